@@ -1,0 +1,90 @@
+using NodaTime;
+using Optin.Forms.Contacts;
+
+namespace Optin.Forms.Consent;
+
+/// <summary>
+/// One entry of the append-only consent ledger: who agreed (or stopped agreeing) to which exact text, when, where
+/// and how (CONS-6).
+/// </summary>
+/// <remarks>
+/// The texts are stored in full, with their SHA-256, so that the proof does not depend on configuration that may
+/// have changed since (BGH I ZR 164/09: the sender must prove consent).
+/// </remarks>
+public sealed record ConsentEvent
+{
+    /// <summary>The event's id.</summary>
+    public required Guid Id { get; init; }
+
+    /// <summary>The position in the ledger, assigned by the store when appended; strictly increasing.</summary>
+    public long Sequence { get; init; }
+
+    /// <summary>The contact the event is about.</summary>
+    public required Guid ContactId { get; init; }
+
+    /// <summary>What happened.</summary>
+    public required ConsentEventKind Kind { get; init; }
+
+    /// <summary>The opt-in state for the purpose after the event.</summary>
+    public required OptinState State { get; init; }
+
+    /// <summary>How it happened.</summary>
+    public required ConsentMethod Method { get; init; }
+
+    /// <summary>When it happened, in UTC to the millisecond.</summary>
+    public required Instant OccurredAt { get; init; }
+
+    /// <summary>The purpose id.</summary>
+    public required string PurposeId { get; init; }
+
+    /// <summary>The version of the purpose's texts shown.</summary>
+    public string? PurposeVersion { get; init; }
+
+    /// <summary>The form the event came from, when it came from one.</summary>
+    public string? FormId { get; init; }
+
+    /// <summary>The version of that form.</summary>
+    public string? FormVersion { get; init; }
+
+    /// <summary>The submission the event came from, when it came from one.</summary>
+    public Guid? SubmissionId { get; init; }
+
+    /// <summary>The consent text exactly as shown.</summary>
+    public string? ConsentText { get; init; }
+
+    /// <summary>Lower-case hex SHA-256 of <see cref="ConsentText"/> in UTF-8.</summary>
+    public string? ConsentTextSha256 { get; init; }
+
+    /// <summary>The purpose text exactly as shown.</summary>
+    public string? PurposeText { get; init; }
+
+    /// <summary>Lower-case hex SHA-256 of <see cref="PurposeText"/> in UTF-8.</summary>
+    public string? PurposeTextSha256 { get; init; }
+
+    /// <summary>The privacy notice reference shown.</summary>
+    public string? PrivacyNotice { get; init; }
+
+    /// <summary>The data controller.</summary>
+    public string? Controller { get; init; }
+
+    /// <summary>The culture of the texts shown.</summary>
+    public string? Culture { get; init; }
+
+    /// <summary>The URL of the page the form was on.</summary>
+    public string? SourceUrl { get; init; }
+
+    /// <summary>The IP address, kept as configured (full, truncated or none).</summary>
+    public string? IpAddress { get; init; }
+
+    /// <summary>The user agent, kept as configured.</summary>
+    public string? UserAgent { get; init; }
+
+    /// <summary>Who made a manual or bulk change.</summary>
+    public string? Actor { get; init; }
+
+    /// <summary>Why a manual or bulk change was made.</summary>
+    public string? Reason { get; init; }
+
+    /// <summary>The legal basis claimed for a manual or bulk change (for example a signed paper form).</summary>
+    public string? LegalBasis { get; init; }
+}

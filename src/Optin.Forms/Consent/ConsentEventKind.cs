@@ -1,0 +1,29 @@
+namespace Optin.Forms.Consent;
+
+/// <summary>What a consent event records.</summary>
+public enum ConsentEventKind
+{
+    /// <summary>The person ticked the checkbox on a form.</summary>
+    Given,
+
+    /// <summary>The person confirmed through the double opt-in link.</summary>
+    Confirmed,
+
+    /// <summary>The person withdrew consent.</summary>
+    Withdrawn,
+
+    /// <summary>An operator set the state by hand, with a reason and a legal basis.</summary>
+    SetManually,
+
+    /// <summary>An operator set the state in bulk on the result of a query, with a reason and a legal basis.</summary>
+    SetInBulk,
+
+    /// <summary>A pending consent expired unconfirmed.</summary>
+    Expired,
+
+    /// <summary>The person objected to direct marketing.</summary>
+    Objected,
+
+    /// <summary>The person's data was erased; the tombstone keeps no personal data.</summary>
+    Erased,
+}

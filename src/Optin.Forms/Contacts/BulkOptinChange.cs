@@ -1,0 +1,13 @@
+using Optin.Forms.Consent;
+
+namespace Optin.Forms.Contacts;
+
+/// <summary>A set-based opt-in change a store applies to every contact matching a query, in one transaction.</summary>
+/// <param name="PurposeId">The purpose whose state changes.</param>
+/// <param name="State">The new state. Contacts already in it are left alone and get no ledger entry.</param>
+/// <param name="SkipObjected">Whether contacts who objected to direct marketing are left alone (always, for marketing purposes: WD-6).</param>
+/// <param name="EventTemplate">
+/// The ledger entry written for each changed contact; the store sets <see cref="ConsentEvent.Id"/> (a new one per
+/// contact) and <see cref="ConsentEvent.ContactId"/>.
+/// </param>
+public sealed record BulkOptinChange(string PurposeId, OptinState State, bool SkipObjected, ConsentEvent EventTemplate);

@@ -1,0 +1,233 @@
+using Microsoft.Extensions.Logging;
+using NodaTime;
+using Optin.Forms.Consent;
+using Optin.Forms.Diagnostics;
+using Optin.Forms.Rules;
+using Optin.Forms.Schema;
+using Optin.Forms.Storage;
+using Optin.Forms.Submissions;
+
+namespace Optin.Forms.Contacts;
+
+/// <summary>
+/// Opt-in by hand and in bulk on the result of a query, contacts entered by hand, and objections; every change is
+/// written to the consent ledger with who made it, why, and on what legal basis.
+/// </summary>
+public sealed class ContactOptinService
+{
+    private readonly IFormCatalogProvider _catalog;
+    private readonly IOptinStore _store;
+    private readonly IClock _clock;
+    private readonly IOptinEventListener[] _handlers;
+    private readonly ILogger<ContactOptinService> _logger;
+
+    /// <summary>Creates the service.</summary>
+    public ContactOptinService(IFormCatalogProvider catalog, IOptinStore store, IClock clock,
+        IEnumerable<IOptinEventListener> handlers, ILogger<ContactOptinService> logger)
+    {
+        ArgumentNullException.ThrowIfNull(handlers);
+        _catalog = catalog ?? throw new ArgumentNullException(nameof(catalog));
+        _store = store ?? throw new ArgumentNullException(nameof(store));
+        _clock = clock ?? throw new ArgumentNullException(nameof(clock));
+        _handlers = [.. handlers];
+        _logger = logger ?? throw new ArgumentNullException(nameof(logger));
+    }
+
+    /// <summary>Adds a contact entered by hand, with no opt-in; an address already known returns the existing contact.</summary>
+    /// <returns>Success with the contact's id, or <see cref="SubmissionCodes.InvalidEmail"/>.</returns>
+    public async ValueTask<OptinOperationResult> AddContactAsync(NewContact contact, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(contact);
+        if (!EmailAddressNormalizer.TryNormalize(contact.Email, out var email, out var code))
+        {
+            return OptinOperationResult.Failed(code, "Not a valid email address.");
+        }
+
+        var now = SubmissionPipeline.Truncate(_clock.GetCurrentInstant());
+        await using var tx = await _store.BeginTransactionAsync(cancellationToken);
+        var existing = await tx.FindContactByEmailKeyAsync(email.Key, cancellationToken);
+        if (existing is not null)
+        {
+            return OptinOperationResult.Success(existing.Id, 0);
+        }
+
+        var created = new Contact
+        {
+            Id = Guid.NewGuid(),
+            Kind = contact.Kind,
+            Email = email.Address,
+            EmailKey = email.Key,
+            Fields = contact.Fields ?? [],
+            CreatedAt = now,
+            UpdatedAt = now,
+            LastActivityAt = now,
+        };
+        await tx.SaveContactAsync(created, cancellationToken);
+        await tx.CommitAsync(cancellationToken);
+        return OptinOperationResult.Success(created.Id, 1);
+    }
+
+    /// <summary>Sets one contact's opt-in by hand.</summary>
+    /// <returns>Success, or a refusal: unknown contact or purpose, an objection (WD-6), or no change.</returns>
+    /// <exception cref="ArgumentException">The actor, reason or legal basis is empty, or the state is <see cref="OptinState.PendingConfirmation"/>.</exception>
+    public async ValueTask<OptinOperationResult> SetOptinAsync(ManualOptinChange change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        CheckAccountability(change.State, change.Actor, change.Reason, change.LegalBasis);
+        var catalog = _catalog.Current;
+        if (catalog.FindPurpose(change.PurposeId) is not { } purpose)
+        {
+            return OptinOperationResult.Failed(SubmissionCodes.UnknownPurpose, $"The purpose '{change.PurposeId}' is not declared.");
+        }
+
+        var now = SubmissionPipeline.Truncate(_clock.GetCurrentInstant());
+        await using var tx = await _store.BeginTransactionAsync(cancellationToken);
+        if (await tx.FindContactAsync(change.ContactId, cancellationToken) is not { } contact)
+        {
+            return OptinOperationResult.Failed(SubmissionCodes.ContactNotFound, "No such contact.");
+        }
+
+        if (purpose.Marketing && contact.ObjectedToMarketing && change.State == OptinState.OptedIn)
+        {
+            return OptinOperationResult.Failed(SubmissionCodes.Objected,
+                "The person objected to direct marketing; only their own new consent can lift it.", contact.Id);
+        }
+
+        var previous = contact.GetState(purpose.Id);
+        if (previous == change.State)
+        {
+            return OptinOperationResult.Failed(SubmissionCodes.Unchanged, $"The opt-in is already {change.State}.", contact.Id);
+        }
+
+        await tx.SaveContactAsync(contact.WithOptin(purpose.Id, change.State, now), cancellationToken);
+        await tx.AppendConsentEventsAsync([Operator(purpose, catalog, ConsentEventKind.SetManually, ConsentMethod.Manual, change.State, now,
+            change.Actor, change.Reason, change.LegalBasis) with { Id = Guid.NewGuid(), ContactId = contact.Id }], cancellationToken);
+        await RaiseAsync(new ContactOptinChanged(contact.Id, now, purpose.Id, previous, change.State, ConsentMethod.Manual), tx, cancellationToken);
+        await tx.CommitAsync(cancellationToken);
+        return OptinOperationResult.Success(contact.Id, 1);
+    }
+
+    /// <summary>
+    /// Sets the opt-in of every contact matching the query, set-based in one transaction, one ledger entry per changed
+    /// contact. Contacts who objected are never opted in to a marketing purpose (WD-6).
+    /// </summary>
+    /// <exception cref="ArgumentException">The actor, reason or legal basis is empty, or the state is <see cref="OptinState.PendingConfirmation"/>.</exception>
+    public async ValueTask<OptinOperationResult> SetOptinInBulkAsync(BulkOptinRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(request.Query);
+        CheckAccountability(request.State, request.Actor, request.Reason, request.LegalBasis);
+        var catalog = _catalog.Current;
+        if (catalog.FindPurpose(request.PurposeId) is not { } purpose)
+        {
+            return OptinOperationResult.Failed(SubmissionCodes.UnknownPurpose, $"The purpose '{request.PurposeId}' is not declared.");
+        }
+
+        var now = SubmissionPipeline.Truncate(_clock.GetCurrentInstant());
+        var template = Operator(purpose, catalog, ConsentEventKind.SetInBulk, ConsentMethod.Bulk, request.State, now,
+            request.Actor, request.Reason, request.LegalBasis);
+        var change = new BulkOptinChange(purpose.Id, request.State, purpose.Marketing && request.State == OptinState.OptedIn, template);
+
+        await using var tx = await _store.BeginTransactionAsync(cancellationToken);
+        var count = await tx.SetOptinInBulkAsync(request.Query, change, cancellationToken);
+        await tx.CommitAsync(cancellationToken);
+        OptinLog.BulkOptinApplied(_logger, purpose.Id, request.State, count, request.Actor);
+        return OptinOperationResult.Success(null, count);
+    }
+
+    /// <summary>Counts the contacts a bulk change on <paramref name="query"/> would consider (its dry run).</summary>
+    public ValueTask<long> CountAsync(ContactQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return _store.Contacts.CountAsync(query, cancellationToken);
+    }
+
+    /// <summary>
+    /// Records an objection to direct marketing (GDPR Art. 21(2)): every marketing purpose is withdrawn and stays blocked
+    /// for manual changes, bulk changes and rules (WD-6).
+    /// </summary>
+    public async ValueTask<OptinOperationResult> ObjectToMarketingAsync(Guid contactId, ConsentMethod method, string? actor,
+        CancellationToken cancellationToken)
+    {
+        var catalog = _catalog.Current;
+        var now = SubmissionPipeline.Truncate(_clock.GetCurrentInstant());
+        await using var tx = await _store.BeginTransactionAsync(cancellationToken);
+        if (await tx.FindContactAsync(contactId, cancellationToken) is not { } contact)
+        {
+            return OptinOperationResult.Failed(SubmissionCodes.ContactNotFound, "No such contact.");
+        }
+
+        var events = new List<ConsentEvent>();
+        var changes = new List<ContactOptinChanged>();
+        var updated = contact with { ObjectedToMarketing = true, UpdatedAt = now };
+        foreach (var purpose in catalog.Purposes.Values.Where(p => p.Marketing).OrderBy(p => p.Id, StringComparer.Ordinal))
+        {
+            var previous = contact.GetState(purpose.Id);
+            var state = previous == OptinState.None ? OptinState.None : OptinState.Withdrawn;
+            updated = updated.WithOptin(purpose.Id, state, now);
+            events.Add(Operator(purpose, catalog, ConsentEventKind.Objected, method, state, now, actor, null, null)
+                with { Id = Guid.NewGuid(), ContactId = contact.Id });
+            if (previous != state)
+            {
+                changes.Add(new ContactOptinChanged(contact.Id, now, purpose.Id, previous, state, method));
+            }
+        }
+
+        await tx.SaveContactAsync(updated, cancellationToken);
+        await tx.AppendConsentEventsAsync(events, cancellationToken);
+        foreach (var changed in changes)
+        {
+            await RaiseAsync(changed, tx, cancellationToken);
+        }
+
+        await tx.CommitAsync(cancellationToken);
+        return OptinOperationResult.Success(contact.Id, changes.Count);
+    }
+
+    private async ValueTask RaiseAsync(OptinEvent optinEvent, IOptinTransaction tx, CancellationToken cancellationToken)
+    {
+        foreach (var handler in _handlers)
+        {
+            await handler.HandleAsync(optinEvent, tx, cancellationToken);
+        }
+    }
+
+    private static ConsentEvent Operator(PurposeDefinition purpose, FormCatalog catalog, ConsentEventKind kind, ConsentMethod method,
+        OptinState state, Instant now, string? actor, string? reason, string? legalBasis)
+    {
+        var text = purpose.GetText(catalog.DefaultCulture, catalog.DefaultCulture);
+        return new ConsentEvent
+        {
+            Id = Guid.Empty,
+            ContactId = Guid.Empty,
+            Kind = kind,
+            State = state,
+            Method = method,
+            OccurredAt = now,
+            PurposeId = purpose.Id,
+            PurposeVersion = text.Version,
+            ConsentText = text.Consent,
+            ConsentTextSha256 = text.ConsentSha256,
+            PurposeText = text.Purpose,
+            PurposeTextSha256 = text.PurposeSha256,
+            PrivacyNotice = purpose.PrivacyNotice,
+            Controller = purpose.Controller,
+            Culture = text.Culture,
+            Actor = actor,
+            Reason = reason,
+            LegalBasis = legalBasis,
+        };
+    }
+
+    private static void CheckAccountability(OptinState state, string actor, string reason, string legalBasis)
+    {
+        if (state == OptinState.PendingConfirmation)
+        {
+            throw new ArgumentException("A pending confirmation comes from a double opt-in request, not from a manual change.", nameof(state));
+        }
+
+        ArgumentException.ThrowIfNullOrWhiteSpace(actor);
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        ArgumentException.ThrowIfNullOrWhiteSpace(legalBasis);
+    }
+}

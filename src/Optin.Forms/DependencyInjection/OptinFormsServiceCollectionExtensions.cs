@@ -1,0 +1,47 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using NodaTime;
+using Optin.Forms;
+using Optin.Forms.Contacts;
+using Optin.Forms.Schema;
+using Optin.Forms.Storage;
+using Optin.Forms.Submissions;
+
+namespace Optin.Forms.DependencyInjection;
+
+/// <summary>Registers Optin.Forms in a service collection.</summary>
+public static class OptinFormsServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds Optin.Forms, reading the <c>OptinForms</c> section (pass <c>configuration.GetSection("OptinForms")</c>).
+    /// Invalid configuration stops the host at start with every problem listed (<c>ValidateOnStart</c>).
+    /// </summary>
+    /// <returns>The builder, to choose providers and add forms in C#.</returns>
+    public static OptinFormsBuilder AddOptinForms(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        var builder = services.AddOptinForms();
+        services.AddOptions<OptinFormsOptions>().Configure(options => OptinFormsConfigurationReader.Read(configuration, options));
+        services.AddSingleton<IOptionsChangeTokenSource<OptinFormsOptions>>(new ConfigurationChangeTokenSource(configuration));
+        return builder;
+    }
+
+    /// <summary>Adds Optin.Forms with configuration from C# only (see <see cref="OptinFormsBuilder.AddForm"/>).</summary>
+    /// <returns>The builder.</returns>
+    public static OptinFormsBuilder AddOptinForms(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddOptions<OptinFormsOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OptinFormsOptions>, OptinFormsOptionsValidator>());
+        services.TryAddSingleton<IClock>(SystemClock.Instance);
+        services.TryAddSingleton<IFormCatalogProvider, FormCatalogProvider>();
+        services.TryAddSingleton<InMemoryOptinStore>();
+        services.TryAddSingleton<IOptinStore>(sp => sp.GetRequiredService<InMemoryOptinStore>());
+        services.TryAddSingleton<SubmissionPipeline>();
+        services.TryAddSingleton<ContactOptinService>();
+        return new OptinFormsBuilder(services);
+    }
+}

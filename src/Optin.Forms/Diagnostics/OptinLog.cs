@@ -1,0 +1,28 @@
+using Microsoft.Extensions.Logging;
+
+namespace Optin.Forms.Diagnostics;
+
+/// <summary>Source-generated log messages with stable event ids. None carries an address or a token (SEC-8).</summary>
+internal static partial class OptinLog
+{
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Warning,
+        Message = "The Optin.Forms configuration was reloaded with {Count} problem(s); the previous configuration stays in force. {Problems}")]
+    public static partial void ReloadRejected(ILogger logger, int count, string problems);
+
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Information, Message = "The Optin.Forms configuration was reloaded.")]
+    public static partial void Reloaded(ILogger logger);
+
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Information,
+        Message = "Submission {SubmissionId} to form {FormId} stored with {ConsentCount} consent(s).")]
+    public static partial void SubmissionAccepted(ILogger logger, string formId, Guid submissionId, int consentCount);
+
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Debug, Message = "Submission to form {FormId} refused with {ErrorCount} error(s).")]
+    public static partial void SubmissionRejected(ILogger logger, string formId, int errorCount);
+
+    [LoggerMessage(EventId = 2003, Level = LogLevel.Debug, Message = "Submission to an unknown form refused.")]
+    public static partial void SubmissionForUnknownForm(ILogger logger);
+
+    [LoggerMessage(EventId = 2101, Level = LogLevel.Information,
+        Message = "Opt-in for purpose {PurposeId} set to {State} on {Count} contact(s) in bulk by {Actor}.")]
+    public static partial void BulkOptinApplied(ILogger logger, string purposeId, Contacts.OptinState state, long count, string actor);
+}

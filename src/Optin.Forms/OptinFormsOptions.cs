@@ -1,0 +1,40 @@
+using Optin.Forms.Schema;
+
+namespace Optin.Forms;
+
+/// <summary>
+/// The whole Optin.Forms configuration, bound from the <c>OptinForms</c> section or filled by the fluent C# API.
+/// </summary>
+/// <remarks>
+/// This is the mutable, declarative shape. At start it is validated (every problem listed with its path) and
+/// compiled into an immutable <see cref="FormCatalog"/>, which is what the engine reads at run time.
+/// </remarks>
+public sealed class OptinFormsOptions
+{
+    /// <summary>The configuration section name: <c>OptinForms</c>.</summary>
+    public const string SectionName = "OptinForms";
+
+    /// <summary>Absolute base URL for links in emails (SEC-7: never taken from a request's Host header).</summary>
+    public string? BaseUrl { get; set; }
+
+    /// <summary>The culture used when a submission names none, or names one that a text lacks. Default <c>en</c>.</summary>
+    public string DefaultCulture { get; set; } = "en";
+
+    /// <summary>Who controls the processing, where the privacy notice is, and how much of the IP address is kept.</summary>
+    public DataProtectionOptions DataProtection { get; set; } = new();
+
+    /// <summary>Consent purposes by id (<c>OptinForms:Purposes:{purposeId}</c>).</summary>
+    public Dictionary<string, PurposeOptions> Purposes { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Forms by id (<c>OptinForms:Forms:{formId}</c>).</summary>
+    public Dictionary<string, FormOptions> Forms { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Landing pages by slug (<c>OptinForms:LandingPages:{slug}</c>).</summary>
+    public Dictionary<string, LandingPageOptions> LandingPages { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Problems found while reading configuration (unknown keys, wrong types); reported with every other
+    /// problem by the start-time validation.
+    /// </summary>
+    internal List<ConfigurationProblem> ReadProblems { get; } = [];
+}

@@ -1,0 +1,15 @@
+using System.Collections.Immutable;
+using NodaTime;
+
+namespace Optin.Forms.Rules;
+
+/// <summary>A form was submitted and stored.</summary>
+/// <param name="ContactId">The contact the submission was attached to.</param>
+/// <param name="OccurredAt">When it was received.</param>
+/// <param name="FormId">The form.</param>
+/// <param name="SubmissionId">The stored submission.</param>
+/// <param name="Culture">The submission's culture, used end to end (emails, pages).</param>
+/// <param name="ConsentsGiven">The purposes consented to.</param>
+/// <param name="ContactCreated">Whether the address was new.</param>
+public sealed record FormSubmitted(Guid ContactId, Instant OccurredAt, string FormId, Guid SubmissionId, string Culture,
+    ImmutableArray<string> ConsentsGiven, bool ContactCreated) : OptinEvent(ContactId, OccurredAt);

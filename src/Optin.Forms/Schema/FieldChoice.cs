@@ -1,0 +1,6 @@
+namespace Optin.Forms.Schema;
+
+/// <summary>One allowed value of a select field.</summary>
+/// <param name="Value">The posted value.</param>
+/// <param name="Label">The label per culture.</param>
+public sealed record FieldChoice(string Value, LocalizedText Label);

@@ -1,0 +1,384 @@
+using System.Collections.Immutable;
+using System.Text;
+using System.Text.RegularExpressions;
+using NodaTime;
+
+namespace Optin.Forms.Schema;
+
+/// <summary>
+/// Validates <see cref="OptinFormsOptions"/> and compiles it into a <see cref="FormCatalog"/>, listing every problem
+/// with its configuration path (CONS-2, CONS-4, CONS-9, CFG-1).
+/// </summary>
+public static partial class FormCatalogCompiler
+{
+    private const string Root = OptinFormsOptions.SectionName;
+
+    /// <summary>Compiles <paramref name="options"/>; <paramref name="problems"/> lists everything that is wrong.</summary>
+    /// <returns>The catalog, or <see langword="null"/> when there is at least one problem.</returns>
+    public static FormCatalog? TryCompile(OptinFormsOptions options, out IReadOnlyList<ConfigurationProblem> problems)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var list = new List<ConfigurationProblem>(options.ReadProblems);
+        var reader = new ConfigurationReader(list);
+
+        var defaultCulture = options.DefaultCulture;
+        if (!ConfigurationReader.IsCultureName(defaultCulture))
+        {
+            reader.Report($"{Root}:DefaultCulture", ConfigurationCodes.Invalid, $"'{defaultCulture}' is not a culture name such as fr or en");
+        }
+
+        Uri? baseUrl = null;
+        if (!string.IsNullOrWhiteSpace(options.BaseUrl)
+            && (!Uri.TryCreate(options.BaseUrl, UriKind.Absolute, out baseUrl) || baseUrl.Scheme is not ("http" or "https")))
+        {
+            reader.Report($"{Root}:BaseUrl", ConfigurationCodes.Invalid, $"'{options.BaseUrl}' is not an absolute http or https URL");
+            baseUrl = null;
+        }
+
+        var purposes = CompilePurposes(options, reader);
+        var forms = CompileForms(options, purposes, reader);
+        var pages = CompileLandingPages(options, forms, reader);
+
+        problems = list;
+        return list.Count > 0
+            ? null
+            : new FormCatalog(defaultCulture, baseUrl, options.DataProtection.IpAddress, options.DataProtection.UserAgent,
+                purposes, forms, pages);
+    }
+
+    /// <summary>Compiles <paramref name="options"/> or throws with every problem listed.</summary>
+    /// <exception cref="OptinConfigurationException">The configuration has at least one problem.</exception>
+    public static FormCatalog Compile(OptinFormsOptions options) =>
+        TryCompile(options, out var problems) ?? throw new OptinConfigurationException(problems);
+
+    private static ImmutableDictionary<string, PurposeDefinition> CompilePurposes(OptinFormsOptions options, ConfigurationReader reader)
+    {
+        var result = ImmutableDictionary.CreateBuilder<string, PurposeDefinition>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (id, purpose) in options.Purposes)
+        {
+            var path = $"{Root}:Purposes:{id}";
+            if (!IdPattern().IsMatch(id))
+            {
+                reader.Report(path, ConfigurationCodes.Invalid, "a purpose id uses letters, digits, '-' and '_' only, 1 to 64 characters");
+                continue;
+            }
+
+            var texts = ImmutableDictionary.CreateBuilder<string, PurposeText>(StringComparer.OrdinalIgnoreCase);
+            foreach (var (culture, text) in purpose.Texts)
+            {
+                var textPath = $"{path}:Texts:{culture}";
+                if (string.IsNullOrWhiteSpace(text.Consent))
+                {
+                    reader.Report($"{textPath}:Consent", ConfigurationCodes.Missing, "the consent text shown next to the checkbox is required");
+                }
+
+                if (string.IsNullOrWhiteSpace(text.Purpose))
+                {
+                    reader.Report($"{textPath}:Purpose", ConfigurationCodes.Missing, "the purpose of the processing is required");
+                }
+
+                if (!string.IsNullOrWhiteSpace(text.Consent) && !string.IsNullOrWhiteSpace(text.Purpose))
+                {
+                    texts[culture] = new PurposeText(culture, text.Consent, text.Purpose);
+                }
+            }
+
+            if (purpose.Texts.Count == 0)
+            {
+                reader.Report($"{path}:Texts", ConfigurationCodes.Missing, "a purpose needs its consent and purpose texts in at least one culture");
+            }
+
+            var controller = Blank(purpose.Controller) ?? Blank(options.DataProtection.Controller);
+            var notice = Blank(purpose.PrivacyNoticeUrl) ?? Blank(options.DataProtection.PrivacyNoticeUrl);
+            if (purpose.Retention is { } retention && retention <= TimeSpan.Zero)
+            {
+                reader.Report($"{path}:Retention", ConfigurationCodes.Invalid, "the retention must be longer than zero");
+            }
+
+            if (purpose.Marketing)
+            {
+                if (controller is null)
+                {
+                    reader.Report($"{path}:Controller", ConfigurationCodes.IncompleteMarketingPurpose,
+                        "a marketing purpose needs a controller (here or in OptinForms:DataProtection:Controller)");
+                }
+
+                if (notice is null)
+                {
+                    reader.Report($"{path}:PrivacyNoticeUrl", ConfigurationCodes.IncompleteMarketingPurpose,
+                        "a marketing purpose needs a privacy notice (here or in OptinForms:DataProtection:PrivacyNoticeUrl)");
+                }
+
+                if (purpose.Retention is null)
+                {
+                    reader.Report($"{path}:Retention", ConfigurationCodes.IncompleteMarketingPurpose,
+                        "a marketing purpose needs a retention, for example 1095.00:00:00 (3 years)");
+                }
+            }
+
+            result[id] = new PurposeDefinition(id, purpose.Marketing,
+                purpose.Retention is { } r ? Duration.FromTimeSpan(r) : null, controller, notice, texts.ToImmutable());
+        }
+
+        return result.ToImmutable();
+    }
+
+    private static ImmutableDictionary<string, FormDefinition> CompileForms(OptinFormsOptions options,
+        ImmutableDictionary<string, PurposeDefinition> purposes, ConfigurationReader reader)
+    {
+        var result = ImmutableDictionary.CreateBuilder<string, FormDefinition>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (id, form) in options.Forms)
+        {
+            var path = $"{Root}:Forms:{id}";
+            var before = reader.Problems.Count;
+            if (!IdPattern().IsMatch(id))
+            {
+                reader.Report(path, ConfigurationCodes.Invalid, "a form id uses letters, digits, '-' and '_' only, 1 to 64 characters");
+            }
+
+            var fields = CompileFields(form, path, reader);
+            var consents = CompileConsents(form, path, purposes, reader);
+            if (form.SuccessPage is { } success && !IsLocalPath(success))
+            {
+                reader.Report($"{path}:SuccessPage", ConfigurationCodes.Invalid,
+                    "the success page must be a local path starting with a single '/' (SEC-2)");
+            }
+
+            if (reader.Problems.Count > before)
+            {
+                continue;
+            }
+
+            var title = LocalizedText.From(form.Title);
+            result[id] = new FormDefinition(id, title, fields, consents, form.SuccessPage, form.DoubleOptin, form.ContactKind,
+                FormVersion(title, fields, consents, form));
+        }
+
+        return result.ToImmutable();
+    }
+
+    private static ImmutableArray<FieldDefinition> CompileFields(FormOptions form, string formPath, ConfigurationReader reader)
+    {
+        var fields = ImmutableArray.CreateBuilder<FieldDefinition>();
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < form.Fields.Count; i++)
+        {
+            var field = form.Fields[i];
+            var path = $"{formPath}:Fields:{i}";
+            if (string.IsNullOrWhiteSpace(field.Name) || !FieldNamePattern().IsMatch(field.Name))
+            {
+                reader.Report($"{path}:Name", ConfigurationCodes.Invalid,
+                    "a field name starts with a letter and uses letters, digits, '-' and '_' only, up to 64 characters");
+                continue;
+            }
+
+            if (field.Name.StartsWith("consent", StringComparison.OrdinalIgnoreCase) || field.Name.StartsWith("__", StringComparison.Ordinal))
+            {
+                reader.Report($"{path}:Name", ConfigurationCodes.Invalid,
+                    $"'{field.Name}' is reserved: consent checkboxes are declared under Consents, not as fields");
+                continue;
+            }
+
+            if (!names.Add(field.Name))
+            {
+                reader.Report($"{path}:Name", ConfigurationCodes.Duplicate, $"the field '{field.Name}' is declared twice");
+                continue;
+            }
+
+            var max = field.MaxLength ?? FieldDefinition.DefaultMaxLength(field.Kind);
+            if (max is < 1 or > 100_000)
+            {
+                reader.Report($"{path}:MaxLength", ConfigurationCodes.Invalid, "the maximum length must be between 1 and 100000");
+            }
+
+            Regex? pattern = null;
+            if (!string.IsNullOrEmpty(field.Pattern))
+            {
+                try
+                {
+                    pattern = new Regex($"^(?:{field.Pattern})$", RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
+                }
+                catch (ArgumentException ex)
+                {
+                    reader.Report($"{path}:Pattern", ConfigurationCodes.Invalid, $"not a valid regular expression: {ex.Message}");
+                }
+            }
+
+            var choices = ImmutableArray.CreateBuilder<FieldChoice>();
+            for (var c = 0; c < field.Options.Count; c++)
+            {
+                if (string.IsNullOrEmpty(field.Options[c].Value))
+                {
+                    reader.Report($"{path}:Options:{c}:Value", ConfigurationCodes.Missing, "a choice needs a value");
+                    continue;
+                }
+
+                choices.Add(new FieldChoice(field.Options[c].Value!, LocalizedText.From(field.Options[c].Label)));
+            }
+
+            if (field.Kind == FieldKind.Select && choices.Count == 0)
+            {
+                reader.Report($"{path}:Options", ConfigurationCodes.Missing, "a select field needs at least one choice");
+            }
+
+            var label = field.Label.Count > 0 ? LocalizedText.From(field.Label) : LocalizedText.From([new(LocalizedText.AnyCulture, field.Name)]);
+            fields.Add(new FieldDefinition(field.Name, field.Kind, field.Required, max, pattern, label, choices.ToImmutable(), field.Value));
+        }
+
+        var emails = fields.Count(f => f.Kind == FieldKind.Email);
+        if (emails != 1)
+        {
+            reader.Report($"{formPath}:Fields", emails == 0 ? ConfigurationCodes.Missing : ConfigurationCodes.Duplicate,
+                $"a form needs exactly one field of kind Email, which identifies the contact; found {emails}");
+        }
+
+        return fields.ToImmutable();
+    }
+
+    private static ImmutableArray<PurposeDefinition> CompileConsents(FormOptions form, string formPath,
+        ImmutableDictionary<string, PurposeDefinition> purposes, ConfigurationReader reader)
+    {
+        var consents = ImmutableArray.CreateBuilder<PurposeDefinition>();
+        for (var i = 0; i < form.Consents.Count; i++)
+        {
+            var consent = form.Consents[i];
+            var path = $"{formPath}:Consents:{i}";
+            if (consent.Checked)
+            {
+                reader.Report(path, ConfigurationCodes.PreCheckedConsent, "a consent checkbox cannot be checked by default");
+            }
+
+            var ids = new List<string>();
+            if (!string.IsNullOrWhiteSpace(consent.Purpose))
+            {
+                ids.Add(consent.Purpose);
+            }
+
+            ids.AddRange(consent.Purposes?.Where(p => !string.IsNullOrWhiteSpace(p)) ?? []);
+            ids = ids.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            if (ids.Count > 1)
+            {
+                reader.Report(path, ConfigurationCodes.SeveralPurposes,
+                    $"one consent checkbox is bound to several purposes ({string.Join(", ", ids)}); declare one checkbox per purpose");
+                continue;
+            }
+
+            if (ids.Count == 0)
+            {
+                reader.Report(path, ConfigurationCodes.Missing, "a consent checkbox needs the purpose it stands for");
+                continue;
+            }
+
+            if (!purposes.TryGetValue(ids[0], out var purpose))
+            {
+                reader.Report(path, ConfigurationCodes.DanglingReference,
+                    $"the purpose '{ids[0]}' is not declared under {Root}:Purposes");
+                continue;
+            }
+
+            if (consents.Contains(purpose))
+            {
+                reader.Report(path, ConfigurationCodes.Duplicate, $"the purpose '{purpose.Id}' already has a checkbox on this form");
+                continue;
+            }
+
+            consents.Add(purpose);
+        }
+
+        return consents.ToImmutable();
+    }
+
+    private static ImmutableDictionary<string, LandingPageDefinition> CompileLandingPages(OptinFormsOptions options,
+        ImmutableDictionary<string, FormDefinition> forms, ConfigurationReader reader)
+    {
+        var result = ImmutableDictionary.CreateBuilder<string, LandingPageDefinition>(StringComparer.OrdinalIgnoreCase);
+        var paths = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (slug, page) in options.LandingPages)
+        {
+            var path = $"{Root}:LandingPages:{slug}";
+            var pagePath = page.Path ?? "/" + slug;
+            var ok = true;
+            if (!IsLocalPath(pagePath))
+            {
+                reader.Report($"{path}:Path", ConfigurationCodes.Invalid, "the path must be local and start with a single '/'");
+                ok = false;
+            }
+            else if (!paths.Add(pagePath.TrimEnd('/')))
+            {
+                reader.Report($"{path}:Path", ConfigurationCodes.Duplicate, $"another landing page is already served at '{pagePath}'");
+                ok = false;
+            }
+
+            FormDefinition? form = null;
+            if (string.IsNullOrWhiteSpace(page.Form))
+            {
+                reader.Report($"{path}:Form", ConfigurationCodes.Missing, "a landing page needs the id of the form it holds");
+                ok = false;
+            }
+            else if (!forms.TryGetValue(page.Form, out form))
+            {
+                if (!options.Forms.ContainsKey(page.Form))
+                {
+                    reader.Report($"{path}:Form", ConfigurationCodes.DanglingReference, $"the form '{page.Form}' is not declared under {Root}:Forms");
+                }
+
+                ok = false;
+            }
+
+            if (ok)
+            {
+                result[slug] = new LandingPageDefinition(slug, pagePath, LocalizedText.From(page.Title), Blank(page.Template), form!);
+            }
+        }
+
+        return result.ToImmutable();
+    }
+
+    private static string FormVersion(LocalizedText title, ImmutableArray<FieldDefinition> fields,
+        ImmutableArray<PurposeDefinition> consents, FormOptions form)
+    {
+        var canonical = new StringBuilder();
+        foreach (var culture in title.Cultures.Order(StringComparer.Ordinal))
+        {
+            canonical.Append("title|").Append(culture).Append('|').Append(title.Get(culture)).Append('\n');
+        }
+
+        foreach (var f in fields)
+        {
+            canonical.Append("field|").Append(f.Name).Append('|').Append(f.Kind).Append('|').Append(f.Required)
+                .Append('|').Append(f.MaxLength).Append('|').Append(f.Pattern).Append('|')
+                .AppendJoin(',', f.Choices.Select(c => c.Value)).Append('|');
+            foreach (var culture in f.Label.Cultures.Order(StringComparer.Ordinal))
+            {
+                canonical.Append(culture).Append('=').Append(f.Label.Get(culture)).Append(';');
+            }
+
+            canonical.Append('\n');
+        }
+
+        foreach (var p in consents)
+        {
+            canonical.Append("consent|").Append(p.Id).Append('|').Append(p.Controller).Append('|').Append(p.PrivacyNotice).Append('|')
+                .AppendJoin(',', p.Texts.Values.OrderBy(t => t.Culture, StringComparer.Ordinal).Select(t => t.Culture + "=" + t.Version))
+                .Append('\n');
+        }
+
+        canonical.Append("doi|").Append(form.DoubleOptin).Append("|kind|").Append(form.ContactKind);
+        return Hashing.Sha256Hex(canonical.ToString())[..16];
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+
+    /// <summary>A local path: one leading '/', no '//' or '/\' prefix, no scheme, no control characters (SEC-2).</summary>
+    internal static bool IsLocalPath(string path) =>
+        path.Length > 0 && path[0] == '/'
+        && (path.Length == 1 || (path[1] != '/' && path[1] != '\\'))
+        && !path.Any(char.IsControl)
+        && !path.Contains('\\', StringComparison.Ordinal);
+
+    [GeneratedRegex("^[A-Za-z0-9_-]{1,64}$")]
+    private static partial Regex IdPattern();
+
+    [GeneratedRegex("^[A-Za-z][A-Za-z0-9_-]{0,63}$")]
+    private static partial Regex FieldNamePattern();
+}

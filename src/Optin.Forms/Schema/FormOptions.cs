@@ -1,0 +1,23 @@
+namespace Optin.Forms.Schema;
+
+/// <summary>A form (<c>OptinForms:Forms:{formId}</c>): its fields, its consent checkboxes and where it leads.</summary>
+public sealed class FormOptions
+{
+    /// <summary>The form's title per culture.</summary>
+    public Dictionary<string, string> Title { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The fields, in display order.</summary>
+    public List<FieldOptions> Fields { get; set; } = [];
+
+    /// <summary>The consent checkboxes, one purpose each, in display order.</summary>
+    public List<ConsentOptions> Consents { get; set; } = [];
+
+    /// <summary>Local path (or allow-listed URL) the visitor is sent to after a successful post.</summary>
+    public string? SuccessPage { get; set; }
+
+    /// <summary>Whether consents given on this form wait for a double opt-in confirmation. Default <see langword="true"/>.</summary>
+    public bool DoubleOptin { get; set; } = true;
+
+    /// <summary>The kind of record a new address becomes. Default <see cref="Contacts.ContactKind.Lead"/>.</summary>
+    public Contacts.ContactKind ContactKind { get; set; } = Contacts.ContactKind.Lead;
+}

@@ -1,0 +1,9 @@
+namespace Optin.Forms.Schema;
+
+/// <summary>A validated landing page.</summary>
+/// <param name="Slug">The page's key in configuration.</param>
+/// <param name="Path">The local path it is served at.</param>
+/// <param name="Title">The title per culture.</param>
+/// <param name="Template">The template id it renders from, or <see langword="null"/> for the default.</param>
+/// <param name="Form">The form it holds.</param>
+public sealed record LandingPageDefinition(string Slug, string Path, LocalizedText Title, string? Template, FormDefinition Form);

@@ -1,0 +1,17 @@
+namespace Optin.Forms.Schema;
+
+/// <summary>A landing page (<c>OptinForms:LandingPages:{slug}</c>).</summary>
+public sealed class LandingPageOptions
+{
+    /// <summary>The local path the page is served at, for example <c>/salon</c>.</summary>
+    public string? Path { get; set; }
+
+    /// <summary>The page title per culture.</summary>
+    public Dictionary<string, string> Title { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The Liquid template id the page is rendered from; the default landing template when empty.</summary>
+    public string? Template { get; set; }
+
+    /// <summary>The id of the form the page holds.</summary>
+    public string? Form { get; set; }
+}

@@ -1,0 +1,179 @@
+using Microsoft.Extensions.Configuration;
+
+namespace Optin.Forms.Schema;
+
+/// <summary>
+/// Reads the <c>OptinForms</c> configuration section into <see cref="OptinFormsOptions"/>, recording unknown keys
+/// and wrong types with their paths rather than throwing at the first one (CFG-1).
+/// </summary>
+/// <remarks>
+/// A hand-written reader rather than the configuration binder: the binder silently ignores unknown keys and
+/// cannot say where a wrong value stands, and a consent setting that is silently ignored is a compliance bug.
+/// </remarks>
+public static class OptinFormsConfigurationReader
+{
+    /// <summary>
+    /// Sections read by other parts of Optin.Forms (rules, templates, double opt-in, abuse guards, mail, storage,
+    /// admin); their owners validate their content.
+    /// </summary>
+    public static IReadOnlyCollection<string> DelegatedSections { get; } =
+        ["Rules", "Templates", "DoubleOptin", "Abuse", "Mail", "Storage", "Admin", "Retention", "Webhooks", "PathPrefix"];
+
+    /// <summary>Reads <paramref name="section"/> into <paramref name="options"/>.</summary>
+    /// <param name="section">The <c>OptinForms</c> section.</param>
+    /// <param name="options">The options to fill; values already there and absent from configuration are kept.</param>
+    public static void Read(IConfiguration section, OptinFormsOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        ArgumentNullException.ThrowIfNull(options);
+
+        var root = section as IConfigurationSection ?? section.GetSection(OptinFormsOptions.SectionName);
+        var reader = new ConfigurationReader(options.ReadProblems);
+
+        reader.CheckKeys(root, [
+            nameof(OptinFormsOptions.BaseUrl), nameof(OptinFormsOptions.DefaultCulture),
+            nameof(OptinFormsOptions.DataProtection), nameof(OptinFormsOptions.Purposes),
+            nameof(OptinFormsOptions.Forms), nameof(OptinFormsOptions.LandingPages), .. DelegatedSections]);
+
+        options.BaseUrl = reader.String(root, nameof(OptinFormsOptions.BaseUrl)) ?? options.BaseUrl;
+        options.DefaultCulture = reader.String(root, nameof(OptinFormsOptions.DefaultCulture)) ?? options.DefaultCulture;
+
+        ReadDataProtection(reader, root.GetSection(nameof(OptinFormsOptions.DataProtection)), options.DataProtection);
+
+        foreach (var purpose in root.GetSection(nameof(OptinFormsOptions.Purposes)).GetChildren())
+        {
+            options.Purposes[purpose.Key] = ReadPurpose(reader, purpose, options.Purposes.GetValueOrDefault(purpose.Key) ?? new());
+        }
+
+        foreach (var form in root.GetSection(nameof(OptinFormsOptions.Forms)).GetChildren())
+        {
+            options.Forms[form.Key] = ReadForm(reader, form);
+        }
+
+        foreach (var page in root.GetSection(nameof(OptinFormsOptions.LandingPages)).GetChildren())
+        {
+            options.LandingPages[page.Key] = ReadLandingPage(reader, page);
+        }
+    }
+
+    private static void ReadDataProtection(ConfigurationReader reader, IConfigurationSection section, DataProtectionOptions target)
+    {
+        reader.CheckKeys(section, nameof(DataProtectionOptions.Controller), nameof(DataProtectionOptions.PrivacyNoticeUrl),
+            nameof(DataProtectionOptions.IpAddress), nameof(DataProtectionOptions.UserAgent));
+        target.Controller = reader.String(section, nameof(DataProtectionOptions.Controller)) ?? target.Controller;
+        target.PrivacyNoticeUrl = reader.String(section, nameof(DataProtectionOptions.PrivacyNoticeUrl)) ?? target.PrivacyNoticeUrl;
+        target.IpAddress = reader.Enum<CaptureMode>(section, nameof(DataProtectionOptions.IpAddress)) ?? target.IpAddress;
+        target.UserAgent = reader.Enum<CaptureMode>(section, nameof(DataProtectionOptions.UserAgent)) ?? target.UserAgent;
+    }
+
+    private static PurposeOptions ReadPurpose(ConfigurationReader reader, IConfigurationSection section, PurposeOptions purpose)
+    {
+        reader.CheckKeys(section, nameof(PurposeOptions.Marketing), nameof(PurposeOptions.Retention),
+            nameof(PurposeOptions.Controller), nameof(PurposeOptions.PrivacyNoticeUrl), nameof(PurposeOptions.Texts));
+        purpose.Marketing = reader.Bool(section, nameof(PurposeOptions.Marketing)) ?? purpose.Marketing;
+        purpose.Retention = reader.Duration(section, nameof(PurposeOptions.Retention)) ?? purpose.Retention;
+        purpose.Controller = reader.String(section, nameof(PurposeOptions.Controller)) ?? purpose.Controller;
+        purpose.PrivacyNoticeUrl = reader.String(section, nameof(PurposeOptions.PrivacyNoticeUrl)) ?? purpose.PrivacyNoticeUrl;
+        foreach (var culture in section.GetSection(nameof(PurposeOptions.Texts)).GetChildren())
+        {
+            if (!ConfigurationReader.IsCultureName(culture.Key))
+            {
+                reader.Report(culture.Path, ConfigurationCodes.UnknownKey, $"'{culture.Key}' is not a culture name such as fr or en-GB");
+                continue;
+            }
+
+            reader.CheckKeys(culture, nameof(PurposeTextOptions.Consent), nameof(PurposeTextOptions.Purpose));
+            purpose.Texts[culture.Key] = new PurposeTextOptions
+            {
+                Consent = reader.String(culture, nameof(PurposeTextOptions.Consent)),
+                Purpose = reader.String(culture, nameof(PurposeTextOptions.Purpose)),
+            };
+        }
+
+        return purpose;
+    }
+
+    private static FormOptions ReadForm(ConfigurationReader reader, IConfigurationSection section)
+    {
+        reader.CheckKeys(section, nameof(FormOptions.Title), nameof(FormOptions.Fields), nameof(FormOptions.Consents),
+            nameof(FormOptions.SuccessPage), nameof(FormOptions.DoubleOptin), nameof(FormOptions.ContactKind));
+        var form = new FormOptions
+        {
+            SuccessPage = reader.String(section, nameof(FormOptions.SuccessPage)),
+            DoubleOptin = reader.Bool(section, nameof(FormOptions.DoubleOptin)) ?? true,
+            ContactKind = reader.Enum<Contacts.ContactKind>(section, nameof(FormOptions.ContactKind)) ?? Contacts.ContactKind.Lead,
+        };
+        reader.Localized(section, nameof(FormOptions.Title), form.Title);
+
+        foreach (var field in ConfigurationReader.Items(section.GetSection(nameof(FormOptions.Fields))))
+        {
+            form.Fields.Add(ReadField(reader, field));
+        }
+
+        foreach (var consent in ConfigurationReader.Items(section.GetSection(nameof(FormOptions.Consents))))
+        {
+            if (consent.Value is not null)
+            {
+                form.Consents.Add(new ConsentOptions { Purpose = consent.Value });
+                continue;
+            }
+
+            reader.CheckKeys(consent, nameof(ConsentOptions.Purpose), nameof(ConsentOptions.Purposes), nameof(ConsentOptions.Checked));
+            form.Consents.Add(new ConsentOptions
+            {
+                Purpose = reader.String(consent, nameof(ConsentOptions.Purpose)),
+                Purposes = reader.StringList(consent, nameof(ConsentOptions.Purposes)),
+                Checked = reader.Bool(consent, nameof(ConsentOptions.Checked)) ?? false,
+            });
+        }
+
+        return form;
+    }
+
+    private static FieldOptions ReadField(ConfigurationReader reader, IConfigurationSection section)
+    {
+        reader.CheckKeys(section, nameof(FieldOptions.Name), nameof(FieldOptions.Kind), nameof(FieldOptions.Required),
+            nameof(FieldOptions.MaxLength), nameof(FieldOptions.Pattern), nameof(FieldOptions.Label),
+            nameof(FieldOptions.Options), nameof(FieldOptions.Value));
+        var field = new FieldOptions
+        {
+            Name = reader.String(section, nameof(FieldOptions.Name)),
+            Kind = reader.Enum<FieldKind>(section, nameof(FieldOptions.Kind)) ?? FieldKind.Text,
+            Required = reader.Bool(section, nameof(FieldOptions.Required)) ?? false,
+            MaxLength = reader.Int(section, nameof(FieldOptions.MaxLength)),
+            Pattern = reader.String(section, nameof(FieldOptions.Pattern)),
+            Value = reader.String(section, nameof(FieldOptions.Value)),
+        };
+        reader.Localized(section, nameof(FieldOptions.Label), field.Label);
+
+        foreach (var option in ConfigurationReader.Items(section.GetSection(nameof(FieldOptions.Options))))
+        {
+            if (option.Value is not null)
+            {
+                field.Options.Add(new FieldOptionOptions { Value = option.Value });
+                continue;
+            }
+
+            reader.CheckKeys(option, nameof(FieldOptionOptions.Value), nameof(FieldOptionOptions.Label));
+            var choice = new FieldOptionOptions { Value = reader.String(option, nameof(FieldOptionOptions.Value)) };
+            reader.Localized(option, nameof(FieldOptionOptions.Label), choice.Label);
+            field.Options.Add(choice);
+        }
+
+        return field;
+    }
+
+    private static LandingPageOptions ReadLandingPage(ConfigurationReader reader, IConfigurationSection section)
+    {
+        reader.CheckKeys(section, nameof(LandingPageOptions.Path), nameof(LandingPageOptions.Title),
+            nameof(LandingPageOptions.Template), nameof(LandingPageOptions.Form));
+        var page = new LandingPageOptions
+        {
+            Path = reader.String(section, nameof(LandingPageOptions.Path)),
+            Template = reader.String(section, nameof(LandingPageOptions.Template)),
+            Form = reader.String(section, nameof(LandingPageOptions.Form)),
+        };
+        reader.Localized(section, nameof(LandingPageOptions.Title), page.Title);
+        return page;
+    }
+}

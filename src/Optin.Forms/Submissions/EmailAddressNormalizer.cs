@@ -1,0 +1,139 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+using System.Text;
+using MimeKit;
+
+namespace Optin.Forms.Submissions;
+
+/// <summary>
+/// Accepts bare addr-spec email addresses only and gives each one comparison key (SEC-5).
+/// </summary>
+/// <remarks>
+/// Refused: display names, angle brackets, comments, quoted local parts, several addresses, IP-literal or dotless
+/// domains, control and invisible characters (zero-width, bidi controls, soft hyphen), and anything over the RFC 5321
+/// lengths (64 for the local part, 254 in all). Such inputs are how header injection and look-alike duplicates get in.
+/// </remarks>
+public static class EmailAddressNormalizer
+{
+    /// <summary>The longest address accepted (RFC 5321 path limit less the angle brackets).</summary>
+    public const int MaxLength = 254;
+
+    /// <summary>The longest local part accepted.</summary>
+    public const int MaxLocalPartLength = 64;
+
+    private static readonly IdnMapping Idn = new() { UseStd3AsciiRules = true, AllowUnassigned = false };
+
+    private static readonly ParserOptions StrictParser = new()
+    {
+        AllowAddressesWithoutDomain = false,
+        AddressParserComplianceMode = RfcComplianceMode.Strict,
+    };
+
+    /// <summary>Normalises <paramref name="input"/>.</summary>
+    /// <param name="input">What the visitor typed.</param>
+    /// <param name="email">The normalised address, when accepted.</param>
+    /// <param name="errorCode"><see cref="SubmissionCodes.EmailTooLong"/> or <see cref="SubmissionCodes.InvalidEmail"/>, when refused.</param>
+    /// <returns>Whether the address was accepted.</returns>
+    public static bool TryNormalize(string? input, [NotNullWhen(true)] out NormalizedEmail? email, [NotNullWhen(false)] out string? errorCode)
+    {
+        email = null;
+        errorCode = SubmissionCodes.InvalidEmail;
+        if (input is null)
+        {
+            return false;
+        }
+
+        var text = input.Trim(' ', '\t');
+        if (text.Length > MaxLength)
+        {
+            errorCode = SubmissionCodes.EmailTooLong;
+            return false;
+        }
+
+        if (text.Length < 3 || text.Any(IsForbidden))
+        {
+            return false;
+        }
+
+        var at = text.IndexOf('@', StringComparison.Ordinal);
+        if (at <= 0 || at != text.LastIndexOf('@') || at == text.Length - 1)
+        {
+            return false;
+        }
+
+        var local = text[..at].Normalize(NormalizationForm.FormC);
+        if (local.Length > MaxLocalPartLength)
+        {
+            errorCode = SubmissionCodes.EmailTooLong;
+            return false;
+        }
+
+        if (local[0] == '.' || local[^1] == '.' || local.Contains("..", StringComparison.Ordinal) || !local.All(IsLocalPartChar))
+        {
+            return false;
+        }
+
+        if (!TryNormalizeDomain(text[(at + 1)..], out var domain))
+        {
+            return false;
+        }
+
+        var address = local + "@" + domain;
+        if (address.Length > MaxLength)
+        {
+            errorCode = SubmissionCodes.EmailTooLong;
+            return false;
+        }
+
+        // MimeKit has the last word: the address must parse, strictly, as one mailbox and nothing else.
+        if (!MailboxAddress.TryParse(StrictParser, address, out var mailbox)
+            || !string.Equals(mailbox.Address, address, StringComparison.Ordinal)
+            || !string.IsNullOrEmpty(mailbox.Name) || mailbox.Route.Count > 0)
+        {
+            return false;
+        }
+
+        email = new NormalizedEmail(address, local.ToLowerInvariant() + "@" + domain);
+        errorCode = null;
+        return true;
+    }
+
+    private static bool TryNormalizeDomain(string raw, [NotNullWhen(true)] out string? domain)
+    {
+        domain = null;
+        if (raw.Length == 0 || raw[0] == '[' || raw.EndsWith('.'))
+        {
+            return false;
+        }
+
+        string ascii;
+        try
+        {
+            ascii = Idn.GetAscii(raw.Normalize(NormalizationForm.FormKC)).ToLowerInvariant();
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+
+        var labels = ascii.Split('.');
+        if (ascii.Length > 253 || labels.Length < 2 || labels.Any(l => l.Length is 0 or > 63 || l[0] == '-' || l[^1] == '-')
+            || labels[^1].All(char.IsAsciiDigit))
+        {
+            return false;
+        }
+
+        domain = ascii;
+        return true;
+    }
+
+    private static bool IsLocalPartChar(char c) =>
+        char.IsAsciiLetterOrDigit(c) || "!#$%&'*+-/=?^_`{|}~.".Contains(c, StringComparison.Ordinal)
+        || (c > 0x7F && (char.IsLetterOrDigit(c) || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark));
+
+    private static bool IsForbidden(char c) =>
+        char.IsControl(c) || char.IsWhiteSpace(c) || char.IsSurrogate(c)
+        || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.Format or UnicodeCategory.LineSeparator
+            or UnicodeCategory.ParagraphSeparator or UnicodeCategory.PrivateUse or UnicodeCategory.OtherNotAssigned
+        || "<>()[],;:\"\\".Contains(c, StringComparison.Ordinal);
+}

@@ -1,0 +1,12 @@
+namespace Optin.Forms.Submissions;
+
+/// <summary>Where a submission came from. Nothing here is trusted: it is kept as proof, as configured.</summary>
+/// <param name="Culture">The culture the form was shown in (<c>fr</c>, <c>en-GB</c>); the default culture when null.</param>
+/// <param name="SourceUrl">The page the form was on.</param>
+/// <param name="IpAddress">The client's IP address.</param>
+/// <param name="UserAgent">The client's user agent.</param>
+public sealed record SubmissionContext(string? Culture = null, string? SourceUrl = null, string? IpAddress = null, string? UserAgent = null)
+{
+    /// <summary>A context with nothing known.</summary>
+    public static SubmissionContext Empty { get; } = new();
+}

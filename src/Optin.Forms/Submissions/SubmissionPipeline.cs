@@ -1,0 +1,241 @@
+using System.Collections.Immutable;
+using Microsoft.Extensions.Logging;
+using NodaTime;
+using Optin.Forms.Consent;
+using Optin.Forms.Contacts;
+using Optin.Forms.Diagnostics;
+using Optin.Forms.Rules;
+using Optin.Forms.Schema;
+using Optin.Forms.Storage;
+
+namespace Optin.Forms.Submissions;
+
+/// <summary>
+/// Turns a raw form post into a stored contact with provable consent: validate fields, normalise the address,
+/// capture consents, then store everything in one transaction with the events the rules react to.
+/// </summary>
+/// <remarks>No HTTP here and no mail: a host calls it from an endpoint; mail leaves later, from jobs.</remarks>
+public sealed class SubmissionPipeline
+{
+    private readonly IFormCatalogProvider _catalog;
+    private readonly IOptinStore _store;
+    private readonly IClock _clock;
+    private readonly IOptinEventListener[] _handlers;
+    private readonly ILogger<SubmissionPipeline> _logger;
+
+    /// <summary>Creates the pipeline.</summary>
+    public SubmissionPipeline(IFormCatalogProvider catalog, IOptinStore store, IClock clock,
+        IEnumerable<IOptinEventListener> handlers, ILogger<SubmissionPipeline> logger)
+    {
+        ArgumentNullException.ThrowIfNull(handlers);
+        _catalog = catalog ?? throw new ArgumentNullException(nameof(catalog));
+        _store = store ?? throw new ArgumentNullException(nameof(store));
+        _clock = clock ?? throw new ArgumentNullException(nameof(clock));
+        _handlers = [.. handlers];
+        _logger = logger ?? throw new ArgumentNullException(nameof(logger));
+    }
+
+    /// <summary>Validates and stores a submission.</summary>
+    /// <param name="request">The raw post.</param>
+    /// <param name="cancellationToken">Cancels the operation; nothing is stored when cancelled before commit.</param>
+    /// <returns>Success with the ids, or the errors per field with nothing stored.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="request"/> is null.</exception>
+    public async ValueTask<SubmissionResult> SubmitAsync(SubmissionRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        using var activity = OptinDiagnostics.ActivitySource.StartActivity("optin.submission");
+        var catalog = _catalog.Current;
+        var form = catalog.FindForm(request.FormId ?? string.Empty);
+        if (form is null)
+        {
+            OptinLog.SubmissionForUnknownForm(_logger);
+            return SubmissionResult.UnknownForm();
+        }
+
+        activity?.SetTag("optin.form", form.Id);
+        var posted = Group(request.Values);
+        var (values, email, errors) = ValidateFields(form, posted);
+        var consents = form.Consents.Where(p => IsExplicitTrue(posted, p.FieldName)).ToImmutableArray();
+        if (errors.Count > 0)
+        {
+            OptinLog.SubmissionRejected(_logger, form.Id, errors.Count);
+            OptinDiagnostics.SubmissionsRejected.Add(1);
+            return SubmissionResult.Invalid(errors);
+        }
+
+        var now = Truncate(_clock.GetCurrentInstant());
+        var culture = ResolveCulture(request.Context.Culture, catalog.DefaultCulture);
+        var proof = new Proof(
+            ProofCapture.SourceUrl(request.Context.SourceUrl),
+            ProofCapture.IpAddress(request.Context.IpAddress, catalog.IpAddressCapture),
+            ProofCapture.UserAgent(request.Context.UserAgent, catalog.UserAgentCapture));
+
+        await using var tx = await _store.BeginTransactionAsync(cancellationToken);
+        var existing = await tx.FindContactByEmailKeyAsync(email!.Key, cancellationToken);
+        var contact = existing ?? new Contact
+        {
+            Id = Guid.NewGuid(),
+            Kind = form.ContactKind,
+            Email = email.Address,
+            EmailKey = email.Key,
+            CreatedAt = now,
+            UpdatedAt = now,
+            LastActivityAt = now,
+        };
+        contact = contact with
+        {
+            Fields = contact.Fields.SetItems(values.Where(v => v.Key != form.EmailField.Name)),
+            UpdatedAt = now,
+            LastActivityAt = now,
+        };
+
+        var submissionId = Guid.NewGuid();
+        var events = new List<ConsentEvent>(consents.Length);
+        foreach (var purpose in consents)
+        {
+            var state = form.DoubleOptin && contact.GetState(purpose.Id) != OptinState.OptedIn
+                ? OptinState.PendingConfirmation
+                : OptinState.OptedIn;
+            contact = contact.WithOptin(purpose.Id, state, now);
+            if (state == OptinState.OptedIn && purpose.Marketing)
+            {
+                // The person's own, explicit, unticked-box consent is the one thing that lifts an earlier objection.
+                contact = contact with { ObjectedToMarketing = false };
+            }
+
+            events.Add(Given(purpose, state, contact.Id, submissionId, form, culture, now, catalog.DefaultCulture, proof));
+        }
+
+        var submission = new SubmissionRecord
+        {
+            Id = submissionId,
+            FormId = form.Id,
+            FormVersion = form.Version,
+            ContactId = contact.Id,
+            ReceivedAt = now,
+            Culture = culture,
+            Values = values,
+            ConsentsGiven = [.. consents.Select(p => p.Id)],
+            SourceUrl = proof.SourceUrl,
+            IpAddress = proof.IpAddress,
+            UserAgent = proof.UserAgent,
+        };
+
+        await tx.SaveContactAsync(contact, cancellationToken);
+        await tx.AppendConsentEventsAsync(events, cancellationToken);
+        await tx.AddSubmissionAsync(submission, cancellationToken);
+        var submitted = new FormSubmitted(contact.Id, now, form.Id, submissionId, culture, submission.ConsentsGiven, existing is null);
+        foreach (var handler in _handlers)
+        {
+            await handler.HandleAsync(submitted, tx, cancellationToken);
+        }
+
+        await tx.CommitAsync(cancellationToken);
+        OptinLog.SubmissionAccepted(_logger, form.Id, submissionId, consents.Length);
+        OptinDiagnostics.SubmissionsAccepted.Add(1);
+        return SubmissionResult.Success(submissionId, contact.Id, submission.ConsentsGiven);
+    }
+
+    private static (ImmutableDictionary<string, string> Values, NormalizedEmail? Email, List<FieldError> Errors) ValidateFields(
+        FormDefinition form, Dictionary<string, List<string?>> posted)
+    {
+        var errors = new List<FieldError>();
+        var values = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        NormalizedEmail? email = null;
+        foreach (var field in form.Fields)
+        {
+            var (value, error) = FieldValidator.Validate(field, posted.GetValueOrDefault(field.Name) ?? []);
+            if (error is null && value is not null && field.Kind == FieldKind.Email)
+            {
+                if (EmailAddressNormalizer.TryNormalize(value, out email, out var code))
+                {
+                    value = email.Address;
+                }
+                else
+                {
+                    error = new FieldError(field.Name, code, code == SubmissionCodes.EmailTooLong
+                        ? "The email address is too long." : "Not a valid email address.");
+                }
+            }
+
+            if (error is not null)
+            {
+                errors.Add(error);
+            }
+            else if (value is not null)
+            {
+                values[field.Name] = value;
+            }
+        }
+
+        if (email is null && errors.Count == 0)
+        {
+            // The email field is optional in this form's configuration, but a contact needs an address.
+            errors.Add(new FieldError(form.EmailField.Name, SubmissionCodes.Required, "This field is required."));
+        }
+
+        return (values.ToImmutable(), email, errors);
+    }
+
+    /// <summary>CONS-3: one value, exactly <c>true</c>. Absent, empty, "on", "1", "yes ", or repeated: no consent.</summary>
+    private static bool IsExplicitTrue(Dictionary<string, List<string?>> posted, string name) =>
+        posted.TryGetValue(name, out var values) && values.Count == 1 && string.Equals(values[0], "true", StringComparison.Ordinal);
+
+    private static Dictionary<string, List<string?>> Group(IReadOnlyList<KeyValuePair<string, string?>> pairs)
+    {
+        var grouped = new Dictionary<string, List<string?>>(StringComparer.Ordinal);
+        foreach (var (key, value) in pairs ?? [])
+        {
+            if (key is null)
+            {
+                continue;
+            }
+
+            if (!grouped.TryGetValue(key, out var list))
+            {
+                grouped[key] = list = new List<string?>(1);
+            }
+
+            list.Add(value);
+        }
+
+        return grouped;
+    }
+
+    private static ConsentEvent Given(PurposeDefinition purpose, OptinState state, Guid contactId, Guid submissionId,
+        FormDefinition form, string culture, Instant now, string defaultCulture, Proof proof)
+    {
+        var text = purpose.GetText(culture, defaultCulture);
+        return new ConsentEvent
+        {
+            Id = Guid.NewGuid(),
+            ContactId = contactId,
+            Kind = ConsentEventKind.Given,
+            State = state,
+            Method = ConsentMethod.Form,
+            OccurredAt = now,
+            PurposeId = purpose.Id,
+            PurposeVersion = text.Version,
+            FormId = form.Id,
+            FormVersion = form.Version,
+            SubmissionId = submissionId,
+            ConsentText = text.Consent,
+            ConsentTextSha256 = text.ConsentSha256,
+            PurposeText = text.Purpose,
+            PurposeTextSha256 = text.PurposeSha256,
+            PrivacyNotice = purpose.PrivacyNotice,
+            Controller = purpose.Controller,
+            Culture = text.Culture,
+            SourceUrl = proof.SourceUrl,
+            IpAddress = proof.IpAddress,
+            UserAgent = proof.UserAgent,
+        };
+    }
+
+    internal static string ResolveCulture(string? requested, string defaultCulture) =>
+        !string.IsNullOrWhiteSpace(requested) && ConfigurationReader.IsCultureName(requested) ? requested : defaultCulture;
+
+    internal static Instant Truncate(Instant instant) => Instant.FromUnixTimeMilliseconds(instant.ToUnixTimeMilliseconds());
+
+    private sealed record Proof(string? SourceUrl, string? IpAddress, string? UserAgent);
+}
