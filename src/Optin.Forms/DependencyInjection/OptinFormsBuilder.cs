@@ -13,10 +13,20 @@ namespace Optin.Forms.DependencyInjection;
 /// </summary>
 public sealed class OptinFormsBuilder
 {
-    internal OptinFormsBuilder(IServiceCollection services) => Services = services;
+    internal OptinFormsBuilder(IServiceCollection services, Microsoft.Extensions.Configuration.IConfiguration? configuration)
+    {
+        Services = services;
+        Configuration = configuration;
+    }
 
     /// <summary>The service collection, for extension methods in provider packages.</summary>
     public IServiceCollection Services { get; }
+
+    /// <summary>
+    /// The <c>OptinForms</c> configuration section given to <c>AddOptinForms</c>, or <see langword="null"/> when
+    /// configured from C# only; provider packages read their own sub-sections from it (for example <c>Mail:Smtp</c>).
+    /// </summary>
+    public Microsoft.Extensions.Configuration.IConfiguration? Configuration { get; }
 
     /// <summary>Amends the options after configuration has been read.</summary>
     public OptinFormsBuilder Configure(Action<OptinFormsOptions> configure)

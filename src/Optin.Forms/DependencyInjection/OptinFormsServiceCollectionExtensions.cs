@@ -23,10 +23,14 @@ public static class OptinFormsServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
-        var builder = services.AddOptinForms();
-        services.AddOptions<OptinFormsOptions>().Configure(options => OptinFormsConfigurationReader.Read(configuration, options));
-        services.AddSingleton<IOptionsChangeTokenSource<OptinFormsOptions>>(new ConfigurationChangeTokenSource(configuration));
-        return builder;
+        services.AddOptinFormsCore();
+        if (!services.Any(d => d.ImplementationInstance is ConfigurationChangeTokenSource source && ReferenceEquals(source.Configuration, configuration)))
+        {
+            services.AddOptions<OptinFormsOptions>().Configure(options => OptinFormsConfigurationReader.Read(configuration, options));
+            services.AddSingleton<IOptionsChangeTokenSource<OptinFormsOptions>>(new ConfigurationChangeTokenSource(configuration));
+        }
+
+        return new OptinFormsBuilder(services, configuration);
     }
 
     /// <summary>Adds Optin.Forms with configuration from C# only (see <see cref="OptinFormsBuilder.AddForm"/>).</summary>
@@ -34,6 +38,12 @@ public static class OptinFormsServiceCollectionExtensions
     public static OptinFormsBuilder AddOptinForms(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
+        services.AddOptinFormsCore();
+        return new OptinFormsBuilder(services, null);
+    }
+
+    private static void AddOptinFormsCore(this IServiceCollection services)
+    {
         services.AddOptions<OptinFormsOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OptinFormsOptions>, OptinFormsOptionsValidator>());
         services.TryAddSingleton<IClock>(SystemClock.Instance);
@@ -42,6 +52,5 @@ public static class OptinFormsServiceCollectionExtensions
         services.TryAddSingleton<IOptinStore>(sp => sp.GetRequiredService<InMemoryOptinStore>());
         services.TryAddSingleton<SubmissionPipeline>();
         services.TryAddSingleton<ContactOptinService>();
-        return new OptinFormsBuilder(services);
     }
 }

@@ -1,0 +1,25 @@
+using Optin.Forms.Submissions;
+
+namespace Optin.Forms.DoubleOptin;
+
+/// <summary>
+/// What the confirmation and unsubscribe pages call. Looking a token up never changes anything (DOI-2, WD-3); only
+/// the explicit actions do.
+/// </summary>
+public interface IDoubleOptinService
+{
+    /// <summary>Checks a token without consuming it or changing anything (for GET and HEAD).</summary>
+    /// <param name="token">The token from the link.</param>
+    /// <param name="kind">What the link is for; a token of another kind is invalid (DOI-3, WD-7).</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    ValueTask<TokenStatus> InspectAsync(string token, TokenKind kind, CancellationToken cancellationToken);
+
+    /// <summary>Consumes a confirmation token once and confirms the opt-in (DOI-4: exactly once under concurrency).</summary>
+    ValueTask<TokenStatus> ConfirmAsync(string token, SubmissionContext context, CancellationToken cancellationToken);
+
+    /// <summary>"This was not me": deletes the pending record and suppresses mail to the address for a while (DOI-9).</summary>
+    ValueTask<TokenStatus> RejectAsync(string token, SubmissionContext context, CancellationToken cancellationToken);
+
+    /// <summary>Withdraws the consent an unsubscribe token stands for (WD-2, WD-4); idempotent.</summary>
+    ValueTask<TokenStatus> UnsubscribeAsync(string token, SubmissionContext context, CancellationToken cancellationToken);
+}
