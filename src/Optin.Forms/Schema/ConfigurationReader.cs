@@ -120,7 +120,6 @@ internal sealed class ConfigurationReader(List<ConfigurationProblem> problems)
         if (section.Value is not null)
         {
             target[LocalizedText.AnyCulture] = section.Value;
-            return;
         }
 
         foreach (var child in section.GetChildren())

@@ -112,7 +112,9 @@ public static class OptinFormsConfigurationReader
 
         foreach (var consent in ConfigurationReader.Items(section.GetSection(nameof(FormOptions.Consents))))
         {
-            if (consent.Value is not null)
+            // A layered configuration (appsettings.json + an environment file) can give one entry both a plain value
+            // and object keys; the object keys must still be read, or a "Checked": true would slip through (CONS-2).
+            if (!consent.GetChildren().Any())
             {
                 form.Consents.Add(new ConsentOptions { Purpose = consent.Value });
                 continue;
@@ -121,7 +123,7 @@ public static class OptinFormsConfigurationReader
             reader.CheckKeys(consent, nameof(ConsentOptions.Purpose), nameof(ConsentOptions.Purposes), nameof(ConsentOptions.Checked));
             form.Consents.Add(new ConsentOptions
             {
-                Purpose = reader.String(consent, nameof(ConsentOptions.Purpose)),
+                Purpose = reader.String(consent, nameof(ConsentOptions.Purpose)) ?? consent.Value,
                 Purposes = reader.StringList(consent, nameof(ConsentOptions.Purposes)),
                 Checked = reader.Bool(consent, nameof(ConsentOptions.Checked)) ?? false,
             });
@@ -148,14 +150,14 @@ public static class OptinFormsConfigurationReader
 
         foreach (var option in ConfigurationReader.Items(section.GetSection(nameof(FieldOptions.Options))))
         {
-            if (option.Value is not null)
+            if (!option.GetChildren().Any())
             {
                 field.Options.Add(new FieldOptionOptions { Value = option.Value });
                 continue;
             }
 
             reader.CheckKeys(option, nameof(FieldOptionOptions.Value), nameof(FieldOptionOptions.Label));
-            var choice = new FieldOptionOptions { Value = reader.String(option, nameof(FieldOptionOptions.Value)) };
+            var choice = new FieldOptionOptions { Value = reader.String(option, nameof(FieldOptionOptions.Value)) ?? option.Value };
             reader.Localized(option, nameof(FieldOptionOptions.Label), choice.Label);
             field.Options.Add(choice);
         }

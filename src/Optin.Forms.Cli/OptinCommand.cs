@@ -1,0 +1,118 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using NodaTime;
+using Optin.Forms.Consent;
+using Optin.Forms.DependencyInjection;
+using Optin.Forms.Schema;
+
+namespace Optin.Forms.Cli;
+
+/// <summary>The <c>optin</c> command: <c>check</c> and <c>ropa</c>.</summary>
+internal static class OptinCommand
+{
+    public const int Ok = 0;
+    public const int Invalid = 1;
+    public const int Usage = 2;
+
+    private const string Help = """
+        Usage:
+          optin check <appsettings.json> [more.json ...]   validate the OptinForms section; every problem with its path
+          optin ropa  <appsettings.json> [--format md|json] print the record of processing (GDPR Art. 30)
+
+        Later files override earlier ones, as in ASP.NET Core (appsettings.json then appsettings.Production.json).
+        Exit codes: 0 valid, 1 invalid configuration, 2 usage or unreadable file.
+        """;
+
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        if (args.Length < 2 || args[0] is not ("check" or "ropa"))
+        {
+            await stderr.WriteLineAsync(Help);
+            return args.Length == 1 && args[0] is "-h" or "--help" ? Ok : Usage;
+        }
+
+        var format = "md";
+        var files = new List<string>();
+        for (var i = 1; i < args.Length; i++)
+        {
+            if (args[i] == "--format" && i + 1 < args.Length && args[0] == "ropa")
+            {
+                format = args[++i];
+            }
+            else
+            {
+                files.Add(args[i]);
+            }
+        }
+
+        if (format is not ("md" or "json") || files.Count == 0)
+        {
+            await stderr.WriteLineAsync(Help);
+            return Usage;
+        }
+
+        foreach (var file in files.Where(f => !File.Exists(f)))
+        {
+            await stderr.WriteLineAsync($"optin: no such file: {file}");
+            return Usage;
+        }
+
+        IConfigurationRoot configuration;
+        try
+        {
+            var builder = new ConfigurationBuilder();
+            foreach (var file in files)
+            {
+                builder.AddJsonFile(Path.GetFullPath(file), optional: false, reloadOnChange: false);
+            }
+
+            configuration = builder.Build();
+        }
+        catch (Exception ex) when (ex is InvalidDataException or FormatException or IOException)
+        {
+            await stderr.WriteLineAsync($"optin: cannot read the configuration: {ex.Message}");
+            return Usage;
+        }
+
+        var (catalog, failures) = Validate(configuration.GetSection(OptinFormsOptions.SectionName));
+        if (catalog is null)
+        {
+            await stdout.WriteLineAsync($"{failures.Count} problem{(failures.Count == 1 ? "" : "s")}:");
+            foreach (var failure in failures)
+            {
+                await stdout.WriteLineAsync("  " + failure);
+            }
+
+            return Invalid;
+        }
+
+        if (args[0] == "check")
+        {
+            await stdout.WriteLineAsync($"OK: {catalog.Forms.Count} form(s), {catalog.Purposes.Count} purpose(s), {catalog.LandingPages.Count} landing page(s).");
+            return Ok;
+        }
+
+        var record = RecordOfProcessing.Generate(catalog, SystemClock.Instance.GetCurrentInstant());
+        await stdout.WriteAsync(format == "json" ? record.ToJson() + Environment.NewLine : record.ToMarkdown());
+        return Ok;
+    }
+
+    /// <summary>Runs every validator the engine runs at start, exactly as a host would.</summary>
+    internal static (FormCatalog? Catalog, IReadOnlyList<string> Failures) Validate(IConfigurationSection section)
+    {
+        var services = new ServiceCollection().AddLogging();
+        services.AddOptinForms(section);
+        using var provider = services.BuildServiceProvider();
+        try
+        {
+            var options = provider.GetRequiredService<IOptionsFactory<OptinFormsOptions>>().Create(Options.DefaultName);
+            return (FormCatalogCompiler.Compile(options), []);
+        }
+        catch (OptionsValidationException ex)
+        {
+            return (null, [.. ex.Failures]);
+        }
+    }
+}

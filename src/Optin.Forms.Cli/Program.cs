@@ -1,0 +1,3 @@
+using Optin.Forms.Cli;
+
+return await OptinCommand.RunAsync(args, Console.Out, Console.Error);

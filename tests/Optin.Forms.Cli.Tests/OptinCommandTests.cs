@@ -1,0 +1,110 @@
+namespace Optin.Forms.Cli.Tests;
+
+public sealed class OptinCommandTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("optin-cli-").FullName;
+
+    private const string ValidJson = """
+        {
+          "OptinForms": {
+            "DefaultCulture": "fr",
+            "DataProtection": { "Controller": "Atelier Dupont SARL", "PrivacyNoticeUrl": "/confidentialite" },
+            "Purposes": {
+              "newsletter": {
+                "Marketing": true,
+                "Retention": "1095.00:00:00",
+                "Texts": { "fr": { "Consent": "J'accepte de recevoir la lettre d'information.", "Purpose": "Envoi de la lettre d'information." } }
+              }
+            },
+            "Forms": {
+              "newsletter": {
+                "Fields": [ { "Name": "email", "Kind": "Email", "Required": true } ],
+                "Consents": [ "newsletter" ]
+              }
+            }
+          }
+        }
+        """;
+
+    private string Write(string name, string json)
+    {
+        var path = Path.Combine(_folder, name);
+        File.WriteAllText(path, json);
+        return path;
+    }
+
+    private static async Task<(int Code, string Out, string Err)> Run(params string[] args)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var code = await OptinCommand.RunAsync(args, stdout, stderr);
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+
+    [Fact]
+    public async Task Check_ValidFile_ExitsZeroAndSummarises()
+    {
+        var (code, output, _) = await Run("check", Write("appsettings.json", ValidJson));
+
+        Assert.Equal(OptinCommand.Ok, code);
+        Assert.Equal("OK: 1 form(s), 1 purpose(s), 0 landing page(s).", output.Trim());
+    }
+
+    [Fact]
+    [Trait("Requirement", "CONS-2")]
+    [Trait("Requirement", "CFG-1")]
+    public async Task Check_OverrideFileWithMistakes_PrintsEveryProblemWithItsPath()
+    {
+        var main = Write("appsettings.json", ValidJson);
+        var overrides = Write("appsettings.Production.json", """
+            { "OptinForms": { "Forms": { "newsletter": { "Consents": [ { "Purpose": "newsletter", "Checked": true } ], "Colour": "red" } } } }
+            """);
+
+        var (code, output, _) = await Run("check", main, overrides);
+
+        Assert.Equal(OptinCommand.Invalid, code);
+        Assert.Contains("2 problems:", output, StringComparison.Ordinal);
+        Assert.Contains("  OptinForms:Forms:newsletter:Colour: unknown key 'Colour'", output, StringComparison.Ordinal);
+        Assert.Contains("  OptinForms:Forms:newsletter:Consents:0: a consent checkbox cannot be checked by default", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Check_MissingFile_ExitsWithUsageCode()
+    {
+        var (code, _, error) = await Run("check", Path.Combine(_folder, "nope.json"));
+
+        Assert.Equal(OptinCommand.Usage, code);
+        Assert.Contains("no such file", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Check_MalformedJson_ExitsWithUsageCode()
+    {
+        var (code, _, error) = await Run("check", Write("broken.json", "{ \"OptinForms\": "));
+
+        Assert.Equal(OptinCommand.Usage, code);
+        Assert.Contains("cannot read the configuration", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    [Trait("Requirement", "ROPA-1")]
+    public async Task Ropa_Json_PrintsTheRecordOfProcessing()
+    {
+        var (code, output, _) = await Run("ropa", Write("appsettings.json", ValidJson), "--format", "json");
+
+        Assert.Equal(OptinCommand.Ok, code);
+        Assert.Contains("\"schema\": \"optin-forms/ropa/1\"", output, StringComparison.Ordinal);
+        Assert.Contains("\"purposeId\": \"newsletter\"", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UnknownCommand_PrintsUsage()
+    {
+        var (code, _, error) = await Run("frobnicate", "x");
+
+        Assert.Equal(OptinCommand.Usage, code);
+        Assert.Contains("Usage:", error, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+}
