@@ -21,7 +21,7 @@ internal static class SmtpSenderOptionsReader
         {
             if (!Keys.Contains(child.Key, StringComparer.OrdinalIgnoreCase))
             {
-                options.ReadProblems.Add($"{child.Path}: unknown key; expected one of {string.Join(", ", Keys)}.");
+                options.ReadProblems.Add($"{child.Path}: unknown key '{child.Key}'; expected one of: {string.Join(", ", Keys)}");
             }
         }
 
@@ -51,7 +51,7 @@ internal static class SmtpSenderOptionsReader
         {
             if (!DkimKeys.Contains(child.Key, StringComparer.OrdinalIgnoreCase))
             {
-                options.ReadProblems.Add($"{child.Path}: unknown key; expected one of {string.Join(", ", DkimKeys)}.");
+                options.ReadProblems.Add($"{child.Path}: unknown key '{child.Key}'; expected one of: {string.Join(", ", DkimKeys)}");
             }
         }
 
