@@ -28,6 +28,9 @@ internal sealed class SmtpTestServer : IAsyncDisposable
     /// <summary>Replies to the next DATA commands, in order (for example 451, then nothing: accept).</summary>
     public ConcurrentQueue<int> NextDataReplies { get; } = new();
 
+    /// <summary>How long the server stays silent after the next message's data before refusing it with 451.</summary>
+    public TimeSpan? StallNextData { get; set; }
+
     /// <summary>Recipients refused at RCPT TO.</summary>
     public ConcurrentDictionary<string, bool> RefusedRecipients { get; } = new(StringComparer.OrdinalIgnoreCase);
 
@@ -115,16 +118,23 @@ internal sealed class SmtpTestServer : IAsyncDisposable
 
     private sealed class Store(SmtpTestServer server) : MessageStore
     {
-        public override Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
+        public override async Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
         {
+            if (server.StallNextData is { } stall)
+            {
+                server.StallNextData = null;
+                await Task.Delay(stall, cancellationToken);
+                return new SmtpResponse((SmtpReplyCode)451, "too late");
+            }
+
             if (server.NextDataReplies.TryDequeue(out var code))
             {
-                return Task.FromResult(new SmtpResponse((SmtpReplyCode)code, "refused by the test"));
+                return new SmtpResponse((SmtpReplyCode)code, $"refused by the test for {transaction.To[0].User}@{transaction.To[0].Host}");
             }
 
             using var stream = new MemoryStream(buffer.ToArray());
-            server.Messages.Enqueue(MimeMessage.Load(stream, cancellationToken));
-            return Task.FromResult(SmtpResponse.Ok);
+            server.Messages.Enqueue(await MimeMessage.LoadAsync(stream, cancellationToken));
+            return SmtpResponse.Ok;
         }
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using MimeKit;
 using NodaTime;
@@ -45,7 +46,10 @@ internal static class Some
     }
 
     public static SmtpMailSender Sender(SmtpSenderOptions options, IClock? clock = null, params ISmtpDeliveryObserver[] observers) =>
-        new(Microsoft.Extensions.Options.Options.Create(options), clock ?? new FakeClock(Now), observers, NullLogger<SmtpMailSender>.Instance);
+        Sender(options, NullLogger<SmtpMailSender>.Instance, clock, observers);
+
+    public static SmtpMailSender Sender(SmtpSenderOptions options, ILogger<SmtpMailSender> logger, IClock? clock = null, params ISmtpDeliveryObserver[] observers) =>
+        new(Microsoft.Extensions.Options.Options.Create(options), clock ?? new FakeClock(Now), observers, logger);
 
     /// <summary>A token that ends a hung test instead of hanging the run.</summary>
     public static CancellationToken Timeout(int seconds = 20) => new CancellationTokenSource(TimeSpan.FromSeconds(seconds)).Token;
