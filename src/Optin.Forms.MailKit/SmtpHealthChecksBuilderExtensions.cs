@@ -1,8 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Optin.Forms.MailKit;
 
-namespace Microsoft.Extensions.DependencyInjection;
+namespace Optin.Forms.MailKit;
 
 /// <summary>Adds the SMTP health check to <c>services.AddHealthChecks()</c>.</summary>
 public static class SmtpHealthChecksBuilderExtensions

@@ -50,6 +50,10 @@ public sealed class SmtpMailSenderFailureTests : IAsyncLifetime
         var failure = Assert.Single(observer.Failures);
         Assert.Equal(new SmtpPermanentFailure(message.MessageId, refused.StatusCode!.Value, SmtpRejectionKind.Recipient, "inconnu@example.test"), failure);
         Assert.Empty(_server.Messages);
+
+        await sender.SendAsync(Some.Message(), Some.Timeout());
+        Assert.Single(_server.Messages);
+        Assert.Equal(1, _server.Sessions);
     }
 
     [Fact]
