@@ -111,6 +111,21 @@ public sealed class SmtpMailSenderFailureTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SendAsync_ServerBreaksTheProtocol_TransientAndTheNextMessageReconnects()
+    {
+        await using var broken = new GarblingSmtpServer();
+        await using var sender = Some.Sender(Some.Options(broken.Port, o => o.PoolSize = 1));
+
+        var first = await Assert.ThrowsAsync<MailDeliveryException>(() => sender.SendAsync(Some.Message(), Some.Timeout()).AsTask());
+        var second = await Assert.ThrowsAsync<MailDeliveryException>(() => sender.SendAsync(Some.Message(), Some.Timeout()).AsTask());
+
+        Assert.False(first.IsPermanent);
+        Assert.IsType<global::MailKit.Net.Smtp.SmtpProtocolException>(first.InnerException);
+        Assert.False(second.IsPermanent);
+        Assert.Equal(2, broken.Connections);
+    }
+
+    [Fact]
     public async Task SendAsync_IdleConnectionDroppedByServer_IsReplacedBeforeTheMessageIsSent()
     {
         var port = SmtpTestServer.FreePort();

@@ -28,6 +28,22 @@ public sealed class SmtpMailSenderSecurityTests
     }
 
     [Fact]
+    public async Task SendAsync_SslOnConnect_Delivers()
+    {
+        await using var server = await SmtpTestServer.StartAsync(certificate: TestCertificate.Value, implicitTls: true);
+        await using var sender = Some.Sender(Some.Options(server.Port, o =>
+        {
+            o.Security = SmtpSecurity.SslOnConnect;
+            o.ServerCertificateValidationCallback = TestCertificate.Validate;
+        }));
+        var message = Some.Message();
+
+        await sender.SendAsync(message, Some.Timeout());
+
+        Assert.Equal(message.MessageId, Assert.Single(server.Messages).MessageId);
+    }
+
+    [Fact]
     public async Task SendAsync_WrongPassword_ThrowsTransientAndSendsNothing()
     {
         await using var server = await SmtpTestServer.StartAsync(certificate: TestCertificate.Value, login: ("optin", "s3cret"));

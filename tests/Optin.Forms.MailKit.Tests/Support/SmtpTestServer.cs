@@ -46,13 +46,13 @@ internal sealed class SmtpTestServer : IAsyncDisposable
         return ((IPEndPoint)socket.LocalEndPoint!).Port;
     }
 
-    public static Task<SmtpTestServer> StartAsync(int? port = null, X509Certificate2? certificate = null, (string User, string Password)? login = null)
+    public static Task<SmtpTestServer> StartAsync(int? port = null, X509Certificate2? certificate = null, (string User, string Password)? login = null, bool implicitTls = false)
     {
         var server = new SmtpTestServer(port ?? FreePort());
-        return server.RunAsync(certificate, login);
+        return server.RunAsync(certificate, login, implicitTls);
     }
 
-    private async Task<SmtpTestServer> RunAsync(X509Certificate2? certificate, (string User, string Password)? login)
+    private async Task<SmtpTestServer> RunAsync(X509Certificate2? certificate, (string User, string Password)? login, bool implicitTls)
     {
         var options = new SmtpServerOptionsBuilder()
             .ServerName("localhost")
@@ -61,7 +61,7 @@ internal sealed class SmtpTestServer : IAsyncDisposable
                 endpoint.Endpoint(new IPEndPoint(IPAddress.Loopback, Port));
                 if (certificate is not null)
                 {
-                    endpoint.Certificate(certificate);
+                    endpoint.Certificate(certificate).IsSecure(implicitTls);
                 }
 
                 if (login is not null)
