@@ -26,8 +26,8 @@ public sealed class SmtpMailSenderTimeoutTests
     public async Task SendAsync_ServerStallsAfterTheData_TransientAfterTheCommandTimeoutThenDeliversOnFreshConnection()
     {
         await using var server = await SmtpTestServer.StartAsync();
-        await using var sender = Some.Sender(Some.Options(server.Port, o => o.CommandTimeout = TimeSpan.FromMilliseconds(500)));
-        server.StallNextData = TimeSpan.FromSeconds(3);
+        await using var sender = Some.Sender(Some.Options(server.Port, o => o.CommandTimeout = TimeSpan.FromSeconds(1.5)));
+        server.StallNextData = TimeSpan.FromSeconds(6);
         var message = Some.Message();
 
         var error = await Assert.ThrowsAsync<MailDeliveryException>(() => sender.SendAsync(message, Some.Timeout()).AsTask());
