@@ -67,6 +67,11 @@ internal sealed class SmtpConnectionPool : IAsyncDisposable, IDisposable
         {
             lease.LastUsed = _clock.GetCurrentInstant();
             _idle.Push(lease);
+            if (Volatile.Read(ref _disposed) != 0)
+            {
+                // Disposed meanwhile: the drain may have run before the push.
+                Dispose();
+            }
         }
         else
         {
