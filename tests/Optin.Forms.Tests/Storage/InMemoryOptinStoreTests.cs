@@ -1,0 +1,10 @@
+using Optin.Forms.Storage;
+
+namespace Optin.Forms.Tests.Storage;
+
+/// <summary>The in-memory store against the store conformance suite.</summary>
+public sealed class InMemoryOptinStoreTests : OptinStoreConformanceTests
+{
+    /// <inheritdoc />
+    protected override ValueTask<IOptinStore> CreateStoreAsync() => ValueTask.FromResult<IOptinStore>(new InMemoryOptinStore());
+}
