@@ -108,13 +108,21 @@ public static class EmailAddressNormalizer
         }
 
         string ascii;
-        try
+        if (IsPlainAsciiDomain(raw))
         {
-            ascii = Idn.GetAscii(raw.Normalize(NormalizationForm.FormKC)).ToLowerInvariant();
+            // The common case needs no IDNA mapping (an ICU call that costs more than the rest of the submission).
+            ascii = raw.ToLowerInvariant();
         }
-        catch (ArgumentException)
+        else
         {
-            return false;
+            try
+            {
+                ascii = Idn.GetAscii(raw.Normalize(NormalizationForm.FormKC)).ToLowerInvariant();
+            }
+            catch (ArgumentException)
+            {
+                return false;
+            }
         }
 
         var labels = ascii.Split('.');
@@ -126,6 +134,21 @@ public static class EmailAddressNormalizer
 
         domain = ascii;
         return true;
+    }
+
+    /// <summary>Letters, digits, '-' and '.', and no punycode label (those go through IDNA to be validated).</summary>
+    private static bool IsPlainAsciiDomain(string domain)
+    {
+        foreach (var c in domain)
+        {
+            if (!char.IsAsciiLetterOrDigit(c) && c is not ('-' or '.'))
+            {
+                return false;
+            }
+        }
+
+        return !domain.StartsWith("xn--", StringComparison.OrdinalIgnoreCase)
+            && !domain.Contains(".xn--", StringComparison.OrdinalIgnoreCase);
     }
 
     private static bool IsLocalPartChar(char c) =>

@@ -232,8 +232,29 @@ public sealed class SubmissionPipeline
         };
     }
 
-    internal static string ResolveCulture(string? requested, string defaultCulture) =>
-        !string.IsNullOrWhiteSpace(requested) && ConfigurationReader.IsCultureName(requested) ? requested : defaultCulture;
+    internal static string ResolveCulture(string? requested, string defaultCulture)
+    {
+        if (string.IsNullOrWhiteSpace(requested) || requested.Length > 20)
+        {
+            return defaultCulture;
+        }
+
+        if (!KnownCultures.TryGetValue(requested, out var known))
+        {
+            known = ConfigurationReader.IsCultureName(requested);
+            if (KnownCultures.Count < MaxKnownCultures)
+            {
+                // Bounded: a visitor can send any string, and this cache must not grow with them.
+                KnownCultures.TryAdd(requested, known);
+            }
+        }
+
+        return known ? requested : defaultCulture;
+    }
+
+    private const int MaxKnownCultures = 512;
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> KnownCultures = new(StringComparer.Ordinal);
 
     internal static Instant Truncate(Instant instant) => Instant.FromUnixTimeMilliseconds(instant.ToUnixTimeMilliseconds());
 
