@@ -55,7 +55,8 @@ internal static partial class FormRenderer
         foreach (var error in model.Errors)
         {
             html.Append("<li><a href=\"#").Append(InputId(id, error.Field)).Append("\">")
-                .Append(Html.Encode(LabelOf(model, error.Field))).Append(" : ")
+                .Append(Html.Encode(LabelOf(model, error.Field)))
+                .Append(model.Culture.StartsWith("fr", StringComparison.OrdinalIgnoreCase) ? " : " : ": ")
                 .Append(Html.Encode(Message(model.Culture, error))).Append("</a></li>\n");
         }
 
