@@ -37,6 +37,18 @@ public static class OptinFormsAspNetCoreExtensions
             options.Configure(configure);
         }
 
+        options.Validate(o => o.PathPrefix.StartsWith('/') && !o.PathPrefix.StartsWith("//", StringComparison.Ordinal),
+                "OptinForms:PathPrefix: the prefix must be a local path such as /optin")
+            .Validate(o => o.MaxRequestBodySize > 0 && o.MaxFieldCount > 0 && o.MaxFieldLength > 0,
+                "OptinForms (ASP.NET Core): the request size, field count and field length limits must be positive")
+            .Validate(o => o.Abuse.MinFillTime >= TimeSpan.Zero && o.Abuse.MaxFillTime > o.Abuse.MinFillTime,
+                "OptinForms:Abuse:MinFillTime: must be zero or more, and less than MaxFillTime")
+            .Validate(o => !string.IsNullOrWhiteSpace(o.Abuse.Honeypot) && !o.Abuse.Honeypot.StartsWith("consent.", StringComparison.Ordinal),
+                "OptinForms:Abuse:Honeypot: a field name is required, and it cannot look like a consent checkbox")
+            .Validate(o => o.Abuse.RateLimiting.PerIpPerMinute > 0 && o.Abuse.RateLimiting.PerAddressPerDay > 0 && o.Abuse.RateLimiting.PerFormPerMinute > 0,
+                "OptinForms:Abuse:RateLimiting: every limit must be positive (set Enabled to false to switch them off)")
+            .ValidateOnStart();
+
         services.AddAntiforgery();
         services.AddDataProtection();
         services.AddProblemDetails();
