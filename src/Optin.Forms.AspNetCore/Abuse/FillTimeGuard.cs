@@ -22,17 +22,17 @@ internal sealed class FillTimeGuard(IDataProtectionProvider provider, IClock clo
         _protector.Protect(string.Create(CultureInfo.InvariantCulture, $"{formId}|{clock.GetCurrentInstant().ToUnixTimeMilliseconds()}"));
 
     /// <summary>Whether a post of <paramref name="formId"/> carrying <paramref name="token"/> looks human.</summary>
-    public bool IsHumanPace(string formId, string? token)
+    public FillTimeVerdict Check(string formId, string? token)
     {
         var abuse = options.CurrentValue.Abuse;
         if (abuse.MinFillTime <= TimeSpan.Zero)
         {
-            return true;
+            return FillTimeVerdict.Human;
         }
 
         if (string.IsNullOrEmpty(token) || token.Length > 1024)
         {
-            return false;
+            return FillTimeVerdict.Bot;
         }
 
         string payload;
@@ -42,17 +42,19 @@ internal sealed class FillTimeGuard(IDataProtectionProvider provider, IClock clo
         }
         catch (CryptographicException)
         {
-            return false;
+            return FillTimeVerdict.Bot;
         }
 
         var bar = payload.LastIndexOf('|');
         if (bar <= 0 || !string.Equals(payload[..bar], formId, StringComparison.OrdinalIgnoreCase)
             || !long.TryParse(payload[(bar + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var renderedMs))
         {
-            return false;
+            return FillTimeVerdict.Bot;
         }
 
         var elapsed = clock.GetCurrentInstant() - Instant.FromUnixTimeMilliseconds(renderedMs);
-        return elapsed >= Duration.FromTimeSpan(abuse.MinFillTime) && elapsed <= Duration.FromTimeSpan(abuse.MaxFillTime);
+        return elapsed < Duration.FromTimeSpan(abuse.MinFillTime) ? FillTimeVerdict.Bot
+            : elapsed > Duration.FromTimeSpan(abuse.MaxFillTime) ? FillTimeVerdict.Expired
+            : FillTimeVerdict.Human;
     }
 }

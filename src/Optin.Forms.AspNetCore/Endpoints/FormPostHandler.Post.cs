@@ -31,14 +31,17 @@ internal sealed partial class FormPostHandler
 
         // A JSON body cannot be sent across sites without a CORS preflight, so it needs no antiforgery token (SEC-1);
         // HTML posts (urlencoded, multipart) always do, whatever their Accept header says.
+        var pairs = body.Pairs;
         if (!body.IsJson && !await antiforgery.IsRequestValidAsync(context))
         {
+            // Nothing is stored. A person whose page outlived its cookie gets the form back to send again.
             Log.Refused(logger, form.Id, "antiforgery");
-            await RefuseAsync(context, catalog, StatusCodes.Status400BadRequest, json);
+            await (json
+                ? RefuseAsync(context, catalog, StatusCodes.Status400BadRequest, json)
+                : ShowAgainAsync(context, catalog, form, pairs, StatusCodes.Status400BadRequest, []));
             return;
         }
 
-        var pairs = body.Pairs;
         var posted = pairs.Where(p => !IsInfrastructure(p.Key)).ToList();
         var culture = CultureResolver.Resolve(context, catalog, Single(pairs, CultureField));
         var ip = clientIp.Resolve(context);
@@ -56,7 +59,15 @@ internal sealed partial class FormPostHandler
                 return;
         }
 
-        if (pairs.Any(p => p.Key == web.Abuse.Honeypot && !string.IsNullOrEmpty(p.Value)) || !fillTime.IsHumanPace(form.Id, Single(pairs, FillTimeGuard.FieldName)))
+        var pace = fillTime.Check(form.Id, Single(pairs, FillTimeGuard.FieldName));
+        if (pace == FillTimeVerdict.Expired && !json)
+        {
+            Log.Refused(logger, form.Id, "expired page");
+            await ShowAgainAsync(context, catalog, form, pairs, StatusCodes.Status400BadRequest, []);
+            return;
+        }
+
+        if (pairs.Any(p => p.Key == web.Abuse.Honeypot && !string.IsNullOrEmpty(p.Value)) || pace != FillTimeVerdict.Human)
         {
             // ABU-2: a bot learns nothing from the answer; nothing is stored or sent.
             Log.Dropped(logger, form.Id, "honeypot or fill time");
@@ -88,12 +99,21 @@ internal sealed partial class FormPostHandler
         }
         else
         {
-            var values = posted.Where(p => form.FindField(p.Key) is { } f && f.Kind != FieldKind.Hidden && p.Value is not null)
-                .GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.First().Value!, StringComparer.Ordinal);
-            var html = RenderForm(context, form, culture, source, Single(pairs, ReturnField), values, result.Errors);
-            var title = form.Title.Get(culture, catalog.DefaultCulture) ?? form.Id;
-            await PageRenderer.WriteAsync(context, StatusCodes.Status400BadRequest, pages.Render(context, catalog, culture, title, html));
+            await ShowAgainAsync(context, catalog, form, pairs, StatusCodes.Status400BadRequest, result.Errors);
         }
+    }
+
+    /// <summary>Shows the form again with what was typed (never the consents, CONS-1) and fresh tokens.</summary>
+    private Task ShowAgainAsync(HttpContext context, FormCatalog catalog, FormDefinition form,
+        IReadOnlyList<KeyValuePair<string, string?>> pairs, int status, IReadOnlyList<FieldError> errors)
+    {
+        var culture = CultureResolver.Resolve(context, catalog, Single(pairs, CultureField));
+        var values = pairs.Where(p => form.FindField(p.Key) is { } f && f.Kind != FieldKind.Hidden && p.Value is not null)
+            .GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.First().Value!, StringComparer.Ordinal);
+        var notice = errors.Count == 0 ? WebTexts.Get(culture, "Expired") : null;
+        var html = RenderForm(context, form, culture, Single(pairs, SourceField), Single(pairs, ReturnField), values, errors, notice: notice);
+        var title = form.Title.Get(culture, catalog.DefaultCulture) ?? form.Id;
+        return PageRenderer.WriteAsync(context, status, pages.Render(context, catalog, culture, title, html));
     }
 
     private string SuccessTarget(FormDefinition form, string culture, string? requested)

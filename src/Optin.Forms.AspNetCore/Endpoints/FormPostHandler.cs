@@ -37,7 +37,8 @@ internal sealed partial class FormPostHandler(
 
     /// <summary>The HTML of <paramref name="form"/>, with fresh antiforgery and fill-time tokens.</summary>
     public string RenderForm(HttpContext context, FormDefinition form, string culture, string? source, string? returnUrl,
-        IReadOnlyDictionary<string, string>? values = null, IReadOnlyList<FieldError>? errors = null, string? actionBase = null)
+        IReadOnlyDictionary<string, string>? values = null, IReadOnlyList<FieldError>? errors = null, string? actionBase = null,
+        string? notice = null)
     {
         var tokens = antiforgery.GetAndStoreTokens(context);
         var hidden = new List<KeyValuePair<string, string>>
@@ -58,7 +59,7 @@ internal sealed partial class FormPostHandler(
 
         var action = (actionBase ?? string.Empty) + Prefix + "/forms/" + Uri.EscapeDataString(form.Id);
         var model = new FormRenderModel(form, Catalog, culture, action, hidden,
-            values ?? new Dictionary<string, string>(), errors ?? []);
+            values ?? new Dictionary<string, string>(), errors ?? [], notice);
         return FormRenderer.Render(model, Options.Abuse.Honeypot);
     }
 

@@ -45,6 +45,12 @@ internal static partial class FormRenderer
 
     private static void AppendErrorSummary(StringBuilder html, FormRenderModel model, string id)
     {
+        if (model.Notice is not null)
+        {
+            html.Append("<div class=\"optin-error-summary\" role=\"alert\" id=\"").Append(id).Append("-notice\"><p>")
+                .Append(Html.Encode(model.Notice)).Append("</p></div>\n");
+        }
+
         if (model.Errors.Count == 0)
         {
             return;

@@ -154,6 +154,24 @@ public sealed class AbuseTests
 
     [Fact]
     [Trait("Requirement", "ABU-2")]
+    public async Task FillTimeToken_OlderThanMaxFillTime_ShowsTheFormAgain_AndStoresNothing()
+    {
+        using var app = new OptinWebFactory(("OptinForms:Abuse:MinFillTime", "00:00:02"));
+        var session = new FormSession(app.Client());
+        await session.OpenAsync("/optin/forms/newsletter");
+        app.Clock.Advance(Duration.FromDays(2));
+        var response = await session.PostAsync("newsletter", ("email", Some.Email()), ("consent.newsletter", "true"));
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("Cette page a expiré", html);
+        Assert.Contains("value=\"" + Some.Email() + "\"", html);
+        Assert.DoesNotContain("checked", html);
+        Assert.Equal(0, await app.ContactCountAsync());
+    }
+
+    [Fact]
+    [Trait("Requirement", "ABU-2")]
     public async Task FillTimeToken_FromAnotherForm_StoresNothing()
     {
         using var app = new OptinWebFactory(("OptinForms:Abuse:MinFillTime", "00:00:02"));

@@ -17,8 +17,11 @@ public sealed class WebSecurityTests
         await session.OpenAsync("/optin/forms/newsletter");
         session.Hidden.Remove("__RequestVerificationToken");
         var response = await session.PostAsync("newsletter", ("email", Some.Email()), ("consent.newsletter", "true"));
+        var html = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("Cette page a expiré", html);
+        Assert.Contains("name=\"__RequestVerificationToken\"", html);
         Assert.Equal(0, await app.ContactCountAsync());
     }
 
