@@ -22,21 +22,26 @@ internal sealed class OptinWebFactory : WebApplicationFactory<Program>
 {
     public const string TestIpHeader = "X-Test-Remote-Ip";
 
-    private readonly Dictionary<string, string?> _settings = new()
-    {
-        ["OptinForms:BaseUrl"] = "https://stand.example",
-        ["OptinForms:Abuse:MinFillTime"] = "00:00:00",
-        ["OptinForms:Abuse:RateLimiting:Enabled"] = "false",
-        ["OptinForms:Mail:Pickup:Directory"] = Path.Combine(Path.GetTempPath(), "optin-web-tests-mail"),
-    };
+    private readonly Dictionary<string, string?> _settings;
 
     public OptinWebFactory(params (string Key, string? Value)[] settings)
     {
+        MailDirectory = Path.Combine(Path.GetTempPath(), "optin-web-tests-" + Guid.NewGuid().ToString("N"), "mail");
+        _settings = new()
+        {
+            ["OptinForms:BaseUrl"] = "https://stand.example",
+            ["OptinForms:Abuse:MinFillTime"] = "00:00:00",
+            ["OptinForms:Abuse:RateLimiting:Enabled"] = "false",
+            ["OptinForms:Mail:Pickup:Directory"] = MailDirectory,
+        };
         foreach (var (key, value) in settings)
         {
             _settings[key] = value;
         }
     }
+
+    /// <summary>This factory's own pickup directory (for the emails the engine writes once it sends them).</summary>
+    public string MailDirectory { get; }
 
     public FakeClock Clock { get; } = new(Instant.FromUtc(2026, 11, 12, 9, 30));
 
@@ -51,6 +56,27 @@ internal sealed class OptinWebFactory : WebApplicationFactory<Program>
     public async Task<long> ContactCountAsync() => await Store.Contacts.CountAsync(new ContactQuery(), CancellationToken.None);
 
     public HttpClient Client() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>The messages in the pickup directory addressed to <paramref name="address"/>.</summary>
+    public List<MimeKit.MimeMessage> EmailsTo(string address)
+    {
+        var directory = _settings["OptinForms:Mail:Pickup:Directory"]!;
+        return !Directory.Exists(directory)
+            ? []
+            : [.. Directory.EnumerateFiles(directory, "*.eml", SearchOption.AllDirectories)
+                .Select(f => MimeKit.MimeMessage.Load(f))
+                .Where(m => m.To.Mailboxes.Any(b => string.Equals(b.Address, address, StringComparison.OrdinalIgnoreCase)))];
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        var root = Path.GetDirectoryName(MailDirectory)!;
+        if (disposing && Directory.Exists(root))
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
