@@ -9,7 +9,7 @@ namespace Optin.Forms.AspNetCore.Tests.Browser;
 /// The sample on a real Kestrel port on 127.0.0.1 and a headless Debian Chromium driven by Playwright. No test is
 /// skipped when Chromium is missing: the fixture fails, and <c>.ci/services/chromium.sh</c> installs it.
 /// </summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
@@ -21,11 +21,14 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public IBrowser Browser { get; private set; } = null!;
 
+    /// <summary>Settings a derived fixture adds (for example another confirmation mode).</summary>
+    protected virtual (string Key, string? Value)[] ExtraSettings => [];
+
     public async Task InitializeAsync()
     {
         var port = FreePort();
         BaseUrl = $"http://127.0.0.1:{port}";
-        App = new OptinWebFactory(("OptinForms:BaseUrl", BaseUrl));
+        App = new OptinWebFactory([("OptinForms:BaseUrl", BaseUrl), .. ExtraSettings]);
         App.UseKestrel(port);
         App.StartServer();
         if (!File.Exists(ChromiumPath))
