@@ -16,9 +16,13 @@ namespace Optin.Forms.AspNetCore.Rendering;
 /// </remarks>
 internal sealed partial class LandingTemplateRenderer(LandingTemplateSource source, ILogger<LandingTemplateRenderer> logger)
 {
+    /// <summary>How long a first render may take before the page is shown with its form alone (SEC-4).</summary>
+    internal static readonly TimeSpan RenderTimeout = TimeSpan.FromSeconds(2);
+
+    private const string FormMarker = "\u0001optin-form\u0001";
     private static readonly FluidParser Parser = new();
     private static readonly TemplateOptions Options = CreateOptions();
-    private readonly ConcurrentDictionary<string, IFluidTemplate?> _parsed = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<Task<string?>>> _rendered = new(StringComparer.Ordinal);
 
     public async ValueTask<string> RenderAsync(LandingPageDefinition page, string culture, string defaultCulture, string title, string formHtml)
     {
@@ -27,35 +31,47 @@ internal sealed partial class LandingTemplateRenderer(LandingTemplateSource sour
             return formHtml;
         }
 
-        var template = _parsed.GetOrAdd(text, t =>
+        // The template sees no per-request value but the form, so its output is rendered once per text, culture and
+        // title, with a marker where the form goes; a runaway template costs one bounded wait, not one per request.
+        var key = string.Join('\u001f', text, culture, title, page.Path);
+        var render = _rendered.GetOrAdd(key, _ => new Lazy<Task<string?>>(() => Task.Run(() => RenderOnceAsync(page, text, culture, title))));
+        var finished = await Task.WhenAny(render.Value, Task.Delay(RenderTimeout));
+        if (finished != render.Value || !render.Value.IsCompletedSuccessfully || render.Value.Result is not { } html)
         {
-            if (Parser.TryParse(t, out var parsed, out var error))
+            if (finished != render.Value)
             {
-                return parsed;
+                Log.RenderFailed(logger, page.Slug, "the template did not finish in time");
             }
 
+            return formHtml;
+        }
+
+        return html.Contains(FormMarker, StringComparison.Ordinal)
+            ? html.Replace(FormMarker, formHtml, StringComparison.Ordinal)
+            : html + formHtml;
+    }
+
+    private async Task<string?> RenderOnceAsync(LandingPageDefinition page, string text, string culture, string title)
+    {
+        if (!Parser.TryParse(text, out var template, out var error))
+        {
             Log.ParseFailed(logger, page.Slug, error);
             return null;
-        });
-        if (template is null)
-        {
-            return formHtml;
         }
 
         var context = new TemplateContext(Options);
         context.SetValue("title", title);
         context.SetValue("culture", culture);
         context.SetValue("path", page.Path);
-        context.SetValue("form", new StringValue(formHtml, encode: false));
+        context.SetValue("form", new StringValue(FormMarker, encode: false));
         try
         {
-            var html = await template.RenderAsync(context, Html.Encoder);
-            return html.Contains(formHtml, StringComparison.Ordinal) ? html : html + formHtml;
+            return await template.RenderAsync(context, Html.Encoder);
         }
         catch (InvalidOperationException ex)
         {
             Log.RenderFailed(logger, page.Slug, ex.Message);
-            return formHtml;
+            return null;
         }
     }
 
