@@ -1,0 +1,40 @@
+using LandingPage;
+using Optin.Forms.AspNetCore.DependencyInjection;
+using Optin.Forms.AspNetCore.Endpoints;
+using Optin.Forms.DependencyInjection;
+
+var builder = WebApplication.CreateBuilder(args);
+if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["http_ports"]))
+{
+    // No launchSettings.json: `dotnet run --project samples/LandingPage` serves here unless --urls says otherwise.
+    builder.WebHost.UseUrls("http://localhost:5080");
+}
+
+var optin = builder.Services.AddOptinForms(builder.Configuration.GetSection("OptinForms")).UseAspNetCore();
+SampleStorage.Use(optin, builder.Configuration);
+
+var app = builder.Build();
+app.MapOptinForms();
+app.MapOptinThankYouPage("/merci");
+app.MapGet("/", () => Results.Redirect("/salon"));
+SamplePages.Map(app);
+if (app.Environment.IsDevelopment())
+{
+    OutboxPage.Map(app);
+}
+
+app.Lifetime.ApplicationStarted.Register(() =>
+{
+    var url = app.Urls.FirstOrDefault()?.Replace("://[::]", "://localhost", StringComparison.Ordinal)
+        .Replace("://0.0.0.0", "://localhost", StringComparison.Ordinal).Replace("://+", "://localhost", StringComparison.Ordinal);
+    Console.WriteLine($"Now open {url}/salon");
+    if (app.Environment.IsDevelopment())
+    {
+        Console.WriteLine($"Sent emails are listed at {url}/dev/outbox");
+    }
+});
+
+app.Run();
+
+/// <summary>The sample's entry point (public for WebApplicationFactory).</summary>
+public partial class Program;

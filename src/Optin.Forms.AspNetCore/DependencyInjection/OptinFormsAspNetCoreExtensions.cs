@@ -1,0 +1,90 @@
+using System.Globalization;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Optin.Forms.AspNetCore.Abuse;
+using Optin.Forms.AspNetCore.Endpoints;
+using Optin.Forms.AspNetCore.Http;
+using Optin.Forms.AspNetCore.Rendering;
+using Optin.Forms.DependencyInjection;
+
+namespace Optin.Forms.AspNetCore.DependencyInjection;
+
+/// <summary>Adds the ASP.NET Core integration to <see cref="OptinFormsBuilder"/>.</summary>
+public static class OptinFormsAspNetCoreExtensions
+{
+    /// <summary>
+    /// Registers the endpoints' services: rendering, antiforgery, Data Protection (for the signed render time),
+    /// abuse guards. Reads <c>PathPrefix</c>, <c>Abuse</c> and <c>DoubleOptin:ConfirmedPage</c> /
+    /// <c>DoubleOptin:ConfirmationMode</c> from the builder's configuration section, then applies
+    /// <paramref name="configure"/>. Map the endpoints with <c>app.MapOptinForms()</c>.
+    /// </summary>
+    /// <returns>The builder.</returns>
+    public static OptinFormsBuilder UseAspNetCore(this OptinFormsBuilder builder, Action<OptinFormsWebOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        var section = builder.Configuration;
+        var options = services.AddOptions<OptinFormsWebOptions>();
+        if (section is not null && !services.Any(d => d.ServiceType == typeof(WebOptionsMarker)))
+        {
+            services.AddSingleton<WebOptionsMarker>();
+            options.Configure(o => Read(section, o));
+        }
+
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        options.Validate(o => o.PathPrefix.StartsWith('/') && !o.PathPrefix.StartsWith("//", StringComparison.Ordinal),
+                "OptinForms:PathPrefix: the prefix must be a local path such as /optin")
+            .Validate(o => o.MaxRequestBodySize > 0 && o.MaxFieldCount > 0 && o.MaxFieldLength > 0,
+                "OptinForms (ASP.NET Core): the request size, field count and field length limits must be positive")
+            .Validate(o => o.Abuse.MinFillTime >= TimeSpan.Zero && o.Abuse.MaxFillTime > o.Abuse.MinFillTime,
+                "OptinForms:Abuse:MinFillTime: must be zero or more, and less than MaxFillTime")
+            .Validate(o => !string.IsNullOrWhiteSpace(o.Abuse.Honeypot) && !o.Abuse.Honeypot.StartsWith("consent.", StringComparison.Ordinal),
+                "OptinForms:Abuse:Honeypot: a field name is required, and it cannot look like a consent checkbox")
+            .Validate(o => o.Abuse.RateLimiting.PerIpPerMinute > 0 && o.Abuse.RateLimiting.PerAddressPerDay > 0 && o.Abuse.RateLimiting.PerFormPerMinute > 0,
+                "OptinForms:Abuse:RateLimiting: every limit must be positive (set Enabled to false to switch them off)")
+            .ValidateOnStart();
+
+        services.AddAntiforgery();
+        services.AddDataProtection();
+        services.AddProblemDetails();
+        services.TryAddSingleton<FillTimeGuard>();
+        services.TryAddSingleton<SubmissionRateLimiter>();
+        services.TryAddSingleton<ClientIpResolver>();
+        services.TryAddSingleton<PageRenderer>();
+        services.TryAddSingleton(new LandingTemplateSource(section));
+        services.TryAddSingleton<LandingTemplateRenderer>();
+        services.TryAddSingleton<FormPostHandler>();
+        services.TryAddSingleton<TokenPageHandler>();
+        return builder;
+    }
+
+    private static void Read(IConfiguration section, OptinFormsWebOptions options)
+    {
+        if (section["PathPrefix"] is { Length: > 0 } prefix)
+        {
+            options.PathPrefix = prefix;
+        }
+
+        section.GetSection("Abuse").Bind(options.Abuse);
+        var doi = section.GetSection("DoubleOptin");
+        if (doi["ConfirmedPage"] is { Length: > 0 } confirmed)
+        {
+            options.ConfirmedPage = confirmed;
+        }
+
+        if (doi["ConfirmationMode"] is { Length: > 0 } mode)
+        {
+            options.ConfirmationMode = Enum.TryParse<ConfirmationMode>(mode, ignoreCase: true, out var parsed)
+                ? parsed
+                : throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
+                    $"OptinForms:DoubleOptin:ConfirmationMode: expected Button or AutoSubmit, found '{mode}'"));
+        }
+    }
+
+    private sealed class WebOptionsMarker;
+}

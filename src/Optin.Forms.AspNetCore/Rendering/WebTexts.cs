@@ -1,0 +1,127 @@
+using System.Collections.Frozen;
+using Optin.Forms.Submissions;
+
+namespace Optin.Forms.AspNetCore.Rendering;
+
+/// <summary>The built-in pages' own words, in French and English (other cultures fall back to English).</summary>
+internal static class WebTexts
+{
+    private static readonly FrozenDictionary<string, string> French = new Dictionary<string, string>
+    {
+        ["Submit"] = "Envoyer",
+        ["Consents"] = "Vos consentements",
+        ["ConsentsHint"] = "Cochez uniquement ce que vous acceptez. Aucune case n'est cochée à l'avance.",
+        ["Required"] = "obligatoire",
+        ["ErrorSummary"] = "Le formulaire contient des erreurs :",
+        ["PrivacyNotice"] = "Politique de confidentialité",
+        ["Controller"] = "Responsable du traitement :",
+        ["Honeypot"] = "Laissez ce champ vide",
+        ["Language"] = "Langue",
+        ["ChooseOne"] = "Choisissez…",
+        ["ThanksTitle"] = "Merci !",
+        ["ThanksBody"] = "Votre demande a bien été reçue. Si une confirmation est nécessaire, vous recevrez un e-mail dans quelques minutes : cliquez sur le lien qu'il contient.",
+        ["ConfirmTitle"] = "Confirmez votre inscription",
+        ["ConfirmBody"] = "Pour terminer, confirmez que vous souhaitez recevoir nos messages.",
+        ["ConfirmButton"] = "Je confirme",
+        ["RejectBody"] = "Vous n'avez rien demandé ? Dites-le nous : nous effaçons la demande et n'écrirons plus à cette adresse.",
+        ["RejectButton"] = "Ce n'était pas moi",
+        ["AutoSubmitting"] = "Confirmation en cours…",
+        ["ConfirmedTitle"] = "Inscription confirmée",
+        ["ConfirmedBody"] = "Merci, votre inscription est confirmée. Vous pourrez vous désinscrire à tout moment grâce au lien présent dans chaque message.",
+        ["RejectedTitle"] = "C'est noté",
+        ["RejectedBody"] = "La demande a été supprimée et nous n'écrirons plus à cette adresse.",
+        ["InvalidTitle"] = "Lien invalide ou expiré",
+        ["InvalidBody"] = "Ce lien n'est pas ou plus valide : il a peut-être déjà été utilisé, ou il a expiré.",
+        ["UnsubscribeTitle"] = "Se désinscrire",
+        ["UnsubscribeBody"] = "Appuyez sur le bouton pour ne plus recevoir ces messages. Aucune autre information n'est demandée.",
+        ["UnsubscribeButton"] = "Me désinscrire",
+        ["UnsubscribedTitle"] = "Vous êtes désinscrit",
+        ["UnsubscribedBody"] = "C'est fait : vous ne recevrez plus ces messages.",
+        ["NotFoundTitle"] = "Page introuvable",
+        ["NotFoundBody"] = "Ce formulaire n'existe pas.",
+        ["TooManyTitle"] = "Trop de demandes",
+        ["TooManyBody"] = "Trop de demandes ont été envoyées. Réessayez dans quelques minutes.",
+        ["BadRequestTitle"] = "Demande refusée",
+        ["BadRequestBody"] = "La demande n'a pas pu être traitée. Rechargez la page du formulaire et réessayez.",
+        ["ServiceUnavailable"] = "Ce service n'est pas disponible pour le moment.",
+        ["Expired"] = "Cette page a expiré. Vérifiez vos réponses, cochez de nouveau ce que vous acceptez, puis envoyez le formulaire.",
+        [SubmissionCodes.Required] = "Ce champ est obligatoire.",
+        [SubmissionCodes.TooLong] = "Ce texte est trop long.",
+        [SubmissionCodes.PatternMismatch] = "Le format n'est pas celui attendu.",
+        [SubmissionCodes.InvalidEmail] = "Saisissez une adresse e-mail valide, par exemple nom@exemple.fr.",
+        [SubmissionCodes.EmailTooLong] = "Cette adresse e-mail est trop longue.",
+        [SubmissionCodes.InvalidChoice] = "Choisissez une des valeurs proposées.",
+        [SubmissionCodes.InvalidNumber] = "Saisissez un nombre.",
+        [SubmissionCodes.InvalidDate] = "Saisissez une date.",
+        [SubmissionCodes.Repeated] = "Ce champ a été envoyé plusieurs fois.",
+        [SubmissionCodes.InvalidPhone] = "Saisissez un numéro de téléphone.",
+        [SubmissionCodes.InvalidCharacters] = "Ce texte contient des caractères non autorisés.",
+        [SubmissionCodes.InvalidCheckbox] = "Valeur de case à cocher non valide.",
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    private static readonly FrozenDictionary<string, string> English = new Dictionary<string, string>
+    {
+        ["Submit"] = "Send",
+        ["Consents"] = "Your consent",
+        ["ConsentsHint"] = "Tick only what you agree to. No box is ticked in advance.",
+        ["Required"] = "required",
+        ["ErrorSummary"] = "Please correct the following:",
+        ["PrivacyNotice"] = "Privacy notice",
+        ["Controller"] = "Data controller:",
+        ["Honeypot"] = "Leave this field empty",
+        ["Language"] = "Language",
+        ["ChooseOne"] = "Choose…",
+        ["ThanksTitle"] = "Thank you!",
+        ["ThanksBody"] = "We have received your request. If a confirmation is needed, you will get an email in a few minutes: follow the link it holds.",
+        ["ConfirmTitle"] = "Confirm your subscription",
+        ["ConfirmBody"] = "To finish, confirm that you want to receive our messages.",
+        ["ConfirmButton"] = "Confirm",
+        ["RejectBody"] = "You did not ask for this? Tell us: we delete the request and will not write to this address again.",
+        ["RejectButton"] = "This was not me",
+        ["AutoSubmitting"] = "Confirming…",
+        ["ConfirmedTitle"] = "Subscription confirmed",
+        ["ConfirmedBody"] = "Thank you, your subscription is confirmed. You can unsubscribe at any time with the link in every message.",
+        ["RejectedTitle"] = "Noted",
+        ["RejectedBody"] = "The request has been deleted and we will not write to this address again.",
+        ["InvalidTitle"] = "Invalid or expired link",
+        ["InvalidBody"] = "This link is not valid any more: it may have been used already, or it has expired.",
+        ["UnsubscribeTitle"] = "Unsubscribe",
+        ["UnsubscribeBody"] = "Press the button to stop receiving these messages. Nothing else is asked.",
+        ["UnsubscribeButton"] = "Unsubscribe",
+        ["UnsubscribedTitle"] = "You are unsubscribed",
+        ["UnsubscribedBody"] = "Done: you will not receive these messages any more.",
+        ["NotFoundTitle"] = "Page not found",
+        ["NotFoundBody"] = "This form does not exist.",
+        ["TooManyTitle"] = "Too many requests",
+        ["TooManyBody"] = "Too many requests were sent. Please try again in a few minutes.",
+        ["BadRequestTitle"] = "Request refused",
+        ["BadRequestBody"] = "The request could not be processed. Reload the form's page and try again.",
+        ["ServiceUnavailable"] = "This service is not available at the moment.",
+        ["Expired"] = "This page has expired. Check your answers, tick again what you agree to, then send the form.",
+        [SubmissionCodes.Required] = "This field is required.",
+        [SubmissionCodes.TooLong] = "This text is too long.",
+        [SubmissionCodes.PatternMismatch] = "This value does not have the expected format.",
+        [SubmissionCodes.InvalidEmail] = "Enter a valid email address, such as name@example.com.",
+        [SubmissionCodes.EmailTooLong] = "This email address is too long.",
+        [SubmissionCodes.InvalidChoice] = "Choose one of the values offered.",
+        [SubmissionCodes.InvalidNumber] = "Enter a number.",
+        [SubmissionCodes.InvalidDate] = "Enter a date.",
+        [SubmissionCodes.Repeated] = "This field was sent more than once.",
+        [SubmissionCodes.InvalidPhone] = "Enter a telephone number.",
+        [SubmissionCodes.InvalidCharacters] = "This text holds characters that are not allowed.",
+        [SubmissionCodes.InvalidCheckbox] = "Not a valid checkbox value.",
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    /// <summary>The text <paramref name="key"/> in <paramref name="culture"/> (French for <c>fr</c> and <c>fr-*</c>, else English).</summary>
+    public static string Get(string culture, string key)
+    {
+        var texts = culture.StartsWith("fr", StringComparison.OrdinalIgnoreCase) ? French : English;
+        return texts.TryGetValue(key, out var text) ? text : English.GetValueOrDefault(key, key);
+    }
+
+    /// <summary>The display name of a culture, in that culture, for the language switch.</summary>
+    public static string CultureName(string culture) =>
+        culture.StartsWith("fr", StringComparison.OrdinalIgnoreCase) ? "Français"
+        : culture.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? "English"
+        : System.Globalization.CultureInfo.GetCultureInfo(culture).NativeName;
+}

@@ -1,0 +1,80 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using Optin.Forms.Contacts;
+using Optin.Forms.DoubleOptin;
+using Optin.Forms.AspNetCore.Tests.Support;
+
+namespace Optin.Forms.AspNetCore.Tests.Browser;
+
+/// <summary>A visitor in Chromium: fills the landing page, confirms, unsubscribes; axe finds no violation on any page.</summary>
+public sealed class BrowserFlowTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    private async Task<IPage> NewPageAsync(string? locale = null)
+    {
+        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = locale ?? "fr-FR" });
+        return await context.NewPageAsync();
+    }
+
+    private static async Task AssertAccessibleAsync(IPage page)
+    {
+        AxeResult result = await page.RunAxe();
+        var violations = string.Join("\n", result.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => n.Html))})"));
+        Assert.True(result.Violations.Length == 0, violations);
+        Assert.NotEmpty(result.Passes);
+    }
+
+    [Fact]
+    [Trait("Requirement", "CONS-1")]
+    public async Task LandingPage_FillAndSubmit_ThenConfirmAndUnsubscribe_AllAccessible()
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync(fixture.BaseUrl + "/salon");
+        await AssertAccessibleAsync(page);
+        Assert.False(await page.IsCheckedAsync("input[name='consent.newsletter']"));
+
+        var email = $"visiteur{Guid.NewGuid():N}@exemple.fr";
+        await page.GetByLabel("Adresse e-mail").FillAsync(email);
+        await page.GetByLabel("Prénom").FillAsync("Camille");
+        await page.GetByLabel(Some.ConsentFr).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Envoyer" }).ClickAsync();
+        await page.WaitForURLAsync(fixture.BaseUrl + "/merci");
+
+        var contact = await fixture.App.Store.Contacts.FindByEmailKeyAsync(email, default)
+            ?? (await fixture.App.Store.Contacts.QueryAsync(new ContactQuery(), default).ToListAsync()).Single(c => c.Email == email);
+        Assert.Equal(OptinState.PendingConfirmation, contact.GetState("newsletter"));
+
+        // Until the double opt-in service is wired, the fake one stands in for the emailed link.
+        var confirm = fixture.App.DoubleOptin.Issue(TokenKind.Confirm);
+        await page.GotoAsync(fixture.BaseUrl + "/optin/confirm/" + confirm);
+        await AssertAccessibleAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Je confirme" }).ClickAsync();
+        await page.WaitForURLAsync(fixture.BaseUrl + "/merci-confirmation");
+        Assert.True(fixture.App.DoubleOptin.Count("Confirm") >= 1);
+
+        var unsubscribe = fixture.App.DoubleOptin.Issue(TokenKind.Unsubscribe);
+        await page.GotoAsync(fixture.BaseUrl + "/optin/unsubscribe/" + unsubscribe);
+        await AssertAccessibleAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Me désinscrire" }).ClickAsync();
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Vous êtes désinscrit" }).WaitForAsync();
+        await AssertAccessibleAsync(page);
+    }
+
+    [Fact]
+    public async Task FormPage_WithErrors_FocusesTheFirstInvalidField_AndStaysAccessible()
+    {
+        var page = await NewPageAsync("en-GB");
+        await page.GotoAsync(fixture.BaseUrl + "/optin/forms/newsletter");
+        Assert.Equal("en", await page.GetAttributeAsync("html", "lang"));
+        await AssertAccessibleAsync(page);
+
+        await page.GetByLabel("Email address").FillAsync("not-an-address@");
+        await page.EvaluateAsync("() => document.querySelector('form.optin-form').noValidate = true");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
+        await page.Locator(".optin-error-summary").WaitForAsync();
+
+        Assert.Equal("email", await page.EvaluateAsync<string>("() => document.activeElement.name"));
+        Assert.Equal("optin-newsletter-email-error", await page.GetAttributeAsync("#optin-newsletter-email", "aria-describedby"));
+        await AssertAccessibleAsync(page);
+    }
+}

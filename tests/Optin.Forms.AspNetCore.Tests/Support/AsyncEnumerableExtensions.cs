@@ -1,0 +1,17 @@
+namespace Optin.Forms.AspNetCore.Tests.Support;
+
+internal static class AsyncEnumerableExtensions
+{
+    public static async Task<List<T>> ToListAsync<T>(this IAsyncEnumerable<T> source)
+    {
+        var list = new List<T>();
+        await foreach (var item in source)
+        {
+            list.Add(item);
+        }
+
+        return list;
+    }
+
+    public static async Task<T> SingleAsync<T>(this IAsyncEnumerable<T> source) => (await source.ToListAsync()).Single();
+}

@@ -1,0 +1,116 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using NodaTime;
+using NodaTime.Testing;
+using Optin.Forms.Contacts;
+using Optin.Forms.DoubleOptin;
+using Optin.Forms.Storage;
+
+namespace Optin.Forms.AspNetCore.Tests.Support;
+
+/// <summary>
+/// The sample site in a test server, with a fake clock, the fake double opt-in service, captured logs, and settings
+/// that tests override (by default: no minimum fill time, no rate limits).
+/// </summary>
+internal sealed class OptinWebFactory : WebApplicationFactory<Program>
+{
+    public const string TestIpHeader = "X-Test-Remote-Ip";
+
+    private readonly Dictionary<string, string?> _settings;
+
+    public OptinWebFactory(params (string Key, string? Value)[] settings)
+    {
+        MailDirectory = Path.Combine(Path.GetTempPath(), "optin-web-tests-" + Guid.NewGuid().ToString("N"), "mail");
+        _settings = new()
+        {
+            ["OptinForms:BaseUrl"] = "https://stand.example",
+            ["OptinForms:Abuse:MinFillTime"] = "00:00:00",
+            ["OptinForms:Abuse:RateLimiting:Enabled"] = "false",
+            ["OptinForms:Mail:Pickup:Directory"] = MailDirectory,
+        };
+        foreach (var (key, value) in settings)
+        {
+            _settings[key] = value;
+        }
+    }
+
+    /// <summary>This factory's own pickup directory (for the emails the engine writes once it sends them).</summary>
+    public string MailDirectory { get; }
+
+    public FakeClock Clock { get; } = new(Instant.FromUtc(2026, 11, 12, 9, 30));
+
+    public FakeDoubleOptinService DoubleOptin { get; } = new();
+
+    public CapturingLoggerProvider Logs { get; } = new();
+
+    public Action<IServiceCollection>? ConfigureServicesExtra { get; init; }
+
+    public IOptinStore Store => Services.GetRequiredService<IOptinStore>();
+
+    public async Task<long> ContactCountAsync() => await Store.Contacts.CountAsync(new ContactQuery(), CancellationToken.None);
+
+    public HttpClient Client() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>The messages in the pickup directory addressed to <paramref name="address"/>.</summary>
+    public List<MimeKit.MimeMessage> EmailsTo(string address)
+    {
+        var directory = _settings["OptinForms:Mail:Pickup:Directory"]!;
+        return !Directory.Exists(directory)
+            ? []
+            : [.. Directory.EnumerateFiles(directory, "*.eml", SearchOption.AllDirectories)
+                .Select(f => MimeKit.MimeMessage.Load(f))
+                .Where(m => m.To.Mailboxes.Any(b => string.Equals(b.Address, address, StringComparison.OrdinalIgnoreCase)))];
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        var root = Path.GetDirectoryName(MailDirectory)!;
+        if (disposing && Directory.Exists(root))
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Trace));
+        builder.ConfigureTestServices(services =>
+        {
+            services.Replace(ServiceDescriptor.Singleton<IClock>(Clock));
+            services.Replace(ServiceDescriptor.Singleton<IDoubleOptinService>(DoubleOptin));
+            services.AddSingleton<IStartupFilter, TestIpStartupFilter>();
+            ConfigureServicesExtra?.Invoke(services);
+        });
+    }
+
+    /// <summary>Lets a test choose the connection's remote address (the test server sets none).</summary>
+    private sealed class TestIpStartupFilter : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, nextMiddleware) =>
+            {
+                if (context.Request.Headers.TryGetValue(TestIpHeader, out var ip))
+                {
+                    context.Connection.RemoteIpAddress = IPAddress.Parse(ip.ToString());
+                }
+
+                return nextMiddleware(context);
+            });
+            next(app);
+        };
+    }
+}
