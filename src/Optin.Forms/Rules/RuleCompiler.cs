@@ -119,6 +119,9 @@ internal sealed class RuleCompiler(IReadOnlyDictionary<string, RuleActionRegistr
 
                 RequireMailSettings(options, path, problems);
                 break;
+            case WebhookArgs hook when hook.Url is not null && !WebhookAction.IsAllowed(hook.Url, out _):
+                problems.Add(new($"{path}:Args:Url", ConfigurationCodes.Invalid, $"'{hook.Url}' is not an absolute https URL (http only on loopback)"));
+                break;
             case SetOptinArgs set when set.Purpose is not null:
                 CheckPurpose(set.Purpose, purposes, $"{path}:Args:Purpose", problems);
                 if (set.State is Contacts.OptinState.OptedIn or Contacts.OptinState.PendingConfirmation
