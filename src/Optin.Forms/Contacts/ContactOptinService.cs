@@ -99,6 +99,12 @@ public sealed class ContactOptinService
             return OptinOperationResult.Failed(SubmissionCodes.Unchanged, $"The opt-in is already {change.State}.", contact.Id);
         }
 
+        if (change.State != OptinState.OptedIn)
+        {
+            // WD-4: what was queued for this person and purpose no longer applies.
+            await tx.CancelJobsAsync(contact.Id, purpose.Id, "withdrawn", now, cancellationToken);
+        }
+
         await tx.SaveContactAsync(contact.WithOptin(purpose.Id, change.State, now), cancellationToken);
         await tx.AppendConsentEventsAsync([Operator(purpose, catalog, ConsentEventKind.SetManually, ConsentMethod.Manual, change.State, now,
             change.Actor, change.Reason, change.LegalBasis) with { Id = Guid.NewGuid(), ContactId = contact.Id }], cancellationToken);
@@ -167,6 +173,7 @@ public sealed class ContactOptinService
             updated = updated.WithOptin(purpose.Id, state, now);
             events.Add(Operator(purpose, catalog, ConsentEventKind.Objected, method, state, now, actor, null, null)
                 with { Id = Guid.NewGuid(), ContactId = contact.Id });
+            await tx.CancelJobsAsync(contact.Id, purpose.Id, "objected", now, cancellationToken);
             if (previous != state)
             {
                 changes.Add(new ContactOptinChanged(contact.Id, now, purpose.Id, previous, state, method));
