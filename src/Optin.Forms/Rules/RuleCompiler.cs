@@ -102,6 +102,12 @@ internal sealed class RuleCompiler(IReadOnlyDictionary<string, RuleActionRegistr
                 CheckPurpose(doi.Purpose ?? eventPurpose, purposes, $"{path}:Args:Purpose", problems);
                 CheckTemplate(doi.Template, templates, $"{path}:Args:Template", problems);
                 EmailTemplateCompiler.LintNeutral(options, doi.Template, $"{path}:Args:Template", problems);
+                if (templates.IsMarketing(doi.Template))
+                {
+                    problems.Add(new($"{path}:Args:Template", ConfigurationCodes.Invalid,
+                        $"'{doi.Template}' is a marketing email; a confirmation email carries no advertising (DOI-1, DOI-6)"));
+                }
+
                 RequireMailSettings(options, path, problems);
                 break;
             case SendEmailArgs send:
