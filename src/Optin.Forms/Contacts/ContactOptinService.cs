@@ -134,8 +134,31 @@ public sealed class ContactOptinService
             request.Actor, request.Reason, request.LegalBasis);
         var change = new BulkOptinChange(purpose.Id, request.State, purpose.Marketing && request.State == OptinState.OptedIn, template);
 
+        var candidates = await _store.Contacts.QueryAsync(request.Query, cancellationToken).Select(c => c.Id).ToListAsync(cancellationToken);
         await using var tx = await _store.BeginTransactionAsync(cancellationToken);
+        var before = new Dictionary<Guid, OptinState>(candidates.Count);
+        foreach (var id in candidates)
+        {
+            if (await tx.FindContactAsync(id, cancellationToken) is { } contact)
+            {
+                before[id] = contact.GetState(purpose.Id);
+            }
+        }
+
         var count = await tx.SetOptinInBulkAsync(request.Query, change, cancellationToken);
+        foreach (var (id, previous) in before)
+        {
+            if (await tx.FindContactAsync(id, cancellationToken) is { } contact && contact.GetState(purpose.Id) != previous)
+            {
+                if (request.State != OptinState.OptedIn)
+                {
+                    await tx.CancelJobsAsync(id, purpose.Id, "withdrawn", now, cancellationToken);
+                }
+
+                await RaiseAsync(new ContactOptinChanged(id, now, purpose.Id, previous, request.State, ConsentMethod.Bulk), tx, cancellationToken);
+            }
+        }
+
         await tx.CommitAsync(cancellationToken);
         OptinLog.BulkOptinApplied(_logger, purpose.Id, request.State, count, request.Actor);
         return OptinOperationResult.Success(null, count);
