@@ -211,6 +211,34 @@ public abstract class JobAndTokenStoreConformanceTests
         Assert.Null(await read.FindTokenAsync("aa", default));
     }
 
+    [Fact]
+    public async Task ListJobsAsync_ByContact_ReturnsThatContactsJobsInCreationOrder()
+    {
+        var store = await CreateStoreAsync();
+        var contact = Guid.NewGuid();
+        var first = Job(contact) with { DueAt = T0 + Duration.FromDays(1) };
+        var second = Job(contact);
+        await EnqueueAsync(store, first, Job(Guid.NewGuid()), second);
+
+        var jobs = await store.Jobs.ListJobsAsync(contact, default).ToListAsync();
+
+        Assert.Equal([first.Id, second.Id], jobs.Select(j => j.Id).ToArray());
+        Assert.Equal(3, (await store.Jobs.ListJobsAsync(null, default).ToListAsync()).Count);
+    }
+
+    [Fact]
+    public async Task CompleteJobAsync_NotAFinalStatus_Throws()
+    {
+        var store = await CreateStoreAsync();
+        var job = Job(Guid.NewGuid());
+        await EnqueueAsync(store, job);
+        await store.Jobs.ClaimDueJobsAsync("w1", T0, Duration.FromMinutes(5), 10, default);
+
+        await Assert.ThrowsAsync<ArgumentException>(async () =>
+            await store.Jobs.CompleteJobAsync(job.Id, "w1", JobStatus.Pending, null, T0, default));
+        Assert.Equal(JobStatus.Running, (await store.Jobs.FindJobAsync(job.Id, default))!.Status);
+    }
+
     private static async Task EnqueueAsync(IOptinStore store, params JobRecord[] jobs)
     {
         await using var tx = await store.BeginTransactionAsync(default);
