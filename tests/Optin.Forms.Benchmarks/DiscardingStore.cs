@@ -1,4 +1,7 @@
+using NodaTime;
 using Optin.Forms.Consent;
+using Optin.Forms.DoubleOptin;
+using Optin.Forms.Jobs;
 using Optin.Forms.Contacts;
 using Optin.Forms.Storage;
 using Optin.Forms.Submissions;
@@ -14,6 +17,8 @@ internal sealed class DiscardingStore : IOptinStore, IOptinTransaction
 
     public ISubmissionReader Submissions => throw new NotSupportedException();
 
+    public IJobStore Jobs => throw new NotSupportedException();
+
     public ValueTask<IOptinTransaction> BeginTransactionAsync(CancellationToken cancellationToken) => ValueTask.FromResult<IOptinTransaction>(this);
 
     public ValueTask<Contact?> FindContactAsync(Guid contactId, CancellationToken cancellationToken) => ValueTask.FromResult<Contact?>(null);
@@ -27,6 +32,28 @@ internal sealed class DiscardingStore : IOptinStore, IOptinTransaction
     public ValueTask AddSubmissionAsync(SubmissionRecord submission, CancellationToken cancellationToken) => ValueTask.CompletedTask;
 
     public ValueTask<long> SetOptinInBulkAsync(ContactQuery query, BulkOptinChange change, CancellationToken cancellationToken) => ValueTask.FromResult(0L);
+
+    public ValueTask EnqueueJobAsync(JobRecord job, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
+    public ValueTask<int> CancelJobsAsync(Guid contactId, string? purposeId, string reason, Instant at, CancellationToken cancellationToken) => ValueTask.FromResult(0);
+
+    public ValueTask SaveTokenAsync(TokenRecord token, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
+    public ValueTask<TokenRecord?> FindTokenAsync(string tokenHash, CancellationToken cancellationToken) => ValueTask.FromResult<TokenRecord?>(null);
+
+    public ValueTask<bool> ConsumeTokenAsync(string tokenHash, Instant at, CancellationToken cancellationToken) => ValueTask.FromResult(false);
+
+    public ValueTask<int> RevokeTokensAsync(Guid contactId, string purposeId, TokenKind kind, Instant at, CancellationToken cancellationToken) => ValueTask.FromResult(0);
+
+    public ValueTask SaveSuppressionAsync(SuppressionEntry entry, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
+    public ValueTask<SuppressionEntry?> FindSuppressionAsync(string addressHash, CancellationToken cancellationToken) => ValueTask.FromResult<SuppressionEntry?>(null);
+
+    public ValueTask<long> IncrementCounterAsync(string key, Instant now, Instant expiresAt, CancellationToken cancellationToken) => ValueTask.FromResult(1L);
+
+    public ValueTask<long> GetCounterAsync(string key, Instant now, CancellationToken cancellationToken) => ValueTask.FromResult(0L);
+
+    public ValueTask<bool> EraseContactAsync(Guid contactId, ConsentEvent tombstone, CancellationToken cancellationToken) => ValueTask.FromResult(false);
 
     public ValueTask CommitAsync(CancellationToken cancellationToken) => ValueTask.CompletedTask;
 
