@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text;
 using System.Text.RegularExpressions;
+using Fluid;
 using NodaTime;
 
 namespace Optin.Forms.Schema;
@@ -325,6 +326,11 @@ public static partial class FormCatalogCompiler
                 ok = false;
             }
 
+            if (Blank(page.Template) is { } templateId)
+            {
+                ok &= CheckPageTemplate(options, templateId, $"{path}:Template", reader);
+            }
+
             if (ok)
             {
                 result[slug] = new LandingPageDefinition(slug, pagePath, LocalizedText.From(page.Title), Blank(page.Template), form!);
@@ -332,6 +338,34 @@ public static partial class FormCatalogCompiler
         }
 
         return result.ToImmutable();
+    }
+
+    /// <summary>A landing page's template must exist and its HTML must parse, in every culture it is written in.</summary>
+    private static bool CheckPageTemplate(OptinFormsOptions options, string templateId, string path, ConfigurationReader reader)
+    {
+        if (!options.Templates.TryGetValue(templateId, out var template))
+        {
+            reader.Report(path, ConfigurationCodes.DanglingReference, $"the template '{templateId}' is not declared under {Root}:Templates");
+            return false;
+        }
+
+        var ok = true;
+        if (template.Html.Count == 0)
+        {
+            reader.Report($"{Root}:Templates:{templateId}:Html", ConfigurationCodes.Missing, "a landing page template needs its Html");
+            ok = false;
+        }
+
+        foreach (var (culture, html) in template.Html)
+        {
+            if (!Templates.FluidEngine.Parser.TryParse(html, out _, out var error))
+            {
+                reader.Report($"{Root}:Templates:{templateId}:Html:{culture}", ConfigurationCodes.Invalid, $"the Liquid template does not parse: {error}");
+                ok = false;
+            }
+        }
+
+        return ok;
     }
 
     private static string FormVersion(LocalizedText title, ImmutableArray<FieldDefinition> fields,

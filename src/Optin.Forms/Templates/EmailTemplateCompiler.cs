@@ -26,8 +26,15 @@ internal static class EmailTemplateCompiler
                 StringComparer.OrdinalIgnoreCase);
         }
 
+        var pageTemplates = options.LandingPages.Values.Select(p => p.Template).OfType<string>().ToHashSet(StringComparer.OrdinalIgnoreCase);
         foreach (var (id, template) in options.Templates)
         {
+            if (pageTemplates.Contains(id))
+            {
+                // A landing page's body: HTML only, checked with the landing pages (FormCatalogCompiler), never mailed.
+                continue;
+            }
+
             var byCulture = ImmutableDictionary.CreateBuilder<string, EmailTemplate>(StringComparer.OrdinalIgnoreCase);
             var cultures = template.Subject.Keys.Concat(template.Html.Keys).Concat(template.Text.Keys)
                 .Concat(template.HtmlFile.Keys).Concat(template.TextFile.Keys).Distinct(StringComparer.OrdinalIgnoreCase);

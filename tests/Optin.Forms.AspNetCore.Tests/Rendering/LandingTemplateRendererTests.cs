@@ -15,7 +15,7 @@ public sealed class LandingTemplateRendererTests
         var page = app.Services.GetRequiredService<IFormCatalogProvider>().Current.LandingPages["salon"];
         var section = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["OptinForms:Templates:salon:fr:Html"] = template,
+            ["OptinForms:Templates:salon:Html:fr"] = template,
         }).Build().GetSection("OptinForms");
         var renderer = new LandingTemplateRenderer(new LandingTemplateSource(section), NullLogger<LandingTemplateRenderer>.Instance);
         return await renderer.RenderAsync(page, "fr", "fr", title, "<form>FORM</form>");

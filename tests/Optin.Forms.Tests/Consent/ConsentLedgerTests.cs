@@ -98,9 +98,10 @@ public sealed class ConsentLedgerTests
     {
         var takingEvents = typeof(IOptinTransaction).GetMethods()
             .Where(m => m.GetParameters().Any(p => p.ParameterType == typeof(ConsentEvent) || p.ParameterType == typeof(IReadOnlyList<ConsentEvent>)))
-            .Select(m => m.Name);
+            .Select(m => m.Name).Order(StringComparer.Ordinal);
 
-        Assert.Equal(["AppendConsentEventsAsync"], takingEvents);
+        // Appending is the only write; erasure is the one way out, and it takes the tombstone it leaves (CONS-8).
+        Assert.Equal(["AppendConsentEventsAsync", "EraseContactAsync"], takingEvents);
     }
 
     [Fact]
