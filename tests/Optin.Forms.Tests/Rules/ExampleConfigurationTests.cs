@@ -16,6 +16,9 @@ public sealed class ExampleConfigurationTests
     {
         var configuration = new ConfigurationBuilder()
             .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "Support", "example-appsettings.json"))
+            // The sketch names a landing page template "salon" without declaring it, a dangling reference (CFG-1);
+            // the sample declares it, and so does this layer.
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["OptinForms:Templates:salon:Html"] = "{{ form }}" })
             .Build();
         var services = new ServiceCollection().AddLogging();
         services.AddOptinForms(configuration.GetSection("OptinForms")).UseClock(new FakeClock(Some.Now));
