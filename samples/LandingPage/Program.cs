@@ -2,6 +2,7 @@ using LandingPage;
 using Optin.Forms.AspNetCore.DependencyInjection;
 using Optin.Forms.AspNetCore.Endpoints;
 using Optin.Forms.DependencyInjection;
+using Optin.Forms.MailKit;
 
 var builder = WebApplication.CreateBuilder(args);
 if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["http_ports"]))
@@ -12,6 +13,11 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(
 
 var optin = builder.Services.AddOptinForms(builder.Configuration.GetSection("OptinForms")).UseAspNetCore();
 SampleStorage.Use(optin, builder.Configuration);
+if (string.Equals(builder.Configuration["OptinForms:Mail:Sender"], "Smtp", StringComparison.OrdinalIgnoreCase))
+{
+    // OptinForms:Mail:Smtp:Host, :Port, :Security, :UserName, :Password (the default is the pickup directory).
+    optin.UseSmtp();
+}
 
 var app = builder.Build();
 app.MapOptinForms();
