@@ -51,6 +51,9 @@ internal sealed class OptinWebFactory : WebApplicationFactory<Program>
 
     public Action<IServiceCollection>? ConfigureServicesExtra { get; init; }
 
+    /// <summary>Whether the engine's own double opt-in service runs (end-to-end tests) instead of the fake.</summary>
+    public bool RealDoubleOptin { get; init; }
+
     public IOptinStore Store => Services.GetRequiredService<IOptinStore>();
 
     public async Task<long> ContactCountAsync() => await Store.Contacts.CountAsync(new ContactQuery(), CancellationToken.None);
@@ -90,7 +93,11 @@ internal sealed class OptinWebFactory : WebApplicationFactory<Program>
         builder.ConfigureTestServices(services =>
         {
             services.Replace(ServiceDescriptor.Singleton<IClock>(Clock));
-            services.Replace(ServiceDescriptor.Singleton<IDoubleOptinService>(DoubleOptin));
+            if (!RealDoubleOptin)
+            {
+                services.Replace(ServiceDescriptor.Singleton<IDoubleOptinService>(DoubleOptin));
+            }
+
             services.AddSingleton<IStartupFilter, TestIpStartupFilter>();
             ConfigureServicesExtra?.Invoke(services);
         });
