@@ -24,11 +24,14 @@ public class BrowserFixture : IAsyncLifetime
     /// <summary>Settings a derived fixture adds (for example another confirmation mode).</summary>
     protected virtual (string Key, string? Value)[] ExtraSettings => [];
 
+    /// <summary>Whether the engine's own double opt-in service sends the emails (the links then come from them).</summary>
+    protected virtual bool RealDoubleOptin => true;
+
     public async Task InitializeAsync()
     {
         var port = FreePort();
         BaseUrl = $"http://127.0.0.1:{port}";
-        App = new OptinWebFactory([("OptinForms:BaseUrl", BaseUrl), .. ExtraSettings]);
+        App = new OptinWebFactory([("OptinForms:BaseUrl", BaseUrl), .. ExtraSettings]) { RealDoubleOptin = RealDoubleOptin };
         App.UseKestrel(port);
         App.StartServer();
         if (!File.Exists(ChromiumPath))

@@ -2,7 +2,8 @@ using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using Optin.Forms.Contacts;
-using Optin.Forms.DoubleOptin;
+using Microsoft.Extensions.DependencyInjection;
+using Optin.Forms.Jobs;
 using Optin.Forms.AspNetCore.Tests.Support;
 
 namespace Optin.Forms.AspNetCore.Tests.Browser;
@@ -44,20 +45,34 @@ public sealed class BrowserFlowTests(BrowserFixture fixture) : IClassFixture<Bro
             ?? (await fixture.App.Store.Contacts.QueryAsync(new ContactQuery(), default).ToListAsync()).Single(c => c.Email == email);
         Assert.Equal(OptinState.PendingConfirmation, contact.GetState("newsletter"));
 
-        // Until the double opt-in service is wired, the fake one stands in for the emailed link.
-        var confirm = fixture.App.DoubleOptin.Issue(TokenKind.Confirm);
-        await page.GotoAsync(fixture.BaseUrl + "/optin/confirm/" + confirm);
+        // The engine's job runner sends the confirmation email; the visitor opens the link it carries.
+        var runner = fixture.App.Services.GetRequiredService<JobRunner>();
+        await runner.RunDueJobsAsync(CancellationToken.None);
+        var confirmation = Assert.Single(fixture.App.EmailsTo(email));
+        await page.GotoAsync(Link(confirmation, "confirm"));
         await AssertAccessibleAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Je confirme" }).ClickAsync();
         await page.WaitForURLAsync(fixture.BaseUrl + "/merci-confirmation");
-        Assert.True(fixture.App.DoubleOptin.Count("Confirm") >= 1);
+        contact = (await fixture.App.Store.Contacts.FindAsync(contact.Id, default))!;
+        Assert.Equal(OptinState.OptedIn, contact.GetState("newsletter"));
 
-        var unsubscribe = fixture.App.DoubleOptin.Issue(TokenKind.Unsubscribe);
-        await page.GotoAsync(fixture.BaseUrl + "/optin/unsubscribe/" + unsubscribe);
+        await runner.RunDueJobsAsync(CancellationToken.None);
+        var welcome = Assert.Single(fixture.App.EmailsTo(email), m => m.MessageId != confirmation.MessageId);
+        await page.GotoAsync(Link(welcome, "unsubscribe"));
         await AssertAccessibleAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Me désinscrire" }).ClickAsync();
         await page.GetByRole(AriaRole.Heading, new() { Name = "Vous êtes désinscrit" }).WaitForAsync();
+        contact = (await fixture.App.Store.Contacts.FindAsync(contact.Id, default))!;
+        Assert.Equal(OptinState.Withdrawn, contact.GetState("newsletter"));
         await AssertAccessibleAsync(page);
+    }
+
+    private string Link(MimeKit.MimeMessage message, string kind)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(message.TextBody ?? string.Empty,
+            System.Text.RegularExpressions.Regex.Escape(fixture.BaseUrl) + "/optin/" + kind + @"/[A-Za-z0-9_\-]+");
+        Assert.True(match.Success, $"no {kind} link in the email");
+        return match.Value;
     }
 
     [Fact]
