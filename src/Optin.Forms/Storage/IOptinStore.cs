@@ -8,7 +8,7 @@ namespace Optin.Forms.Storage;
 /// rules schedule are committed together or not at all (invariant 3). Implementations: the in-memory store (tests,
 /// prototypes) and the EF Core stores.
 /// </remarks>
-public interface IOptinStore
+public partial interface IOptinStore
 {
     /// <summary>Reads contacts.</summary>
     IContactReader Contacts { get; }

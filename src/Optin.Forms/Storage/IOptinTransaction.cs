@@ -8,7 +8,7 @@ namespace Optin.Forms.Storage;
 /// One atomic unit of writes. Reads inside it see its own writes; nothing is visible to others before
 /// <see cref="CommitAsync"/>, and disposing without committing discards everything.
 /// </summary>
-public interface IOptinTransaction : IAsyncDisposable
+public partial interface IOptinTransaction : IAsyncDisposable
 {
     /// <summary>The contact with this id, or <see langword="null"/>.</summary>
     ValueTask<Contact?> FindContactAsync(Guid contactId, CancellationToken cancellationToken);

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Optin.Forms.Consent;
 using Optin.Forms.Contacts;
+using Optin.Forms.Jobs;
 using Optin.Forms.Submissions;
 
 namespace Optin.Forms.Storage;
@@ -13,7 +14,7 @@ namespace Optin.Forms.Storage;
 /// Transactions are serialised by one lock and work on an immutable snapshot that replaces the current one on
 /// commit, so readers never see half a transaction and a rolled-back transaction leaves no trace.
 /// </remarks>
-public sealed class InMemoryOptinStore : IOptinStore, IContactReader, IConsentLedgerReader, ISubmissionReader, IDisposable
+public sealed partial class InMemoryOptinStore : IOptinStore, IContactReader, IConsentLedgerReader, ISubmissionReader, IJobStore, IDisposable
 {
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private volatile InMemoryState _state = InMemoryState.Empty;
@@ -26,6 +27,9 @@ public sealed class InMemoryOptinStore : IOptinStore, IContactReader, IConsentLe
 
     /// <inheritdoc />
     public ISubmissionReader Submissions => this;
+
+    /// <inheritdoc />
+    public IJobStore Jobs => this;
 
     internal InMemoryState State => _state;
 
@@ -98,7 +102,7 @@ public sealed class InMemoryOptinStore : IOptinStore, IContactReader, IConsentLe
     /// <inheritdoc />
     public void Dispose() => _writeLock.Dispose();
 
-    private sealed class Transaction(InMemoryOptinStore store, InMemoryState state) : IOptinTransaction
+    private sealed partial class Transaction(InMemoryOptinStore store, InMemoryState state) : IOptinTransaction
     {
         private InMemoryState _working = state;
         private bool _committed;

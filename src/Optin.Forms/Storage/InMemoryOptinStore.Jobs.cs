@@ -1,0 +1,114 @@
+using System.Runtime.CompilerServices;
+using NodaTime;
+using Optin.Forms.Jobs;
+
+namespace Optin.Forms.Storage;
+
+/// <content>The worker's side of the job queue: each operation takes the write lock, so it is atomic.</content>
+public sealed partial class InMemoryOptinStore
+{
+    /// <inheritdoc />
+    public async ValueTask<IReadOnlyList<JobRecord>> ClaimDueJobsAsync(string leaseOwner, Instant now, Duration lease, int maxCount,
+        CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(leaseOwner);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxCount);
+        await _writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            var state = _state;
+            var due = state.JobOrder.Select(id => state.Jobs[id])
+                .Where(j => (j.Status == JobStatus.Pending && j.DueAt <= now)
+                    || (j.Status == JobStatus.Running && j.LeaseExpiresAt <= now))
+                .OrderBy(j => j.DueAt)
+                .Take(maxCount)
+                .Select(j => j with
+                {
+                    Status = JobStatus.Running,
+                    Attempts = j.Attempts + 1,
+                    LeaseOwner = leaseOwner,
+                    LeaseExpiresAt = now + lease,
+                })
+                .ToList();
+            _state = state with { Jobs = state.Jobs.SetItems(due.Select(j => KeyValuePair.Create(j.Id, j))) };
+            return due;
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    public ValueTask<bool> CompleteJobAsync(Guid jobId, string leaseOwner, JobStatus status, string? reason, Instant at,
+        CancellationToken cancellationToken)
+    {
+        if (status is not (JobStatus.Done or JobStatus.Skipped or JobStatus.DeadLettered))
+        {
+            throw new ArgumentException($"{status} is not a final status for a running job.", nameof(status));
+        }
+
+        return UpdateLeasedAsync(jobId, leaseOwner, j => j with
+        {
+            Status = status,
+            LastError = reason ?? j.LastError,
+            FinishedAt = at,
+            LeaseOwner = null,
+            LeaseExpiresAt = null,
+        }, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public ValueTask<bool> RetryJobAsync(Guid jobId, string leaseOwner, Instant dueAt, string reason, CancellationToken cancellationToken) =>
+        UpdateLeasedAsync(jobId, leaseOwner, j => j with
+        {
+            Status = JobStatus.Pending,
+            DueAt = dueAt,
+            LastError = reason,
+            LeaseOwner = null,
+            LeaseExpiresAt = null,
+        }, cancellationToken);
+
+    /// <inheritdoc />
+    public ValueTask<JobRecord?> FindJobAsync(Guid jobId, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(_state.Jobs.GetValueOrDefault(jobId));
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<JobRecord> ListJobsAsync(Guid? contactId, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var state = _state;
+        foreach (var id in state.JobOrder)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var job = state.Jobs[id];
+            if (contactId is null || job.ContactId == contactId)
+            {
+                yield return job;
+            }
+        }
+
+        await Task.CompletedTask;
+    }
+
+    private async ValueTask<bool> UpdateLeasedAsync(Guid jobId, string leaseOwner, Func<JobRecord, JobRecord> update,
+        CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(leaseOwner);
+        await _writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            var state = _state;
+            if (!state.Jobs.TryGetValue(jobId, out var job) || job.Status != JobStatus.Running || job.LeaseOwner != leaseOwner)
+            {
+                return false;
+            }
+
+            _state = state with { Jobs = state.Jobs.SetItem(jobId, update(job)) };
+            return true;
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+}

@@ -1,0 +1,9 @@
+using Optin.Forms.Storage;
+
+namespace Optin.Forms.Tests.Storage;
+
+/// <summary>Runs the job and token conformance suite against <see cref="InMemoryOptinStore"/>.</summary>
+public sealed class InMemoryJobAndTokenStoreConformanceTests : JobAndTokenStoreConformanceTests
+{
+    protected override ValueTask<IOptinStore> CreateStoreAsync() => ValueTask.FromResult<IOptinStore>(new InMemoryOptinStore());
+}

@@ -1,0 +1,246 @@
+using NodaTime;
+using Optin.Forms.Consent;
+using Optin.Forms.Contacts;
+using Optin.Forms.DoubleOptin;
+using Optin.Forms.Jobs;
+using Optin.Forms.Storage;
+using Optin.Forms.Tests.Support;
+
+namespace Optin.Forms.Tests.Storage;
+
+/// <summary>
+/// The contract every store keeps for jobs, tokens, suppression, counters and erasure. Each store subclasses this
+/// with its own factory (the in-memory store here, the EF Core stores in their package).
+/// </summary>
+public abstract class JobAndTokenStoreConformanceTests
+{
+    private static readonly Instant T0 = Some.Now;
+
+    /// <summary>A new, empty store.</summary>
+    protected abstract ValueTask<IOptinStore> CreateStoreAsync();
+
+    [Fact]
+    public async Task EnqueueJobAsync_RolledBack_LeavesNoJob()
+    {
+        var store = await CreateStoreAsync();
+        await using (var tx = await store.BeginTransactionAsync(default))
+        {
+            await tx.EnqueueJobAsync(Job(Guid.NewGuid()), default);
+        }
+
+        Assert.Empty(await store.Jobs.ClaimDueJobsAsync("w1", T0, Duration.FromMinutes(5), 10, default));
+    }
+
+    [Fact]
+    public async Task ClaimDueJobsAsync_DueAndNotDue_ClaimsOnlyDueUnderLease()
+    {
+        var store = await CreateStoreAsync();
+        var due = Job(Guid.NewGuid());
+        var later = Job(Guid.NewGuid()) with { DueAt = T0 + Duration.FromDays(3) };
+        await EnqueueAsync(store, due, later);
+
+        var claimed = Assert.Single(await store.Jobs.ClaimDueJobsAsync("w1", T0, Duration.FromMinutes(5), 10, default));
+
+        Assert.Equal(due.Id, claimed.Id);
+        Assert.Equal(JobStatus.Running, claimed.Status);
+        Assert.Equal(1, claimed.Attempts);
+        Assert.Equal("w1", claimed.LeaseOwner);
+        Assert.Equal(T0 + Duration.FromMinutes(5), claimed.LeaseExpiresAt);
+        Assert.Equal("<m1@example.test>", claimed.MessageId);
+        Assert.Empty(await store.Jobs.ClaimDueJobsAsync("w2", T0 + Duration.FromMinutes(1), Duration.FromMinutes(5), 10, default));
+    }
+
+    [Fact]
+    public async Task ClaimDueJobsAsync_LeaseExpired_ReclaimsAndOldOwnerCannotComplete()
+    {
+        var store = await CreateStoreAsync();
+        var job = Job(Guid.NewGuid());
+        await EnqueueAsync(store, job);
+        await store.Jobs.ClaimDueJobsAsync("w1", T0, Duration.FromMinutes(5), 10, default);
+
+        var again = Assert.Single(await store.Jobs.ClaimDueJobsAsync("w2", T0 + Duration.FromMinutes(6), Duration.FromMinutes(5), 10, default));
+
+        Assert.Equal(2, again.Attempts);
+        Assert.False(await store.Jobs.CompleteJobAsync(job.Id, "w1", JobStatus.Done, null, T0, default));
+        Assert.True(await store.Jobs.CompleteJobAsync(job.Id, "w2", JobStatus.Done, null, T0, default));
+        Assert.Equal(JobStatus.Done, (await store.Jobs.FindJobAsync(job.Id, default))!.Status);
+    }
+
+    [Fact]
+    public async Task RetryJobAsync_ThenDeadLetter_KeepsReason()
+    {
+        var store = await CreateStoreAsync();
+        var job = Job(Guid.NewGuid());
+        await EnqueueAsync(store, job);
+        await store.Jobs.ClaimDueJobsAsync("w1", T0, Duration.FromMinutes(5), 10, default);
+
+        Assert.True(await store.Jobs.RetryJobAsync(job.Id, "w1", T0 + Duration.FromMinutes(1), "timeout", default));
+        Assert.Empty(await store.Jobs.ClaimDueJobsAsync("w1", T0 + Duration.FromSeconds(59), Duration.FromMinutes(5), 10, default));
+        Assert.Single(await store.Jobs.ClaimDueJobsAsync("w1", T0 + Duration.FromMinutes(1), Duration.FromMinutes(5), 10, default));
+        Assert.True(await store.Jobs.CompleteJobAsync(job.Id, "w1", JobStatus.DeadLettered, "550 unknown user", T0, default));
+
+        var stored = await store.Jobs.FindJobAsync(job.Id, default);
+        Assert.Equal(JobStatus.DeadLettered, stored!.Status);
+        Assert.Equal("550 unknown user", stored.LastError);
+        Assert.Equal(2, stored.Attempts);
+    }
+
+    [Fact]
+    [Trait("Requirement", "WD-4")]
+    public async Task CancelJobsAsync_ContactAndPurpose_CancelsOnlyThosePending()
+    {
+        var store = await CreateStoreAsync();
+        var contact = Guid.NewGuid();
+        var newsletter = Job(contact) with { DueAt = T0 + Duration.FromDays(3) };
+        var partners = Job(contact) with { PurposeId = "partners" };
+        var other = Job(Guid.NewGuid());
+        await EnqueueAsync(store, newsletter, partners, other);
+
+        await using (var tx = await store.BeginTransactionAsync(default))
+        {
+            Assert.Equal(1, await tx.CancelJobsAsync(contact, "newsletter", "withdrawn", T0, default));
+            await tx.CommitAsync(default);
+        }
+
+        Assert.Equal(JobStatus.Cancelled, (await store.Jobs.FindJobAsync(newsletter.Id, default))!.Status);
+        Assert.Equal(JobStatus.Pending, (await store.Jobs.FindJobAsync(partners.Id, default))!.Status);
+        Assert.Equal(2, (await store.Jobs.ClaimDueJobsAsync("w", T0 + Duration.FromDays(4), Duration.FromMinutes(5), 10, default)).Count);
+    }
+
+    [Fact]
+    [Trait("Requirement", "DOI-3")]
+    [Trait("Requirement", "DOI-4")]
+    public async Task ConsumeTokenAsync_Twice_OnlyFirstSucceeds()
+    {
+        var store = await CreateStoreAsync();
+        var token = Token(Guid.NewGuid());
+        await using (var tx = await store.BeginTransactionAsync(default))
+        {
+            await tx.SaveTokenAsync(token, default);
+            await tx.CommitAsync(default);
+        }
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(async () =>
+        {
+            await using var tx = await store.BeginTransactionAsync(default);
+            var consumed = await tx.ConsumeTokenAsync(token.Hash, T0, default);
+            await tx.CommitAsync(default);
+            return consumed;
+        })));
+
+        Assert.Equal(1, results.Count(r => r));
+        await using var read = await store.BeginTransactionAsync(default);
+        Assert.Equal(T0, (await read.FindTokenAsync(token.Hash, default))!.ConsumedAt);
+        Assert.Null(await read.FindTokenAsync("00", default));
+    }
+
+    [Fact]
+    [Trait("Requirement", "DOI-7")]
+    public async Task RevokeTokensAsync_SameContactPurposeAndKind_RevokesOnlyThose()
+    {
+        var store = await CreateStoreAsync();
+        var contact = Guid.NewGuid();
+        var confirm = Token(contact);
+        var unsubscribe = Token(contact) with { Hash = "bb", Kind = TokenKind.Unsubscribe };
+        await using var tx = await store.BeginTransactionAsync(default);
+        await tx.SaveTokenAsync(confirm, default);
+        await tx.SaveTokenAsync(unsubscribe, default);
+
+        Assert.Equal(1, await tx.RevokeTokensAsync(contact, "NEWSLETTER", TokenKind.Confirm, T0, default));
+        Assert.NotNull((await tx.FindTokenAsync(confirm.Hash, default))!.ConsumedAt);
+        Assert.Null((await tx.FindTokenAsync(unsubscribe.Hash, default))!.ConsumedAt);
+    }
+
+    [Fact]
+    [Trait("Requirement", "DOI-9")]
+    public async Task SaveSuppressionAsync_ThenFind_ReturnsEntryByHash()
+    {
+        var store = await CreateStoreAsync();
+        await using (var tx = await store.BeginTransactionAsync(default))
+        {
+            await tx.SaveSuppressionAsync(new SuppressionEntry("abc", "not-me", T0, T0 + Duration.FromDays(30)), default);
+            await tx.CommitAsync(default);
+        }
+
+        await using var read = await store.BeginTransactionAsync(default);
+        Assert.Equal(T0 + Duration.FromDays(30), (await read.FindSuppressionAsync("abc", default))!.ExpiresAt);
+        Assert.Null(await read.FindSuppressionAsync("abd", default));
+    }
+
+    [Fact]
+    [Trait("Requirement", "DOI-7")]
+    public async Task IncrementCounterAsync_PastExpiry_StartsAgain()
+    {
+        var store = await CreateStoreAsync();
+        await using var tx = await store.BeginTransactionAsync(default);
+        var day = T0 + Duration.FromDays(1);
+        Assert.Equal(1, await tx.IncrementCounterAsync("k", T0, day, default));
+        Assert.Equal(2, await tx.IncrementCounterAsync("k", T0, day, default));
+        Assert.Equal(2, await tx.GetCounterAsync("k", T0 + Duration.FromHours(23), default));
+        Assert.Equal(0, await tx.GetCounterAsync("k", day, default));
+        Assert.Equal(1, await tx.IncrementCounterAsync("k", day, day + Duration.FromDays(1), default));
+    }
+
+    [Fact]
+    [Trait("Requirement", "CONS-8")]
+    public async Task EraseContactAsync_RemovesPersonalDataAndLeavesTombstone()
+    {
+        var store = await CreateStoreAsync();
+        var contact = new Contact { Id = Guid.NewGuid(), Email = "a@exemple.fr", EmailKey = "a@exemple.fr", CreatedAt = T0, UpdatedAt = T0, LastActivityAt = T0 };
+        var job = Job(contact.Id);
+        await using (var tx = await store.BeginTransactionAsync(default))
+        {
+            await tx.SaveContactAsync(contact, default);
+            await tx.SaveTokenAsync(Token(contact.Id), default);
+            await tx.EnqueueJobAsync(job, default);
+            await tx.CommitAsync(default);
+        }
+
+        await using (var tx = await store.BeginTransactionAsync(default))
+        {
+            var tombstone = new ConsentEvent { Id = Guid.NewGuid(), ContactId = contact.Id, Kind = ConsentEventKind.Erased, State = OptinState.None, Method = ConsentMethod.System, OccurredAt = T0, PurposeId = "newsletter" };
+            Assert.True(await tx.EraseContactAsync(contact.Id, tombstone, default));
+            await tx.CommitAsync(default);
+        }
+
+        Assert.Null(await store.Contacts.FindByEmailKeyAsync("a@exemple.fr", default));
+        Assert.Equal(JobStatus.Cancelled, (await store.Jobs.FindJobAsync(job.Id, default))!.Status);
+        var ledger = await store.Ledger.ReadAsync(contact.Id, default).ToListAsync();
+        Assert.Equal(ConsentEventKind.Erased, Assert.Single(ledger).Kind);
+        await using var read = await store.BeginTransactionAsync(default);
+        Assert.Null(await read.FindTokenAsync("aa", default));
+    }
+
+    private static async Task EnqueueAsync(IOptinStore store, params JobRecord[] jobs)
+    {
+        await using var tx = await store.BeginTransactionAsync(default);
+        foreach (var job in jobs)
+        {
+            await tx.EnqueueJobAsync(job, default);
+        }
+
+        await tx.CommitAsync(default);
+    }
+
+    private static JobRecord Job(Guid contactId) => new()
+    {
+        Id = Guid.NewGuid(),
+        Action = "SendDoubleOptinEmail",
+        ContactId = contactId,
+        PurposeId = "newsletter",
+        Payload = "{}",
+        MessageId = "<m1@example.test>",
+        CreatedAt = T0,
+        DueAt = T0,
+    };
+
+    private static TokenRecord Token(Guid contactId) => new()
+    {
+        Hash = "aa",
+        Kind = TokenKind.Confirm,
+        ContactId = contactId,
+        PurposeId = "newsletter",
+        CreatedAt = T0,
+        ExpiresAt = T0 + Duration.FromDays(7),
+    };
+}
