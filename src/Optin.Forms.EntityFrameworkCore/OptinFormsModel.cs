@@ -15,6 +15,10 @@ public static class OptinFormsModel
     internal const string ContactOptins = "optin_contact_optins";
     internal const string ConsentEvents = "optin_consent_events";
     internal const string Submissions = "optin_submissions";
+    internal const string Jobs = "optin_jobs";
+    internal const string Tokens = "optin_tokens";
+    internal const string Suppressions = "optin_suppressions";
+    internal const string Counters = "optin_counters";
 
     /// <summary>
     /// Adds the Optin.Forms entities (contacts and their fields, tags and opt-ins, the consent ledger, submissions) to
@@ -77,7 +81,47 @@ public static class OptinFormsModel
             b.Property(s => s.FormId).HasMaxLength(100).IsRequired();
             SnakeCase(b);
         });
+        ApplyJobModel(modelBuilder);
         return modelBuilder;
+    }
+
+    private static void ApplyJobModel(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<JobEntity>(b =>
+        {
+            b.ToTable(Jobs).HasKey(j => j.Position);
+            b.Property(j => j.Position).ValueGeneratedOnAdd();
+            b.HasIndex(j => j.Id).IsUnique();
+            b.HasIndex(j => new { j.Status, j.DueAt });
+            b.HasIndex(j => new { j.Status, j.LeaseExpiresAt });
+            b.HasIndex(j => j.ContactId);
+            b.Property(j => j.Action).HasMaxLength(100).IsRequired();
+            b.Property(j => j.PurposeId).HasMaxLength(100);
+            b.Property(j => j.PurposeKey).HasMaxLength(100);
+            b.Property(j => j.LeaseOwner).HasMaxLength(200);
+            SnakeCase(b);
+        });
+        modelBuilder.Entity<TokenEntity>(b =>
+        {
+            b.ToTable(Tokens).HasKey(t => t.Hash);
+            b.Property(t => t.Hash).HasMaxLength(128);
+            b.Property(t => t.PurposeId).HasMaxLength(100).IsRequired();
+            b.Property(t => t.PurposeKey).HasMaxLength(100).IsRequired();
+            b.HasIndex(t => t.ContactId);
+            SnakeCase(b);
+        });
+        modelBuilder.Entity<SuppressionEntity>(b =>
+        {
+            b.ToTable(Suppressions).HasKey(s => s.AddressHash);
+            b.Property(s => s.AddressHash).HasMaxLength(128);
+            SnakeCase(b);
+        });
+        modelBuilder.Entity<CounterEntity>(b =>
+        {
+            b.ToTable(Counters).HasKey(c => c.Key);
+            b.Property(c => c.Key).HasMaxLength(200);
+            SnakeCase(b);
+        });
     }
 
     private static void SnakeCase<T>(EntityTypeBuilder<T> builder)

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Optin.Forms.Consent;
@@ -21,8 +20,6 @@ namespace Optin.Forms.EntityFrameworkCore.Storage;
 /// </remarks>
 internal sealed partial class EntityFrameworkCoreOptinTransaction : IOptinTransaction
 {
-    private static readonly ConcurrentDictionary<string, SemaphoreSlim> SqliteWriteLocks = new(StringComparer.Ordinal);
-
     private readonly DbContextLease _lease;
     private readonly IDbContextTransaction _transaction;
     private readonly SemaphoreSlim? _writeLock;
@@ -48,11 +45,7 @@ internal sealed partial class EntityFrameworkCoreOptinTransaction : IOptinTransa
         try
         {
             var dialect = SqlDialect.For(lease.Context);
-            if (!dialect.IsPostgreSql)
-            {
-                writeLock = SqliteWriteLocks.GetOrAdd(lease.Context.Database.GetConnectionString() ?? "", _ => new SemaphoreSlim(1, 1));
-                await writeLock.WaitAsync(cancellationToken);
-            }
+            writeLock = await SqliteWriteLock.EnterAsync(lease.Context, dialect, cancellationToken);
 
             var transaction = await lease.Context.Database.BeginTransactionAsync(cancellationToken);
             return new EntityFrameworkCoreOptinTransaction(lease, transaction, dialect, writeLock);

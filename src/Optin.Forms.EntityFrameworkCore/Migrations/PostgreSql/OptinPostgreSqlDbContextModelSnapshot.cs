@@ -263,6 +263,119 @@ namespace Optin.Forms.EntityFrameworkCore.Migrations.PostgreSql
                     b.ToTable("optin_contact_tags", (string)null);
                 });
 
+            modelBuilder.Entity("Optin.Forms.EntityFrameworkCore.Entities.CounterEntity", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("key");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("expires_at");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("bigint")
+                        .HasColumnName("value");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("optin_counters", (string)null);
+                });
+
+            modelBuilder.Entity("Optin.Forms.EntityFrameworkCore.Entities.JobEntity", b =>
+                {
+                    b.Property<long>("Position")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("position");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Position"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("action");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<Guid?>("ContactId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("contact_id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("created_at");
+
+                    b.Property<long>("DueAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("due_at");
+
+                    b.Property<long?>("FinishedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("finished_at");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("LastError")
+                        .HasColumnType("text")
+                        .HasColumnName("last_error");
+
+                    b.Property<long?>("LeaseExpiresAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("lease_expires_at");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("lease_owner");
+
+                    b.Property<string>("MessageId")
+                        .HasColumnType("text")
+                        .HasColumnName("message_id");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("payload");
+
+                    b.Property<string>("PurposeId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("purpose_id");
+
+                    b.Property<string>("PurposeKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("purpose_key");
+
+                    b.Property<string>("RuleName")
+                        .HasColumnType("text")
+                        .HasColumnName("rule_name");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.HasKey("Position");
+
+                    b.HasIndex("ContactId");
+
+                    b.HasIndex("Id")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "DueAt");
+
+                    b.HasIndex("Status", "LeaseExpiresAt");
+
+                    b.ToTable("optin_jobs", (string)null);
+                });
+
             modelBuilder.Entity("Optin.Forms.EntityFrameworkCore.Entities.SubmissionEntity", b =>
                 {
                     b.Property<Guid>("Id")
@@ -321,6 +434,85 @@ namespace Optin.Forms.EntityFrameworkCore.Migrations.PostgreSql
                     b.HasIndex("ContactId", "ReceivedAt");
 
                     b.ToTable("optin_submissions", (string)null);
+                });
+
+            modelBuilder.Entity("Optin.Forms.EntityFrameworkCore.Entities.SuppressionEntity", b =>
+                {
+                    b.Property<string>("AddressHash")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("address_hash");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("created_at");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("reason");
+
+                    b.HasKey("AddressHash");
+
+                    b.ToTable("optin_suppressions", (string)null);
+                });
+
+            modelBuilder.Entity("Optin.Forms.EntityFrameworkCore.Entities.TokenEntity", b =>
+                {
+                    b.Property<string>("Hash")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("hash");
+
+                    b.Property<long?>("ConsumedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("consumed_at");
+
+                    b.Property<Guid>("ContactId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("contact_id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Culture")
+                        .HasColumnType("text")
+                        .HasColumnName("culture");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("expires_at");
+
+                    b.Property<Guid?>("JobId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("job_id");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("PurposeId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("purpose_id");
+
+                    b.Property<string>("PurposeKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("purpose_key");
+
+                    b.HasKey("Hash");
+
+                    b.HasIndex("ContactId");
+
+                    b.ToTable("optin_tokens", (string)null);
                 });
 
             modelBuilder.Entity("Optin.Forms.EntityFrameworkCore.Entities.ContactFieldEntity", b =>

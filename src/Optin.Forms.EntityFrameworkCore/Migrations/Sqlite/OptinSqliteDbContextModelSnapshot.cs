@@ -256,6 +256,117 @@ namespace Optin.Forms.EntityFrameworkCore.Migrations.Sqlite
                     b.ToTable("optin_contact_tags", (string)null);
                 });
 
+            modelBuilder.Entity("Optin.Forms.EntityFrameworkCore.Entities.CounterEntity", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("expires_at");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("value");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("optin_counters", (string)null);
+                });
+
+            modelBuilder.Entity("Optin.Forms.EntityFrameworkCore.Entities.JobEntity", b =>
+                {
+                    b.Property<long>("Position")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("position");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("action");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempts");
+
+                    b.Property<Guid?>("ContactId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("contact_id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<long>("DueAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("due_at");
+
+                    b.Property<long?>("FinishedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("finished_at");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("LastError")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_error");
+
+                    b.Property<long?>("LeaseExpiresAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("lease_expires_at");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lease_owner");
+
+                    b.Property<string>("MessageId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("message_id");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payload");
+
+                    b.Property<string>("PurposeId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("purpose_id");
+
+                    b.Property<string>("PurposeKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("purpose_key");
+
+                    b.Property<string>("RuleName")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rule_name");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status");
+
+                    b.HasKey("Position");
+
+                    b.HasIndex("ContactId");
+
+                    b.HasIndex("Id")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "DueAt");
+
+                    b.HasIndex("Status", "LeaseExpiresAt");
+
+                    b.ToTable("optin_jobs", (string)null);
+                });
+
             modelBuilder.Entity("Optin.Forms.EntityFrameworkCore.Entities.SubmissionEntity", b =>
                 {
                     b.Property<Guid>("Id")
@@ -314,6 +425,85 @@ namespace Optin.Forms.EntityFrameworkCore.Migrations.Sqlite
                     b.HasIndex("ContactId", "ReceivedAt");
 
                     b.ToTable("optin_submissions", (string)null);
+                });
+
+            modelBuilder.Entity("Optin.Forms.EntityFrameworkCore.Entities.SuppressionEntity", b =>
+                {
+                    b.Property<string>("AddressHash")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("address_hash");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.HasKey("AddressHash");
+
+                    b.ToTable("optin_suppressions", (string)null);
+                });
+
+            modelBuilder.Entity("Optin.Forms.EntityFrameworkCore.Entities.TokenEntity", b =>
+                {
+                    b.Property<string>("Hash")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hash");
+
+                    b.Property<long?>("ConsumedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("consumed_at");
+
+                    b.Property<Guid>("ContactId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("contact_id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Culture")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("culture");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("expires_at");
+
+                    b.Property<Guid?>("JobId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("job_id");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("PurposeId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("purpose_id");
+
+                    b.Property<string>("PurposeKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("purpose_key");
+
+                    b.HasKey("Hash");
+
+                    b.HasIndex("ContactId");
+
+                    b.ToTable("optin_tokens", (string)null);
                 });
 
             modelBuilder.Entity("Optin.Forms.EntityFrameworkCore.Entities.ContactFieldEntity", b =>

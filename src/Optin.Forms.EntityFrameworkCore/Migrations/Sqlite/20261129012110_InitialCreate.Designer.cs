@@ -4,132 +4,125 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 using Optin.Forms.EntityFrameworkCore;
 
 #nullable disable
 
-namespace Optin.Forms.EntityFrameworkCore.Migrations.PostgreSql
+namespace Optin.Forms.EntityFrameworkCore.Migrations.Sqlite
 {
-    [DbContext(typeof(OptinPostgreSqlDbContext))]
-    [Migration("20261129010833_InitialCreate")]
+    [DbContext(typeof(OptinSqliteDbContext))]
+    [Migration("20261129012110_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder
-                .HasAnnotation("ProductVersion", "10.0.15")
-                .HasAnnotation("Relational:MaxIdentifierLength", 63);
-
-            NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
+            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
             modelBuilder.Entity("Optin.Forms.EntityFrameworkCore.Entities.ConsentEventEntity", b =>
                 {
                     b.Property<long>("Sequence")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("sequence");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Sequence"));
-
                     b.Property<string>("Actor")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("actor");
 
                     b.Property<string>("ConsentText")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("consent_text");
 
                     b.Property<string>("ConsentTextSha256")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("consent_text_sha256");
 
                     b.Property<Guid>("ContactId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("contact_id");
 
                     b.Property<string>("Controller")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("controller");
 
                     b.Property<string>("Culture")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("culture");
 
                     b.Property<string>("FormId")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("form_id");
 
                     b.Property<string>("FormVersion")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("form_version");
 
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("id");
 
                     b.Property<string>("IpAddress")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("ip_address");
 
                     b.Property<int>("Kind")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("kind");
 
                     b.Property<string>("LegalBasis")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("legal_basis");
 
                     b.Property<int>("Method")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("method");
 
                     b.Property<long>("OccurredAt")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("occurred_at");
 
                     b.Property<string>("PrivacyNotice")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("privacy_notice");
 
                     b.Property<string>("PurposeId")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("purpose_id");
 
                     b.Property<string>("PurposeText")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("purpose_text");
 
                     b.Property<string>("PurposeTextSha256")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("purpose_text_sha256");
 
                     b.Property<string>("PurposeVersion")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("purpose_version");
 
                     b.Property<string>("Reason")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("reason");
 
                     b.Property<string>("SourceUrl")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("source_url");
 
                     b.Property<int>("State")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("state");
 
                     b.Property<Guid?>("SubmissionId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("submission_id");
 
                     b.Property<string>("UserAgent")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("user_agent");
 
                     b.HasKey("Sequence");
@@ -146,39 +139,39 @@ namespace Optin.Forms.EntityFrameworkCore.Migrations.PostgreSql
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("id");
 
                     b.Property<long>("CreatedAt")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
 
                     b.Property<string>("Email")
                         .IsRequired()
                         .HasMaxLength(320)
-                        .HasColumnType("character varying(320)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("email");
 
                     b.Property<string>("EmailKey")
                         .IsRequired()
                         .HasMaxLength(320)
-                        .HasColumnType("character varying(320)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("email_key");
 
                     b.Property<int>("Kind")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("kind");
 
                     b.Property<long>("LastActivityAt")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("last_activity_at");
 
                     b.Property<bool>("ObjectedToMarketing")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("objected_to_marketing");
 
                     b.Property<long>("UpdatedAt")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("updated_at");
 
                     b.HasKey("Id");
@@ -196,17 +189,17 @@ namespace Optin.Forms.EntityFrameworkCore.Migrations.PostgreSql
             modelBuilder.Entity("Optin.Forms.EntityFrameworkCore.Entities.ContactFieldEntity", b =>
                 {
                     b.Property<Guid>("ContactId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("contact_id");
 
                     b.Property<string>("Name")
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("name");
 
                     b.Property<string>("Value")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("value");
 
                     b.HasKey("ContactId", "Name");
@@ -219,26 +212,26 @@ namespace Optin.Forms.EntityFrameworkCore.Migrations.PostgreSql
             modelBuilder.Entity("Optin.Forms.EntityFrameworkCore.Entities.ContactOptinEntity", b =>
                 {
                     b.Property<Guid>("ContactId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("contact_id");
 
                     b.Property<string>("PurposeKey")
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("purpose_key");
 
                     b.Property<long>("ChangedAt")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("changed_at");
 
                     b.Property<string>("PurposeId")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("purpose_id");
 
                     b.Property<int>("State")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("state");
 
                     b.HasKey("ContactId", "PurposeKey");
@@ -251,12 +244,12 @@ namespace Optin.Forms.EntityFrameworkCore.Migrations.PostgreSql
             modelBuilder.Entity("Optin.Forms.EntityFrameworkCore.Entities.ContactTagEntity", b =>
                 {
                     b.Property<Guid>("ContactId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("contact_id");
 
                     b.Property<string>("Tag")
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("tag");
 
                     b.HasKey("ContactId", "Tag");
@@ -266,57 +259,168 @@ namespace Optin.Forms.EntityFrameworkCore.Migrations.PostgreSql
                     b.ToTable("optin_contact_tags", (string)null);
                 });
 
+            modelBuilder.Entity("Optin.Forms.EntityFrameworkCore.Entities.CounterEntity", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("expires_at");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("value");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("optin_counters", (string)null);
+                });
+
+            modelBuilder.Entity("Optin.Forms.EntityFrameworkCore.Entities.JobEntity", b =>
+                {
+                    b.Property<long>("Position")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("position");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("action");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempts");
+
+                    b.Property<Guid?>("ContactId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("contact_id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<long>("DueAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("due_at");
+
+                    b.Property<long?>("FinishedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("finished_at");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("LastError")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_error");
+
+                    b.Property<long?>("LeaseExpiresAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("lease_expires_at");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lease_owner");
+
+                    b.Property<string>("MessageId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("message_id");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payload");
+
+                    b.Property<string>("PurposeId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("purpose_id");
+
+                    b.Property<string>("PurposeKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("purpose_key");
+
+                    b.Property<string>("RuleName")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rule_name");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status");
+
+                    b.HasKey("Position");
+
+                    b.HasIndex("ContactId");
+
+                    b.HasIndex("Id")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "DueAt");
+
+                    b.HasIndex("Status", "LeaseExpiresAt");
+
+                    b.ToTable("optin_jobs", (string)null);
+                });
+
             modelBuilder.Entity("Optin.Forms.EntityFrameworkCore.Entities.SubmissionEntity", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("id");
 
                     b.Property<string>("ConsentsGivenJson")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("consents_given_json");
 
                     b.Property<Guid>("ContactId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("contact_id");
 
                     b.Property<string>("Culture")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("culture");
 
                     b.Property<string>("FormId")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("form_id");
 
                     b.Property<string>("FormVersion")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("form_version");
 
                     b.Property<string>("IpAddress")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("ip_address");
 
                     b.Property<long>("ReceivedAt")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("received_at");
 
                     b.Property<string>("SourceUrl")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("source_url");
 
                     b.Property<string>("UserAgent")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("user_agent");
 
                     b.Property<string>("ValuesJson")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("values_json");
 
                     b.HasKey("Id");
@@ -324,6 +428,85 @@ namespace Optin.Forms.EntityFrameworkCore.Migrations.PostgreSql
                     b.HasIndex("ContactId", "ReceivedAt");
 
                     b.ToTable("optin_submissions", (string)null);
+                });
+
+            modelBuilder.Entity("Optin.Forms.EntityFrameworkCore.Entities.SuppressionEntity", b =>
+                {
+                    b.Property<string>("AddressHash")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("address_hash");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.HasKey("AddressHash");
+
+                    b.ToTable("optin_suppressions", (string)null);
+                });
+
+            modelBuilder.Entity("Optin.Forms.EntityFrameworkCore.Entities.TokenEntity", b =>
+                {
+                    b.Property<string>("Hash")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hash");
+
+                    b.Property<long?>("ConsumedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("consumed_at");
+
+                    b.Property<Guid>("ContactId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("contact_id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Culture")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("culture");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("expires_at");
+
+                    b.Property<Guid?>("JobId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("job_id");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("PurposeId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("purpose_id");
+
+                    b.Property<string>("PurposeKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("purpose_key");
+
+                    b.HasKey("Hash");
+
+                    b.HasIndex("ContactId");
+
+                    b.ToTable("optin_tokens", (string)null);
                 });
 
             modelBuilder.Entity("Optin.Forms.EntityFrameworkCore.Entities.ContactFieldEntity", b =>

@@ -66,6 +66,47 @@ namespace Optin.Forms.EntityFrameworkCore.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "optin_counters",
+                columns: table => new
+                {
+                    key = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    value = table.Column<long>(type: "INTEGER", nullable: false),
+                    expires_at = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_optin_counters", x => x.key);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "optin_jobs",
+                columns: table => new
+                {
+                    position = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    action = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    rule_name = table.Column<string>(type: "TEXT", nullable: true),
+                    contact_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    purpose_id = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    purpose_key = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    payload = table.Column<string>(type: "TEXT", nullable: false),
+                    message_id = table.Column<string>(type: "TEXT", nullable: true),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    due_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    status = table.Column<int>(type: "INTEGER", nullable: false),
+                    attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    lease_owner = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    lease_expires_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    last_error = table.Column<string>(type: "TEXT", nullable: true),
+                    finished_at = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_optin_jobs", x => x.position);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "optin_submissions",
                 columns: table => new
                 {
@@ -84,6 +125,40 @@ namespace Optin.Forms.EntityFrameworkCore.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_optin_submissions", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "optin_suppressions",
+                columns: table => new
+                {
+                    address_hash = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    reason = table.Column<string>(type: "TEXT", nullable: false),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    expires_at = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_optin_suppressions", x => x.address_hash);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "optin_tokens",
+                columns: table => new
+                {
+                    hash = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    contact_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    purpose_id = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    purpose_key = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    culture = table.Column<string>(type: "TEXT", nullable: true),
+                    job_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    expires_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    consumed_at = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_optin_tokens", x => x.hash);
                 });
 
             migrationBuilder.CreateTable(
@@ -187,9 +262,35 @@ namespace Optin.Forms.EntityFrameworkCore.Migrations.Sqlite
                 column: "last_activity_at");
 
             migrationBuilder.CreateIndex(
+                name: "IX_optin_jobs_contact_id",
+                table: "optin_jobs",
+                column: "contact_id");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_optin_jobs_id",
+                table: "optin_jobs",
+                column: "id",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_optin_jobs_status_due_at",
+                table: "optin_jobs",
+                columns: new[] { "status", "due_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_optin_jobs_status_lease_expires_at",
+                table: "optin_jobs",
+                columns: new[] { "status", "lease_expires_at" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_optin_submissions_contact_id_received_at",
                 table: "optin_submissions",
                 columns: new[] { "contact_id", "received_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_optin_tokens_contact_id",
+                table: "optin_tokens",
+                column: "contact_id");
         }
 
         /// <inheritdoc />
@@ -208,7 +309,19 @@ namespace Optin.Forms.EntityFrameworkCore.Migrations.Sqlite
                 name: "optin_contact_tags");
 
             migrationBuilder.DropTable(
+                name: "optin_counters");
+
+            migrationBuilder.DropTable(
+                name: "optin_jobs");
+
+            migrationBuilder.DropTable(
                 name: "optin_submissions");
+
+            migrationBuilder.DropTable(
+                name: "optin_suppressions");
+
+            migrationBuilder.DropTable(
+                name: "optin_tokens");
 
             migrationBuilder.DropTable(
                 name: "optin_contacts");

@@ -67,6 +67,47 @@ namespace Optin.Forms.EntityFrameworkCore.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateTable(
+                name: "optin_counters",
+                columns: table => new
+                {
+                    key = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    value = table.Column<long>(type: "bigint", nullable: false),
+                    expires_at = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_optin_counters", x => x.key);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "optin_jobs",
+                columns: table => new
+                {
+                    position = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    action = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    rule_name = table.Column<string>(type: "text", nullable: true),
+                    contact_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    purpose_id = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    purpose_key = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    payload = table.Column<string>(type: "text", nullable: false),
+                    message_id = table.Column<string>(type: "text", nullable: true),
+                    created_at = table.Column<long>(type: "bigint", nullable: false),
+                    due_at = table.Column<long>(type: "bigint", nullable: false),
+                    status = table.Column<int>(type: "integer", nullable: false),
+                    attempts = table.Column<int>(type: "integer", nullable: false),
+                    lease_owner = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    lease_expires_at = table.Column<long>(type: "bigint", nullable: true),
+                    last_error = table.Column<string>(type: "text", nullable: true),
+                    finished_at = table.Column<long>(type: "bigint", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_optin_jobs", x => x.position);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "optin_submissions",
                 columns: table => new
                 {
@@ -85,6 +126,40 @@ namespace Optin.Forms.EntityFrameworkCore.Migrations.PostgreSql
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_optin_submissions", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "optin_suppressions",
+                columns: table => new
+                {
+                    address_hash = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    reason = table.Column<string>(type: "text", nullable: false),
+                    created_at = table.Column<long>(type: "bigint", nullable: false),
+                    expires_at = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_optin_suppressions", x => x.address_hash);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "optin_tokens",
+                columns: table => new
+                {
+                    hash = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    kind = table.Column<int>(type: "integer", nullable: false),
+                    contact_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    purpose_id = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    purpose_key = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    culture = table.Column<string>(type: "text", nullable: true),
+                    job_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    created_at = table.Column<long>(type: "bigint", nullable: false),
+                    expires_at = table.Column<long>(type: "bigint", nullable: false),
+                    consumed_at = table.Column<long>(type: "bigint", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_optin_tokens", x => x.hash);
                 });
 
             migrationBuilder.CreateTable(
@@ -188,9 +263,35 @@ namespace Optin.Forms.EntityFrameworkCore.Migrations.PostgreSql
                 column: "last_activity_at");
 
             migrationBuilder.CreateIndex(
+                name: "IX_optin_jobs_contact_id",
+                table: "optin_jobs",
+                column: "contact_id");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_optin_jobs_id",
+                table: "optin_jobs",
+                column: "id",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_optin_jobs_status_due_at",
+                table: "optin_jobs",
+                columns: new[] { "status", "due_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_optin_jobs_status_lease_expires_at",
+                table: "optin_jobs",
+                columns: new[] { "status", "lease_expires_at" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_optin_submissions_contact_id_received_at",
                 table: "optin_submissions",
                 columns: new[] { "contact_id", "received_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_optin_tokens_contact_id",
+                table: "optin_tokens",
+                column: "contact_id");
         }
 
         /// <inheritdoc />
@@ -209,7 +310,19 @@ namespace Optin.Forms.EntityFrameworkCore.Migrations.PostgreSql
                 name: "optin_contact_tags");
 
             migrationBuilder.DropTable(
+                name: "optin_counters");
+
+            migrationBuilder.DropTable(
+                name: "optin_jobs");
+
+            migrationBuilder.DropTable(
                 name: "optin_submissions");
+
+            migrationBuilder.DropTable(
+                name: "optin_suppressions");
+
+            migrationBuilder.DropTable(
+                name: "optin_tokens");
 
             migrationBuilder.DropTable(
                 name: "optin_contacts");
