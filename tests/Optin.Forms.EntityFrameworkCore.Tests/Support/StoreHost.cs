@@ -1,11 +1,13 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using NodaTime.Testing;
 using Npgsql;
 using Optin.Forms.DependencyInjection;
 using Optin.Forms.EntityFrameworkCore.DependencyInjection;
 using Optin.Forms.EntityFrameworkCore.Storage;
 using Optin.Forms.Storage;
+using Optin.Forms.Tests.Support;
 
 namespace Optin.Forms.EntityFrameworkCore.Tests.Support;
 
@@ -82,7 +84,7 @@ internal sealed class StoreHost : IAsyncDisposable
         Func<ValueTask> cleanup)
     {
         var services = new ServiceCollection().AddLogging();
-        var builder = services.AddOptinForms();
+        var builder = services.AddOptinForms(Some.Section()).UseClock(new FakeClock(Some.Now));
         builder.UseEntityFrameworkCore(o =>
         {
             if (isPostgres)
