@@ -23,6 +23,7 @@ internal sealed partial class EntityFrameworkCoreOptinTransaction : IOptinTransa
     private readonly DbContextLease _lease;
     private readonly IDbContextTransaction _transaction;
     private readonly SemaphoreSlim? _writeLock;
+    private readonly HashSet<string> _lockedKeys = new(StringComparer.Ordinal);
     private bool _committed;
     private bool _disposed;
 
@@ -47,6 +48,8 @@ internal sealed partial class EntityFrameworkCoreOptinTransaction : IOptinTransa
             var dialect = SqlDialect.For(lease.Context);
             writeLock = await SqliteWriteLock.EnterAsync(lease.Context, dialect, cancellationToken);
 
+            // Every write is flushed inside this transaction; savepoints around each flush would only add round trips.
+            lease.Context.Database.AutoSavepointsEnabled = false;
             var transaction = await lease.Context.Database.BeginTransactionAsync(cancellationToken);
             return new EntityFrameworkCoreOptinTransaction(lease, transaction, dialect, writeLock);
         }
@@ -78,13 +81,14 @@ internal sealed partial class EntityFrameworkCoreOptinTransaction : IOptinTransa
         ThrowIfDone();
         await LockEmailKeyAsync(contact.EmailKey, cancellationToken);
         var contacts = Db.Set<ContactEntity>();
-        if (await contacts.AnyAsync(c => c.EmailKey == contact.EmailKey && c.Id != contact.Id, cancellationToken))
+        var holders = await contacts.Where(c => c.Id == contact.Id || c.EmailKey == contact.EmailKey).ToListAsync(cancellationToken);
+        if (holders.Any(c => c.Id != contact.Id))
         {
             throw new InvalidOperationException("Another contact already holds this email address.");
         }
 
         var row = EntityMapper.ToEntity(contact);
-        var existing = await contacts.FirstOrDefaultAsync(c => c.Id == contact.Id, cancellationToken);
+        var existing = holders.FirstOrDefault();
         if (existing is null)
         {
             contacts.Add(row);
@@ -171,7 +175,7 @@ internal sealed partial class EntityFrameworkCoreOptinTransaction : IOptinTransa
 
     private async ValueTask LockEmailKeyAsync(string emailKey, CancellationToken cancellationToken)
     {
-        if (Dialect.IsPostgreSql)
+        if (Dialect.IsPostgreSql && _lockedKeys.Add(emailKey))
         {
             await Db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(hashtextextended({0}, 0))", [emailKey], cancellationToken);
         }
