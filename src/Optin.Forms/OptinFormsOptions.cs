@@ -1,4 +1,8 @@
+using Optin.Forms.DoubleOptin;
+using Optin.Forms.Mail;
+using Optin.Forms.Rules;
 using Optin.Forms.Schema;
+using Optin.Forms.Templates;
 
 namespace Optin.Forms;
 
@@ -31,6 +35,21 @@ public sealed class OptinFormsOptions
 
     /// <summary>Landing pages by slug (<c>OptinForms:LandingPages:{slug}</c>).</summary>
     public Dictionary<string, LandingPageOptions> LandingPages { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Rules (<c>OptinForms:Rules</c>, and <c>AddRules</c> in C#), in order.</summary>
+    public List<RuleOptions> Rules { get; set; } = [];
+
+    /// <summary>Email templates by id (<c>OptinForms:Templates:{templateId}</c>); embedded defaults fill the gaps.</summary>
+    public Dictionary<string, EmailTemplateOptions> Templates { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The folder that template files are read from; nothing outside it is read (CFG-2). Default <c>Templates</c>.</summary>
+    public string TemplateRoot { get; set; } = "Templates";
+
+    /// <summary>Double opt-in settings (<c>OptinForms:DoubleOptin</c>).</summary>
+    public DoubleOptinOptions DoubleOptin { get; set; } = new();
+
+    /// <summary>Mail settings (<c>OptinForms:Mail</c>).</summary>
+    public MailOptions Mail { get; set; } = new();
 
     /// <summary>
     /// Problems found while reading configuration (unknown keys, wrong types); reported with every other

@@ -11,7 +11,7 @@ namespace Optin.Forms.DependencyInjection;
 /// Configures Optin.Forms: <c>Use…</c> chooses the single provider of a seam, <c>Add…</c> adds one of many,
 /// <see cref="Configure"/> amends options. Every method is safe to call twice.
 /// </summary>
-public sealed class OptinFormsBuilder
+public sealed partial class OptinFormsBuilder
 {
     internal OptinFormsBuilder(IServiceCollection services, Microsoft.Extensions.Configuration.IConfiguration? configuration)
     {

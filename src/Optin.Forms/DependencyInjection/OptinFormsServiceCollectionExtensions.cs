@@ -52,5 +52,6 @@ public static class OptinFormsServiceCollectionExtensions
         services.TryAddSingleton<IOptinStore>(sp => sp.GetRequiredService<InMemoryOptinStore>());
         services.TryAddSingleton<SubmissionPipeline>();
         services.TryAddSingleton<ContactOptinService>();
+        EngineServices.Add(services);
     }
 }

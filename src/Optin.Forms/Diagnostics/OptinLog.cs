@@ -25,4 +25,17 @@ internal static partial class OptinLog
     [LoggerMessage(EventId = 2101, Level = LogLevel.Information,
         Message = "Opt-in for purpose {PurposeId} set to {State} on {Count} contact(s) in bulk by {Actor}.")]
     public static partial void BulkOptinApplied(ILogger logger, string purposeId, Contacts.OptinState state, long count, string actor);
+
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Job {JobId} ({Action}) finished as {Status}. {Reason}")]
+    public static partial void JobFinished(ILogger logger, Guid jobId, string action, Jobs.JobStatus status, string? reason);
+
+    [LoggerMessage(EventId = 3002, Level = LogLevel.Warning,
+        Message = "Job {JobId} ({Action}) failed on attempt {Attempt}; retrying in {Delay}. {Reason}")]
+    public static partial void JobRetried(ILogger logger, Guid jobId, string action, int attempt, TimeSpan delay, string reason);
+
+    [LoggerMessage(EventId = 3003, Level = LogLevel.Error, Message = "The job worker's batch failed; it tries again after the poll interval.")]
+    public static partial void JobBatchFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 3101, Level = LogLevel.Information, Message = "The unconfirmed sweep removed {Count} pending opt-in(s).")]
+    public static partial void UnconfirmedSwept(ILogger logger, int count);
 }

@@ -10,14 +10,14 @@ namespace Optin.Forms.Schema;
 /// A hand-written reader rather than the configuration binder: the binder silently ignores unknown keys and
 /// cannot say where a wrong value stands, and a consent setting that is silently ignored is a compliance bug.
 /// </remarks>
-public static class OptinFormsConfigurationReader
+public static partial class OptinFormsConfigurationReader
 {
     /// <summary>
     /// Sections read by other parts of Optin.Forms (rules, templates, double opt-in, abuse guards, mail, storage,
     /// admin); their owners validate their content.
     /// </summary>
     public static IReadOnlyCollection<string> DelegatedSections { get; } =
-        ["Rules", "Templates", "DoubleOptin", "Abuse", "Mail", "Storage", "Admin", "Retention", "Webhooks", "PathPrefix"];
+        ["Abuse", "Storage", "Admin", "Retention", "Webhooks", "PathPrefix"];
 
     /// <summary>Reads <paramref name="section"/> into <paramref name="options"/>.</summary>
     /// <param name="section">The <c>OptinForms</c> section.</param>
@@ -33,12 +33,15 @@ public static class OptinFormsConfigurationReader
         reader.CheckKeys(root, [
             nameof(OptinFormsOptions.BaseUrl), nameof(OptinFormsOptions.DefaultCulture),
             nameof(OptinFormsOptions.DataProtection), nameof(OptinFormsOptions.Purposes),
-            nameof(OptinFormsOptions.Forms), nameof(OptinFormsOptions.LandingPages), .. DelegatedSections]);
+            nameof(OptinFormsOptions.Forms), nameof(OptinFormsOptions.LandingPages), nameof(OptinFormsOptions.Rules),
+            nameof(OptinFormsOptions.Templates), nameof(OptinFormsOptions.TemplateRoot), nameof(OptinFormsOptions.DoubleOptin),
+            nameof(OptinFormsOptions.Mail), .. DelegatedSections]);
 
         options.BaseUrl = reader.String(root, nameof(OptinFormsOptions.BaseUrl)) ?? options.BaseUrl;
         options.DefaultCulture = reader.String(root, nameof(OptinFormsOptions.DefaultCulture)) ?? options.DefaultCulture;
 
         ReadDataProtection(reader, root.GetSection(nameof(OptinFormsOptions.DataProtection)), options.DataProtection);
+        ReadEngineSections(reader, root, options);
 
         foreach (var purpose in root.GetSection(nameof(OptinFormsOptions.Purposes)).GetChildren())
         {

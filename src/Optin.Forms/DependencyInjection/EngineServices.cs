@@ -1,0 +1,69 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using NodaTime;
+using Optin.Forms.DoubleOptin;
+using Optin.Forms.Jobs;
+using Optin.Forms.Mail;
+using Optin.Forms.Rules;
+using Optin.Forms.Rules.Actions;
+using Optin.Forms.Storage;
+using Optin.Forms.Templates;
+
+namespace Optin.Forms.DependencyInjection;
+
+/// <summary>Registers the rule engine, jobs, double opt-in, templates and mail.</summary>
+internal static class EngineServices
+{
+    public static void Add(IServiceCollection services)
+    {
+        if (services.Any(d => d.ServiceType == typeof(RuleRegistry)))
+        {
+            return;
+        }
+
+        services.AddSingleton<RuleRegistry>();
+        services.AddSingleton(RuleActionRegistration.For<SendDoubleOptinEmailAction>());
+        services.AddSingleton(RuleActionRegistration.For<SendEmailAction>());
+        services.AddSingleton(RuleActionRegistration.For<SetOptinAction>(nameof(ContactOptinChanged)));
+        services.AddSingleton(RuleActionRegistration.For<SetFieldAction>());
+        services.AddSingleton(RuleActionRegistration.For<AddTagAction>());
+        services.AddSingleton(RuleActionRegistration.For<WaitAction>());
+        services.TryAddSingleton<SendDoubleOptinEmailAction>();
+        services.TryAddSingleton<SendEmailAction>();
+        services.TryAddSingleton<SetOptinAction>();
+        services.TryAddSingleton<SetFieldAction>();
+        services.TryAddSingleton<AddTagAction>();
+        services.TryAddSingleton<WaitAction>();
+
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OptinFormsOptions>, RulesOptionsValidator>());
+        services.TryAddSingleton<RuleSetProvider>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IOptinEventListener, RuleEngine>());
+
+        services.AddOptions<JobOptions>();
+        services.TryAddSingleton(sp => new JobRunner(sp.GetRequiredService<IOptinStore>(), sp.GetRequiredService<IClock>(), sp,
+            sp.GetRequiredService<RuleRegistry>(), sp.GetRequiredService<IOptions<JobOptions>>(), sp.GetRequiredService<ILogger<JobRunner>>()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, JobWorker>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, UnconfirmedSweepService>());
+
+        services.TryAddSingleton<EmailRenderer>();
+        services.TryAddSingleton<EmailDispatcher>();
+        services.TryAddSingleton<ConfirmationIssuer>();
+        services.TryAddSingleton<DoubleOptinService>();
+        services.TryAddSingleton<IDoubleOptinService>(sp => sp.GetRequiredService<DoubleOptinService>());
+        services.TryAddSingleton<DoubleOptinRequestService>();
+        services.TryAddSingleton<UnconfirmedSweeper>();
+
+        services.TryAddSingleton<InMemoryMailSender>();
+        services.TryAddSingleton<PickupDirectoryMailSender>();
+        services.TryAddSingleton<IMailSender>(sp => sp.GetRequiredService<IOptions<OptinFormsOptions>>().Value.Mail.Sender switch
+        {
+            MailSenderKind.InMemory => sp.GetRequiredService<InMemoryMailSender>(),
+            MailSenderKind.Smtp => throw new InvalidOperationException(
+                "OptinForms:Mail:Sender is Smtp: add the Optin.Forms.MailKit package and call UseSmtp()."),
+            _ => sp.GetRequiredService<PickupDirectoryMailSender>(),
+        });
+    }
+}

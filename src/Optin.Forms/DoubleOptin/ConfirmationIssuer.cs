@@ -1,0 +1,104 @@
+using Microsoft.Extensions.Options;
+using NodaTime;
+using Optin.Forms.Contacts;
+using Optin.Forms.Jobs;
+using Optin.Forms.Schema;
+using Optin.Forms.Storage;
+
+namespace Optin.Forms.DoubleOptin;
+
+/// <summary>
+/// Decides whether a confirmation email may go and, if so, issues its token: not to a confirmed address (DOI-8), nor
+/// a withdrawn or suppressed one (DOI-9), and within the caps (DOI-7); each send gets a fresh token.
+/// </summary>
+internal sealed class ConfirmationIssuer(IOptinStore store, IClock clock, IFormCatalogProvider catalog, IOptions<OptinFormsOptions> options)
+{
+    private readonly OptinFormsOptions _options = options.Value;
+
+    public async ValueTask<(JobOutcome? Skip, string? Token, Contact? Contact)> IssueAsync(JobRecord job, string purposeId, bool onlyIfPending,
+        string? culture, CancellationToken cancellationToken)
+    {
+        var now = clock.GetCurrentInstant();
+        await using var tx = await store.BeginTransactionAsync(cancellationToken);
+        if (job.ContactId is not { } contactId || await tx.FindContactAsync(contactId, cancellationToken) is not { } contact)
+        {
+            return (JobOutcome.Skipped("The contact no longer exists."), null, null);
+        }
+
+        var state = contact.GetState(purposeId);
+        var reason = state switch
+        {
+            OptinState.OptedIn => "Already confirmed: no email (DOI-8).",
+            OptinState.Withdrawn => "Withdrawn (WD-4).",
+            OptinState.None when onlyIfPending => "No longer pending.",
+            _ when contact.ObjectedToMarketing && catalog.Current.FindPurpose(purposeId)?.Marketing == true => "The person objected to direct marketing (WD-6).",
+            _ => null,
+        };
+        var hash = AddressHasher.Hash(_options, contact.EmailKey);
+        if (reason is null && await tx.FindSuppressionAsync(hash, cancellationToken) is { } suppressed && suppressed.ExpiresAt > now)
+        {
+            reason = "The address is suppressed (DOI-9).";
+        }
+
+        if (reason is null && job.Attempts <= 1)
+        {
+            // A retry of this job is the same message, not a resend: only the first attempt counts against the caps.
+            var doi = _options.DoubleOptin;
+            var pendingKey = $"doi:pending:{contact.Id:N}:{purposeId.ToUpperInvariant()}";
+            var dayStart = now.InUtc().Date.AtStartOfDayInZone(DateTimeZone.Utc).ToInstant();
+            var dayKey = $"doi:day:{hash}:{dayStart.ToUnixTimeSeconds()}";
+            if (await tx.GetCounterAsync(pendingKey, now, cancellationToken) >= doi.MaxSendsPerPending)
+            {
+                reason = $"The cap of {doi.MaxSendsPerPending} confirmation emails per pending record is reached (DOI-7).";
+            }
+            else if (await tx.GetCounterAsync(dayKey, now, cancellationToken) >= doi.MaxSendsPerAddressPerDay)
+            {
+                reason = $"The cap of {doi.MaxSendsPerAddressPerDay} confirmation emails per address per day is reached (DOI-7).";
+            }
+            else
+            {
+                await tx.IncrementCounterAsync(pendingKey, now, now + Duration.FromTimeSpan(doi.DeleteUnconfirmedAfter), cancellationToken);
+                await tx.IncrementCounterAsync(dayKey, now, dayStart + Duration.FromDays(1), cancellationToken);
+            }
+        }
+
+        if (reason is not null)
+        {
+            return (JobOutcome.Skipped(reason), null, contact);
+        }
+
+        var (token, tokenHash) = OptinToken.Create();
+        await tx.SaveTokenAsync(new TokenRecord
+        {
+            Hash = tokenHash,
+            Kind = TokenKind.Confirm,
+            ContactId = contact.Id,
+            PurposeId = purposeId,
+            Culture = culture,
+            JobId = job.Id,
+            CreatedAt = now,
+            ExpiresAt = now + Duration.FromTimeSpan(_options.DoubleOptin.TokenLifetime),
+        }, cancellationToken);
+        await tx.CommitAsync(cancellationToken);
+        return (null, token, contact);
+    }
+
+    /// <summary>Issues an unsubscribe token for a marketing email (WD-1, WD-7: it can only withdraw).</summary>
+    public async ValueTask<string> IssueUnsubscribeAsync(IOptinTransaction tx, Guid contactId, string purposeId, string? culture,
+        CancellationToken cancellationToken)
+    {
+        var now = clock.GetCurrentInstant();
+        var (token, hash) = OptinToken.Create();
+        await tx.SaveTokenAsync(new TokenRecord
+        {
+            Hash = hash,
+            Kind = TokenKind.Unsubscribe,
+            ContactId = contactId,
+            PurposeId = purposeId,
+            Culture = culture,
+            CreatedAt = now,
+            ExpiresAt = now + Duration.FromTimeSpan(_options.DoubleOptin.UnsubscribeTokenLifetime),
+        }, cancellationToken);
+        return token;
+    }
+}

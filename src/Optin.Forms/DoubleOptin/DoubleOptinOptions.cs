@@ -1,0 +1,35 @@
+namespace Optin.Forms.DoubleOptin;
+
+/// <summary>Double opt-in settings (<c>OptinForms:DoubleOptin</c>).</summary>
+public sealed class DoubleOptinOptions
+{
+    /// <summary>How long a confirmation link works. Default 7 days.</summary>
+    public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>How the confirmation page confirms. Default <see cref="ConfirmationMode.Button"/>.</summary>
+    public ConfirmationMode ConfirmationMode { get; set; } = ConfirmationMode.Button;
+
+    /// <summary>At most this many confirmation emails per pending record (DOI-7). Default 3.</summary>
+    public int MaxSendsPerPending { get; set; } = 3;
+
+    /// <summary>At most this many confirmation emails per address per day, across all forms (DOI-7). Default 5.</summary>
+    public int MaxSendsPerAddressPerDay { get; set; } = 5;
+
+    /// <summary>Unconfirmed records and their personal data are deleted after this (DOI-5). Default 14 days.</summary>
+    public TimeSpan DeleteUnconfirmedAfter { get; set; } = TimeSpan.FromDays(14);
+
+    /// <summary>Where a successful confirmation leads (a local path), when set.</summary>
+    public string? ConfirmedPage { get; set; }
+
+    /// <summary>After "this was not me", no mail goes to the address for this long (DOI-9). Default 90 days.</summary>
+    public TimeSpan SuppressAfterRejection { get; set; } = TimeSpan.FromDays(90);
+
+    /// <summary>How long an unsubscribe link in an email works. Default 730 days.</summary>
+    public TimeSpan UnsubscribeTokenLifetime { get; set; } = TimeSpan.FromDays(730);
+
+    /// <summary>
+    /// The key of the HMAC that turns addresses into suppression keys, so the suppression list holds no address. Set it
+    /// to a secret of your own; when absent, a key derived from <c>OptinForms:BaseUrl</c> is used.
+    /// </summary>
+    public string? HashKey { get; set; }
+}

@@ -1,0 +1,27 @@
+namespace Optin.Forms.Jobs;
+
+/// <summary>What running a job came to: done, skipped (it no longer applied) or dead-lettered (it never can run).</summary>
+/// <remarks>Transient failures are exceptions, retried with backoff by the runner; outcomes are expected results.</remarks>
+public sealed record JobOutcome
+{
+    private JobOutcome(JobStatus status, string? reason)
+    {
+        Status = status;
+        Reason = reason;
+    }
+
+    /// <summary><see cref="JobStatus.Done"/>, <see cref="JobStatus.Skipped"/> or <see cref="JobStatus.DeadLettered"/>.</summary>
+    public JobStatus Status { get; }
+
+    /// <summary>Why, for skipped and dead-lettered jobs (no address, no token: SEC-8).</summary>
+    public string? Reason { get; }
+
+    /// <summary>The job did its work.</summary>
+    public static JobOutcome Done { get; } = new(JobStatus.Done, null);
+
+    /// <summary>The job no longer applies (for example the person withdrew or already confirmed).</summary>
+    public static JobOutcome Skipped(string reason) => new(JobStatus.Skipped, reason);
+
+    /// <summary>The job can never succeed (for example a marketing mail to an unconfirmed address, DOI-1).</summary>
+    public static JobOutcome DeadLetter(string reason) => new(JobStatus.DeadLettered, reason);
+}

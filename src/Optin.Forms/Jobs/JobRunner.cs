@@ -1,0 +1,119 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using NodaTime;
+using Optin.Forms.Diagnostics;
+using Optin.Forms.Mail;
+using Optin.Forms.Rules;
+using Optin.Forms.Storage;
+
+namespace Optin.Forms.Jobs;
+
+/// <summary>
+/// Runs due jobs: claims them under a lease, runs their action, and marks them done only after the action returned
+/// (for a mail: after the sender accepted it, invariant 4); retries transient failures with exponential backoff and
+/// jitter, and dead-letters permanent failures and jobs past the attempt limit with the reason kept.
+/// </summary>
+/// <remarks>The hosted worker calls <see cref="RunDueJobsAsync"/> in a loop; tests call it directly with a fake clock.</remarks>
+public sealed class JobRunner
+{
+    private readonly IOptinStore _store;
+    private readonly IClock _clock;
+    private readonly IServiceProvider _services;
+    private readonly RuleRegistry _registry;
+    private readonly JobOptions _options;
+    private readonly ILogger<JobRunner> _logger;
+
+    internal JobRunner(IOptinStore store, IClock clock, IServiceProvider services, RuleRegistry registry, IOptions<JobOptions> options,
+        ILogger<JobRunner> logger)
+    {
+        _store = store;
+        _clock = clock;
+        _services = services;
+        _registry = registry;
+        _options = options.Value;
+        _logger = logger;
+    }
+
+    /// <summary>This runner's lease owner id.</summary>
+    public string WorkerId { get; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+
+    /// <summary>Claims the jobs due now and runs them, one after the other.</summary>
+    /// <returns>How many jobs were claimed.</returns>
+    /// <exception cref="OperationCanceledException">Cancelled: the job being run keeps its lease and runs again after it.</exception>
+    public async ValueTask<int> RunDueJobsAsync(CancellationToken cancellationToken)
+    {
+        var jobs = await _store.Jobs.ClaimDueJobsAsync(WorkerId, _clock.GetCurrentInstant(), Duration.FromTimeSpan(_options.Lease),
+            _options.BatchSize, cancellationToken);
+        foreach (var job in jobs)
+        {
+            await RunAsync(job, cancellationToken);
+        }
+
+        return jobs.Count;
+    }
+
+    private async ValueTask RunAsync(JobRecord job, CancellationToken cancellationToken)
+    {
+        using var activity = OptinDiagnostics.ActivitySource.StartActivity("optin.job");
+        activity?.SetTag("optin.job.action", job.Action);
+        JobOutcome outcome;
+        try
+        {
+            outcome = _registry.Actions.TryGetValue(job.Action, out var registration)
+                ? await ((IRuleAction)ActivatorUtilities.GetServiceOrCreateInstance(_services, registration.ActionType))
+                    .ExecuteAsync(new JobContext(job, JobPayload.Deserialize(job.Payload)), cancellationToken)
+                : JobOutcome.DeadLetter($"Unknown action '{job.Action}'.");
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (MailDeliveryException ex) when (ex.IsPermanent)
+        {
+            outcome = JobOutcome.DeadLetter($"Permanent delivery failure{(ex.StatusCode is { } code ? $" ({code})" : string.Empty)}: {ex.Message}");
+        }
+        catch (HeaderInjectionException ex)
+        {
+            outcome = JobOutcome.DeadLetter(ex.Message);
+        }
+#pragma warning disable CA1031 // Any other failure is transient by contract (IMailSender): retried with backoff, then dead-lettered.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            await FailAsync(job, ex, cancellationToken);
+            return;
+        }
+
+        await _store.Jobs.CompleteJobAsync(job.Id, WorkerId, outcome.Status, outcome.Reason, _clock.GetCurrentInstant(), cancellationToken);
+        OptinLog.JobFinished(_logger, job.Id, job.Action, outcome.Status, outcome.Reason);
+    }
+
+    private async ValueTask FailAsync(JobRecord job, Exception ex, CancellationToken cancellationToken)
+    {
+        // Only the type and, for delivery failures, the classified message: other messages may hold an address (SEC-8).
+        var reason = ex is MailDeliveryException mail ? $"{nameof(MailDeliveryException)}: {mail.Message}" : ex.GetType().Name;
+        var now = _clock.GetCurrentInstant();
+        if (job.Attempts >= _options.MaxAttempts)
+        {
+            await _store.Jobs.CompleteJobAsync(job.Id, WorkerId, JobStatus.DeadLettered, $"Gave up after {job.Attempts} attempts: {reason}", now,
+                cancellationToken);
+            OptinLog.JobFinished(_logger, job.Id, job.Action, JobStatus.DeadLettered, reason);
+            return;
+        }
+
+        var delay = Backoff(job.Attempts);
+        await _store.Jobs.RetryJobAsync(job.Id, WorkerId, now + Duration.FromTimeSpan(delay), reason, cancellationToken);
+        OptinLog.JobRetried(_logger, job.Id, job.Action, job.Attempts, delay, reason);
+    }
+
+    internal TimeSpan Backoff(int attempt)
+    {
+        var exponential = _options.RetryBaseDelay.TotalMilliseconds * Math.Pow(2, Math.Max(0, attempt - 1));
+        var capped = Math.Min(exponential, _options.MaxRetryDelay.TotalMilliseconds);
+#pragma warning disable CA5394 // Jitter spreads retries; it needs no cryptographic randomness.
+        var jitter = 0.8 + (Random.Shared.NextDouble() * 0.4);
+#pragma warning restore CA5394
+        return TimeSpan.FromMilliseconds(capped * jitter);
+    }
+}

@@ -1,0 +1,32 @@
+using Microsoft.Extensions.Options;
+using NodaTime;
+using Optin.Forms.Templates;
+
+namespace Optin.Forms.Mail;
+
+/// <summary>Renders, composes and hands an email to the sender; used by jobs only, never inside a request.</summary>
+internal sealed class EmailDispatcher(EmailRenderer renderer, IMailSender sender, IClock clock, IOptions<OptinFormsOptions> options)
+{
+    private readonly OptinFormsOptions _options = options.Value;
+
+    public string ConfirmUrl(string token) => Link("confirm", token);
+
+    public string UnsubscribeUrl(string token) => Link("unsubscribe", token);
+
+    /// <summary>Renders and sends; returning means the sender accepted the message (invariant 4).</summary>
+    public async ValueTask<RenderedEmail> SendAsync(string templateId, string? culture, EmailModel model, string to, string messageId,
+        string? unsubscribeUrl, CancellationToken cancellationToken)
+    {
+        var email = await renderer.RenderAsync(templateId, culture ?? _options.DefaultCulture, model);
+        var from = _options.Mail.From ?? throw new InvalidOperationException("OptinForms:Mail:From is not configured.");
+        var message = MailComposer.Compose(email, from, to, messageId, clock.GetCurrentInstant(), unsubscribeUrl);
+        await sender.SendAsync(message, cancellationToken);
+        return email;
+    }
+
+    private string Link(string kind, string token)
+    {
+        var baseUrl = _options.BaseUrl ?? throw new InvalidOperationException("OptinForms:BaseUrl is not configured (SEC-7).");
+        return $"{baseUrl.TrimEnd('/')}/optin/{kind}/{token}";
+    }
+}

@@ -1,0 +1,74 @@
+using System.Text;
+using Microsoft.Extensions.Options;
+using MimeKit;
+
+namespace Optin.Forms.Mail;
+
+/// <summary>
+/// Writes each message as an <c>.eml</c> file in a pickup directory (the default sender: no server needed). The file is
+/// named after the Message-ID, so a retry of the same message replaces it instead of adding a second one, and it is
+/// written to a temporary file and renamed, so a reader never sees half a message.
+/// </summary>
+public sealed class PickupDirectoryMailSender : IMailSender
+{
+    private readonly string _directory;
+
+    /// <summary>Creates the sender for <c>OptinForms:Mail:Pickup:Directory</c>.</summary>
+    public PickupDirectoryMailSender(IOptions<OptinFormsOptions> options)
+        : this((options ?? throw new ArgumentNullException(nameof(options))).Value.Mail.PickupDirectory)
+    {
+    }
+
+    /// <summary>Creates the sender for <paramref name="directory"/>.</summary>
+    public PickupDirectoryMailSender(string directory)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(directory);
+        _directory = Path.GetFullPath(directory);
+    }
+
+    /// <summary>The full path of the directory.</summary>
+    public string Directory => _directory;
+
+    /// <inheritdoc />
+    public async ValueTask SendAsync(MimeMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        if (string.IsNullOrEmpty(message.MessageId))
+        {
+            throw new MailDeliveryException("A message without a Message-ID cannot be picked up idempotently.", isPermanent: true);
+        }
+
+        System.IO.Directory.CreateDirectory(_directory);
+        var final = Path.Combine(_directory, FileName(message.MessageId));
+        var temp = Path.Combine(_directory, $".{Guid.NewGuid():N}.tmp");
+        try
+        {
+            await using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 16 * 1024, useAsync: true))
+            {
+                await message.WriteToAsync(stream, cancellationToken);
+                await stream.FlushAsync(cancellationToken);
+            }
+
+            File.Move(temp, final, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temp))
+            {
+                File.Delete(temp);
+            }
+        }
+    }
+
+    /// <summary>The file name for a Message-ID: only letters, digits, dot, dash and underscore.</summary>
+    internal static string FileName(string messageId)
+    {
+        var name = new StringBuilder(messageId.Length + 4);
+        foreach (var c in messageId)
+        {
+            name.Append(char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_' ? c : '_');
+        }
+
+        return name.Append(".eml").ToString();
+    }
+}

@@ -1,0 +1,141 @@
+using System.Text.RegularExpressions;
+using Optin.Forms.Contacts;
+using Optin.Forms.Schema;
+
+namespace Optin.Forms.Rules;
+
+/// <summary>Turns typed condition options into a predicate, reporting unknown names and bad values with their paths.</summary>
+internal sealed class ConditionCompiler(IReadOnlyDictionary<string, RuleConditionRegistration> custom,
+    Func<Type, IRuleCondition>? resolve, ISet<string> purposes, ISet<string> forms, List<ConfigurationProblem> problems)
+{
+    private static readonly TimeSpan RegexTimeout = TimeSpan.FromMilliseconds(100);
+
+    public Func<RuleConditionContext, bool> Compile(RuleConditionOptions? options, string path)
+    {
+        if (options is null)
+        {
+            return _ => true;
+        }
+
+        var parts = new List<Func<RuleConditionContext, bool>>();
+        if (options.FormIs is { } form)
+        {
+            Check(forms, form, $"{path}:FormIs", "form");
+            parts.Add(c => string.Equals(RuleEvents.FormOf(c.Event), form, StringComparison.OrdinalIgnoreCase));
+        }
+
+        foreach (var (field, value) in options.FieldEquals)
+        {
+            parts.Add(c => string.Equals(Field(c, field), value, StringComparison.Ordinal));
+        }
+
+        foreach (var (field, pattern) in options.FieldMatches)
+        {
+            Regex? regex = null;
+            try
+            {
+                regex = new Regex(pattern, RegexOptions.CultureInvariant, RegexTimeout);
+            }
+            catch (ArgumentException ex)
+            {
+                problems.Add(new($"{path}:FieldMatches:{field}", ConfigurationCodes.Invalid, $"not a regular expression: {ex.Message}"));
+            }
+
+            parts.Add(c => Field(c, field) is { } v && regex is not null && Matches(regex, v));
+        }
+
+        foreach (var field in options.FieldIsEmpty)
+        {
+            parts.Add(c => string.IsNullOrWhiteSpace(Field(c, field)));
+        }
+
+        if (options.ConsentGiven is { } given)
+        {
+            Check(purposes, given, $"{path}:ConsentGiven", "purpose");
+            parts.Add(c => c.Event is FormSubmitted s && s.ConsentsGiven.Contains(given, StringComparer.OrdinalIgnoreCase));
+        }
+
+        if (options.Purpose is { } purpose)
+        {
+            Check(purposes, purpose, $"{path}:Purpose", "purpose");
+            parts.Add(c => string.Equals(RuleEvents.PurposeOf(c.Event), purpose, StringComparison.OrdinalIgnoreCase));
+        }
+
+        foreach (var (id, state) in options.OptinState)
+        {
+            Check(purposes, id, $"{path}:OptinState:{id}", "purpose");
+            parts.Add(c => c.Contact is { } contact && contact.GetState(id) == state);
+        }
+
+        if (options.ContactKind is { } kind)
+        {
+            parts.Add(c => c.Contact?.Kind == kind);
+        }
+
+        if (options.Culture is { } culture)
+        {
+            parts.Add(c => RuleEvents.CultureOf(c.Event) is { } ec
+                && (string.Equals(ec, culture, StringComparison.OrdinalIgnoreCase) || ec.StartsWith(culture + "-", StringComparison.OrdinalIgnoreCase)));
+        }
+
+        var all = options.All.Select((o, i) => Compile(o, $"{path}:All:{i}")).ToList();
+        if (all.Count > 0)
+        {
+            parts.Add(c => all.TrueForAll(p => p(c)));
+        }
+
+        var any = options.Any.Select((o, i) => Compile(o, $"{path}:Any:{i}")).ToList();
+        if (any.Count > 0)
+        {
+            parts.Add(c => any.Exists(p => p(c)));
+        }
+
+        foreach (var (name, args) in options.Custom)
+        {
+            if (!custom.TryGetValue(name, out var registration))
+            {
+                problems.Add(new($"{path}:{name}", ConfigurationCodes.UnknownKey,
+                    $"unknown condition '{name}'; expected one of: FormIs, FieldEquals, FieldMatches, FieldIsEmpty, ConsentGiven, Purpose, " +
+                    $"OptinState, ContactKind, Culture, All, Any{string.Concat(custom.Keys.Select(k => ", " + k))}"));
+                continue;
+            }
+
+            if (resolve is not null)
+            {
+                var condition = resolve(registration.ConditionType);
+                var frozen = new Dictionary<string, string?>(args, StringComparer.OrdinalIgnoreCase);
+                parts.Add(c => condition.Evaluate(c, frozen));
+            }
+        }
+
+        return c => parts.TrueForAll(p => p(c));
+    }
+
+    /// <summary>The value of a field: the contact's address for <c>email</c>, else the contact's fields.</summary>
+    private static string? Field(RuleConditionContext c, string field) =>
+        string.Equals(field, "email", StringComparison.OrdinalIgnoreCase) ? c.Contact?.Email : c.Contact?.Fields.GetValueOrDefault(field);
+
+    private static bool Matches(Regex regex, string value)
+    {
+        try
+        {
+            return regex.IsMatch(value);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return false;
+        }
+    }
+
+    private void Check(ISet<string> known, string id, string path, string what)
+    {
+        if (!known.Contains(id))
+        {
+            problems.Add(new(path, ConfigurationCodes.DanglingReference, $"the {what} '{id}' is not declared"));
+        }
+    }
+
+    internal static bool RequiresOptedIn(RuleConditionOptions? options, string purpose) =>
+        options is not null
+        && ((options.OptinState.TryGetValue(purpose, out var s) && s == OptinState.OptedIn) || options.All.Exists(a => RequiresOptedIn(a, purpose)));
+}

@@ -1,0 +1,61 @@
+using Microsoft.Extensions.Options;
+using NodaTime;
+using Optin.Forms.Jobs;
+using Optin.Forms.Storage;
+
+namespace Optin.Forms.Rules;
+
+/// <summary>
+/// Turns an event into jobs, in the transaction that records the event (invariant 3): for every enabled rule on that
+/// event whose forms and conditions match, one job per action, a <c>Wait</c> delaying the ones after it.
+/// </summary>
+internal sealed class RuleEngine(RuleSetProvider rules, IClock clock, IOptions<OptinFormsOptions> options) : IOptinEventListener
+{
+    private readonly string _messageIdDomain = JobFactory.MessageIdDomain(options.Value);
+
+    public async ValueTask HandleAsync(OptinEvent optinEvent, IOptinTransaction transaction, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(optinEvent);
+        ArgumentNullException.ThrowIfNull(transaction);
+        var matching = rules.For(RuleEvents.NameOf(optinEvent)).ToList();
+        if (matching.Count == 0)
+        {
+            return;
+        }
+
+        var contact = await transaction.FindContactAsync(optinEvent.ContactId, cancellationToken);
+        var context = new RuleConditionContext(optinEvent, contact);
+        var form = RuleEvents.FormOf(optinEvent);
+        var now = clock.GetCurrentInstant();
+        foreach (var rule in matching)
+        {
+            if ((rule.Forms.Count > 0 && (form is null || !rule.Forms.Contains(form))) || !rule.Condition(context))
+            {
+                continue;
+            }
+
+            var due = optinEvent.OccurredAt;
+            foreach (var step in rule.Steps)
+            {
+                if (step.Wait is { } wait)
+                {
+                    due += Duration.FromTimeSpan(wait);
+                    continue;
+                }
+
+                var payload = new JobPayload
+                {
+                    Args = new(step.Args, StringComparer.OrdinalIgnoreCase),
+                    EventType = RuleEvents.NameOf(optinEvent),
+                    FormId = form,
+                    SubmissionId = (optinEvent as FormSubmitted)?.SubmissionId,
+                    Culture = RuleEvents.CultureOf(optinEvent),
+                    PurposeId = RuleEvents.PurposeOf(optinEvent),
+                };
+                var purpose = step.Args.GetValueOrDefault("Purpose") ?? payload.PurposeId;
+                await transaction.EnqueueJobAsync(
+                    JobFactory.Create(step.Action, rule.Name, optinEvent.ContactId, purpose, payload, now, due, _messageIdDomain), cancellationToken);
+            }
+        }
+    }
+}

@@ -1,0 +1,147 @@
+using Microsoft.Extensions.Configuration;
+using Optin.Forms.Contacts;
+using Optin.Forms.DoubleOptin;
+using Optin.Forms.Mail;
+using Optin.Forms.Rules;
+using Optin.Forms.Templates;
+
+namespace Optin.Forms.Schema;
+
+/// <content>Reads rules, templates, double opt-in and mail settings (<c>Mail:Smtp</c> is read by the MailKit package).</content>
+public static partial class OptinFormsConfigurationReader
+{
+    private static void ReadEngineSections(ConfigurationReader reader, IConfigurationSection root, OptinFormsOptions options)
+    {
+        options.TemplateRoot = reader.String(root, nameof(OptinFormsOptions.TemplateRoot)) ?? options.TemplateRoot;
+        foreach (var rule in ConfigurationReader.Items(root.GetSection(nameof(OptinFormsOptions.Rules))))
+        {
+            options.Rules.Add(ReadRule(reader, rule));
+        }
+
+        foreach (var template in root.GetSection(nameof(OptinFormsOptions.Templates)).GetChildren())
+        {
+            reader.CheckKeys(template, nameof(EmailTemplateOptions.Marketing), nameof(EmailTemplateOptions.Subject), nameof(EmailTemplateOptions.Html),
+                nameof(EmailTemplateOptions.Text), nameof(EmailTemplateOptions.HtmlFile), nameof(EmailTemplateOptions.TextFile));
+            var target = new EmailTemplateOptions { Marketing = reader.Bool(template, nameof(EmailTemplateOptions.Marketing)) ?? false };
+            reader.Localized(template, nameof(EmailTemplateOptions.Subject), target.Subject);
+            reader.Localized(template, nameof(EmailTemplateOptions.Html), target.Html);
+            reader.Localized(template, nameof(EmailTemplateOptions.Text), target.Text);
+            reader.Localized(template, nameof(EmailTemplateOptions.HtmlFile), target.HtmlFile);
+            reader.Localized(template, nameof(EmailTemplateOptions.TextFile), target.TextFile);
+            options.Templates[template.Key] = target;
+        }
+
+        var doi = root.GetSection(nameof(OptinFormsOptions.DoubleOptin));
+        var d = options.DoubleOptin;
+        reader.CheckKeys(doi, nameof(d.TokenLifetime), nameof(d.ConfirmationMode), nameof(d.MaxSendsPerPending), nameof(d.MaxSendsPerAddressPerDay),
+            nameof(d.DeleteUnconfirmedAfter), nameof(d.ConfirmedPage), nameof(d.SuppressAfterRejection), nameof(d.UnsubscribeTokenLifetime), nameof(d.HashKey));
+        d.TokenLifetime = reader.Duration(doi, nameof(d.TokenLifetime)) ?? d.TokenLifetime;
+        d.ConfirmationMode = reader.Enum<ConfirmationMode>(doi, nameof(d.ConfirmationMode)) ?? d.ConfirmationMode;
+        d.MaxSendsPerPending = reader.Int(doi, nameof(d.MaxSendsPerPending)) ?? d.MaxSendsPerPending;
+        d.MaxSendsPerAddressPerDay = reader.Int(doi, nameof(d.MaxSendsPerAddressPerDay)) ?? d.MaxSendsPerAddressPerDay;
+        d.DeleteUnconfirmedAfter = reader.Duration(doi, nameof(d.DeleteUnconfirmedAfter)) ?? d.DeleteUnconfirmedAfter;
+        d.ConfirmedPage = reader.String(doi, nameof(d.ConfirmedPage)) ?? d.ConfirmedPage;
+        d.SuppressAfterRejection = reader.Duration(doi, nameof(d.SuppressAfterRejection)) ?? d.SuppressAfterRejection;
+        d.UnsubscribeTokenLifetime = reader.Duration(doi, nameof(d.UnsubscribeTokenLifetime)) ?? d.UnsubscribeTokenLifetime;
+        d.HashKey = reader.String(doi, nameof(d.HashKey)) ?? d.HashKey;
+
+        var mail = root.GetSection(nameof(OptinFormsOptions.Mail));
+        reader.CheckKeys(mail, nameof(MailOptions.From), nameof(MailOptions.Sender), "Pickup", "Smtp");
+        reader.CheckKeys(mail.GetSection("Pickup"), "Directory");
+        options.Mail.From = reader.String(mail, nameof(MailOptions.From)) ?? options.Mail.From;
+        options.Mail.Sender = reader.Enum<MailSenderKind>(mail, nameof(MailOptions.Sender)) ?? options.Mail.Sender;
+        options.Mail.PickupDirectory = reader.String(mail.GetSection("Pickup"), "Directory") ?? options.Mail.PickupDirectory;
+    }
+
+    private static RuleOptions ReadRule(ConfigurationReader reader, IConfigurationSection section)
+    {
+        reader.CheckKeys(section, nameof(RuleOptions.Name), nameof(RuleOptions.When), nameof(RuleOptions.Forms), nameof(RuleOptions.If),
+            nameof(RuleOptions.Then), nameof(RuleOptions.Enabled));
+        var rule = new RuleOptions
+        {
+            Name = reader.String(section, nameof(RuleOptions.Name)),
+            When = reader.String(section, nameof(RuleOptions.When)),
+            Forms = reader.StringList(section, nameof(RuleOptions.Forms)) ?? [],
+            Enabled = reader.Bool(section, nameof(RuleOptions.Enabled)) ?? true,
+        };
+        var condition = section.GetSection(nameof(RuleOptions.If));
+        if (condition.Exists())
+        {
+            rule.If = ReadCondition(reader, condition);
+        }
+
+        foreach (var step in ConfigurationReader.Items(section.GetSection(nameof(RuleOptions.Then))))
+        {
+            reader.CheckKeys(step, nameof(RuleActionOptions.Action), nameof(RuleActionOptions.Args));
+            var action = new RuleActionOptions { Action = reader.String(step, nameof(RuleActionOptions.Action)) };
+            _ = Pairs(reader, step.GetSection(nameof(RuleActionOptions.Args)), action.Args);
+            rule.Then.Add(action);
+        }
+
+        return rule;
+    }
+
+    private static RuleConditionOptions ReadCondition(ConfigurationReader reader, IConfigurationSection section)
+    {
+        var c = new RuleConditionOptions
+        {
+            FormIs = reader.String(section, nameof(RuleConditionOptions.FormIs)),
+            ConsentGiven = reader.String(section, nameof(RuleConditionOptions.ConsentGiven)),
+            Purpose = reader.String(section, nameof(RuleConditionOptions.Purpose)),
+            ContactKind = reader.Enum<ContactKind>(section, nameof(RuleConditionOptions.ContactKind)),
+            Culture = reader.String(section, nameof(RuleConditionOptions.Culture)),
+            FieldIsEmpty = reader.StringList(section, nameof(RuleConditionOptions.FieldIsEmpty)) ?? [],
+        };
+        foreach (var (key, value) in Pairs(reader, section.GetSection(nameof(RuleConditionOptions.FieldEquals)), []))
+        {
+            c.FieldEquals[key] = value ?? string.Empty;
+        }
+
+        foreach (var (key, value) in Pairs(reader, section.GetSection(nameof(RuleConditionOptions.FieldMatches)), []))
+        {
+            c.FieldMatches[key] = value ?? string.Empty;
+        }
+        foreach (var state in section.GetSection(nameof(RuleConditionOptions.OptinState)).GetChildren())
+        {
+            if (reader.Enum<OptinState>(section.GetSection(nameof(RuleConditionOptions.OptinState)), state.Key) is { } value)
+            {
+                c.OptinState[state.Key] = value;
+            }
+        }
+
+        c.All.AddRange(ConfigurationReader.Items(section.GetSection(nameof(RuleConditionOptions.All))).Select(s => ReadCondition(reader, s)));
+        c.Any.AddRange(ConfigurationReader.Items(section.GetSection(nameof(RuleConditionOptions.Any))).Select(s => ReadCondition(reader, s)));
+        string[] known = [nameof(RuleConditionOptions.FormIs), nameof(RuleConditionOptions.ConsentGiven), nameof(RuleConditionOptions.Purpose), nameof(RuleConditionOptions.ContactKind), nameof(RuleConditionOptions.Culture), nameof(RuleConditionOptions.FieldIsEmpty),
+            nameof(RuleConditionOptions.FieldEquals), nameof(RuleConditionOptions.FieldMatches), nameof(RuleConditionOptions.OptinState), nameof(RuleConditionOptions.All), nameof(RuleConditionOptions.Any)];
+        foreach (var custom in section.GetChildren().Where(s => !known.Contains(s.Key, StringComparer.OrdinalIgnoreCase)))
+        {
+            // Host conditions are checked by name at start, once the registered ones are known.
+            var args = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+            if (custom.Value is not null)
+            {
+                args["Value"] = custom.Value;
+            }
+
+            _ = Pairs(reader, custom, args);
+            c.Custom[custom.Key] = args;
+        }
+
+        return c;
+    }
+
+    private static Dictionary<string, string?> Pairs(ConfigurationReader reader, IConfigurationSection section, Dictionary<string, string?> target)
+    {
+        foreach (var child in section.GetChildren())
+        {
+            if (child.Value is null && child.GetChildren().Any())
+            {
+                reader.Report(child.Path, ConfigurationCodes.WrongType, "expected a text value, found a section");
+                continue;
+            }
+
+            target[child.Key] = child.Value;
+        }
+
+        return target;
+    }
+}

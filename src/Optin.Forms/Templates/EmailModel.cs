@@ -1,0 +1,57 @@
+namespace Optin.Forms.Templates;
+
+/// <summary>
+/// What an email template can read. Only these members are exposed to Liquid (SEC-4); anything else renders empty.
+/// </summary>
+/// <remarks>
+/// A double opt-in template may use only <see cref="ConfirmUrl"/>, <see cref="ExpiresInDays"/>, <see cref="Controller"/>,
+/// <see cref="PurposeText"/>, <see cref="SiteUrl"/> and <see cref="Culture"/>: nothing the visitor typed (DOI-6).
+/// </remarks>
+public sealed class EmailModel
+{
+    /// <summary>The names a double opt-in template may use (DOI-6).</summary>
+    public static IReadOnlySet<string> NeutralMembers { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        nameof(ConfirmUrl), nameof(ExpiresInDays), nameof(Controller), nameof(PurposeText), nameof(SiteUrl), nameof(Culture),
+    };
+
+    /// <summary>Every member a template may use.</summary>
+    public static IReadOnlyList<string> Members { get; } =
+    [
+        nameof(ConfirmUrl), nameof(ExpiresInDays), nameof(Controller), nameof(PurposeText), nameof(SiteUrl), nameof(Culture),
+        nameof(UnsubscribeUrl), nameof(FormId), nameof(Email), nameof(Fields), nameof(Consents),
+    ];
+
+    /// <summary>The confirmation link (double opt-in emails).</summary>
+    public string? ConfirmUrl { get; init; }
+
+    /// <summary>How many days the confirmation link works.</summary>
+    public int ExpiresInDays { get; init; }
+
+    /// <summary>The data controller.</summary>
+    public string? Controller { get; init; }
+
+    /// <summary>The purpose text of the purpose concerned, in the email's culture.</summary>
+    public string? PurposeText { get; init; }
+
+    /// <summary>The site's base URL.</summary>
+    public string? SiteUrl { get; init; }
+
+    /// <summary>The email's culture.</summary>
+    public string? Culture { get; init; }
+
+    /// <summary>The unsubscribe link (marketing emails, WD-1).</summary>
+    public string? UnsubscribeUrl { get; init; }
+
+    /// <summary>The form of the event, when there is one.</summary>
+    public string? FormId { get; init; }
+
+    /// <summary>The contact's address (owner notifications only; visitor-typed).</summary>
+    public string? Email { get; init; }
+
+    /// <summary>The contact's or submission's field values (visitor-typed).</summary>
+    public IReadOnlyDictionary<string, string> Fields { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The purposes consented to on the submission.</summary>
+    public IReadOnlyList<string> Consents { get; init; } = [];
+}

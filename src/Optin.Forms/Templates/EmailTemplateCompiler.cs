@@ -1,0 +1,138 @@
+using System.Collections.Immutable;
+using System.Reflection;
+using Fluid;
+using Optin.Forms.Schema;
+
+namespace Optin.Forms.Templates;
+
+/// <summary>
+/// Parses every email template at start: those in configuration (inline or files under the template root, CFG-2) and
+/// the embedded French and English defaults; lists every problem with its path.
+/// </summary>
+internal static class EmailTemplateCompiler
+{
+    public const string DoubleOptinTemplate = "double-optin";
+    private const string Root = OptinFormsOptions.SectionName + ":Templates";
+    private static readonly string[] DefaultIds = [DoubleOptinTemplate, "welcome", "owner-notification"];
+    private static readonly string[] DefaultCultures = ["fr", "en"];
+
+    public static EmailTemplateSet Compile(OptinFormsOptions options, List<ConfigurationProblem> problems)
+    {
+        var set = new Dictionary<string, ImmutableDictionary<string, EmailTemplate>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var id in DefaultIds)
+        {
+            set[id] = DefaultCultures.ToImmutableDictionary(c => c, c => Parse(id, c, id == "welcome",
+                Embedded(id, c, "subject"), Embedded(id, c, "html"), Embedded(id, c, "text"), $"{Root}:{id}", problems)!,
+                StringComparer.OrdinalIgnoreCase);
+        }
+
+        foreach (var (id, template) in options.Templates)
+        {
+            var byCulture = ImmutableDictionary.CreateBuilder<string, EmailTemplate>(StringComparer.OrdinalIgnoreCase);
+            var cultures = template.Subject.Keys.Concat(template.Html.Keys).Concat(template.Text.Keys)
+                .Concat(template.HtmlFile.Keys).Concat(template.TextFile.Keys).Distinct(StringComparer.OrdinalIgnoreCase);
+            foreach (var culture in cultures)
+            {
+                var path = $"{Root}:{id}";
+                var subject = Part(template.Subject, null, culture, $"{path}:Subject", options.TemplateRoot, problems);
+                var html = Part(template.Html, template.HtmlFile, culture, $"{path}:Html", options.TemplateRoot, problems);
+                var text = Part(template.Text, template.TextFile, culture, $"{path}:Text", options.TemplateRoot, problems);
+                if (subject is not null && html is not null && text is not null
+                    && Parse(id, culture, template.Marketing, subject, html, text, path, problems) is { } parsed)
+                {
+                    byCulture[culture] = parsed;
+                }
+            }
+
+            set[id] = byCulture.ToImmutable();
+        }
+
+        foreach (var (id, byCulture) in set)
+        {
+            foreach (var template in byCulture.Values.Where(t => t.Marketing))
+            {
+                if (!TemplateLint.HasUnsubscribeLink(Source(options, id, template.Culture, "Html")))
+                {
+                    problems.Add(new($"{Root}:{id}:Html", ConfigurationCodes.Invalid,
+                        $"a marketing email shows a visible unsubscribe link ({{{{ UnsubscribeUrl }}}}) in every culture; '{template.Culture}' does not (WD-1)"));
+                }
+            }
+        }
+
+        return new EmailTemplateSet(set.ToImmutableDictionary(StringComparer.OrdinalIgnoreCase), options.DefaultCulture);
+    }
+
+    /// <summary>Checks that template <paramref name="id"/> is fit for a confirmation email (DOI-6).</summary>
+    public static void LintNeutral(OptinFormsOptions options, string id, string path, List<ConfigurationProblem> problems)
+    {
+        var cultures = options.Templates.TryGetValue(id, out var t)
+            ? t.Subject.Keys.Concat(t.Html.Keys).Concat(t.Text.Keys).Concat(t.HtmlFile.Keys).Concat(t.TextFile.Keys).Distinct()
+            : DefaultIds.Contains(id, StringComparer.OrdinalIgnoreCase) ? DefaultCultures : [];
+        foreach (var culture in cultures)
+        {
+            foreach (var part in new[] { "Subject", "Html", "Text" })
+            {
+                foreach (var problem in TemplateLint.NeutralProblems(Source(options, id, culture, part)).Distinct())
+                {
+                    problems.Add(new($"{path}:{part}", ConfigurationCodes.Invalid, problem + " (DOI-6)"));
+                }
+            }
+        }
+    }
+
+    private static string Source(OptinFormsOptions options, string id, string culture, string part)
+    {
+        if (options.Templates.TryGetValue(id, out var t))
+        {
+            var inline = part switch { "Subject" => t.Subject, "Html" => t.Html, _ => t.Text };
+            var file = part switch { "Html" => t.HtmlFile, "Text" => t.TextFile, _ => null };
+            return Part(inline, file, culture, string.Empty, options.TemplateRoot, problems: null) ?? string.Empty;
+        }
+
+        return DefaultIds.Contains(id, StringComparer.OrdinalIgnoreCase) ? Embedded(id, culture, part.ToLowerInvariant()) : string.Empty;
+    }
+
+    private static string? Part(Dictionary<string, string> inline, Dictionary<string, string>? files, string culture, string path,
+        string root, List<ConfigurationProblem>? problems)
+    {
+        if (inline.TryGetValue(culture, out var source) || inline.TryGetValue(LocalizedText.AnyCulture, out source))
+        {
+            return source;
+        }
+
+        if (files is not null && (files.TryGetValue(culture, out var file) || files.TryGetValue(LocalizedText.AnyCulture, out file)))
+        {
+            return TemplateFiles.Read(root, file, $"{path}File:{culture}", problems);
+        }
+
+        problems?.Add(new($"{path}:{culture}", ConfigurationCodes.Missing, $"the template has no {path.Split(':')[^1]} in '{culture}'"));
+        return null;
+    }
+
+    private static EmailTemplate? Parse(string id, string culture, bool marketing, string subject, string html, string text, string path,
+        List<ConfigurationProblem> problems)
+    {
+        var parsed = new IFluidTemplate?[3];
+        var sources = new[] { subject, html, text };
+        var names = new[] { "Subject", "Html", "Text" };
+        for (var i = 0; i < 3; i++)
+        {
+            if (!FluidEngine.Parser.TryParse(sources[i], out parsed[i], out var error))
+            {
+                problems.Add(new($"{path}:{names[i]}:{culture}", ConfigurationCodes.Invalid, $"the Liquid does not parse: {error}"));
+            }
+        }
+
+        return parsed.All(p => p is not null)
+            ? new EmailTemplate(id, culture, marketing, parsed[0]!, parsed[1]!, parsed[2]!, Hashing.Sha256Hex(string.Join("\u001f", sources)))
+            : null;
+    }
+
+    private static string Embedded(string id, string culture, string part)
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream($"Optin.Forms.Templates.{id}.{culture}.{part}.liquid")
+            ?? throw new InvalidOperationException($"The embedded template {id}.{culture}.{part} is missing.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+}

@@ -1,0 +1,31 @@
+using System.Collections.Immutable;
+
+namespace Optin.Forms.Templates;
+
+/// <summary>Every parsed template, by id and culture, with the usual culture fallback.</summary>
+internal sealed class EmailTemplateSet(ImmutableDictionary<string, ImmutableDictionary<string, EmailTemplate>> templates, string defaultCulture)
+{
+    public bool Contains(string id) => templates.ContainsKey(id);
+
+    public bool IsMarketing(string id) => templates.TryGetValue(id, out var byCulture) && byCulture.Values.Any(t => t.Marketing);
+
+    /// <summary>The template in <paramref name="culture"/>, its parent culture, the default culture, any culture, then the first.</summary>
+    public EmailTemplate? Find(string id, string? culture)
+    {
+        if (!templates.TryGetValue(id, out var byCulture) || byCulture.IsEmpty)
+        {
+            return null;
+        }
+
+        var parent = culture?.Split('-')[0];
+        foreach (var candidate in new[] { culture, parent, defaultCulture, defaultCulture.Split('-')[0], Schema.LocalizedText.AnyCulture, "en" })
+        {
+            if (candidate is not null && byCulture.TryGetValue(candidate, out var template))
+            {
+                return template;
+            }
+        }
+
+        return byCulture.Values.OrderBy(t => t.Culture, StringComparer.Ordinal).First();
+    }
+}

@@ -1,0 +1,35 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Fluid;
+using NodaTime;
+
+namespace Optin.Forms.Templates;
+
+/// <summary>
+/// The one Fluid parser and the shared template options: an allow-list of model members, step and recursion limits
+/// (SEC-4), and an HTML encoder that keeps French accents readable.
+/// </summary>
+internal static class FluidEngine
+{
+    public const int MaxSteps = 20_000;
+    public const int MaxRecursion = 8;
+    public const int MaxOutputChars = 256 * 1024;
+
+    public static FluidParser Parser { get; } = new(new FluidParserOptions { AllowFunctions = false });
+
+    /// <summary>Encodes HTML-significant characters only; é, à, « » stay as they are.</summary>
+    public static HtmlEncoder Html { get; } = HtmlEncoder.Create(UnicodeRanges.All);
+
+    public static TemplateOptions CreateOptions(IClock clock)
+    {
+        var options = new TemplateOptions
+        {
+            MaxSteps = MaxSteps,
+            MaxRecursion = MaxRecursion,
+            Now = () => clock.GetCurrentInstant().ToDateTimeOffset(),
+            TimeZone = TimeZoneInfo.Utc,
+        };
+        options.MemberAccessStrategy.Register<EmailModel>([.. EmailModel.Members]);
+        return options;
+    }
+}

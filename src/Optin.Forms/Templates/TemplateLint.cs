@@ -1,0 +1,55 @@
+using System.Text.RegularExpressions;
+
+namespace Optin.Forms.Templates;
+
+/// <summary>Refuses confirmation templates with visitor-typed values, images or tracking (DOI-6) and marketing templates without an unsubscribe link (WD-1).</summary>
+internal static partial class TemplateLint
+{
+    private static readonly HashSet<string> Keywords = new(StringComparer.Ordinal)
+    {
+        "if", "elsif", "else", "endif", "unless", "endunless", "for", "endfor", "in", "and", "or", "not", "contains", "true",
+        "false", "nil", "null", "empty", "blank", "case", "when", "endcase", "comment", "endcomment", "raw", "endraw", "limit",
+        "offset", "reversed", "forloop", "break", "continue", "cycle", "echo", "liquid", "size", "first", "last",
+    };
+
+    /// <summary>What makes <paramref name="source"/> unfit for a confirmation email.</summary>
+    public static IEnumerable<string> NeutralProblems(string source)
+    {
+        if (Media().Match(source) is { Success: true } media)
+        {
+            yield return $"a confirmation email carries no images, embeds or tracking; found '{media.Value.Trim()}'";
+        }
+
+        foreach (Match tag in Tags().Matches(source))
+        {
+            var expression = Filters().Replace(Strings().Replace(tag.Groups["e"].Value, " "), " ");
+            foreach (Match name in Names().Matches(expression))
+            {
+                var root = name.Value.Split('.')[0];
+                if (!Keywords.Contains(root) && !EmailModel.NeutralMembers.Contains(root))
+                {
+                    yield return $"a confirmation email shows nothing the visitor typed; '{name.Value}' is not one of " +
+                        string.Join(", ", EmailModel.NeutralMembers.Order(StringComparer.Ordinal));
+                }
+            }
+        }
+    }
+
+    /// <summary>Whether an HTML template shows the unsubscribe link.</summary>
+    public static bool HasUnsubscribeLink(string html) => html.Contains(nameof(EmailModel.UnsubscribeUrl), StringComparison.Ordinal);
+
+    [GeneratedRegex(@"<\s*(img|picture|svg|iframe|script|video|audio|object|embed)\b|background(-image)?\s*[:=]|url\s*\(|utm_\w+", RegexOptions.IgnoreCase)]
+    private static partial Regex Media();
+
+    [GeneratedRegex(@"\{\{-?(?<e>.*?)-?\}\}|\{%-?\s*\w+(?<e>.*?)-?%\}", RegexOptions.Singleline)]
+    private static partial Regex Tags();
+
+    [GeneratedRegex(@"'[^']*'|""[^""]*""")]
+    private static partial Regex Strings();
+
+    [GeneratedRegex(@"\|\s*\w+")]
+    private static partial Regex Filters();
+
+    [GeneratedRegex(@"(?<![\w.])[A-Za-z_]\w*(\.[A-Za-z_]\w*)*")]
+    private static partial Regex Names();
+}
