@@ -24,7 +24,7 @@ public static class OptinFormsServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptinFormsCore();
-        if (!services.Any(d => d.ImplementationInstance is ConfigurationChangeTokenSource source && ReferenceEquals(source.Configuration, configuration)))
+        if (!services.Any(d => d.ImplementationInstance is ConfigurationChangeTokenSource source && SameSection(source.Configuration, configuration)))
         {
             services.AddOptions<OptinFormsOptions>().Configure(options => OptinFormsConfigurationReader.Read(configuration, options));
             services.AddSingleton<IOptionsChangeTokenSource<OptinFormsOptions>>(new ConfigurationChangeTokenSource(configuration));
@@ -41,6 +41,16 @@ public static class OptinFormsServiceCollectionExtensions
         services.AddOptinFormsCore();
         return new OptinFormsBuilder(services, null);
     }
+
+    /// <summary>
+    /// Whether two configuration objects are the same section: <c>GetSection("OptinForms")</c> returns a new object on
+    /// every call, so the path and the root's current reload token identify it.
+    /// </summary>
+    private static bool SameSection(IConfiguration registered, IConfiguration configuration) =>
+        ReferenceEquals(registered, configuration)
+        || (registered is IConfigurationSection a && configuration is IConfigurationSection b
+            && string.Equals(a.Path, b.Path, StringComparison.OrdinalIgnoreCase)
+            && ReferenceEquals(a.GetReloadToken(), b.GetReloadToken()));
 
     private static void AddOptinFormsCore(this IServiceCollection services)
     {

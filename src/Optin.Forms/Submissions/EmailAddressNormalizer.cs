@@ -85,9 +85,10 @@ public static class EmailAddressNormalizer
             return false;
         }
 
-        // MimeKit has the last word: the address must parse, strictly, as one mailbox and nothing else.
+        // MimeKit has the last word: the address must parse, strictly, as one mailbox and nothing else. MimeKit decodes
+        // an IDN domain when parsing, so compare with its IDN-encoded form.
         if (!MailboxAddress.TryParse(StrictParser, address, out var mailbox)
-            || !string.Equals(mailbox.Address, address, StringComparison.Ordinal)
+            || !string.Equals(mailbox.GetAddress(idnEncode: true), address, StringComparison.Ordinal)
             || !string.IsNullOrEmpty(mailbox.Name) || mailbox.Route.Count > 0)
         {
             return false;

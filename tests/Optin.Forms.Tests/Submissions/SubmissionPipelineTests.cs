@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Optin.Forms.Consent;
+using Optin.Forms.DependencyInjection;
+using Optin.Forms.Rules;
 using Optin.Forms.Contacts;
 using Optin.Forms.Storage;
 using Optin.Forms.Submissions;
@@ -37,5 +39,154 @@ public sealed class SubmissionPipelineTests
         Assert.Equal("203.0.113.0", given.IpAddress);
         Assert.Equal("newsletter", given.FormId);
         Assert.Equal(result.SubmissionId, given.SubmissionId);
+    }
+
+    [Fact]
+    [Trait("Invariant", "3")]
+    public async Task SubmitAsync_ListenerFails_NothingIsStored()
+    {
+        using var services = Some.Services(out _, configure: b => b.AddEventListener<FailingListener>());
+        var store = services.GetRequiredService<IOptinStore>();
+
+        await Assert.ThrowsAsync<InvalidOperationException>(async () => await services.GetRequiredService<SubmissionPipeline>().SubmitAsync(
+            Some.Post("newsletter", ("email", Some.Email()), ("consent.newsletter", "true")), CancellationToken.None));
+
+        Assert.Null(await store.Contacts.FindByEmailKeyAsync(Some.Email(), CancellationToken.None));
+        Assert.Equal(0, await store.Contacts.CountAsync(new ContactQuery(), CancellationToken.None));
+        var state = ((InMemoryOptinStore)store).State;
+        Assert.Empty(state.Submissions);
+        Assert.Empty(state.EventIds);
+    }
+
+    [Fact]
+    [Trait("Invariant", "3")]
+    public async Task SubmitAsync_ListenerFailsForAKnownContact_TheContactIsLeftAsItWas()
+    {
+        var failing = false;
+        using var services = Some.Services(out _, configure: b =>
+        {
+            b.Services.AddSingleton<Func<bool>>(() => failing);
+            b.AddEventListener<SwitchableFailingListener>();
+        });
+        var pipeline = services.GetRequiredService<SubmissionPipeline>();
+        var store = services.GetRequiredService<IOptinStore>();
+        var first = await pipeline.SubmitAsync(Some.Post("newsletter", ("email", Some.Email()), ("firstName", "Jean")), CancellationToken.None);
+        failing = true;
+
+        await Assert.ThrowsAsync<InvalidOperationException>(async () => await pipeline.SubmitAsync(
+            Some.Post("newsletter", ("email", Some.Email()), ("firstName", "Jeannot"), ("consent.newsletter", "true")), CancellationToken.None));
+
+        var contact = await store.Contacts.FindAsync(first.ContactId!.Value, CancellationToken.None);
+        Assert.Equal("Jean", contact!.Fields["firstName"]);
+        Assert.Equal(OptinState.None, contact.GetState("newsletter"));
+        Assert.Empty(await store.Ledger.ReadAsync(contact.Id, CancellationToken.None).ToListAsync());
+        Assert.Single(await store.Submissions.ListByContactAsync(contact.Id, CancellationToken.None).ToListAsync());
+    }
+
+    [Fact]
+    [Trait("Invariant", "3")]
+    public async Task SubmitAsync_Listener_ReceivesFormSubmittedInsideTheTransaction()
+    {
+        using var services = Some.Services(out _, configure: b =>
+        {
+            b.Services.AddSingleton<ListenerProbeLog>();
+            b.AddEventListener<ProbeListener>();
+        });
+
+        var result = await services.GetRequiredService<SubmissionPipeline>().SubmitAsync(
+            Some.Post("newsletter", ("email", Some.Email()), ("consent.newsletter", "true")), CancellationToken.None);
+
+        var (seen, inTransaction, committed) = Assert.Single(services.GetRequiredService<ListenerProbeLog>().Seen);
+        var submitted = Assert.IsType<FormSubmitted>(seen);
+        Assert.Equal(new FormSubmitted(result.ContactId!.Value, Some.Now, "newsletter", result.SubmissionId!.Value, "fr",
+            submitted.ConsentsGiven, ContactCreated: true), submitted);
+        Assert.Equal(["newsletter"], submitted.ConsentsGiven.AsEnumerable());
+        Assert.Equal(OptinState.PendingConfirmation, inTransaction?.GetState("newsletter"));
+        Assert.Null(committed);
+    }
+
+    [Fact]
+    [Trait("Requirement", "SEC-5")]
+    public async Task SubmitAsync_SameAddressInAnotherCasing_UpdatesTheSameContact()
+    {
+        using var services = Some.Services(out var clock, configure: b =>
+        {
+            b.Services.AddSingleton<ListenerProbeLog>();
+            b.AddEventListener<ProbeListener>();
+        });
+        var pipeline = services.GetRequiredService<SubmissionPipeline>();
+        var store = services.GetRequiredService<IOptinStore>();
+
+        var first = await pipeline.SubmitAsync(Some.Post("newsletter", ("email", "jean.dupont@exemple.fr"), ("firstName", "Jean")), CancellationToken.None);
+        clock.AdvanceMinutes(5);
+        var second = await pipeline.SubmitAsync(
+            Some.Post("contact", ("email", "JEAN.Dupont@EXEMPLE.fr"), ("message", "Bonjour"), ("consent.newsletter", "true")), CancellationToken.None);
+
+        Assert.Equal(first.ContactId, second.ContactId);
+        Assert.Equal(1, await store.Contacts.CountAsync(new ContactQuery(), CancellationToken.None));
+        var contact = await store.Contacts.FindAsync(first.ContactId!.Value, CancellationToken.None);
+        Assert.Equal("jean.dupont@exemple.fr", contact!.Email);
+        Assert.Equal("Jean", contact.Fields["firstName"]);
+        Assert.Equal("Bonjour", contact.Fields["message"]);
+        Assert.Equal(Some.Now, contact.CreatedAt);
+        Assert.Equal(Some.Now + NodaTime.Duration.FromMinutes(5), contact.LastActivityAt);
+        Assert.Equal(OptinState.PendingConfirmation, contact.GetState("newsletter"));
+        Assert.Equal([first.SubmissionId!.Value, second.SubmissionId!.Value],
+            await store.Submissions.ListByContactAsync(contact.Id, CancellationToken.None).Select(s => s.Id).ToListAsync());
+        Assert.Equal([true, false], services.GetRequiredService<ListenerProbeLog>().Seen.Select(s => ((FormSubmitted)s.Event).ContactCreated));
+    }
+
+    [Fact]
+    [Trait("Requirement", "CONS-6")]
+    public async Task SubmitAsync_ContactAlreadyOptedIn_StaysOptedIn()
+    {
+        using var services = Some.Services(out _);
+        var pipeline = services.GetRequiredService<SubmissionPipeline>();
+        var store = services.GetRequiredService<IOptinStore>();
+        var first = await pipeline.SubmitAsync(Some.Post("newsletter", ("email", Some.Email())), CancellationToken.None);
+        await services.GetRequiredService<ContactOptinService>().SetOptinAsync(new ManualOptinChange(first.ContactId!.Value, "newsletter",
+            OptinState.OptedIn, "marie.martin", "Signed up at the counter", "signed paper form, file 42"), CancellationToken.None);
+
+        var again = await pipeline.SubmitAsync(Some.Post("newsletter", ("email", Some.Email()), ("consent.newsletter", "true")), CancellationToken.None);
+
+        var contact = await store.Contacts.FindAsync(again.ContactId!.Value, CancellationToken.None);
+        Assert.Equal(OptinState.OptedIn, contact!.GetState("newsletter"));
+        var history = await store.Ledger.ReadAsync(contact.Id, CancellationToken.None).ToListAsync();
+        Assert.Equal([(ConsentEventKind.SetManually, OptinState.OptedIn), (ConsentEventKind.Given, OptinState.OptedIn)],
+            history.Select(e => (e.Kind, e.State)));
+    }
+
+    [Fact]
+    [Trait("Requirement", "CONS-6")]
+    public async Task SubmitAsync_FormWithoutDoubleOptin_OptsInAtOnce()
+    {
+        var settings = Some.Settings();
+        settings["OptinForms:Forms:newsletter:DoubleOptin"] = "false";
+        using var services = Some.Services(out _, settings);
+
+        var result = await services.GetRequiredService<SubmissionPipeline>().SubmitAsync(
+            Some.Post("newsletter", ("email", Some.Email()), ("consent.newsletter", "true")), CancellationToken.None);
+
+        var contact = await services.GetRequiredService<IOptinStore>().Contacts.FindAsync(result.ContactId!.Value, CancellationToken.None);
+        Assert.Equal(OptinState.OptedIn, contact!.GetState("newsletter"));
+    }
+
+    [Fact]
+    public async Task SubmitAsync_CancelledBeforeTheTransaction_StoresNothing()
+    {
+        using var services = Some.Services(out _);
+        using var cts = new CancellationTokenSource();
+        await cts.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => await services.GetRequiredService<SubmissionPipeline>().SubmitAsync(
+            Some.Post("newsletter", ("email", Some.Email()), ("consent.newsletter", "true")), cts.Token));
+
+        Assert.Equal(0, await services.GetRequiredService<IOptinStore>().Contacts.CountAsync(new ContactQuery(), CancellationToken.None));
+    }
+
+    private sealed class SwitchableFailingListener(Func<bool> failing) : IOptinEventListener
+    {
+        public ValueTask HandleAsync(OptinEvent optinEvent, IOptinTransaction transaction, CancellationToken cancellationToken) =>
+            failing() ? throw new InvalidOperationException("The listener failed.") : ValueTask.CompletedTask;
     }
 }

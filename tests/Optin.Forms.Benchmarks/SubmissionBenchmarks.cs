@@ -1,0 +1,147 @@
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using MimeKit;
+using Optin.Forms.DependencyInjection;
+using Optin.Forms.Schema;
+using Optin.Forms.Submissions;
+
+namespace Optin.Forms.Benchmarks;
+
+/// <summary>
+/// One accepted newsletter submission through <see cref="SubmissionPipeline.SubmitAsync"/> on the in-memory store,
+/// against a baseline doing only the unavoidable work: the same field checks, a MimeKit parse of the address and an
+/// append to a list. Target: the pipeline takes at most 3 times the baseline (Ratio column).
+/// </summary>
+/// <remarks>
+/// Each iteration starts from an empty store (<see cref="IterationSetup"/>) and makes <see cref="Invocations"/>
+/// submissions, so the in-memory store stays the size it has in its real uses (tests, prototypes) instead of
+/// growing to millions of entries over the run.
+/// </remarks>
+[MemoryDiagnoser]
+[Config(typeof(Config))]
+public class SubmissionBenchmarks
+{
+    private const int Addresses = 4096;
+    private const int Invocations = 16384;
+    private SubmissionRequest[] _requests = [];
+    private ServiceProvider? _services;
+    private SubmissionPipeline? _pipeline;
+    private SubmissionPipeline? _pipelineWithoutStore;
+    private FormDefinition? _form;
+    private List<Accepted> _accepted = [];
+    private int _next;
+
+    [IterationSetup]
+    public void Setup()
+    {
+        _services?.Dispose();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(Settings()).Build();
+        var services = new ServiceCollection().AddLogging();
+        services.AddOptinForms(configuration.GetSection("OptinForms"));
+        _services = services.BuildServiceProvider();
+        _pipeline = _services.GetRequiredService<SubmissionPipeline>();
+        _pipelineWithoutStore = ActivatorUtilities.CreateInstance<SubmissionPipeline>(_services, new DiscardingStore());
+        _form = _services.GetRequiredService<IFormCatalogProvider>().Current.FindForm("newsletter")!;
+        _next = 0;
+        var context = new SubmissionContext("fr", "https://example.test/salon", "203.0.113.77", "Mozilla/5.0 (X11; Linux x86_64)");
+        _requests = [.. Enumerable.Range(0, Addresses).Select(i => new SubmissionRequest("newsletter",
+        [
+            new("email", $"Visiteur.{i}@Exemple.FR"),
+            new("firstName", "Jean"),
+            new("company", "Atelier Dupont"),
+            new("consent.newsletter", "true"),
+        ], context))];
+        _accepted = new List<Accepted>(Invocations);
+    }
+
+    [GlobalCleanup]
+    public void Cleanup() => _services?.Dispose();
+
+    /// <summary>The unavoidable work: field checks, one strict MimeKit parse, one append.</summary>
+    [Benchmark(Baseline = true)]
+    public int Baseline()
+    {
+        var request = _requests[_next++ & (Addresses - 1)];
+        var form = _form!;
+        string? email = null;
+        foreach (var field in form.Fields)
+        {
+            var (value, error) = FieldValidator.Validate(field, Values(request, field.Name));
+            if (error is not null)
+            {
+                return -1;
+            }
+
+            if (field.Kind == FieldKind.Email)
+            {
+                email = value;
+            }
+        }
+
+        var mailbox = MailboxAddress.Parse(email!);
+        _accepted.Add(new Accepted(mailbox.Address, request));
+        return _accepted.Count;
+    }
+
+    /// <summary>The whole pipeline: validation, normalisation, consent capture, one store transaction.</summary>
+    [Benchmark]
+    public async ValueTask<bool> Pipeline()
+    {
+        var result = await _pipeline!.SubmitAsync(_requests[_next++ & (Addresses - 1)], CancellationToken.None);
+        return result.Succeeded;
+    }
+
+    /// <summary>The pipeline on a store that keeps nothing: the pipeline's own cost, without storage.</summary>
+    [Benchmark]
+    public async ValueTask<bool> PipelineWithoutStore()
+    {
+        var result = await _pipelineWithoutStore!.SubmitAsync(_requests[_next++ & (Addresses - 1)], CancellationToken.None);
+        return result.Succeeded;
+    }
+
+    private static List<string?> Values(SubmissionRequest request, string name)
+    {
+        var list = new List<string?>(1);
+        foreach (var (key, value) in request.Values)
+        {
+            if (key == name)
+            {
+                list.Add(value);
+            }
+        }
+
+        return list;
+    }
+
+    private static Dictionary<string, string?> Settings() => new()
+    {
+        ["OptinForms:DefaultCulture"] = "fr",
+        ["OptinForms:DataProtection:Controller"] = "Atelier Dupont SARL, 12 rue des Lilas, 69003 Lyon",
+        ["OptinForms:DataProtection:PrivacyNoticeUrl"] = "/confidentialite",
+        ["OptinForms:DataProtection:IpAddress"] = "Truncated",
+        ["OptinForms:Purposes:newsletter:Marketing"] = "true",
+        ["OptinForms:Purposes:newsletter:Retention"] = "1095.00:00:00",
+        ["OptinForms:Purposes:newsletter:Texts:fr:Consent"] = "J'accepte de recevoir la lettre d'information d'Atelier Dupont par e-mail.",
+        ["OptinForms:Purposes:newsletter:Texts:fr:Purpose"] = "Les informations recueillies sur ce formulaire sont enregistrées par Atelier Dupont.",
+        ["OptinForms:Forms:newsletter:Fields:0:Name"] = "email",
+        ["OptinForms:Forms:newsletter:Fields:0:Kind"] = "Email",
+        ["OptinForms:Forms:newsletter:Fields:0:Required"] = "true",
+        ["OptinForms:Forms:newsletter:Fields:1:Name"] = "firstName",
+        ["OptinForms:Forms:newsletter:Fields:1:Kind"] = "Text",
+        ["OptinForms:Forms:newsletter:Fields:1:MaxLength"] = "80",
+        ["OptinForms:Forms:newsletter:Fields:2:Name"] = "company",
+        ["OptinForms:Forms:newsletter:Fields:2:Kind"] = "Text",
+        ["OptinForms:Forms:newsletter:Consents:0"] = "newsletter",
+    };
+
+    private sealed class Config : ManualConfig
+    {
+        public Config() => AddJob(Job.Default.WithWarmupCount(2).WithIterationCount(10).WithInvocationCount(Invocations)
+            .WithUnrollFactor(1).WithId("Bounded"));
+    }
+
+    private sealed record Accepted(string Address, SubmissionRequest Request);
+}

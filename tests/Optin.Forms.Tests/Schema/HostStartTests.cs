@@ -1,0 +1,68 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Optin.Forms.DependencyInjection;
+using Optin.Forms.Schema;
+using Optin.Forms.Tests.Support;
+
+namespace Optin.Forms.Tests.Schema;
+
+/// <summary>A real generic host: invalid configuration stops it at start, with every problem in one message.</summary>
+public sealed class HostStartTests
+{
+    [Fact]
+    [Trait("Requirement", "CFG-1")]
+    [Trait("Requirement", "CONS-2")]
+    [Trait("Requirement", "CONS-9")]
+    public async Task StartAsync_FiveDifferentMistakes_FailsWithOneMessageListingAllFiveWithTheirPaths()
+    {
+        using var host = Build(StartupValidationTests.With(
+            ("OptinForms:Forms:newsletter:SucessPage", "/merci"),
+            ("OptinForms:Forms:newsletter:Fields:1:MaxLength", "eighty"),
+            ("OptinForms:Forms:contact:Consents:0", null),
+            ("OptinForms:Forms:contact:Consents:0:Purpose", "newsletter"),
+            ("OptinForms:Forms:contact:Consents:0:Checked", "true"),
+            ("OptinForms:Purposes:partners:Retention", null),
+            ("OptinForms:LandingPages:salon:Form", "newsleter")));
+
+        var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Equal(
+            "OptinForms:Forms:newsletter:SucessPage: unknown key 'SucessPage'; expected one of: Title, Fields, Consents, SuccessPage, DoubleOptin, ContactKind; "
+            + "OptinForms:Forms:newsletter:Fields:1:MaxLength: expected a whole number, found 'eighty'; "
+            + "OptinForms:Purposes:partners:Retention: a marketing purpose needs a retention, for example 1095.00:00:00 (3 years); "
+            + "OptinForms:Forms:contact:Consents:0: a consent checkbox cannot be checked by default; "
+            + "OptinForms:LandingPages:salon:Form: the form 'newsleter' is not declared under OptinForms:Forms",
+            ex.Message);
+        Assert.Equal(5, ex.Failures.Count());
+        Assert.Equal(typeof(OptinFormsOptions), ex.OptionsType);
+    }
+
+    [Fact]
+    [Trait("Requirement", "CFG-1")]
+    public async Task StartAsync_ValidConfiguration_StartsAndServesTheCatalog()
+    {
+        using var host = Build(Some.Settings());
+
+        await host.StartAsync();
+        try
+        {
+            var catalog = host.Services.GetRequiredService<IFormCatalogProvider>().Current;
+            Assert.Equal("fr", catalog.DefaultCulture);
+            Assert.NotNull(catalog.FindForm("newsletter"));
+        }
+        finally
+        {
+            await host.StopAsync();
+        }
+    }
+
+    private static IHost Build(Dictionary<string, string?> settings)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [] });
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.Services.AddOptinForms(builder.Configuration.GetSection("OptinForms"));
+        return builder.Build();
+    }
+}
