@@ -16,8 +16,10 @@ internal sealed class StoreHost : IAsyncDisposable
 {
     private readonly Func<ValueTask> _cleanup;
 
-    private StoreHost(ServiceProvider services, string connectionString, bool isPostgres, Func<ValueTask> cleanup)
+    private StoreHost(ServiceProvider services, string connectionString, bool isPostgres, Func<ValueTask> cleanup,
+        IDictionary<string, string?>? settings)
     {
+        Settings = settings;
         Services = services;
         ConnectionString = connectionString;
         IsPostgres = isPostgres;
@@ -26,6 +28,9 @@ internal sealed class StoreHost : IAsyncDisposable
 
     public ServiceProvider Services { get; }
 
+    /// <summary>The configuration the host was built with (null: the sample's, <see cref="Some.Settings"/>).</summary>
+    public IDictionary<string, string?>? Settings { get; }
+
     public string ConnectionString { get; }
 
     public bool IsPostgres { get; }
@@ -33,11 +38,12 @@ internal sealed class StoreHost : IAsyncDisposable
     public IOptinStore Store => Services.GetRequiredService<IOptinStore>();
 
     /// <summary>A store on a new SQLite file in a temporary folder, migrated with the shipped migrations.</summary>
-    public static async Task<StoreHost> SqliteAsync(Action<OptinFormsBuilder>? configure = null)
+    public static async Task<StoreHost> SqliteAsync(Action<OptinFormsBuilder>? configure = null,
+        IDictionary<string, string?>? settings = null)
     {
         var folder = Directory.CreateTempSubdirectory("optin-sqlite-");
         var connectionString = $"Data Source={Path.Combine(folder.FullName, "optin.db")}";
-        var host = await StartAsync(connectionString, false, configure, () =>
+        var host = await StartAsync(connectionString, false, configure, settings, () =>
         {
             SqliteConnection.ClearAllPools();
             folder.Delete(recursive: true);
@@ -47,7 +53,8 @@ internal sealed class StoreHost : IAsyncDisposable
     }
 
     /// <summary>A store on a new schema of the <c>OPTIN_TEST_POSTGRES</c> database, migrated with the shipped migrations.</summary>
-    public static async Task<StoreHost> PostgresAsync(Action<OptinFormsBuilder>? configure = null)
+    public static async Task<StoreHost> PostgresAsync(Action<OptinFormsBuilder>? configure = null,
+        IDictionary<string, string?>? settings = null)
     {
         var schema = "t_" + Guid.NewGuid().ToString("N");
         var server = RequiresPostgresAttribute.ConnectionString
@@ -60,7 +67,7 @@ internal sealed class StoreHost : IAsyncDisposable
         }
 
         var connectionString = new NpgsqlConnectionStringBuilder(server) { SearchPath = schema, MaxPoolSize = 30 }.ConnectionString;
-        return await StartAsync(connectionString, true, configure, async () =>
+        return await StartAsync(connectionString, true, configure, settings, async () =>
         {
             NpgsqlConnection.ClearAllPools();
             await using var connection = new NpgsqlConnection(server);
@@ -72,7 +79,7 @@ internal sealed class StoreHost : IAsyncDisposable
 
     /// <summary>Another host (its own service provider) on the same database as this one.</summary>
     public Task<StoreHost> SiblingAsync(Action<OptinFormsBuilder>? configure = null) =>
-        StartAsync(ConnectionString, IsPostgres, configure, () => ValueTask.CompletedTask);
+        StartAsync(ConnectionString, IsPostgres, configure, Settings, () => ValueTask.CompletedTask);
 
     public async ValueTask DisposeAsync()
     {
@@ -81,10 +88,10 @@ internal sealed class StoreHost : IAsyncDisposable
     }
 
     private static async Task<StoreHost> StartAsync(string connectionString, bool isPostgres, Action<OptinFormsBuilder>? configure,
-        Func<ValueTask> cleanup)
+        IDictionary<string, string?>? settings, Func<ValueTask> cleanup)
     {
         var services = new ServiceCollection().AddLogging();
-        var builder = services.AddOptinForms(Some.Section()).UseClock(new FakeClock(Some.Now));
+        var builder = services.AddOptinForms(Some.Section(settings)).UseClock(new FakeClock(Some.Now));
         builder.UseEntityFrameworkCore(o =>
         {
             if (isPostgres)
@@ -99,6 +106,6 @@ internal sealed class StoreHost : IAsyncDisposable
         configure?.Invoke(builder);
         var provider = services.BuildServiceProvider();
         await OptinDatabaseInitializer.MigrateAsync(provider.GetRequiredService<IOptinDbContextSource>(), CancellationToken.None);
-        return new StoreHost(provider, connectionString, isPostgres, cleanup);
+        return new StoreHost(provider, connectionString, isPostgres, cleanup, settings);
     }
 }
