@@ -9,10 +9,3 @@ internal sealed class OptinSqliteDesignTimeFactory : IDesignTimeDbContextFactory
     public OptinSqliteDbContext CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<OptinSqliteDbContext>().UseSqlite("Data Source=design-time.db").Options);
 }
-
-/// <summary>Lets <c>dotnet ef migrations add … --context OptinPostgreSqlDbContext</c> create the context without a host.</summary>
-internal sealed class OptinPostgreSqlDesignTimeFactory : IDesignTimeDbContextFactory<OptinPostgreSqlDbContext>
-{
-    public OptinPostgreSqlDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<OptinPostgreSqlDbContext>().UseNpgsql("Host=127.0.0.1;Database=optin_design").Options);
-}
