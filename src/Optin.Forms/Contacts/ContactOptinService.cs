@@ -99,6 +99,12 @@ public sealed class ContactOptinService
             return OptinOperationResult.Failed(SubmissionCodes.Unchanged, $"The opt-in is already {change.State}.", contact.Id);
         }
 
+        if (change.State != OptinState.OptedIn)
+        {
+            // WD-4: what was queued for this person and purpose no longer applies.
+            await tx.CancelJobsAsync(contact.Id, purpose.Id, "withdrawn", now, cancellationToken);
+        }
+
         await tx.SaveContactAsync(contact.WithOptin(purpose.Id, change.State, now), cancellationToken);
         await tx.AppendConsentEventsAsync([Operator(purpose, catalog, ConsentEventKind.SetManually, ConsentMethod.Manual, change.State, now,
             change.Actor, change.Reason, change.LegalBasis) with { Id = Guid.NewGuid(), ContactId = contact.Id }], cancellationToken);
@@ -128,8 +134,31 @@ public sealed class ContactOptinService
             request.Actor, request.Reason, request.LegalBasis);
         var change = new BulkOptinChange(purpose.Id, request.State, purpose.Marketing && request.State == OptinState.OptedIn, template);
 
+        var candidates = await _store.Contacts.QueryAsync(request.Query, cancellationToken).Select(c => c.Id).ToListAsync(cancellationToken);
         await using var tx = await _store.BeginTransactionAsync(cancellationToken);
+        var before = new Dictionary<Guid, OptinState>(candidates.Count);
+        foreach (var id in candidates)
+        {
+            if (await tx.FindContactAsync(id, cancellationToken) is { } contact)
+            {
+                before[id] = contact.GetState(purpose.Id);
+            }
+        }
+
         var count = await tx.SetOptinInBulkAsync(request.Query, change, cancellationToken);
+        foreach (var (id, previous) in before)
+        {
+            if (await tx.FindContactAsync(id, cancellationToken) is { } contact && contact.GetState(purpose.Id) != previous)
+            {
+                if (request.State != OptinState.OptedIn)
+                {
+                    await tx.CancelJobsAsync(id, purpose.Id, "withdrawn", now, cancellationToken);
+                }
+
+                await RaiseAsync(new ContactOptinChanged(id, now, purpose.Id, previous, request.State, ConsentMethod.Bulk), tx, cancellationToken);
+            }
+        }
+
         await tx.CommitAsync(cancellationToken);
         OptinLog.BulkOptinApplied(_logger, purpose.Id, request.State, count, request.Actor);
         return OptinOperationResult.Success(null, count);
@@ -167,6 +196,7 @@ public sealed class ContactOptinService
             updated = updated.WithOptin(purpose.Id, state, now);
             events.Add(Operator(purpose, catalog, ConsentEventKind.Objected, method, state, now, actor, null, null)
                 with { Id = Guid.NewGuid(), ContactId = contact.Id });
+            await tx.CancelJobsAsync(contact.Id, purpose.Id, "objected", now, cancellationToken);
             if (previous != state)
             {
                 changes.Add(new ContactOptinChanged(contact.Id, now, purpose.Id, previous, state, method));

@@ -31,6 +31,8 @@ internal static class EngineServices
         services.AddSingleton(RuleActionRegistration.For<SetFieldAction>());
         services.AddSingleton(RuleActionRegistration.For<AddTagAction>());
         services.AddSingleton(RuleActionRegistration.For<WaitAction>());
+        services.AddSingleton(RuleActionRegistration.For<WebhookAction>());
+        services.TryAddSingleton<WebhookAction>();
         services.TryAddSingleton<SendDoubleOptinEmailAction>();
         services.TryAddSingleton<SendEmailAction>();
         services.TryAddSingleton<SetOptinAction>();

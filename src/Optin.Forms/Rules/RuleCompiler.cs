@@ -102,6 +102,12 @@ internal sealed class RuleCompiler(IReadOnlyDictionary<string, RuleActionRegistr
                 CheckPurpose(doi.Purpose ?? eventPurpose, purposes, $"{path}:Args:Purpose", problems);
                 CheckTemplate(doi.Template, templates, $"{path}:Args:Template", problems);
                 EmailTemplateCompiler.LintNeutral(options, doi.Template, $"{path}:Args:Template", problems);
+                if (templates.IsMarketing(doi.Template))
+                {
+                    problems.Add(new($"{path}:Args:Template", ConfigurationCodes.Invalid,
+                        $"'{doi.Template}' is a marketing email; a confirmation email carries no advertising (DOI-1, DOI-6)"));
+                }
+
                 RequireMailSettings(options, path, problems);
                 break;
             case SendEmailArgs send:
@@ -118,6 +124,9 @@ internal sealed class RuleCompiler(IReadOnlyDictionary<string, RuleActionRegistr
                 }
 
                 RequireMailSettings(options, path, problems);
+                break;
+            case WebhookArgs hook when hook.Url is not null && !WebhookAction.IsAllowed(hook.Url, out _):
+                problems.Add(new($"{path}:Args:Url", ConfigurationCodes.Invalid, $"'{hook.Url}' is not an absolute https URL (http only on loopback)"));
                 break;
             case SetOptinArgs set when set.Purpose is not null:
                 CheckPurpose(set.Purpose, purposes, $"{path}:Args:Purpose", problems);

@@ -164,4 +164,17 @@ public sealed class DoubleOptinFlowTests
         await flow.RunAsync();
         Assert.Equal(6, flow.Mail.Messages.Count(m => m.To.Mailboxes.Single().Address == "jean.dupont@exemple.fr"));
     }
+
+    [Fact]
+    public async Task Submit_InEnglish_ConfirmationAndWelcomeAreInEnglish()
+    {
+        using var flow = Flow.Start();
+        await flow.SubmitAsync(culture: "en-GB");
+        await flow.RunAsync();
+        await flow.DoubleOptin.ConfirmAsync(Flow.ConfirmToken(flow.Mail.Messages[0]), Flow.Visitor, default);
+        await flow.RunAsync();
+
+        Assert.Equal(["Please confirm your subscription", "Welcome, Jean!"], flow.Mail.Messages.Select(m => m.Subject ?? string.Empty).ToArray());
+        Assert.Contains(Some.PurposeEn, flow.Mail.Messages[0].TextBody, StringComparison.Ordinal);
+    }
 }

@@ -161,4 +161,22 @@ public sealed class WithdrawalAndRejectionTests
         Assert.Equal(TokenStatus.Valid, await flow.DoubleOptin.ConfirmAsync(Flow.ConfirmToken(toMarie), Flow.Visitor, default));
         Assert.Equal(OptinState.OptedIn, (await flow.Store.Contacts.FindAsync(marie.Id, default))!.GetState("newsletter"));
     }
+
+    [Fact]
+    [Trait("Requirement", "WD-4")]
+    public async Task SetOptinAsync_WithdrawnByHand_CancelsQueuedReminder()
+    {
+        using var flow = Flow.Start();
+        var result = await flow.SubmitAsync();
+        await flow.RunAsync();
+
+        var change = await flow.Services.GetRequiredService<ContactOptinService>().SetOptinAsync(
+            new ManualOptinChange(result.ContactId!.Value, "newsletter", OptinState.Withdrawn, "claire", "asked by phone", "phone call 2026-11-12"), default);
+        flow.Advance(Duration.FromDays(3));
+        await flow.RunAsync();
+
+        Assert.True(change.Succeeded);
+        Assert.Single(flow.Mail.Messages);
+        Assert.Equal(JobStatus.Cancelled, (await flow.JobsAsync()).Single(j => j.RuleName == "remind-once").Status);
+    }
 }

@@ -87,6 +87,36 @@ public sealed class EmailTemplateGoldenTests
         await Assert.ThrowsAnyAsync<InvalidOperationException>(async () => await renderer.RenderAsync("loop", "fr", new EmailModel()));
     }
 
+    [Fact]
+    [Trait("Requirement", "CFG-2")]
+    public async Task RenderAsync_IncludeOfAFile_ReadsNothingFromDisk()
+    {
+        var options = new OptinFormsOptions();
+        options.Templates["sneaky"] = new EmailTemplateOptions
+        {
+            Subject = { ["*"] = "x" },
+            Html = { ["*"] = "before{% include '../../../../../etc/hostname' %}after" },
+            Text = { ["*"] = "x" },
+        };
+        var renderer = new EmailRenderer(EmailTemplateCompiler.Compile(options, []), new FakeClock(Some.Now));
+
+        var html = await RenderOrEmpty(renderer);
+
+        Assert.DoesNotContain(Environment.MachineName, html, StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static async Task<string> RenderOrEmpty(EmailRenderer renderer)
+    {
+        try
+        {
+            return (await renderer.RenderAsync("sneaky", "fr", new EmailModel())).Html;
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or FileNotFoundException or Fluid.ParseException)
+        {
+            return string.Empty;
+        }
+    }
+
     private static EmailRenderer Renderer()
     {
         var problems = new List<ConfigurationProblem>();
