@@ -26,4 +26,7 @@ public class SubmissionCostBreakdown
 
     [Benchmark]
     public string IdnGetAscii() => new IdnMapping().GetAscii("Exemple.FR");
+
+    [Benchmark]
+    public Guid ThreeNewGuids() => Guid.NewGuid() == Guid.NewGuid() ? Guid.Empty : Guid.NewGuid();
 }

@@ -41,6 +41,22 @@ public sealed class HostStartTests
 
     [Fact]
     [Trait("Requirement", "CFG-1")]
+    public async Task StartAsync_AddOptinFormsCalledTwice_ListsEachProblemOnce()
+    {
+        using var host = Build(StartupValidationTests.With(
+            ("OptinForms:Forms:newsletter:SucessPage", "/merci"),
+            ("OptinForms:LandingPages:salon:Form", "newsleter")), registrations: 2);
+
+        var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Equal(
+            "OptinForms:Forms:newsletter:SucessPage: unknown key 'SucessPage'; expected one of: Title, Fields, Consents, SuccessPage, DoubleOptin, ContactKind; "
+            + "OptinForms:LandingPages:salon:Form: the form 'newsleter' is not declared under OptinForms:Forms",
+            ex.Message);
+    }
+
+    [Fact]
+    [Trait("Requirement", "CFG-1")]
     public async Task StartAsync_ValidConfiguration_StartsAndServesTheCatalog()
     {
         using var host = Build(Some.Settings());
@@ -58,11 +74,15 @@ public sealed class HostStartTests
         }
     }
 
-    private static IHost Build(Dictionary<string, string?> settings)
+    private static IHost Build(Dictionary<string, string?> settings, int registrations = 1)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [] });
         builder.Configuration.AddInMemoryCollection(settings);
-        builder.Services.AddOptinForms(builder.Configuration.GetSection("OptinForms"));
+        for (var i = 0; i < registrations; i++)
+        {
+            builder.Services.AddOptinForms(builder.Configuration.GetSection("OptinForms"));
+        }
+
         return builder.Build();
     }
 }
