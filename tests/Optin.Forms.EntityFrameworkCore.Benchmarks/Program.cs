@@ -11,8 +11,7 @@ Console.WriteLine($"{Environment.ProcessorCount} cores, {contacts:N0} contacts, 
 if (which is "sqlite" or "all")
 {
     await using var db = await BenchDatabase.SqliteAsync();
-    await SubmissionBenchmark.RunAsync(db, submissions, 8);
-    await BulkOptinBenchmark.RunAsync(db, contacts, rounds);
+    await RunAsync(db);
 }
 
 if (which is "postgres" or "all")
@@ -25,9 +24,21 @@ if (which is "postgres" or "all")
     else
     {
         await using var db = await BenchDatabase.PostgresAsync(server);
-        await SubmissionBenchmark.RunAsync(db, submissions, 8);
-        await BulkOptinBenchmark.RunAsync(db, contacts, rounds);
+        await RunAsync(db);
     }
 }
 
 Console.WriteLine($"process peak working set {System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024} MB");
+
+async Task RunAsync(BenchDatabase db)
+{
+    if (submissions > 0)
+    {
+        await SubmissionBenchmark.RunAsync(db, submissions, 8);
+    }
+
+    if (contacts > 0)
+    {
+        await BulkOptinBenchmark.RunAsync(db, contacts, rounds);
+    }
+}

@@ -74,14 +74,14 @@ internal static class BulkOptinWriter
 
         // 2. The contacts' last change.
         args = new SqlArguments();
-        sql = $"UPDATE {M.Contacts} SET updated_at = {args.Add(at)} WHERE id IN "
+        sql = $"UPDATE {M.Contacts} SET updated_at = {args.Add(at)} WHERE {range.Sql(args, "id")} AND id IN "
             + $"(SELECT c.id FROM {M.Contacts} c WHERE {Changing(query, change, range, args)})";
         await db.Database.ExecuteSqlRawAsync(sql, args.Values, cancellationToken);
 
         // 3. Existing opt-in rows change state.
         args = new SqlArguments();
         sql = $"UPDATE {M.ContactOptins} SET state = {args.Add(state)}, changed_at = {args.Add(at)} "
-            + $"WHERE purpose_key = {args.Add(key)} AND state <> {args.Add(state)} AND contact_id IN "
+            + $"WHERE {range.Sql(args, "contact_id")} AND purpose_key = {args.Add(key)} AND state <> {args.Add(state)} AND contact_id IN "
             + $"(SELECT c.id FROM {M.Contacts} c WHERE {Changing(query, change, range, args)})";
         await db.Database.ExecuteSqlRawAsync(sql, args.Values, cancellationToken);
 
@@ -108,9 +108,13 @@ internal static class BulkOptinWriter
         change.SkipObjected ? $" AND c.objected_to_marketing = {args.Add(false)}" : "";
 
     /// <summary>Contact ids in (<see cref="Lower"/>, <see cref="Upper"/>]; a missing bound is open.</summary>
+    /// <remarks>
+    /// Every statement restricts its own target table to the range too (not only the sub-query), so each batch reads
+    /// one slice of the primary key and the whole run stays linear in the number of contacts.
+    /// </remarks>
     private readonly record struct Range(Guid? Lower, Guid? Upper)
     {
-        public string Sql(SqlArguments args) =>
-            (Lower is { } l ? $"c.id > {args.Add(l)}" : "1 = 1") + (Upper is { } u ? $" AND c.id <= {args.Add(u)}" : "");
+        public string Sql(SqlArguments args, string column = "c.id") =>
+            (Lower is { } l ? $"{column} > {args.Add(l)}" : "1 = 1") + (Upper is { } u ? $" AND {column} <= {args.Add(u)}" : "");
     }
 }
