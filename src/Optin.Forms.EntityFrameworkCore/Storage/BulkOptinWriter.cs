@@ -64,6 +64,11 @@ internal static class BulkOptinWriter
             Text(e.ConsentText), Text(e.ConsentTextSha256), Text(e.PurposeText), Text(e.PurposeTextSha256), Text(e.PrivacyNotice),
             Text(e.Controller), Text(e.Culture), Text(e.SourceUrl), Text(e.IpAddress), Text(e.UserAgent), Text(e.Actor),
             Text(e.Reason), Text(e.LegalBasis));
+        if (dialect.IsPostgreSql)
+        {
+            return await PostgreSqlBatchAsync(db, query, change, range, args, select, cancellationToken);
+        }
+
         var sql = $"INSERT INTO {M.ConsentEvents} ({EventColumns}) SELECT {select} FROM {M.Contacts} c "
             + $"WHERE {Changing(query, change, range, args)} ORDER BY c.id";
         var count = await db.Database.ExecuteSqlRawAsync(sql, args.Values, cancellationToken);
@@ -97,6 +102,33 @@ internal static class BulkOptinWriter
         }
 
         return count;
+    }
+
+    /// <summary>
+    /// PostgreSQL runs a batch as one statement: the changing contacts are selected once, and data-modifying CTEs
+    /// write the ledger rows and the state changes from that set (all of them see the same snapshot).
+    /// </summary>
+    private static async ValueTask<long> PostgreSqlBatchAsync(DbContext db, ContactQuery query, BulkOptinChange change, Range range,
+        SqlArguments args, string select, CancellationToken cancellationToken)
+    {
+        var at = args.Add(change.EventTemplate.OccurredAt.ToUnixTimeMilliseconds());
+        var state = args.Add((int)change.State);
+        var key = args.Add(ContactQuerySql.PurposeKey(change.PurposeId));
+        var sql = $"WITH changed AS MATERIALIZED (SELECT c.id FROM {M.Contacts} c WHERE {Changing(query, change, range, args)}), "
+            + $"ev AS (INSERT INTO {M.ConsentEvents} ({EventColumns}) SELECT {select} FROM changed c ORDER BY c.id RETURNING 1), "
+            + $"uc AS (UPDATE {M.Contacts} t SET updated_at = {at} FROM changed c WHERE t.id = c.id), "
+            + $"uo AS (UPDATE {M.ContactOptins} o SET state = {state}, changed_at = {at} FROM changed c "
+            + $"WHERE o.contact_id = c.id AND o.purpose_key = {key})";
+        if (change.State != OptinState.None)
+        {
+            sql += $", io AS (INSERT INTO {M.ContactOptins} (contact_id, purpose_key, purpose_id, state, changed_at) "
+                + $"SELECT c.id, {key}, {args.Add(change.PurposeId)}, {state}, {at} FROM changed c WHERE NOT EXISTS "
+                + $"(SELECT 1 FROM {M.ContactOptins} o WHERE o.contact_id = c.id AND o.purpose_key = {key}))";
+        }
+
+        sql += " SELECT COUNT(*) AS \"Value\" FROM ev";
+        var counts = await db.Database.SqlQueryRaw<long>(sql, args.Values).ToListAsync(cancellationToken);
+        return counts[0];
     }
 
     /// <summary>Contacts in the range, matching the query, not in the new state, and not objecting when that matters.</summary>
