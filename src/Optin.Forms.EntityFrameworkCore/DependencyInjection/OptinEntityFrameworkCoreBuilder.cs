@@ -1,0 +1,27 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Optin.Forms.DependencyInjection;
+using Optin.Forms.EntityFrameworkCore.Storage;
+
+namespace Optin.Forms.EntityFrameworkCore.DependencyInjection;
+
+/// <summary>Options of the EF Core store, returned by <c>UseEntityFrameworkCore</c>.</summary>
+public sealed class OptinEntityFrameworkCoreBuilder
+{
+    internal OptinEntityFrameworkCoreBuilder(OptinFormsBuilder parent) => Parent = parent;
+
+    /// <summary>The Optin.Forms builder, to keep configuring.</summary>
+    public OptinFormsBuilder Parent { get; }
+
+    /// <summary>
+    /// Applies pending migrations when the host starts (opt-in: many teams run <c>dotnet ef database update</c> or a
+    /// migration bundle in their deployment instead). On SQLite it also switches the database to WAL journaling so
+    /// that readers do not wait for writers.
+    /// </summary>
+    /// <returns>This builder.</returns>
+    public OptinEntityFrameworkCoreBuilder ApplyMigrationsAtStartup()
+    {
+        Parent.Services.AddHostedService<OptinDatabaseInitializer>();
+        return this;
+    }
+}

@@ -1,0 +1,40 @@
+namespace Optin.Forms.EntityFrameworkCore.Entities;
+
+/// <summary>A queued job; <see cref="Position"/> (identity) keeps creation order, the tie-break between jobs due together.</summary>
+internal sealed class JobEntity
+{
+    public long Position { get; set; }
+
+    public Guid Id { get; set; }
+
+    public string Action { get; set; } = "";
+
+    public string? RuleName { get; set; }
+
+    public Guid? ContactId { get; set; }
+
+    public string? PurposeId { get; set; }
+
+    /// <summary>The purpose id in lower case (invariant), for case-insensitive cancellation.</summary>
+    public string? PurposeKey { get; set; }
+
+    public string Payload { get; set; } = "{}";
+
+    public string? MessageId { get; set; }
+
+    public long CreatedAt { get; set; }
+
+    public long DueAt { get; set; }
+
+    public int Status { get; set; }
+
+    public int Attempts { get; set; }
+
+    public string? LeaseOwner { get; set; }
+
+    public long? LeaseExpiresAt { get; set; }
+
+    public string? LastError { get; set; }
+
+    public long? FinishedAt { get; set; }
+}

@@ -1,0 +1,24 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Optin.Forms.EntityFrameworkCore;
+
+/// <summary>
+/// The package's own context, holding only the Optin.Forms tables. One subclass per provider carries that
+/// provider's migrations: <see cref="OptinSqliteDbContext"/> and <see cref="OptinPostgreSqlDbContext"/>.
+/// </summary>
+public abstract class OptinDbContext : DbContext
+{
+    /// <summary>Creates the context.</summary>
+    /// <param name="options">The options, with a provider configured.</param>
+    protected OptinDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
+    /// <inheritdoc />
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+        modelBuilder.ApplyOptinFormsModel();
+    }
+}

@@ -1,0 +1,163 @@
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Optin.Forms.EntityFrameworkCore.Entities;
+
+namespace Optin.Forms.EntityFrameworkCore;
+
+/// <summary>Adds the Optin.Forms tables to an EF Core model (the package's own contexts, or a host's).</summary>
+public static class OptinFormsModel
+{
+    /// <summary>Table and column names are fixed here (snake case) because the bulk statements are written in SQL.</summary>
+    internal const string Contacts = "optin_contacts";
+    internal const string ContactFields = "optin_contact_fields";
+    internal const string ContactTags = "optin_contact_tags";
+    internal const string ContactOptins = "optin_contact_optins";
+    internal const string ConsentEvents = "optin_consent_events";
+    internal const string Submissions = "optin_submissions";
+    internal const string Jobs = "optin_jobs";
+    internal const string Tokens = "optin_tokens";
+    internal const string Suppressions = "optin_suppressions";
+    internal const string Counters = "optin_counters";
+
+    /// <summary>
+    /// Adds the Optin.Forms entities (contacts and their fields, tags and opt-ins, the consent ledger, submissions) to
+    /// <paramref name="modelBuilder"/>; call it from a host's <c>OnModelCreating</c> and use
+    /// <c>UseEntityFrameworkCore&lt;THostContext&gt;()</c>.
+    /// </summary>
+    /// <returns>The same model builder.</returns>
+    public static ModelBuilder ApplyOptinFormsModel(this ModelBuilder modelBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+        modelBuilder.Entity<ContactEntity>(b =>
+        {
+            b.ToTable(Contacts).HasKey(c => c.Id);
+            b.Property(c => c.Email).HasMaxLength(320).IsRequired();
+            b.Property(c => c.EmailKey).HasMaxLength(320).IsRequired();
+            b.HasIndex(c => c.EmailKey).IsUnique();
+            b.HasIndex(c => new { c.CreatedAt, c.Id });
+            b.HasIndex(c => c.LastActivityAt);
+            SnakeCase(b);
+        });
+        modelBuilder.Entity<ContactFieldEntity>(b =>
+        {
+            b.ToTable(ContactFields).HasKey(f => new { f.ContactId, f.Name });
+            b.Property(f => f.Name).HasMaxLength(100);
+            b.HasIndex(f => new { f.Name, f.Value });
+            b.HasOne<ContactEntity>().WithMany().HasForeignKey(f => f.ContactId).OnDelete(DeleteBehavior.Cascade);
+            SnakeCase(b);
+        });
+        modelBuilder.Entity<ContactTagEntity>(b =>
+        {
+            b.ToTable(ContactTags).HasKey(t => new { t.ContactId, t.Tag });
+            b.Property(t => t.Tag).HasMaxLength(100);
+            b.HasIndex(t => t.Tag);
+            b.HasOne<ContactEntity>().WithMany().HasForeignKey(t => t.ContactId).OnDelete(DeleteBehavior.Cascade);
+            SnakeCase(b);
+        });
+        modelBuilder.Entity<ContactOptinEntity>(b =>
+        {
+            b.ToTable(ContactOptins).HasKey(o => new { o.ContactId, o.PurposeKey });
+            b.Property(o => o.PurposeKey).HasMaxLength(100);
+            b.Property(o => o.PurposeId).HasMaxLength(100).IsRequired();
+            b.HasIndex(o => new { o.PurposeKey, o.State });
+            b.HasOne<ContactEntity>().WithMany().HasForeignKey(o => o.ContactId).OnDelete(DeleteBehavior.Cascade);
+            SnakeCase(b);
+        });
+        modelBuilder.Entity<ConsentEventEntity>(b =>
+        {
+            // No foreign key to contacts: the ledger outlives erasure (tombstones) and is never cascaded.
+            b.ToTable(ConsentEvents).HasKey(e => e.Sequence);
+            b.Property(e => e.Sequence).ValueGeneratedOnAdd();
+            b.HasIndex(e => e.Id).IsUnique();
+            b.HasIndex(e => new { e.ContactId, e.Sequence });
+            b.Property(e => e.PurposeId).HasMaxLength(100).IsRequired();
+            SnakeCase(b);
+        });
+        modelBuilder.Entity<SubmissionEntity>(b =>
+        {
+            b.ToTable(Submissions).HasKey(s => s.Id);
+            b.HasIndex(s => new { s.ContactId, s.ReceivedAt });
+            b.Property(s => s.FormId).HasMaxLength(100).IsRequired();
+            SnakeCase(b);
+        });
+        ApplyJobModel(modelBuilder);
+        return modelBuilder;
+    }
+
+    private static void ApplyJobModel(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<JobEntity>(b =>
+        {
+            b.ToTable(Jobs).HasKey(j => j.Position);
+            b.Property(j => j.Position).ValueGeneratedOnAdd();
+            b.HasIndex(j => j.Id).IsUnique();
+            b.HasIndex(j => new { j.Status, j.DueAt });
+            b.HasIndex(j => new { j.Status, j.LeaseExpiresAt });
+            b.HasIndex(j => j.ContactId);
+            b.Property(j => j.Action).HasMaxLength(100).IsRequired();
+            b.Property(j => j.PurposeId).HasMaxLength(100);
+            b.Property(j => j.PurposeKey).HasMaxLength(100);
+            b.Property(j => j.LeaseOwner).HasMaxLength(200);
+            SnakeCase(b);
+        });
+        modelBuilder.Entity<TokenEntity>(b =>
+        {
+            b.ToTable(Tokens).HasKey(t => t.Hash);
+            b.Property(t => t.Hash).HasMaxLength(128);
+            b.Property(t => t.PurposeId).HasMaxLength(100).IsRequired();
+            b.Property(t => t.PurposeKey).HasMaxLength(100).IsRequired();
+            b.HasIndex(t => t.ContactId);
+            SnakeCase(b);
+        });
+        modelBuilder.Entity<SuppressionEntity>(b =>
+        {
+            b.ToTable(Suppressions).HasKey(s => s.AddressHash);
+            b.Property(s => s.AddressHash).HasMaxLength(128);
+            SnakeCase(b);
+        });
+        modelBuilder.Entity<CounterEntity>(b =>
+        {
+            b.ToTable(Counters).HasKey(c => c.Key);
+            b.Property(c => c.Key).HasMaxLength(200);
+            SnakeCase(b);
+        });
+    }
+
+    private static void SnakeCase<T>(EntityTypeBuilder<T> builder)
+        where T : class
+    {
+        foreach (var property in builder.Metadata.GetDeclaredProperties())
+        {
+            builder.Property(property.Name).HasColumnName(ToSnakeCase(property.Name));
+        }
+    }
+
+    internal static string ToSnakeCase(string name)
+    {
+        var sb = new StringBuilder(name.Length + 8);
+        for (var i = 0; i < name.Length; i++)
+        {
+            var ch = name[i];
+            if (char.IsUpper(ch))
+            {
+                if (i > 0 && !char.IsUpper(name[i - 1]))
+                {
+                    sb.Append('_');
+                }
+                else if (i > 0 && i + 1 < name.Length && char.IsLower(name[i + 1]) && char.IsUpper(name[i - 1]))
+                {
+                    sb.Append('_');
+                }
+
+                sb.Append(char.ToLowerInvariant(ch));
+            }
+            else
+            {
+                sb.Append(ch);
+            }
+        }
+
+        return sb.ToString();
+    }
+}

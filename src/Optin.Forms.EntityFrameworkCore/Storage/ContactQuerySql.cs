@@ -1,0 +1,64 @@
+using System.Text;
+using Optin.Forms.Contacts;
+using M = Optin.Forms.EntityFrameworkCore.OptinFormsModel;
+
+namespace Optin.Forms.EntityFrameworkCore.Storage;
+
+/// <summary>
+/// Translates a <see cref="ContactQuery"/> into a SQL condition on the contacts table aliased <c>c</c>: the same
+/// semantics as <see cref="ContactQuery.Matches"/>, and the single translation every read and bulk statement uses.
+/// </summary>
+internal static class ContactQuerySql
+{
+    public static string Where(ContactQuery query, SqlArguments args)
+    {
+        var sql = new StringBuilder("1 = 1");
+        if (query.Kind is { } kind)
+        {
+            sql.Append(" AND c.kind = ").Append(args.Add((int)kind));
+        }
+
+        foreach (var field in query.FieldEquals)
+        {
+            sql.Append($" AND EXISTS (SELECT 1 FROM {M.ContactFields} f WHERE f.contact_id = c.id AND f.name = ")
+                .Append(args.Add(field.Key)).Append(" AND f.value = ").Append(args.Add(field.Value)).Append(')');
+        }
+
+        if (query.Purpose is { } purpose && query.State is { } state)
+        {
+            sql.Append(" AND ").Append(StateIs(purpose, state, args));
+        }
+
+        if (query.Tag is { } tag)
+        {
+            sql.Append($" AND EXISTS (SELECT 1 FROM {M.ContactTags} t WHERE t.contact_id = c.id AND t.tag = ")
+                .Append(args.Add(tag)).Append(')');
+        }
+
+        if (query.CreatedFrom is { } from)
+        {
+            sql.Append(" AND c.created_at >= ").Append(args.Add(from.ToUnixTimeMilliseconds()));
+        }
+
+        if (query.CreatedBefore is { } before)
+        {
+            sql.Append(" AND c.created_at < ").Append(args.Add(before.ToUnixTimeMilliseconds()));
+        }
+
+        if (query.LastActivityBefore is { } activity)
+        {
+            sql.Append(" AND c.last_activity_at < ").Append(args.Add(activity.ToUnixTimeMilliseconds()));
+        }
+
+        return sql.ToString();
+    }
+
+    /// <summary>The contact's state for the purpose is <paramref name="state"/> (no row means <c>None</c>).</summary>
+    public static string StateIs(string purposeId, OptinState state, SqlArguments args) =>
+        state == OptinState.None
+            ? $"NOT EXISTS (SELECT 1 FROM {M.ContactOptins} o WHERE o.contact_id = c.id AND o.purpose_key = {args.Add(PurposeKey(purposeId))} AND o.state <> 0)"
+            : $"EXISTS (SELECT 1 FROM {M.ContactOptins} o WHERE o.contact_id = c.id AND o.purpose_key = {args.Add(PurposeKey(purposeId))} AND o.state = {args.Add((int)state)})";
+
+    /// <summary>Purpose ids compare case-insensitively; the key column holds them in lower case.</summary>
+    public static string PurposeKey(string purposeId) => purposeId.ToLowerInvariant();
+}

@@ -1,0 +1,163 @@
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using Optin.Forms.Consent;
+using Optin.Forms.DoubleOptin;
+using Optin.Forms.EntityFrameworkCore.Entities;
+using Optin.Forms.Jobs;
+using M = Optin.Forms.EntityFrameworkCore.OptinFormsModel;
+
+namespace Optin.Forms.EntityFrameworkCore.Storage;
+
+/// <content>
+/// Jobs, tokens, suppression, counters and erasure in the transaction. Consuming a token is a conditional
+/// <c>UPDATE … WHERE consumed_at IS NULL</c>: of two concurrent transactions, the second waits for the first's row
+/// lock and then updates nothing (DOI-4).
+/// </content>
+internal sealed partial class EntityFrameworkCoreOptinTransaction
+{
+    public async ValueTask EnqueueJobAsync(JobRecord job, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        ThrowIfDone();
+        if (await Db.Set<JobEntity>().AnyAsync(j => j.Id == job.Id, cancellationToken))
+        {
+            throw new InvalidOperationException($"The job {job.Id} is already queued.");
+        }
+
+        Db.Set<JobEntity>().Add(JobMapper.ToEntity(job));
+        await FlushAsync(cancellationToken);
+    }
+
+    public ValueTask<int> CancelJobsAsync(Guid contactId, string? purposeId, string reason, Instant at, CancellationToken cancellationToken)
+    {
+        ThrowIfDone();
+        return CancelAsync(contactId, purposeId, reason, at, cancellationToken);
+    }
+
+    public async ValueTask SaveTokenAsync(TokenRecord token, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        ThrowIfDone();
+        if (await Db.Set<TokenEntity>().AnyAsync(t => t.Hash == token.Hash, cancellationToken))
+        {
+            throw new InvalidOperationException("A token with this hash is already stored.");
+        }
+
+        Db.Set<TokenEntity>().Add(JobMapper.ToEntity(token));
+        await FlushAsync(cancellationToken);
+    }
+
+    public async ValueTask<TokenRecord?> FindTokenAsync(string tokenHash, CancellationToken cancellationToken)
+    {
+        ThrowIfDone();
+        var row = await Db.Set<TokenEntity>().AsNoTracking().FirstOrDefaultAsync(t => t.Hash == tokenHash, cancellationToken);
+        return row is null ? null : JobMapper.ToToken(row);
+    }
+
+    public async ValueTask<bool> ConsumeTokenAsync(string tokenHash, Instant at, CancellationToken cancellationToken)
+    {
+        ThrowIfDone();
+        var consumed = at.ToUnixTimeMilliseconds();
+        var updated = await Db.Set<TokenEntity>().Where(t => t.Hash == tokenHash && t.ConsumedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.ConsumedAt, consumed), cancellationToken);
+        return updated == 1;
+    }
+
+    public async ValueTask<int> RevokeTokensAsync(Guid contactId, string purposeId, TokenKind kind, Instant at, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(purposeId);
+        ThrowIfDone();
+        var key = ContactQuerySql.PurposeKey(purposeId);
+        var consumed = at.ToUnixTimeMilliseconds();
+        return await Db.Set<TokenEntity>()
+            .Where(t => t.ContactId == contactId && t.Kind == (int)kind && t.ConsumedAt == null && t.PurposeKey == key)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.ConsumedAt, consumed), cancellationToken);
+    }
+
+    public async ValueTask SaveSuppressionAsync(SuppressionEntry entry, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        ThrowIfDone();
+        var row = await Db.Set<SuppressionEntity>().FirstOrDefaultAsync(s => s.AddressHash == entry.AddressHash, cancellationToken);
+        if (row is null)
+        {
+            row = new SuppressionEntity { AddressHash = entry.AddressHash };
+            Db.Set<SuppressionEntity>().Add(row);
+        }
+
+        row.Reason = entry.Reason;
+        row.CreatedAt = entry.CreatedAt.ToUnixTimeMilliseconds();
+        row.ExpiresAt = entry.ExpiresAt.ToUnixTimeMilliseconds();
+        await FlushAsync(cancellationToken);
+    }
+
+    public async ValueTask<SuppressionEntry?> FindSuppressionAsync(string addressHash, CancellationToken cancellationToken)
+    {
+        ThrowIfDone();
+        var row = await Db.Set<SuppressionEntity>().AsNoTracking().FirstOrDefaultAsync(s => s.AddressHash == addressHash, cancellationToken);
+        return row is null ? null : JobMapper.ToEntry(row);
+    }
+
+    public async ValueTask<long> IncrementCounterAsync(string key, Instant now, Instant expiresAt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ThrowIfDone();
+        var args = new SqlArguments();
+        var at = args.Add(now.ToUnixTimeMilliseconds());
+        var expires = args.Add(expiresAt.ToUnixTimeMilliseconds());
+        var sql = $"INSERT INTO {M.Counters} (key, value, expires_at) VALUES ({args.Add(key)}, 1, {expires}) "
+            + $"ON CONFLICT (key) DO UPDATE SET "
+            + $"value = CASE WHEN {M.Counters}.expires_at > {at} THEN {M.Counters}.value + 1 ELSE 1 END, "
+            + $"expires_at = CASE WHEN {M.Counters}.expires_at > {at} THEN {M.Counters}.expires_at ELSE {expires} END "
+            + "RETURNING value AS \"Value\"";
+        var values = await Db.Database.SqlQueryRaw<long>(sql, args.Values).ToListAsync(cancellationToken);
+        return values[0];
+    }
+
+    public async ValueTask<long> GetCounterAsync(string key, Instant now, CancellationToken cancellationToken)
+    {
+        ThrowIfDone();
+        var at = now.ToUnixTimeMilliseconds();
+        var row = await Db.Set<CounterEntity>().AsNoTracking().FirstOrDefaultAsync(c => c.Key == key, cancellationToken);
+        return row is not null && row.ExpiresAt > at ? row.Value : 0;
+    }
+
+    public async ValueTask<bool> EraseContactAsync(Guid contactId, ConsentEvent tombstone, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(tombstone);
+        ThrowIfDone();
+        if (!await Db.Set<ContactEntity>().AnyAsync(c => c.Id == contactId, cancellationToken))
+        {
+            return false;
+        }
+
+        await CancelAsync(contactId, null, "erased", tombstone.OccurredAt, cancellationToken);
+        await Db.Set<SubmissionEntity>().Where(s => s.ContactId == contactId).ExecuteDeleteAsync(cancellationToken);
+        await Db.Set<TokenEntity>().Where(t => t.ContactId == contactId).ExecuteDeleteAsync(cancellationToken);
+        // Erasure is the one removal from the ledger (invariant 7); the tombstone appended below keeps no personal data.
+        await Db.Set<ConsentEventEntity>().Where(e => e.ContactId == contactId).ExecuteDeleteAsync(cancellationToken);
+        await Db.Set<ContactFieldEntity>().Where(f => f.ContactId == contactId).ExecuteDeleteAsync(cancellationToken);
+        await Db.Set<ContactTagEntity>().Where(t => t.ContactId == contactId).ExecuteDeleteAsync(cancellationToken);
+        await Db.Set<ContactOptinEntity>().Where(o => o.ContactId == contactId).ExecuteDeleteAsync(cancellationToken);
+        await Db.Set<ContactEntity>().Where(c => c.Id == contactId).ExecuteDeleteAsync(cancellationToken);
+        Db.Set<ConsentEventEntity>().Add(EntityMapper.ToEntity(tombstone with { ContactId = contactId }));
+        await FlushAsync(cancellationToken);
+        return true;
+    }
+
+    private async ValueTask<int> CancelAsync(Guid contactId, string? purposeId, string reason, Instant at, CancellationToken cancellationToken)
+    {
+        var jobs = Db.Set<JobEntity>().Where(j => j.Status == (int)JobStatus.Pending && j.ContactId == contactId);
+        if (purposeId is not null)
+        {
+            var key = ContactQuerySql.PurposeKey(purposeId);
+            jobs = jobs.Where(j => j.PurposeKey == key);
+        }
+
+        var finished = at.ToUnixTimeMilliseconds();
+        return await jobs.ExecuteUpdateAsync(s => s
+            .SetProperty(j => j.Status, (int)JobStatus.Cancelled)
+            .SetProperty(j => j.LastError, reason)
+            .SetProperty(j => j.FinishedAt, finished), cancellationToken);
+    }
+}

@@ -1,0 +1,156 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using NodaTime;
+using Optin.Forms.Consent;
+using Optin.Forms.Contacts;
+using Optin.Forms.EntityFrameworkCore.Entities;
+using Optin.Forms.Submissions;
+
+namespace Optin.Forms.EntityFrameworkCore.Storage;
+
+/// <summary>Maps the domain records to rows and back; instants are stored as Unix milliseconds (the contract's precision).</summary>
+internal static class EntityMapper
+{
+    public static ContactEntity ToEntity(Contact contact) => new()
+    {
+        Id = contact.Id,
+        Kind = (int)contact.Kind,
+        Email = contact.Email,
+        EmailKey = contact.EmailKey,
+        ObjectedToMarketing = contact.ObjectedToMarketing,
+        CreatedAt = contact.CreatedAt.ToUnixTimeMilliseconds(),
+        UpdatedAt = contact.UpdatedAt.ToUnixTimeMilliseconds(),
+        LastActivityAt = contact.LastActivityAt.ToUnixTimeMilliseconds(),
+    };
+
+    public static void CopyTo(ContactEntity source, ContactEntity target)
+    {
+        target.Kind = source.Kind;
+        target.Email = source.Email;
+        target.EmailKey = source.EmailKey;
+        target.ObjectedToMarketing = source.ObjectedToMarketing;
+        target.CreatedAt = source.CreatedAt;
+        target.UpdatedAt = source.UpdatedAt;
+        target.LastActivityAt = source.LastActivityAt;
+    }
+
+    public static IEnumerable<ContactFieldEntity> Fields(Contact contact) =>
+        contact.Fields.Select(f => new ContactFieldEntity { ContactId = contact.Id, Name = f.Key, Value = f.Value });
+
+    public static IEnumerable<ContactTagEntity> Tags(Contact contact) =>
+        contact.Tags.Select(t => new ContactTagEntity { ContactId = contact.Id, Tag = t });
+
+    public static IEnumerable<ContactOptinEntity> Optins(Contact contact) =>
+        contact.Optins.Select(o => new ContactOptinEntity
+        {
+            ContactId = contact.Id,
+            PurposeKey = ContactQuerySql.PurposeKey(o.Key),
+            PurposeId = o.Key,
+            State = (int)o.Value.State,
+            ChangedAt = o.Value.ChangedAt.ToUnixTimeMilliseconds(),
+        });
+
+    public static Contact ToContact(ContactEntity row, IEnumerable<ContactFieldEntity> fields, IEnumerable<ContactTagEntity> tags,
+        IEnumerable<ContactOptinEntity> optins) => new()
+    {
+        Id = row.Id,
+        Kind = (ContactKind)row.Kind,
+        Email = row.Email,
+        EmailKey = row.EmailKey,
+        ObjectedToMarketing = row.ObjectedToMarketing,
+        CreatedAt = Instant.FromUnixTimeMilliseconds(row.CreatedAt),
+        UpdatedAt = Instant.FromUnixTimeMilliseconds(row.UpdatedAt),
+        LastActivityAt = Instant.FromUnixTimeMilliseconds(row.LastActivityAt),
+        Fields = fields.ToImmutableDictionary(f => f.Name, f => f.Value, StringComparer.Ordinal),
+        Tags = tags.Select(t => t.Tag).ToImmutableSortedSet(StringComparer.Ordinal),
+        Optins = optins.ToImmutableDictionary(o => o.PurposeId,
+            o => new PurposeOptin((OptinState)o.State, Instant.FromUnixTimeMilliseconds(o.ChangedAt)), StringComparer.OrdinalIgnoreCase),
+    };
+
+    public static ConsentEventEntity ToEntity(ConsentEvent e) => new()
+    {
+        Id = e.Id,
+        ContactId = e.ContactId,
+        Kind = (int)e.Kind,
+        State = (int)e.State,
+        Method = (int)e.Method,
+        OccurredAt = e.OccurredAt.ToUnixTimeMilliseconds(),
+        PurposeId = e.PurposeId,
+        PurposeVersion = e.PurposeVersion,
+        FormId = e.FormId,
+        FormVersion = e.FormVersion,
+        SubmissionId = e.SubmissionId,
+        ConsentText = e.ConsentText,
+        ConsentTextSha256 = e.ConsentTextSha256,
+        PurposeText = e.PurposeText,
+        PurposeTextSha256 = e.PurposeTextSha256,
+        PrivacyNotice = e.PrivacyNotice,
+        Controller = e.Controller,
+        Culture = e.Culture,
+        SourceUrl = e.SourceUrl,
+        IpAddress = e.IpAddress,
+        UserAgent = e.UserAgent,
+        Actor = e.Actor,
+        Reason = e.Reason,
+        LegalBasis = e.LegalBasis,
+    };
+
+    public static ConsentEvent ToEvent(ConsentEventEntity e) => new()
+    {
+        Id = e.Id,
+        Sequence = e.Sequence,
+        ContactId = e.ContactId,
+        Kind = (ConsentEventKind)e.Kind,
+        State = (OptinState)e.State,
+        Method = (ConsentMethod)e.Method,
+        OccurredAt = Instant.FromUnixTimeMilliseconds(e.OccurredAt),
+        PurposeId = e.PurposeId,
+        PurposeVersion = e.PurposeVersion,
+        FormId = e.FormId,
+        FormVersion = e.FormVersion,
+        SubmissionId = e.SubmissionId,
+        ConsentText = e.ConsentText,
+        ConsentTextSha256 = e.ConsentTextSha256,
+        PurposeText = e.PurposeText,
+        PurposeTextSha256 = e.PurposeTextSha256,
+        PrivacyNotice = e.PrivacyNotice,
+        Controller = e.Controller,
+        Culture = e.Culture,
+        SourceUrl = e.SourceUrl,
+        IpAddress = e.IpAddress,
+        UserAgent = e.UserAgent,
+        Actor = e.Actor,
+        Reason = e.Reason,
+        LegalBasis = e.LegalBasis,
+    };
+
+    public static SubmissionEntity ToEntity(SubmissionRecord s) => new()
+    {
+        Id = s.Id,
+        FormId = s.FormId,
+        FormVersion = s.FormVersion,
+        ContactId = s.ContactId,
+        ReceivedAt = s.ReceivedAt.ToUnixTimeMilliseconds(),
+        Culture = s.Culture,
+        ValuesJson = JsonSerializer.Serialize(s.Values),
+        ConsentsGivenJson = JsonSerializer.Serialize(s.ConsentsGiven.IsDefault ? [] : s.ConsentsGiven.ToArray()),
+        SourceUrl = s.SourceUrl,
+        IpAddress = s.IpAddress,
+        UserAgent = s.UserAgent,
+    };
+
+    public static SubmissionRecord ToSubmission(SubmissionEntity s) => new()
+    {
+        Id = s.Id,
+        FormId = s.FormId,
+        FormVersion = s.FormVersion,
+        ContactId = s.ContactId,
+        ReceivedAt = Instant.FromUnixTimeMilliseconds(s.ReceivedAt),
+        Culture = s.Culture,
+        Values = (JsonSerializer.Deserialize<Dictionary<string, string>>(s.ValuesJson) ?? []).ToImmutableDictionary(StringComparer.Ordinal),
+        ConsentsGiven = [.. JsonSerializer.Deserialize<string[]>(s.ConsentsGivenJson) ?? []],
+        SourceUrl = s.SourceUrl,
+        IpAddress = s.IpAddress,
+        UserAgent = s.UserAgent,
+    };
+}

@@ -1,0 +1,81 @@
+using NodaTime;
+using Optin.Forms.DoubleOptin;
+using Optin.Forms.EntityFrameworkCore.Entities;
+using Optin.Forms.Jobs;
+
+namespace Optin.Forms.EntityFrameworkCore.Storage;
+
+/// <summary>Maps jobs, tokens and suppression entries to rows and back (instants as Unix milliseconds).</summary>
+internal static class JobMapper
+{
+    public static JobEntity ToEntity(JobRecord job) => new()
+    {
+        Id = job.Id,
+        Action = job.Action,
+        RuleName = job.RuleName,
+        ContactId = job.ContactId,
+        PurposeId = job.PurposeId,
+        PurposeKey = job.PurposeId is null ? null : ContactQuerySql.PurposeKey(job.PurposeId),
+        Payload = job.Payload,
+        MessageId = job.MessageId,
+        CreatedAt = job.CreatedAt.ToUnixTimeMilliseconds(),
+        DueAt = job.DueAt.ToUnixTimeMilliseconds(),
+        Status = (int)job.Status,
+        Attempts = job.Attempts,
+        LeaseOwner = job.LeaseOwner,
+        LeaseExpiresAt = job.LeaseExpiresAt?.ToUnixTimeMilliseconds(),
+        LastError = job.LastError,
+        FinishedAt = job.FinishedAt?.ToUnixTimeMilliseconds(),
+    };
+
+    public static JobRecord ToJob(JobEntity row) => new()
+    {
+        Id = row.Id,
+        Action = row.Action,
+        RuleName = row.RuleName,
+        ContactId = row.ContactId,
+        PurposeId = row.PurposeId,
+        Payload = row.Payload,
+        MessageId = row.MessageId,
+        CreatedAt = Instant.FromUnixTimeMilliseconds(row.CreatedAt),
+        DueAt = Instant.FromUnixTimeMilliseconds(row.DueAt),
+        Status = (JobStatus)row.Status,
+        Attempts = row.Attempts,
+        LeaseOwner = row.LeaseOwner,
+        LeaseExpiresAt = Ms(row.LeaseExpiresAt),
+        LastError = row.LastError,
+        FinishedAt = Ms(row.FinishedAt),
+    };
+
+    public static TokenEntity ToEntity(TokenRecord token) => new()
+    {
+        Hash = token.Hash,
+        Kind = (int)token.Kind,
+        ContactId = token.ContactId,
+        PurposeId = token.PurposeId,
+        PurposeKey = ContactQuerySql.PurposeKey(token.PurposeId),
+        Culture = token.Culture,
+        JobId = token.JobId,
+        CreatedAt = token.CreatedAt.ToUnixTimeMilliseconds(),
+        ExpiresAt = token.ExpiresAt.ToUnixTimeMilliseconds(),
+        ConsumedAt = token.ConsumedAt?.ToUnixTimeMilliseconds(),
+    };
+
+    public static TokenRecord ToToken(TokenEntity row) => new()
+    {
+        Hash = row.Hash,
+        Kind = (TokenKind)row.Kind,
+        ContactId = row.ContactId,
+        PurposeId = row.PurposeId,
+        Culture = row.Culture,
+        JobId = row.JobId,
+        CreatedAt = Instant.FromUnixTimeMilliseconds(row.CreatedAt),
+        ExpiresAt = Instant.FromUnixTimeMilliseconds(row.ExpiresAt),
+        ConsumedAt = Ms(row.ConsumedAt),
+    };
+
+    public static SuppressionEntry ToEntry(SuppressionEntity row) =>
+        new(row.AddressHash, row.Reason, Instant.FromUnixTimeMilliseconds(row.CreatedAt), Instant.FromUnixTimeMilliseconds(row.ExpiresAt));
+
+    private static Instant? Ms(long? value) => value is { } ms ? Instant.FromUnixTimeMilliseconds(ms) : null;
+}

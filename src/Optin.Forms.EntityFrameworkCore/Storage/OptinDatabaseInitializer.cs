@@ -1,0 +1,24 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
+
+namespace Optin.Forms.EntityFrameworkCore.Storage;
+
+/// <summary>Applies the migrations of the store's context at start-up (registered by <c>ApplyMigrationsAtStartup</c>).</summary>
+internal sealed class OptinDatabaseInitializer(IOptinDbContextSource source) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken) => await MigrateAsync(source, cancellationToken);
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    internal static async Task MigrateAsync(IOptinDbContextSource source, CancellationToken cancellationToken)
+    {
+        await using var lease = await source.CreateAsync(cancellationToken);
+        var database = lease.Context.Database;
+        if (!SqlDialect.For(lease.Context).IsPostgreSql)
+        {
+            await database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+
+        await database.MigrateAsync(cancellationToken);
+    }
+}
