@@ -12,7 +12,7 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(
 }
 
 var optin = builder.Services.AddOptinForms(builder.Configuration.GetSection("OptinForms")).UseAspNetCore();
-SampleStorage.Use(optin, builder.Configuration);
+SampleStorage.Use(optin, builder.Configuration, builder.Environment);
 if (string.Equals(builder.Configuration["OptinForms:Mail:Sender"], "Smtp", StringComparison.OrdinalIgnoreCase))
 {
     // OptinForms:Mail:Smtp:Host, :Port, :Security, :UserName, :Password (the default is the pickup directory).

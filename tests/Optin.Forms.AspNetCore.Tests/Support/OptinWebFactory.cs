@@ -33,6 +33,9 @@ internal sealed class OptinWebFactory : WebApplicationFactory<Program>
             ["OptinForms:Abuse:MinFillTime"] = "00:00:00",
             ["OptinForms:Abuse:RateLimiting:Enabled"] = "false",
             ["OptinForms:Mail:Pickup:Directory"] = MailDirectory,
+            // A real SQLite file per test server, as the sample runs by default.
+            ["OptinForms:Storage:Provider"] = "Sqlite",
+            ["ConnectionStrings:Optin"] = $"Data Source={Path.Combine(Path.GetDirectoryName(MailDirectory)!, "optin.db")}",
         };
         foreach (var (key, value) in settings)
         {
