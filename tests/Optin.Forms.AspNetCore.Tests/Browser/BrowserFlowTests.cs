@@ -2,8 +2,6 @@ using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using Optin.Forms.Contacts;
-using Microsoft.Extensions.DependencyInjection;
-using Optin.Forms.Jobs;
 using Optin.Forms.AspNetCore.Tests.Support;
 
 namespace Optin.Forms.AspNetCore.Tests.Browser;
@@ -46,9 +44,7 @@ public sealed class BrowserFlowTests(BrowserFixture fixture) : IClassFixture<Bro
         Assert.Equal(OptinState.PendingConfirmation, contact.GetState("newsletter"));
 
         // The engine's job runner sends the confirmation email; the visitor opens the link it carries.
-        var runner = fixture.App.Services.GetRequiredService<JobRunner>();
-        await runner.RunDueJobsAsync(CancellationToken.None);
-        var confirmation = Assert.Single(fixture.App.EmailsTo(email));
+        var confirmation = Assert.Single(await fixture.App.WaitForEmailsAsync(email, 1));
         await page.GotoAsync(Link(confirmation, "confirm"));
         await AssertAccessibleAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Je confirme" }).ClickAsync();
@@ -56,8 +52,7 @@ public sealed class BrowserFlowTests(BrowserFixture fixture) : IClassFixture<Bro
         contact = (await fixture.App.Store.Contacts.FindAsync(contact.Id, default))!;
         Assert.Equal(OptinState.OptedIn, contact.GetState("newsletter"));
 
-        await runner.RunDueJobsAsync(CancellationToken.None);
-        var welcome = Assert.Single(fixture.App.EmailsTo(email), m => m.MessageId != confirmation.MessageId);
+        var welcome = Assert.Single(await fixture.App.WaitForEmailsAsync(email, 2), m => m.MessageId != confirmation.MessageId);
         await page.GotoAsync(Link(welcome, "unsubscribe"));
         await AssertAccessibleAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Me désinscrire" }).ClickAsync();

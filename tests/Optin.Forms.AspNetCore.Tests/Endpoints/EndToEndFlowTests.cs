@@ -1,11 +1,9 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 using Optin.Forms.AspNetCore.Tests.Support;
 using Optin.Forms.Consent;
 using Optin.Forms.Contacts;
-using Optin.Forms.Jobs;
 
 namespace Optin.Forms.AspNetCore.Tests.Endpoints;
 
@@ -25,13 +23,10 @@ public sealed partial class EndToEndFlowTests
         using var app = new OptinWebFactory { RealDoubleOptin = true };
         var client = app.Client();
         var address = Some.Email();
-        var runner = app.Services.GetRequiredService<JobRunner>();
 
         var submitted = await Some.SignUpAsync(client, address);
         Assert.Equal(HttpStatusCode.SeeOther, submitted.StatusCode);
-        await runner.RunDueJobsAsync(CancellationToken.None);
-
-        var confirmation = Assert.Single(app.EmailsTo(address));
+        var confirmation = Assert.Single(await app.WaitForEmailsAsync(address, 1));
         var confirmLink = Link(confirmation, "confirm");
         Assert.StartsWith("https://stand.example/optin/confirm/", confirmLink, StringComparison.Ordinal);
         var path = new Uri(confirmLink).AbsolutePath;
@@ -54,8 +49,7 @@ public sealed partial class EndToEndFlowTests
         var events = await app.Store.Ledger.ReadAsync(contact.Id, default).ToListAsync();
         Assert.Single(events, e => e.Kind == ConsentEventKind.Confirmed);
 
-        await runner.RunDueJobsAsync(CancellationToken.None);
-        var welcome = Assert.Single(app.EmailsTo(address), m => m.MessageId != confirmation.MessageId);
+        var welcome = Assert.Single(await app.WaitForEmailsAsync(address, 2), m => m.MessageId != confirmation.MessageId);
         var listUnsubscribe = welcome.Headers[HeaderId.ListUnsubscribe] ?? string.Empty;
         Assert.Equal("List-Unsubscribe=One-Click", welcome.Headers["List-Unsubscribe-Post"]);
         var unsubscribeLink = UnsubscribeHeader().Match(listUnsubscribe).Groups[1].Value;

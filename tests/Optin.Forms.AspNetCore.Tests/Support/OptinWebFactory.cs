@@ -74,6 +74,27 @@ internal sealed class OptinWebFactory : WebApplicationFactory<Program>
                 .Where(m => m.To.Mailboxes.Any(b => string.Equals(b.Address, address, StringComparison.OrdinalIgnoreCase)))];
     }
 
+    /// <summary>
+    /// Runs the due jobs and waits (10 s at most) until <paramref name="count"/> emails to <paramref name="address"/>
+    /// are in the pickup directory; the host's own worker may be the one that sends them.
+    /// </summary>
+    public async Task<List<MimeKit.MimeMessage>> WaitForEmailsAsync(string address, int count)
+    {
+        var runner = Services.GetRequiredService<Optin.Forms.Jobs.JobRunner>();
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (true)
+        {
+            await runner.RunDueJobsAsync(CancellationToken.None);
+            var emails = EmailsTo(address);
+            if (emails.Count >= count || DateTime.UtcNow > deadline)
+            {
+                return emails;
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
