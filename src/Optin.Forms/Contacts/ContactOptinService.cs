@@ -108,7 +108,7 @@ public sealed class ContactOptinService
         await tx.SaveContactAsync(contact.WithOptin(purpose.Id, change.State, now), cancellationToken);
         await tx.AppendConsentEventsAsync([Operator(purpose, catalog, ConsentEventKind.SetManually, ConsentMethod.Manual, change.State, now,
             change.Actor, change.Reason, change.LegalBasis) with { Id = Guid.NewGuid(), ContactId = contact.Id }], cancellationToken);
-        await RaiseAsync(new ContactOptinChanged(contact.Id, now, purpose.Id, previous, change.State, ConsentMethod.Manual), tx, cancellationToken);
+        await OptinEventListeners.RaiseAsync(_handlers, new ContactOptinChanged(contact.Id, now, purpose.Id, previous, change.State, ConsentMethod.Manual), tx, cancellationToken);
         await tx.CommitAsync(cancellationToken);
         return OptinOperationResult.Success(contact.Id, 1);
     }
@@ -155,7 +155,7 @@ public sealed class ContactOptinService
                     await tx.CancelJobsAsync(id, purpose.Id, "withdrawn", now, cancellationToken);
                 }
 
-                await RaiseAsync(new ContactOptinChanged(id, now, purpose.Id, previous, request.State, ConsentMethod.Bulk), tx, cancellationToken);
+                await OptinEventListeners.RaiseAsync(_handlers, new ContactOptinChanged(id, now, purpose.Id, previous, request.State, ConsentMethod.Bulk), tx, cancellationToken);
             }
         }
 
@@ -207,19 +207,11 @@ public sealed class ContactOptinService
         await tx.AppendConsentEventsAsync(events, cancellationToken);
         foreach (var changed in changes)
         {
-            await RaiseAsync(changed, tx, cancellationToken);
+            await OptinEventListeners.RaiseAsync(_handlers, changed, tx, cancellationToken);
         }
 
         await tx.CommitAsync(cancellationToken);
         return OptinOperationResult.Success(contact.Id, changes.Count);
-    }
-
-    private async ValueTask RaiseAsync(OptinEvent optinEvent, IOptinTransaction tx, CancellationToken cancellationToken)
-    {
-        foreach (var handler in _handlers)
-        {
-            await handler.HandleAsync(optinEvent, tx, cancellationToken);
-        }
     }
 
     private static ConsentEvent Operator(PurposeDefinition purpose, FormCatalog catalog, ConsentEventKind kind, ConsentMethod method,

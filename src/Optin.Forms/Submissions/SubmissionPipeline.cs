@@ -125,10 +125,7 @@ public sealed class SubmissionPipeline
         await tx.AppendConsentEventsAsync(events, cancellationToken);
         await tx.AddSubmissionAsync(submission, cancellationToken);
         var submitted = new FormSubmitted(contact.Id, now, form.Id, submissionId, culture, submission.ConsentsGiven, existing is null);
-        foreach (var handler in _handlers)
-        {
-            await handler.HandleAsync(submitted, tx, cancellationToken);
-        }
+        await OptinEventListeners.RaiseAsync(_handlers, submitted, tx, cancellationToken);
 
         await tx.CommitAsync(cancellationToken);
         OptinLog.SubmissionAccepted(_logger, form.Id, submissionId, consents.Length);
