@@ -19,6 +19,9 @@ if (string.Equals(builder.Configuration["OptinForms:Mail:Sender"], "Smtp", Strin
     optin.UseSmtp();
 }
 
+// The admin API (OptinForms:Admin) sits behind the policy named there; the sample grants it to an API key header.
+AdminApiKey.Add(builder.Services);
+
 var app = builder.Build();
 app.MapOptinForms();
 app.MapOptinThankYouPage("/merci");

@@ -36,4 +36,7 @@ public sealed class OptinFormsWebOptions
 
     /// <summary>The site name shown in the page header of the built-in pages; none by default.</summary>
     public string? SiteName { get; set; }
+
+    /// <summary>The admin API (section <c>OptinForms:Admin</c>); off by default.</summary>
+    public AdminApiOptions Admin { get; set; } = new();
 }

@@ -47,6 +47,9 @@ public static class OptinFormsAspNetCoreExtensions
                 "OptinForms:Abuse:Honeypot: a field name is required, and it cannot look like a consent checkbox")
             .Validate(o => o.Abuse.RateLimiting.PerIpPerMinute > 0 && o.Abuse.RateLimiting.PerAddressPerDay > 0 && o.Abuse.RateLimiting.PerFormPerMinute > 0,
                 "OptinForms:Abuse:RateLimiting: every limit must be positive (set Enabled to false to switch them off)")
+            .Validate(o => !o.Admin.Enabled || !string.IsNullOrWhiteSpace(o.Admin.AuthorizationPolicy),
+                "OptinForms:Admin:AuthorizationPolicy: the admin API is enabled, so it needs the name of the host's authorization policy")
+            .Validate(o => o.Admin.MaxPageSize > 0, "OptinForms:Admin:MaxPageSize: must be positive")
             .ValidateOnStart();
 
         services.AddAntiforgery();
@@ -71,6 +74,7 @@ public static class OptinFormsAspNetCoreExtensions
         }
 
         section.GetSection("Abuse").Bind(options.Abuse);
+        section.GetSection("Admin").Bind(options.Admin);
         var doi = section.GetSection("DoubleOptin");
         if (doi["ConfirmedPage"] is { Length: > 0 } confirmed)
         {

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Optin.Forms.AspNetCore.Admin;
 using Optin.Forms.AspNetCore.Http;
 using Optin.Forms.AspNetCore.Rendering;
 using Optin.Forms.Schema;
@@ -15,7 +16,8 @@ public static class OptinFormsEndpointRouteBuilderExtensions
     /// <summary>
     /// Maps, under the configured prefix (<c>/optin</c> by default): <c>GET|POST forms/{formId}</c>,
     /// <c>GET forms/{formId}/fragment</c>, <c>GET thanks</c>, <c>GET|HEAD|POST confirm/{token}</c>, <c>GET confirmed</c>,
-    /// <c>GET|HEAD|POST unsubscribe/{token}</c>, <c>GET assets/{name}</c>; and every configured landing page at its path.
+    /// <c>GET|HEAD|POST unsubscribe/{token}</c>, <c>GET assets/{name}</c>; the admin API under <c>admin/</c> when
+    /// <see cref="AdminApiOptions.Enabled"/>; and every configured landing page at its path.
     /// </summary>
     /// <returns>The route group of the prefixed endpoints, for conventions.</returns>
     public static RouteGroupBuilder MapOptinForms(this IEndpointRouteBuilder endpoints)
@@ -34,6 +36,10 @@ public static class OptinFormsEndpointRouteBuilderExtensions
         group.MapMethods("/unsubscribe/{token}", ["GET", "HEAD"], (HttpContext c, string token) => Tokens(c).ShowUnsubscribeAsync(c, token));
         group.MapPost("/unsubscribe/{token}", (HttpContext c, string token) => Tokens(c).PostUnsubscribeAsync(c, token)).DisableAntiforgery();
         group.MapGet("/assets/{name}", (HttpContext c, string name) => AssetEndpoints.ServeAsync(c, name));
+        if (web.Admin.Enabled)
+        {
+            AdminEndpoints.Map(group, web.Admin);
+        }
 
         var catalog = services.GetRequiredService<IFormCatalogProvider>().Current;
         foreach (var page in catalog.LandingPages.Values)

@@ -57,6 +57,7 @@ internal static class EngineServices
         services.TryAddSingleton<IDoubleOptinService>(sp => sp.GetRequiredService<DoubleOptinService>());
         services.TryAddSingleton<DoubleOptinRequestService>();
         services.TryAddSingleton<UnconfirmedSweeper>();
+        services.TryAddSingleton<SuppressionList>();
 
         services.TryAddSingleton<InMemoryMailSender>();
         services.TryAddSingleton<PickupDirectoryMailSender>();

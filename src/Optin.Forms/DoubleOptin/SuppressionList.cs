@@ -1,0 +1,63 @@
+using Microsoft.Extensions.Options;
+using NodaTime;
+using Optin.Forms.Storage;
+using Optin.Forms.Submissions;
+
+namespace Optin.Forms.DoubleOptin;
+
+/// <summary>
+/// The suppression list by address: entries are kept as keyed hashes only (RET-3), so an address can be checked or added
+/// but the list can never be read back as addresses.
+/// </summary>
+public sealed class SuppressionList
+{
+    private readonly IOptinStore _store;
+    private readonly IClock _clock;
+    private readonly IOptions<OptinFormsOptions> _options;
+
+    /// <summary>Creates the service.</summary>
+    public SuppressionList(IOptinStore store, IClock clock, IOptions<OptinFormsOptions> options)
+    {
+        _store = store ?? throw new ArgumentNullException(nameof(store));
+        _clock = clock ?? throw new ArgumentNullException(nameof(clock));
+        _options = options ?? throw new ArgumentNullException(nameof(options));
+    }
+
+    /// <summary>The entry for <paramref name="email"/>, or <see langword="null"/> when the address is not suppressed.</summary>
+    /// <exception cref="ArgumentException"><paramref name="email"/> is not a valid address (SEC-5).</exception>
+    public async ValueTask<SuppressionEntry?> FindAsync(string email, CancellationToken cancellationToken)
+    {
+        var hash = Hash(email);
+        await using var tx = await _store.BeginTransactionAsync(cancellationToken);
+        return await tx.FindSuppressionAsync(hash, cancellationToken) is { } entry && entry.ExpiresAt > _clock.GetCurrentInstant()
+            ? entry
+            : null;
+    }
+
+    /// <summary>
+    /// Suppresses mail to <paramref name="email"/> for <paramref name="duration"/> (100 years when <see langword="null"/>),
+    /// replacing any entry for that address.
+    /// </summary>
+    /// <exception cref="ArgumentException">The address is invalid, the reason empty, or the duration not positive.</exception>
+    public async ValueTask<SuppressionEntry> AddAsync(string email, string reason, Duration? duration, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        if (duration is { } d && d <= Duration.Zero)
+        {
+            throw new ArgumentException("The duration must be positive.", nameof(duration));
+        }
+
+        var hash = Hash(email);
+        var now = SubmissionPipeline.Truncate(_clock.GetCurrentInstant());
+        var entry = new SuppressionEntry(hash, reason, now, now + (duration ?? Duration.FromDays(36525)));
+        await using var tx = await _store.BeginTransactionAsync(cancellationToken);
+        await tx.SaveSuppressionAsync(entry, cancellationToken);
+        await tx.CommitAsync(cancellationToken);
+        return entry;
+    }
+
+    private string Hash(string email) =>
+        EmailAddressNormalizer.TryNormalize(email, out var normalized, out var code)
+            ? AddressHasher.Hash(_options.Value, normalized.Key)
+            : throw new ArgumentException($"Not a valid email address ({code}).", nameof(email));
+}
