@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using Optin.Forms.Schema;
 
 namespace Optin.Forms.AspNetCore.Rendering;
 
@@ -15,13 +16,8 @@ internal sealed class LandingTemplateSource(IConfiguration? section)
         var template = section.GetSection("Templates").GetSection(templateId);
         foreach (var key in new[] { "Html", "Body" })
         {
-            foreach (var c in new[] { culture, Parent(culture), defaultCulture, Parent(defaultCulture) })
+            foreach (var c in CultureFallback.Candidates(culture, defaultCulture))
             {
-                if (c is null)
-                {
-                    continue;
-                }
-
                 if (template.GetSection(key)[c] is { Length: > 0 } perCulture)
                 {
                     return perCulture;
@@ -40,11 +36,5 @@ internal sealed class LandingTemplateSource(IConfiguration? section)
         }
 
         return null;
-    }
-
-    private static string? Parent(string culture)
-    {
-        var dash = culture.IndexOf('-', StringComparison.Ordinal);
-        return dash > 0 ? culture[..dash] : null;
     }
 }

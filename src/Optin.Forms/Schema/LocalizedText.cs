@@ -36,7 +36,7 @@ public sealed class LocalizedText
     /// </summary>
     public string? Get(string? culture, string? defaultCulture = null)
     {
-        foreach (var candidate in Candidates(culture).Concat([AnyCulture]).Concat(Candidates(defaultCulture)))
+        foreach (var candidate in CultureFallback.Chain(culture).Append(AnyCulture).Concat(CultureFallback.Chain(defaultCulture)))
         {
             if (_values.TryGetValue(candidate, out var value))
             {
@@ -47,16 +47,6 @@ public sealed class LocalizedText
         return _values.Values.FirstOrDefault();
     }
 
-    private static IEnumerable<string> Candidates(string? culture)
-    {
-        var name = culture;
-        while (!string.IsNullOrEmpty(name))
-        {
-            yield return name;
-            var dash = name.LastIndexOf('-');
-            name = dash > 0 ? name[..dash] : null;
-        }
-    }
 
     /// <summary>Returns the text in the invariant culture's fallback order, for diagnostics.</summary>
     public override string ToString() => Get(CultureInfo.InvariantCulture.Name) ?? string.Empty;

@@ -41,9 +41,9 @@ public sealed class PurposeDefinition
     /// <summary>The texts for <paramref name="culture"/> with the usual fallback (parent culture, then the default).</summary>
     public PurposeText GetText(string? culture, string defaultCulture)
     {
-        foreach (var candidate in new[] { culture, ParentOf(culture), defaultCulture, ParentOf(defaultCulture) })
+        foreach (var candidate in CultureFallback.Candidates(culture, defaultCulture))
         {
-            if (candidate is not null && Texts.TryGetValue(candidate, out var text))
+            if (Texts.TryGetValue(candidate, out var text))
             {
                 return text;
             }
@@ -54,10 +54,4 @@ public sealed class PurposeDefinition
 
     /// <summary>The version of the purpose's texts in <paramref name="culture"/>.</summary>
     public string GetVersion(string? culture, string defaultCulture) => GetText(culture, defaultCulture).Version;
-
-    private static string? ParentOf(string? culture)
-    {
-        var dash = culture?.IndexOf('-') ?? -1;
-        return dash > 0 ? culture![..dash] : null;
-    }
 }
