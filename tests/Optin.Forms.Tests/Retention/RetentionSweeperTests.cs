@@ -3,6 +3,7 @@ using Optin.Forms.Consent;
 using Optin.Forms.Contacts;
 using Optin.Forms.DoubleOptin;
 using Optin.Forms.Retention;
+using Optin.Forms.Tests.Support;
 
 namespace Optin.Forms.Tests.Retention;
 
@@ -15,7 +16,7 @@ public sealed class RetentionSweeperTests
     [Trait("Requirement", "RET-1")]
     public async Task SweepAsync_ProspectWithoutPurpose_KeptOneMsBeforeThreeYearsErasedOneMsAfter()
     {
-        using var f = RetentionFixture.Start();
+        using var f = SeededEngine.Start();
         var lead = await f.SeedAsync("jean.dupont@exemple.fr");
 
         f.Clock.Advance(ThreeYears - OneMs);
@@ -32,7 +33,7 @@ public sealed class RetentionSweeperTests
     [Trait("Requirement", "RET-1")]
     public async Task SweepAsync_ExactlyAtTheRetention_Erases()
     {
-        using var f = RetentionFixture.Start();
+        using var f = SeededEngine.Start();
         var lead = await f.SeedAsync("jean.dupont@exemple.fr");
 
         f.Clock.Advance(ThreeYears);
@@ -46,7 +47,7 @@ public sealed class RetentionSweeperTests
     [Trait("Requirement", "CONS-8")]
     public async Task SweepAsync_ErasedProspect_LeavesTombstoneAndKeyedHashOnSuppressionList()
     {
-        using var f = RetentionFixture.Start();
+        using var f = SeededEngine.Start();
         var lead = await f.SeedAsync("jean.dupont@exemple.fr", optins: ("newsletter", OptinState.Withdrawn));
 
         f.Clock.Advance(ThreeYears);
@@ -67,7 +68,7 @@ public sealed class RetentionSweeperTests
     [Trait("Requirement", "RET-3")]
     public async Task SweepAsync_SuppressionInForce_IsNotShortened()
     {
-        using var f = RetentionFixture.Start();
+        using var f = SeededEngine.Start();
         var lead = await f.SeedAsync("jean.dupont@exemple.fr");
         f.Clock.Advance(ThreeYears);
         var until = f.Clock.GetCurrentInstant() + Duration.FromDays(90);
@@ -88,7 +89,7 @@ public sealed class RetentionSweeperTests
     public async Task SweepAsync_SeveralPurposes_KeptWhileTheLongestHeldPurposeRuns()
     {
         // newsletter: 1095 days, partners: 365 days, default lowered to 200 days.
-        using var f = RetentionFixture.Start(("OptinForms:Retention:DefaultProspectRetention", "200.00:00:00"));
+        using var f = SeededEngine.Start(("OptinForms:Retention:DefaultProspectRetention", "200.00:00:00"));
         var both = await f.SeedAsync("both@exemple.fr", optins: [("newsletter", OptinState.OptedIn), ("partners", OptinState.OptedIn)]);
         var partners = await f.SeedAsync("partners@exemple.fr", optins: ("partners", OptinState.PendingConfirmation));
         var withdrawn = await f.SeedAsync("withdrawn@exemple.fr", optins: [("newsletter", OptinState.Withdrawn), ("partners", OptinState.OptedIn)]);
@@ -124,7 +125,7 @@ public sealed class RetentionSweeperTests
     [Trait("Requirement", "RET-1")]
     public async Task SweepAsync_AccountsAndContacts_AreNeverErased()
     {
-        using var f = RetentionFixture.Start();
+        using var f = SeededEngine.Start();
         var account = await f.SeedAsync("compta@client.fr", ContactKind.Account);
         var contact = await f.SeedAsync("marie@client.fr", ContactKind.Contact, optins: ("newsletter", OptinState.OptedIn));
 
@@ -140,7 +141,7 @@ public sealed class RetentionSweeperTests
     [Trait("Requirement", "RET-2")]
     public async Task SweepAsync_RecentActivity_RestartsTheClock()
     {
-        using var f = RetentionFixture.Start();
+        using var f = SeededEngine.Start();
         var lead = await f.SeedAsync("jean.dupont@exemple.fr");
         f.Clock.Advance(ThreeYears - Duration.FromDays(1));
         await using (var tx = await f.Store.BeginTransactionAsync(default))
@@ -159,7 +160,7 @@ public sealed class RetentionSweeperTests
     [Trait("Requirement", "RET-2")]
     public async Task SweepAsync_DryRun_ReportsCountsAndChangesNothing()
     {
-        using var f = RetentionFixture.Start();
+        using var f = SeededEngine.Start();
         var old = await f.SeedAsync("old@exemple.fr");
         f.Clock.Advance(Duration.FromDays(400));
         var kept = await f.SeedAsync("kept@exemple.fr", optins: ("newsletter", OptinState.OptedIn));
@@ -180,7 +181,7 @@ public sealed class RetentionSweeperTests
     [Trait("Requirement", "RET-2")]
     public async Task SweepAsync_DryRunFromConfiguration_ChangesNothing()
     {
-        using var f = RetentionFixture.Start(("OptinForms:Retention:DryRun", "true"));
+        using var f = SeededEngine.Start(("OptinForms:Retention:DryRun", "true"));
         var lead = await f.SeedAsync("jean.dupont@exemple.fr");
         f.Clock.Advance(ThreeYears);
 
@@ -195,7 +196,7 @@ public sealed class RetentionSweeperTests
     [Trait("Requirement", "RET-2")]
     public async Task SweepAsync_SecondRun_ErasesNothingMore()
     {
-        using var f = RetentionFixture.Start(("OptinForms:Retention:BatchSize", "2"));
+        using var f = SeededEngine.Start(("OptinForms:Retention:BatchSize", "2"));
         for (var i = 0; i < 5; i++)
         {
             await f.SeedAsync($"lead{i}@exemple.fr");
@@ -222,7 +223,7 @@ public sealed class RetentionSweeperTests
     [Trait("Requirement", "RET-2")]
     public async Task SweepAsync_ManyContactsCreatedAtOneInstantInSmallBatches_ErasesExpiredAndKeepsOthers()
     {
-        using var f = RetentionFixture.Start(("OptinForms:Retention:BatchSize", "3"),
+        using var f = SeededEngine.Start(("OptinForms:Retention:BatchSize", "3"),
             ("OptinForms:Retention:DefaultProspectRetention", "100.00:00:00"));
         var kept = new List<Contact>();
         for (var i = 0; i < 10; i++)
@@ -248,7 +249,7 @@ public sealed class RetentionSweeperTests
     [Trait("Requirement", "SEC-8")]
     public async Task SweepAsync_Logs_CountsOnlyAndNoAddress()
     {
-        using var f = RetentionFixture.Start();
+        using var f = SeededEngine.Start();
         await f.SeedAsync("jean.dupont@exemple.fr");
         await f.SeedAsync("marie.durand@exemple.fr");
         f.Clock.Advance(ThreeYears);

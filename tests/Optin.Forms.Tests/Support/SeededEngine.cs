@@ -10,14 +10,14 @@ using Optin.Forms.DependencyInjection;
 using Optin.Forms.DoubleOptin;
 using Optin.Forms.Retention;
 using Optin.Forms.Storage;
-using Optin.Forms.Tests.Support;
 
-namespace Optin.Forms.Tests.Retention;
+
+namespace Optin.Forms.Tests.Support;
 
 /// <summary>The engine on a fake clock with recorded logs, and helpers to seed contacts directly in the store.</summary>
-internal sealed class RetentionFixture : IDisposable
+internal sealed class SeededEngine : IDisposable
 {
-    private RetentionFixture(ServiceProvider services, FakeClock clock, LogRecorder log)
+    private SeededEngine(ServiceProvider services, FakeClock clock, LogRecorder log)
     {
         Services = services;
         Clock = clock;
@@ -34,14 +34,14 @@ internal sealed class RetentionFixture : IDisposable
 
     public RetentionSweeper Sweeper => Services.GetRequiredService<RetentionSweeper>();
 
-    public static RetentionFixture Start(params (string Key, string? Value)[] changes)
+    public static SeededEngine Start(params (string Key, string? Value)[] changes)
     {
         var settings = Schema.StartupValidationTests.With(changes);
         var clock = new FakeClock(Some.Now);
         var log = new LogRecorder();
         var services = new ServiceCollection().AddLogging(b => b.AddProvider(log).SetMinimumLevel(LogLevel.Trace));
         services.AddOptinForms(new ConfigurationBuilder().AddInMemoryCollection(settings).Build().GetSection("OptinForms")).UseClock(clock);
-        return new RetentionFixture(services.BuildServiceProvider(), clock, log);
+        return new SeededEngine(services.BuildServiceProvider(), clock, log);
     }
 
     public async Task<Contact> SeedAsync(string email, ContactKind kind = ContactKind.Lead, Instant? lastActivity = null,
