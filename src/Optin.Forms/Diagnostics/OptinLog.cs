@@ -47,7 +47,6 @@ internal static partial class OptinLog
     public static partial void SweepFailed(ILogger logger, string sweep, Exception exception);
 
     [LoggerMessage(EventId = 2201, Level = LogLevel.Information,
-        Message = "Import from {Source} by {Actor} (dry run: {DryRun}): {Imported} imported, {Updated} updated, {Suppressed} suppressed, {Invalid} invalid, {Requested} double opt-in request(s).")]
-    public static partial void ImportFinished(ILogger logger, string source, string actor, bool dryRun, int imported, int updated, int suppressed,
-        int invalid, int requested);
+        Message = "Contact import (dry run: {DryRun}): {Imported} imported, {Updated} updated, {Suppressed} suppressed, {Invalid} invalid, {Requested} double opt-in request(s).")]
+    public static partial void ImportFinished(ILogger logger, bool dryRun, int imported, int updated, int suppressed, int invalid, int requested);
 }

@@ -60,13 +60,14 @@ public sealed class ContactImportService
 
     /// <summary>Imports the CSV in <paramref name="csv"/> (read to its end, left open).</summary>
     /// <returns>The report; <see cref="ContactImportReport.Refused"/> when the file as a whole cannot be imported.</returns>
-    /// <exception cref="ArgumentException">The source or actor is empty, too long or holds control characters.</exception>
+    /// <exception cref="ArgumentException">The source or actor is empty, too long or holds control characters, or the batch size is below 1.</exception>
     public async ValueTask<ContactImportReport> ImportAsync(Stream csv, ContactImportRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(csv);
         ArgumentNullException.ThrowIfNull(request);
         CheckLabel(request.Source, nameof(request.Source));
         CheckLabel(request.Actor, nameof(request.Actor));
+        ArgumentOutOfRangeException.ThrowIfLessThan(request.BatchSize, 1, nameof(request));
         var catalog = _catalog.Current;
         var report = new ContactImportReport { DryRun = request.DryRun };
         PurposeDefinition? purpose = null;
@@ -111,7 +112,8 @@ public sealed class ContactImportService
 
         await WriteBatchAsync(batch, state, cancellationToken);
         report = state.ToReport(report) with { IgnoredColumns = columns!.Ignored };
-        OptinLog.ImportFinished(_logger, request.Source, request.Actor, request.DryRun, report.Imported, report.Updated, report.SkippedSuppressed,
+        // Neither the source nor the actor is logged: operators name files and themselves with addresses (SEC-8).
+        OptinLog.ImportFinished(_logger, request.DryRun, report.Imported, report.Updated, report.SkippedSuppressed,
             report.InvalidCount, report.DoubleOptinRequested);
         return report;
     }

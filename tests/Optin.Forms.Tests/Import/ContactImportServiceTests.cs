@@ -253,8 +253,8 @@ public sealed class ContactImportServiceTests
         await ImportAsync(e.Services, "email\njean@exemple.fr\nbad\n");
 
         var entry = Assert.Single(e.Log.Entries, x => x.EventId.Id == 2201);
-        Assert.Equal("Import from salon-2026.csv by marie@atelier-dupont (dry run: False): 1 imported, 0 updated, 0 suppressed, 1 invalid, 0 double opt-in request(s).",
+        Assert.Equal("Contact import (dry run: False): 1 imported, 0 updated, 0 suppressed, 1 invalid, 0 double opt-in request(s).",
             entry.Message);
-        Assert.All(e.Log.Entries, x => Assert.DoesNotContain("exemple.fr", x.Message, StringComparison.Ordinal));
+        Assert.All(e.Log.Entries, x => Assert.DoesNotContain("@", x.Message, StringComparison.Ordinal));
     }
 }
