@@ -30,7 +30,7 @@ internal static class StoreEngine
         OptinEntityFrameworkCoreBuilder store;
         if (provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
         {
-            var rooted = RootedUnder(connectionString, settingsFolder);
+            var rooted = RootedUnder(connectionString, settingsFolder, migrate);
             store = optin.UseEntityFrameworkCore(o => o.UseSqlite(rooted));
         }
         else if (provider.Equals("PostgreSql", StringComparison.OrdinalIgnoreCase))
@@ -60,7 +60,8 @@ internal static class StoreEngine
         }
     }
 
-    private static string RootedUnder(string connectionString, string folder)
+    /// <summary>Resolves a relative SQLite file against the settings' folder; with migrations, creates its folder as the sample does.</summary>
+    private static string RootedUnder(string connectionString, string folder, bool create)
     {
         var builder = new SqliteConnectionStringBuilder(connectionString);
         if (string.IsNullOrEmpty(builder.DataSource) || builder.DataSource == ":memory:")
@@ -69,6 +70,11 @@ internal static class StoreEngine
         }
 
         builder.DataSource = Path.GetFullPath(builder.DataSource, folder);
+        if (create)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(builder.DataSource)!);
+        }
+
         return builder.ToString();
     }
 }
