@@ -10,10 +10,10 @@ internal abstract class PeriodicService(ILogger logger) : BackgroundService
     /// <summary>The sweep's name in logs.</summary>
     protected abstract string Name { get; }
 
-    /// <summary>Read before each wait, so a configuration reload takes effect.</summary>
+    /// <summary>How long to wait between runs.</summary>
     protected abstract TimeSpan Interval { get; }
 
-    /// <summary>Whether to run at all; read before each run.</summary>
+    /// <summary>Whether to run at all.</summary>
     protected virtual bool Enabled => true;
 
     protected abstract ValueTask RunOnceAsync(CancellationToken cancellationToken);

@@ -27,11 +27,11 @@ public sealed class RetentionSweeper
     private readonly IOptinStore _store;
     private readonly IClock _clock;
     private readonly IFormCatalogProvider _catalog;
-    private readonly IOptionsMonitor<OptinFormsOptions> _options;
+    private readonly IOptions<OptinFormsOptions> _options;
     private readonly ILogger<RetentionSweeper> _logger;
 
     /// <summary>Creates the sweeper.</summary>
-    public RetentionSweeper(IOptinStore store, IClock clock, IFormCatalogProvider catalog, IOptionsMonitor<OptinFormsOptions> options,
+    public RetentionSweeper(IOptinStore store, IClock clock, IFormCatalogProvider catalog, IOptions<OptinFormsOptions> options,
         ILogger<RetentionSweeper> logger)
     {
         _store = store ?? throw new ArgumentNullException(nameof(store));
@@ -44,7 +44,7 @@ public sealed class RetentionSweeper
     /// <summary>Runs one sweep, as a dry run when <see cref="RetentionOptions.DryRun"/> says so.</summary>
     /// <returns>The counts.</returns>
     public ValueTask<RetentionReport> SweepAsync(CancellationToken cancellationToken) =>
-        SweepAsync(_options.CurrentValue.Retention.DryRun, cancellationToken);
+        SweepAsync(_options.Value.Retention.DryRun, cancellationToken);
 
     /// <summary>Runs one sweep.</summary>
     /// <param name="dryRun">When <see langword="true"/>, counts what would be erased and changes nothing.</param>
@@ -52,7 +52,7 @@ public sealed class RetentionSweeper
     /// <returns>The counts.</returns>
     public async ValueTask<RetentionReport> SweepAsync(bool dryRun, CancellationToken cancellationToken)
     {
-        var options = _options.CurrentValue;
+        var options = _options.Value;
         var catalog = _catalog.Current;
         var fallback = Duration.FromTimeSpan(options.Retention.DefaultProspectRetention);
         var batchSize = Math.Max(1, options.Retention.BatchSize);
