@@ -8,25 +8,40 @@ using Optin.Forms.Schema;
 
 namespace Optin.Forms.Cli;
 
-/// <summary>The <c>optin</c> command: <c>check</c> and <c>ropa</c>.</summary>
+/// <summary>The <c>optin</c> command: <c>check</c>, <c>ropa</c>, <c>import</c> and <c>retention</c>.</summary>
 internal static class OptinCommand
 {
     public const int Ok = 0;
     public const int Invalid = 1;
     public const int Usage = 2;
+    public const int Failed = 3;
 
     private const string Help = """
         Usage:
           optin check <appsettings.json> [more.json ...]   validate the OptinForms section; every problem with its path
           optin ropa  <appsettings.json> [--format md|json] print the record of processing (GDPR Art. 30)
+          optin import <file.csv> --settings <appsettings.json> --source <name> --actor <who>
+                       [--form <formId>] [--kind Lead|Contact|Account] [--request-double-optin <purposeId>]
+                       [--culture <culture>] [--dry-run] [--migrate]
+                                                       import contacts (never opted in) into the configured store
+          optin retention --settings <appsettings.json> [--dry-run] [--migrate]
+                                                       erase prospects past their retention (RET-1, RET-2)
+
+        The store is OptinForms:Storage:Provider (Sqlite by default, or PostgreSql) at ConnectionStrings:Optin; a
+        relative SQLite file is found beside the first settings file. --migrate applies the store's migrations first.
 
         Later files override earlier ones, as in ASP.NET Core (appsettings.json then appsettings.Production.json).
-        Exit codes: 0 valid, 1 invalid configuration, 2 usage or unreadable file.
+        Exit codes: 0 done, 1 invalid configuration, 2 usage or unreadable file, 3 refused import or store failure.
         """;
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {
         ArgumentNullException.ThrowIfNull(args);
+        if (args.Length >= 1 && args[0] is "import" or "retention")
+        {
+            return await StoreCommand.RunAsync(args, stdout, stderr, Help);
+        }
+
         if (args.Length < 2 || args[0] is not ("check" or "ropa"))
         {
             await stderr.WriteLineAsync(Help);
@@ -53,26 +68,8 @@ internal static class OptinCommand
             return Usage;
         }
 
-        foreach (var file in files.Where(f => !File.Exists(f)))
+        if (await LoadAsync(files, stderr) is not { } configuration)
         {
-            await stderr.WriteLineAsync($"optin: no such file: {file}");
-            return Usage;
-        }
-
-        IConfigurationRoot configuration;
-        try
-        {
-            var builder = new ConfigurationBuilder();
-            foreach (var file in files)
-            {
-                builder.AddJsonFile(Path.GetFullPath(file), optional: false, reloadOnChange: false);
-            }
-
-            configuration = builder.Build();
-        }
-        catch (Exception ex) when (ex is InvalidDataException or FormatException or IOException)
-        {
-            await stderr.WriteLineAsync($"optin: cannot read the configuration: {ex.Message}");
             return Usage;
         }
 
@@ -97,6 +94,32 @@ internal static class OptinCommand
         var record = RecordOfProcessing.Generate(catalog, SystemClock.Instance.GetCurrentInstant());
         await stdout.WriteAsync(format == "json" ? record.ToJson() + Environment.NewLine : record.ToMarkdown());
         return Ok;
+    }
+
+    /// <summary>Reads the settings files in order (later ones override earlier ones); null after printing why not.</summary>
+    internal static async Task<IConfigurationRoot?> LoadAsync(IReadOnlyList<string> files, TextWriter stderr)
+    {
+        foreach (var file in files.Where(f => !File.Exists(f)))
+        {
+            await stderr.WriteLineAsync($"optin: no such file: {file}");
+            return null;
+        }
+
+        try
+        {
+            var builder = new ConfigurationBuilder();
+            foreach (var file in files)
+            {
+                builder.AddJsonFile(Path.GetFullPath(file), optional: false, reloadOnChange: false);
+            }
+
+            return builder.Build();
+        }
+        catch (Exception ex) when (ex is InvalidDataException or FormatException or IOException)
+        {
+            await stderr.WriteLineAsync($"optin: cannot read the configuration: {ex.Message}");
+            return null;
+        }
     }
 
     /// <summary>Runs every validator the engine runs at start, exactly as a host would.</summary>

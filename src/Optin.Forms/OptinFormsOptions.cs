@@ -1,5 +1,6 @@
 using Optin.Forms.DoubleOptin;
 using Optin.Forms.Mail;
+using Optin.Forms.Retention;
 using Optin.Forms.Rules;
 using Optin.Forms.Schema;
 using Optin.Forms.Templates;
@@ -50,6 +51,9 @@ public sealed class OptinFormsOptions
 
     /// <summary>Mail settings (<c>OptinForms:Mail</c>).</summary>
     public MailOptions Mail { get; set; } = new();
+
+    /// <summary>The retention sweep (<c>OptinForms:Retention</c>, RET-1, RET-2).</summary>
+    public RetentionOptions Retention { get; set; } = new();
 
     /// <summary>
     /// Problems found while reading configuration (unknown keys, wrong types); reported with every other

@@ -5,8 +5,10 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using Optin.Forms.DoubleOptin;
+using Optin.Forms.Import;
 using Optin.Forms.Jobs;
 using Optin.Forms.Mail;
+using Optin.Forms.Retention;
 using Optin.Forms.Rules;
 using Optin.Forms.Rules.Actions;
 using Optin.Forms.Storage;
@@ -49,6 +51,7 @@ internal static class EngineServices
             sp.GetRequiredService<RuleRegistry>(), sp.GetRequiredService<IOptions<JobOptions>>(), sp.GetRequiredService<ILogger<JobRunner>>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, JobWorker>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, UnconfirmedSweepService>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, RetentionSweepService>());
 
         services.TryAddSingleton<EmailRenderer>();
         services.TryAddSingleton<EmailDispatcher>();
@@ -58,6 +61,8 @@ internal static class EngineServices
         services.TryAddSingleton<DoubleOptinRequestService>();
         services.TryAddSingleton<UnconfirmedSweeper>();
         services.TryAddSingleton<SuppressionList>();
+        services.TryAddSingleton<RetentionSweeper>();
+        services.TryAddSingleton<ContactImportService>();
 
         services.TryAddSingleton<InMemoryMailSender>();
         services.TryAddSingleton<PickupDirectoryMailSender>();

@@ -38,4 +38,15 @@ internal static partial class OptinLog
 
     [LoggerMessage(EventId = 3101, Level = LogLevel.Information, Message = "The unconfirmed sweep removed {Count} pending opt-in(s).")]
     public static partial void UnconfirmedSwept(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 3102, Level = LogLevel.Information,
+        Message = "The retention sweep (dry run: {DryRun}) examined {Examined} prospect(s), erased {Erased}, kept {Kept}.")]
+    public static partial void RetentionSwept(ILogger logger, bool dryRun, long examined, long erased, long kept);
+
+    [LoggerMessage(EventId = 3103, Level = LogLevel.Error, Message = "The {Sweep} failed; it runs again after its interval.")]
+    public static partial void SweepFailed(ILogger logger, string sweep, Exception exception);
+
+    [LoggerMessage(EventId = 2201, Level = LogLevel.Information,
+        Message = "Contact import (dry run: {DryRun}): {Imported} imported, {Updated} updated, {Suppressed} suppressed, {Invalid} invalid, {Requested} double opt-in request(s).")]
+    public static partial void ImportFinished(ILogger logger, bool dryRun, int imported, int updated, int suppressed, int invalid, int requested);
 }

@@ -46,6 +46,31 @@ public sealed class DoubleOptinRequestService
         return RequestCoreAsync(query, null, purposeId, culture, cancellationToken);
     }
 
+    /// <summary>
+    /// Queues the confirmation email for <paramref name="contact"/> in <paramref name="tx"/>, unless the contact is
+    /// already confirmed, withdrawn, or objected to a marketing purpose (used by imports, in their own transaction).
+    /// </summary>
+    /// <returns>Whether a job was queued.</returns>
+    internal async ValueTask<bool> EnqueueAsync(IOptinTransaction tx, Contact contact, PurposeDefinition purpose, string culture, Instant now,
+        CancellationToken cancellationToken)
+    {
+        var state = contact.GetState(purpose.Id);
+        if (state is OptinState.OptedIn or OptinState.Withdrawn || (purpose.Marketing && contact.ObjectedToMarketing))
+        {
+            return false;
+        }
+
+        var payload = new JobPayload
+        {
+            Args = new(StringComparer.OrdinalIgnoreCase) { ["Purpose"] = purpose.Id },
+            EventType = "DoubleOptinRequested",
+            Culture = culture,
+            PurposeId = purpose.Id,
+        };
+        await tx.EnqueueJobAsync(JobFactory.Create(Action, null, contact.Id, purpose.Id, payload, now, now, _messageIdDomain), cancellationToken);
+        return true;
+    }
+
     private async ValueTask<OptinOperationResult> RequestCoreAsync(ContactQuery? query, Guid? contactId, string purposeId, string? culture,
         CancellationToken cancellationToken)
     {
@@ -76,21 +101,7 @@ public sealed class DoubleOptinRequestService
         var queued = 0;
         foreach (var contact in contacts)
         {
-            var state = contact.GetState(purpose.Id);
-            if (state is OptinState.OptedIn or OptinState.Withdrawn || (purpose.Marketing && contact.ObjectedToMarketing))
-            {
-                continue;
-            }
-
-            var payload = new JobPayload
-            {
-                Args = new(StringComparer.OrdinalIgnoreCase) { ["Purpose"] = purpose.Id },
-                EventType = "DoubleOptinRequested",
-                Culture = resolvedCulture,
-                PurposeId = purpose.Id,
-            };
-            await tx.EnqueueJobAsync(JobFactory.Create(Action, null, contact.Id, purpose.Id, payload, now, now, _messageIdDomain), cancellationToken);
-            queued++;
+            queued += await EnqueueAsync(tx, contact, purpose, resolvedCulture, now, cancellationToken) ? 1 : 0;
         }
 
         await tx.CommitAsync(cancellationToken);

@@ -3,7 +3,7 @@ using Optin.Forms.Schema;
 
 namespace Optin.Forms.Rules;
 
-/// <summary>Checks <c>OptinForms:DoubleOptin</c> and <c>OptinForms:Mail</c> values.</summary>
+/// <summary>Checks <c>OptinForms:DoubleOptin</c>, <c>OptinForms:Retention</c> and <c>OptinForms:Mail</c> values.</summary>
 internal static class DoubleOptinOptionsCheck
 {
     private const string Root = OptinFormsOptions.SectionName;
@@ -41,17 +41,25 @@ internal static class DoubleOptinOptionsCheck
             problems.Add(new($"{Root}:Mail:From", ConfigurationCodes.Invalid, "not a mailbox such as Atelier Dupont <bonjour@atelier-dupont.example> (SEC-3)"));
         }
 
+        var retention = options.Retention;
+        Positive(retention.Interval, "Interval", problems, "Retention");
+        Positive(retention.DefaultProspectRetention, "DefaultProspectRetention", problems, "Retention");
+        if (retention.BatchSize is < 1 or > 10_000)
+        {
+            problems.Add(new($"{Root}:Retention:BatchSize", ConfigurationCodes.Invalid, "must be between 1 and 10000"));
+        }
+
         if (string.IsNullOrWhiteSpace(options.Mail.PickupDirectory))
         {
             problems.Add(new($"{Root}:Mail:Pickup:Directory", ConfigurationCodes.Missing, "the pickup directory is empty"));
         }
     }
 
-    private static void Positive(TimeSpan value, string key, List<ConfigurationProblem> problems)
+    private static void Positive(TimeSpan value, string key, List<ConfigurationProblem> problems, string section = "DoubleOptin")
     {
         if (value <= TimeSpan.Zero)
         {
-            problems.Add(new($"{Root}:DoubleOptin:{key}", ConfigurationCodes.Invalid, "must be a positive duration"));
+            problems.Add(new($"{Root}:{section}:{key}", ConfigurationCodes.Invalid, "must be a positive duration"));
         }
     }
 }

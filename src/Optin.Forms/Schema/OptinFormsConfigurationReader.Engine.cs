@@ -2,12 +2,13 @@ using Microsoft.Extensions.Configuration;
 using Optin.Forms.Contacts;
 using Optin.Forms.DoubleOptin;
 using Optin.Forms.Mail;
+using Optin.Forms.Retention;
 using Optin.Forms.Rules;
 using Optin.Forms.Templates;
 
 namespace Optin.Forms.Schema;
 
-/// <content>Reads rules, templates, double opt-in and mail settings (<c>Mail:Smtp</c> is read by the MailKit package).</content>
+/// <content>Reads rules, templates, double opt-in, retention and mail settings (<c>Mail:Smtp</c> is read by the MailKit package).</content>
 public static partial class OptinFormsConfigurationReader
 {
     private static void ReadEngineSections(ConfigurationReader reader, IConfigurationSection root, OptinFormsOptions options)
@@ -44,6 +45,15 @@ public static partial class OptinFormsConfigurationReader
         d.SuppressAfterRejection = reader.Duration(doi, nameof(d.SuppressAfterRejection)) ?? d.SuppressAfterRejection;
         d.UnsubscribeTokenLifetime = reader.Duration(doi, nameof(d.UnsubscribeTokenLifetime)) ?? d.UnsubscribeTokenLifetime;
         d.HashKey = reader.String(doi, nameof(d.HashKey)) ?? d.HashKey;
+
+        var retention = root.GetSection(nameof(OptinFormsOptions.Retention));
+        var r = options.Retention;
+        reader.CheckKeys(retention, nameof(r.Enabled), nameof(r.Interval), nameof(r.DryRun), nameof(r.DefaultProspectRetention), nameof(r.BatchSize));
+        r.Enabled = reader.Bool(retention, nameof(r.Enabled)) ?? r.Enabled;
+        r.Interval = reader.Duration(retention, nameof(r.Interval)) ?? r.Interval;
+        r.DryRun = reader.Bool(retention, nameof(r.DryRun)) ?? r.DryRun;
+        r.DefaultProspectRetention = reader.Duration(retention, nameof(r.DefaultProspectRetention)) ?? r.DefaultProspectRetention;
+        r.BatchSize = reader.Int(retention, nameof(r.BatchSize)) ?? r.BatchSize;
 
         var mail = root.GetSection(nameof(OptinFormsOptions.Mail));
         reader.CheckKeys(mail, nameof(MailOptions.From), nameof(MailOptions.Sender), "Pickup", "Smtp");

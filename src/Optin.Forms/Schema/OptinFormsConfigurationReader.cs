@@ -17,7 +17,7 @@ public static partial class OptinFormsConfigurationReader
     /// admin); their owners validate their content.
     /// </summary>
     public static IReadOnlyCollection<string> DelegatedSections { get; } =
-        ["Abuse", "Storage", "Admin", "Retention", "Webhooks", "PathPrefix"];
+        ["Abuse", "Storage", "Admin", "Webhooks", "PathPrefix"];
 
     /// <summary>Reads <paramref name="section"/> into <paramref name="options"/>.</summary>
     /// <param name="section">The <c>OptinForms</c> section.</param>
@@ -35,7 +35,7 @@ public static partial class OptinFormsConfigurationReader
             nameof(OptinFormsOptions.DataProtection), nameof(OptinFormsOptions.Purposes),
             nameof(OptinFormsOptions.Forms), nameof(OptinFormsOptions.LandingPages), nameof(OptinFormsOptions.Rules),
             nameof(OptinFormsOptions.Templates), nameof(OptinFormsOptions.TemplateRoot), nameof(OptinFormsOptions.DoubleOptin),
-            nameof(OptinFormsOptions.Mail), .. DelegatedSections]);
+            nameof(OptinFormsOptions.Mail), nameof(OptinFormsOptions.Retention), .. DelegatedSections]);
 
         options.BaseUrl = reader.String(root, nameof(OptinFormsOptions.BaseUrl)) ?? options.BaseUrl;
         options.DefaultCulture = reader.String(root, nameof(OptinFormsOptions.DefaultCulture)) ?? options.DefaultCulture;

@@ -38,14 +38,14 @@ public sealed class CustomRulesTests
     }
 
     [Fact]
-    public void AddOptinForms_Resolves_DoubleOptinServiceRunnerAndWorker()
+    public void AddOptinForms_Resolves_DoubleOptinServiceRunnerWorkerAndSweeps()
     {
         using var services = Some.Services(out _, Flow.Settings());
 
         Assert.IsType<DoubleOptinService>(services.GetRequiredService<IDoubleOptinService>());
         Assert.NotNull(services.GetRequiredService<JobRunner>());
         Assert.IsType<PickupDirectoryMailSender>(services.GetRequiredService<IMailSender>());
-        Assert.Equal(2, services.GetServices<IHostedService>().Count());
+        Assert.Equal(3, services.GetServices<IHostedService>().Count());
     }
 
     [Fact]
