@@ -32,9 +32,9 @@ internal sealed class BulkOptinStatements(SqlDialect dialect, ContactQuery query
         var state = args.Add((int)change.State);
         var at = args.Add(change.EventTemplate.OccurredAt.ToUnixTimeMilliseconds());
         var sql = $"WITH changed AS MATERIALIZED ({Changing(range, args, key, state)}), "
-            + $"ev AS (INSERT INTO {M.ConsentEvents} ({eventColumns}) SELECT {EventValues(args)} FROM changed c ORDER BY c.id), "
+            + $"ev AS (INSERT INTO {M.ConsentEvents} ({eventColumns}) SELECT {EventValues(args)} FROM changed c), "
             + $"uo AS (UPDATE {M.ContactOptins} o SET state = {state}, changed_at = {at} FROM changed c "
-            + $"WHERE NOT c.missing AND o.contact_id = c.id AND o.purpose_key = {key})";
+            + $"WHERE NOT c.missing AND o.contact_id = c.id AND {range.Sql(args, "o.contact_id")} AND o.purpose_key = {key})";
         if (change.State != OptinState.None)
         {
             sql += $", io AS (INSERT INTO {M.ContactOptins} (contact_id, purpose_key, purpose_id, state, changed_at) "
@@ -82,8 +82,8 @@ internal sealed class BulkOptinStatements(SqlDialect dialect, ContactQuery query
 
     private string Changing(IdRange range, SqlArguments args, string key, string state) =>
         $"SELECT c.id, COALESCE(o.state, 0) AS previous, o.contact_id IS NULL AS missing FROM {M.Contacts} c "
-        + $"LEFT JOIN {M.ContactOptins} o ON o.contact_id = c.id AND o.purpose_key = {key} "
-        + $"WHERE {range.Sql(args)} AND {ContactQuerySql.Where(query, args)} AND COALESCE(o.state, 0) <> {state}"
+        + $"LEFT JOIN {M.ContactOptins} o ON o.contact_id = c.id AND {range.Sql(args, "o.contact_id")} AND o.purpose_key = {key} "
+        + $"WHERE {range.Sql(args)} AND {ContactQuerySql.Where(query, args, range)} AND COALESCE(o.state, 0) <> {state}"
         + (change.SkipObjected ? $" AND c.objected_to_marketing = {args.Add(false)}" : "");
 
     /// <summary>The select list of one ledger entry per changed contact <c>c</c>, with a fresh id.</summary>
