@@ -8,8 +8,9 @@ using Optin.Forms.Storage;
 namespace Optin.Forms.EntityFrameworkCore.Benchmarks;
 
 /// <summary>
-/// Bulk opt-in of every contact tagged <c>salon</c> (all but the 2 % who objected), by the store against hand-written
-/// SQL (one INSERT … SELECT into the ledger plus one UPDATE of the opt-ins) on the same data, alternately.
+/// Bulk opt-in of every contact tagged <c>salon</c> (all but the 2 % who objected), by the store's transaction and by the
+/// contact service (the path an operator's request takes) against hand-written SQL (one INSERT … SELECT into the ledger
+/// plus one UPDATE of the opt-ins) on the same data, alternately.
 /// </summary>
 internal static class BulkOptinBenchmark
 {
@@ -21,15 +22,18 @@ internal static class BulkOptinBenchmark
         await SeedAsync(db, contacts);
         Console.WriteLine($"[{db.Name}] seeded {contacts:N0} contacts (tag, pending opt-in) in {seed.Elapsed.TotalSeconds:F1} s");
         var baseline = new List<double>();
-        var candidate = new List<double>();
+        var store = new List<double>();
+        var service = new List<double>();
         for (var round = 0; round < rounds; round++)
         {
             baseline.Add(await MeasureAsync(db, "baseline (hand-written SQL)", () => BaselineAsync(db)));
-            candidate.Add(await MeasureAsync(db, "store.SetOptinInBulkAsync", () => CandidateAsync(db)));
+            store.Add(await MeasureAsync(db, "store.SetOptinInBulkAsync", () => StoreAsync(db)));
+            service.Add(await MeasureAsync(db, "service.SetOptinInBulkAsync", () => ServiceAsync(db)));
         }
 
-        Console.WriteLine($"[{db.Name}] bulk opt-in of {contacts:N0}: baseline best {baseline.Min():F2} s, store best {candidate.Min():F2} s, "
-            + $"ratio {candidate.Min() / baseline.Min():F2} (target <= 2.00)");
+        Console.WriteLine($"[{db.Name}] bulk opt-in of {contacts:N0}: baseline best {baseline.Min():F2} s, store best {store.Min():F2} s "
+            + $"(ratio {store.Min() / baseline.Min():F2}), service best {service.Min():F2} s (ratio {service.Min() / baseline.Min():F2}); "
+            + "target <= 2.00");
     }
 
     private static async Task<double> MeasureAsync(BenchDatabase db, string name, Func<Task<long>> run)
@@ -53,7 +57,7 @@ internal static class BulkOptinBenchmark
         return seconds;
     }
 
-    private static async Task<long> CandidateAsync(BenchDatabase db)
+    private static async Task<long> StoreAsync(BenchDatabase db)
     {
         var store = db.Services.GetRequiredService<IOptinStore>();
         await using var tx = await store.BeginTransactionAsync(CancellationToken.None);
@@ -65,6 +69,15 @@ internal static class BulkOptinBenchmark
         var changed = await tx.SetOptinInBulkAsync(new ContactQuery { Tag = "salon" }, change, CancellationToken.None);
         await tx.CommitAsync(CancellationToken.None);
         return changed;
+    }
+
+    /// <summary>The path an operator's bulk change takes: the contact service (no rule on ContactOptinChanged here).</summary>
+    private static async Task<long> ServiceAsync(BenchDatabase db)
+    {
+        var service = db.Services.GetRequiredService<ContactOptinService>();
+        var result = await service.SetOptinInBulkAsync(new BulkOptinRequest(new ContactQuery { Tag = "salon" }, "newsletter",
+            OptinState.OptedIn, "bench", "signed paper forms", "consent (paper)"), CancellationToken.None);
+        return result.Succeeded ? result.Count : throw new InvalidOperationException(result.Description);
     }
 
     private static async Task<long> BaselineAsync(BenchDatabase db)

@@ -31,6 +31,6 @@ internal static class ContactLoader
             .ToLookup(t => t.ContactId);
         var optins = (await db.Set<ContactOptinEntity>().AsNoTracking().Where(o => ids.Contains(o.ContactId)).ToListAsync(cancellationToken))
             .ToLookup(o => o.ContactId);
-        return rows.Select(r => EntityMapper.ToContact(r, fields[r.Id], tags[r.Id], optins[r.Id])).ToList();
+        return rows.Select(r => EntityMapper.ToContact(r, fields[r.Id], tags[r.Id], [.. optins[r.Id]])).ToList();
     }
 }

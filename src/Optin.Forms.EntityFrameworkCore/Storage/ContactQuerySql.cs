@@ -10,8 +10,15 @@ namespace Optin.Forms.EntityFrameworkCore.Storage;
 /// </summary>
 internal static class ContactQuerySql
 {
-    public static string Where(ContactQuery query, SqlArguments args)
+    /// <param name="query">The query.</param>
+    /// <param name="args">Collects the statement's arguments.</param>
+    /// <param name="range">
+    /// When given, the sub-queries on child tables are restricted to this contact id range too, so that a bulk batch
+    /// reads one slice of their primary keys instead of letting the planner scan the whole table.
+    /// </param>
+    public static string Where(ContactQuery query, SqlArguments args, IdRange? range = null)
     {
+        string Slice(string column) => range is { } r ? $" AND {r.Sql(args, column)}" : "";
         var sql = new StringBuilder("1 = 1");
         if (query.Kind is { } kind)
         {
@@ -20,18 +27,18 @@ internal static class ContactQuerySql
 
         foreach (var field in query.FieldEquals)
         {
-            sql.Append($" AND EXISTS (SELECT 1 FROM {M.ContactFields} f WHERE f.contact_id = c.id AND f.name = ")
+            sql.Append($" AND EXISTS (SELECT 1 FROM {M.ContactFields} f WHERE f.contact_id = c.id{Slice("f.contact_id")} AND f.name = ")
                 .Append(args.Add(field.Key)).Append(" AND f.value = ").Append(args.Add(field.Value)).Append(')');
         }
 
         if (query.Purpose is { } purpose && query.State is { } state)
         {
-            sql.Append(" AND ").Append(StateIs(purpose, state, args));
+            sql.Append(" AND ").Append(StateIs(purpose, state, args, range));
         }
 
         if (query.Tag is { } tag)
         {
-            sql.Append($" AND EXISTS (SELECT 1 FROM {M.ContactTags} t WHERE t.contact_id = c.id AND t.tag = ")
+            sql.Append($" AND EXISTS (SELECT 1 FROM {M.ContactTags} t WHERE t.contact_id = c.id{Slice("t.contact_id")} AND t.tag = ")
                 .Append(args.Add(tag)).Append(')');
         }
 
@@ -54,10 +61,13 @@ internal static class ContactQuerySql
     }
 
     /// <summary>The contact's state for the purpose is <paramref name="state"/> (no row means <c>None</c>).</summary>
-    public static string StateIs(string purposeId, OptinState state, SqlArguments args) =>
-        state == OptinState.None
-            ? $"NOT EXISTS (SELECT 1 FROM {M.ContactOptins} o WHERE o.contact_id = c.id AND o.purpose_key = {args.Add(PurposeKey(purposeId))} AND o.state <> 0)"
-            : $"EXISTS (SELECT 1 FROM {M.ContactOptins} o WHERE o.contact_id = c.id AND o.purpose_key = {args.Add(PurposeKey(purposeId))} AND o.state = {args.Add((int)state)})";
+    public static string StateIs(string purposeId, OptinState state, SqlArguments args, IdRange? range = null)
+    {
+        var slice = range is { } r ? $" AND {r.Sql(args, "o.contact_id")}" : "";
+        return state == OptinState.None
+            ? $"NOT EXISTS (SELECT 1 FROM {M.ContactOptins} o WHERE o.contact_id = c.id{slice} AND o.purpose_key = {args.Add(PurposeKey(purposeId))} AND o.state <> 0)"
+            : $"EXISTS (SELECT 1 FROM {M.ContactOptins} o WHERE o.contact_id = c.id{slice} AND o.purpose_key = {args.Add(PurposeKey(purposeId))} AND o.state = {args.Add((int)state)})";
+    }
 
     /// <summary>Purpose ids compare case-insensitively; the key column holds them in lower case.</summary>
     public static string PurposeKey(string purposeId) => purposeId.ToLowerInvariant();

@@ -50,8 +50,12 @@ internal static class EntityMapper
             ChangedAt = o.Value.ChangedAt.ToUnixTimeMilliseconds(),
         });
 
+    /// <remarks>
+    /// The contact's last change is the latest of its row's <c>updated_at</c> and its opt-ins' <c>changed_at</c>: a bulk
+    /// opt-in change writes only the opt-in rows (<see cref="BulkOptinWriter"/>).
+    /// </remarks>
     public static Contact ToContact(ContactEntity row, IEnumerable<ContactFieldEntity> fields, IEnumerable<ContactTagEntity> tags,
-        IEnumerable<ContactOptinEntity> optins) => new()
+        IReadOnlyCollection<ContactOptinEntity> optins) => new()
     {
         Id = row.Id,
         Kind = (ContactKind)row.Kind,
@@ -59,7 +63,7 @@ internal static class EntityMapper
         EmailKey = row.EmailKey,
         ObjectedToMarketing = row.ObjectedToMarketing,
         CreatedAt = Instant.FromUnixTimeMilliseconds(row.CreatedAt),
-        UpdatedAt = Instant.FromUnixTimeMilliseconds(row.UpdatedAt),
+        UpdatedAt = Instant.FromUnixTimeMilliseconds(optins.Count == 0 ? row.UpdatedAt : Math.Max(row.UpdatedAt, optins.Max(o => o.ChangedAt))),
         LastActivityAt = Instant.FromUnixTimeMilliseconds(row.LastActivityAt),
         Fields = fields.ToImmutableDictionary(f => f.Name, f => f.Value, StringComparer.Ordinal),
         Tags = tags.Select(t => t.Tag).ToImmutableSortedSet(StringComparer.Ordinal),

@@ -10,4 +10,18 @@ namespace Optin.Forms.Contacts;
 /// The ledger entry written for each changed contact; the store sets <see cref="ConsentEvent.Id"/> (a new one per
 /// contact) and <see cref="ConsentEvent.ContactId"/>.
 /// </param>
-public sealed record BulkOptinChange(string PurposeId, OptinState State, bool SkipObjected, ConsentEvent EventTemplate);
+public sealed record BulkOptinChange(string PurposeId, OptinState State, bool SkipObjected, ConsentEvent EventTemplate)
+{
+    /// <summary>
+    /// When set, the pending jobs about the changed contacts and <see cref="PurposeId"/> are cancelled with this
+    /// reason, set-based in the same statements (a withdrawal: WD-4). Null leaves jobs alone.
+    /// </summary>
+    public string? CancelJobsReason { get; init; }
+
+    /// <summary>
+    /// When set, the store calls it after each batch it applied, inside the transaction, with the contacts that batch
+    /// changed and their state before; the ids are streamed batch by batch, never all held at once. Null (the fast
+    /// path) makes the store return no ids at all.
+    /// </summary>
+    public Func<IReadOnlyList<BulkOptinChanged>, CancellationToken, ValueTask>? OnChanged { get; init; }
+}

@@ -115,8 +115,14 @@ public sealed class ContactOptinService
 
     /// <summary>
     /// Sets the opt-in of every contact matching the query, set-based in one transaction, one ledger entry per changed
-    /// contact. Contacts who objected are never opted in to a marketing purpose (WD-6).
+    /// contact. Contacts who objected are never opted in to a marketing purpose (WD-6); a change away from opted-in
+    /// cancels the changed contacts' pending jobs for the purpose (WD-4).
     /// </summary>
+    /// <remarks>
+    /// Each changed contact raises <see cref="ContactOptinChanged"/> (method <see cref="ConsentMethod.Bulk"/>) to the
+    /// listeners that handle it, batch by batch as the store applies the change, so rules on it run for bulk changes
+    /// too. When no listener handles it, no contact id leaves the store and the change stays purely set-based.
+    /// </remarks>
     /// <exception cref="ArgumentException">The actor, reason or legal basis is empty, or the state is <see cref="OptinState.PendingConfirmation"/>.</exception>
     public async ValueTask<OptinOperationResult> SetOptinInBulkAsync(BulkOptinRequest request, CancellationToken cancellationToken)
     {
@@ -132,33 +138,23 @@ public sealed class ContactOptinService
         var now = SubmissionPipeline.Truncate(_clock.GetCurrentInstant());
         var template = Operator(purpose, catalog, ConsentEventKind.SetInBulk, ConsentMethod.Bulk, request.State, now,
             request.Actor, request.Reason, request.LegalBasis);
-        var change = new BulkOptinChange(purpose.Id, request.State, purpose.Marketing && request.State == OptinState.OptedIn, template);
 
-        var candidates = await _store.Contacts.QueryAsync(request.Query, cancellationToken).Select(c => c.Id).ToListAsync(cancellationToken);
+        // Listeners that ignore the event (the rule engine without a rule on it) cost nothing: the store then returns no ids.
+        var listeners = _handlers.Where(h => h.ListensTo(typeof(ContactOptinChanged))).ToArray();
         await using var tx = await _store.BeginTransactionAsync(cancellationToken);
-        var before = new Dictionary<Guid, OptinState>(candidates.Count);
-        foreach (var id in candidates)
+        var change = new BulkOptinChange(purpose.Id, request.State, purpose.Marketing && request.State == OptinState.OptedIn, template)
         {
-            if (await tx.FindContactAsync(id, cancellationToken) is { } contact)
+            // WD-4: what was queued for these persons and this purpose no longer applies.
+            CancelJobsReason = request.State == OptinState.OptedIn ? null : "withdrawn",
+            OnChanged = listeners.Length == 0 ? null : async (batch, ct) =>
             {
-                before[id] = contact.GetState(purpose.Id);
-            }
-        }
-
-        var count = await tx.SetOptinInBulkAsync(request.Query, change, cancellationToken);
-        foreach (var (id, previous) in before)
-        {
-            if (await tx.FindContactAsync(id, cancellationToken) is { } contact && contact.GetState(purpose.Id) != previous)
-            {
-                if (request.State != OptinState.OptedIn)
+                foreach (var (id, previous) in batch)
                 {
-                    await tx.CancelJobsAsync(id, purpose.Id, "withdrawn", now, cancellationToken);
+                    await OptinEventListeners.RaiseAsync(listeners, new ContactOptinChanged(id, now, purpose.Id, previous, request.State, ConsentMethod.Bulk), tx, ct);
                 }
-
-                await OptinEventListeners.RaiseAsync(_handlers, new ContactOptinChanged(id, now, purpose.Id, previous, request.State, ConsentMethod.Bulk), tx, cancellationToken);
-            }
-        }
-
+            },
+        };
+        var count = await tx.SetOptinInBulkAsync(request.Query, change, cancellationToken);
         await tx.CommitAsync(cancellationToken);
         OptinLog.BulkOptinApplied(_logger, purpose.Id, request.State, count, request.Actor);
         return OptinOperationResult.Success(null, count);

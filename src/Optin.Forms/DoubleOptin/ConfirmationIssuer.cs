@@ -47,18 +47,17 @@ internal sealed class ConfirmationIssuer(IOptinStore store, IClock clock, IFormC
             var pendingKey = $"doi:pending:{contact.Id:N}:{purposeId.ToUpperInvariant()}";
             var dayStart = now.InUtc().Date.AtStartOfDayInZone(DateTimeZone.Utc).ToInstant();
             var dayKey = $"doi:day:{hash}:{dayStart.ToUnixTimeSeconds()}";
-            if (await tx.GetCounterAsync(pendingKey, now, cancellationToken) >= doi.MaxSendsPerPending)
+            // Increment, then check the value the store returned: the increment is atomic (a row lock on the
+            // counter), so two concurrent sends can never both see a value under the cap. A refused send rolls its
+            // increments back with the transaction.
+            if (await tx.IncrementCounterAsync(pendingKey, now, now + Duration.FromTimeSpan(doi.DeleteUnconfirmedAfter), cancellationToken)
+                > doi.MaxSendsPerPending)
             {
                 reason = $"The cap of {doi.MaxSendsPerPending} confirmation emails per pending record is reached (DOI-7).";
             }
-            else if (await tx.GetCounterAsync(dayKey, now, cancellationToken) >= doi.MaxSendsPerAddressPerDay)
+            else if (await tx.IncrementCounterAsync(dayKey, now, dayStart + Duration.FromDays(1), cancellationToken) > doi.MaxSendsPerAddressPerDay)
             {
                 reason = $"The cap of {doi.MaxSendsPerAddressPerDay} confirmation emails per address per day is reached (DOI-7).";
-            }
-            else
-            {
-                await tx.IncrementCounterAsync(pendingKey, now, now + Duration.FromTimeSpan(doi.DeleteUnconfirmedAfter), cancellationToken);
-                await tx.IncrementCounterAsync(dayKey, now, dayStart + Duration.FromDays(1), cancellationToken);
             }
         }
 

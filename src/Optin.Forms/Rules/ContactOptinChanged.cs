@@ -4,7 +4,10 @@ using Optin.Forms.Contacts;
 
 namespace Optin.Forms.Rules;
 
-/// <summary>A contact's opt-in for a purpose was changed by hand (or by an objection).</summary>
+/// <summary>
+/// A contact's opt-in for a purpose was changed by an operator (by hand or in bulk: one event per changed contact), by
+/// a rule, or by an objection.
+/// </summary>
 /// <param name="ContactId">The contact.</param>
 /// <param name="OccurredAt">When.</param>
 /// <param name="PurposeId">The purpose.</param>

@@ -14,4 +14,11 @@ public interface IOptinEventListener
     /// <param name="transaction">The open transaction the event is being recorded in.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     ValueTask HandleAsync(OptinEvent optinEvent, IOptinTransaction transaction, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Whether this listener does anything with events of <paramref name="eventType"/>. A bulk change raises its
+    /// per-contact events only when some listener handles them; the default is <see langword="true"/>.
+    /// </summary>
+    /// <param name="eventType">A type derived from <see cref="OptinEvent"/>.</param>
+    bool ListensTo(Type eventType) => true;
 }

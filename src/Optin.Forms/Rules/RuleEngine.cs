@@ -13,6 +13,12 @@ internal sealed class RuleEngine(RuleSetProvider rules, IClock clock, IOptions<O
 {
     private readonly string _messageIdDomain = JobFactory.MessageIdDomain(options.Value);
 
+    public bool ListensTo(Type eventType)
+    {
+        ArgumentNullException.ThrowIfNull(eventType);
+        return rules.For(eventType.Name).Any();
+    }
+
     public async ValueTask HandleAsync(OptinEvent optinEvent, IOptinTransaction transaction, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(optinEvent);

@@ -44,7 +44,8 @@ public partial interface IOptinTransaction
 
     /// <summary>
     /// Adds one to the counter <paramref name="key"/> (send caps, DOI-7). A counter past its expiry starts again from
-    /// zero with the new <paramref name="expiresAt"/>.
+    /// zero with the new <paramref name="expiresAt"/>. Atomic: of concurrent transactions incrementing one counter,
+    /// each gets a distinct value (a cap is checked against the returned value, not read before).
     /// </summary>
     /// <returns>The new value.</returns>
     ValueTask<long> IncrementCounterAsync(string key, Instant now, Instant expiresAt, CancellationToken cancellationToken);

@@ -32,7 +32,10 @@ public partial interface IOptinTransaction : IAsyncDisposable
 
     /// <summary>
     /// Applies <paramref name="change"/> to every contact matching <paramref name="query"/> and not already in the new
-    /// state, writing one ledger entry per changed contact; set-based.
+    /// state, writing one ledger entry per changed contact; set-based, in batches, with memory flat in the number of
+    /// contacts. It also cancels the changed contacts' pending jobs for the purpose when
+    /// <see cref="BulkOptinChange.CancelJobsReason"/> is set (WD-4), and hands each batch's changed contacts to
+    /// <see cref="BulkOptinChange.OnChanged"/> when set.
     /// </summary>
     /// <returns>How many contacts changed.</returns>
     ValueTask<long> SetOptinInBulkAsync(ContactQuery query, BulkOptinChange change, CancellationToken cancellationToken);

@@ -168,27 +168,41 @@ public sealed partial class InMemoryOptinStore : IOptinStore, IContactReader, IC
             return ValueTask.CompletedTask;
         }
 
-        public ValueTask<long> SetOptinInBulkAsync(ContactQuery query, BulkOptinChange change, CancellationToken cancellationToken)
+        public async ValueTask<long> SetOptinInBulkAsync(ContactQuery query, BulkOptinChange change, CancellationToken cancellationToken)
         {
             ArgumentNullException.ThrowIfNull(query);
             ArgumentNullException.ThrowIfNull(change);
             ThrowIfDone();
             long count = 0;
+            var at = change.EventTemplate.OccurredAt;
+            var batch = new List<BulkOptinChanged>();
             foreach (var contact in _working.Query(query).ToList())
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                if (contact.GetState(change.PurposeId) == change.State || (change.SkipObjected && contact.ObjectedToMarketing))
+                var previous = contact.GetState(change.PurposeId);
+                if (previous == change.State || (change.SkipObjected && contact.ObjectedToMarketing))
                 {
                     continue;
                 }
 
-                var at = change.EventTemplate.OccurredAt;
                 _working = _working with { Contacts = _working.Contacts.SetItem(contact.Id, contact.WithOptin(change.PurposeId, change.State, at)) };
                 Append(change.EventTemplate with { Id = Guid.NewGuid(), ContactId = contact.Id });
+                if (change.CancelJobsReason is { } reason)
+                {
+                    Cancel(contact.Id, change.PurposeId, reason, at);
+                }
+
+                batch.Add(new BulkOptinChanged(contact.Id, previous));
                 count++;
             }
 
-            return ValueTask.FromResult(count);
+            // One batch: this store holds everything in memory anyway.
+            if (change.OnChanged is { } onChanged && batch.Count > 0)
+            {
+                await onChanged(batch, cancellationToken);
+            }
+
+            return count;
         }
 
         public ValueTask CommitAsync(CancellationToken cancellationToken)

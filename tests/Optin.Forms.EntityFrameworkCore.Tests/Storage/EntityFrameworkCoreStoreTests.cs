@@ -111,6 +111,15 @@ public abstract class EntityFrameworkCoreStoreTests
                 await tx.SaveContactAsync(contact, None);
             }
 
+            foreach (var contact in population)
+            {
+                await tx.EnqueueJobAsync(new JobRecord
+                {
+                    Id = Guid.NewGuid(), Action = "SendEmail", ContactId = contact.Id, PurposeId = "newsletter", Payload = "{}",
+                    CreatedAt = Some.Now, DueAt = Some.Now + Duration.FromDays(2),
+                }, None);
+            }
+
             await tx.CommitAsync(None);
         }
 
@@ -120,24 +129,49 @@ public abstract class EntityFrameworkCoreStoreTests
             (new ContactQuery { Tag = "salon" }, new BulkOptinChange("Newsletter", OptinState.OptedIn, true, Template(at, OptinState.OptedIn))),
             (new ContactQuery { Purpose = "newsletter", State = OptinState.OptedIn, Kind = ContactKind.Lead },
                 new BulkOptinChange("newsletter", OptinState.None, false, Template(at + Duration.FromMinutes(1), OptinState.None))),
+            (new ContactQuery { Kind = ContactKind.Lead },
+                new BulkOptinChange("newsletter", OptinState.Withdrawn, false, Template(at + Duration.FromMinutes(2), OptinState.Withdrawn))
+                {
+                    CancelJobsReason = "withdrawn",
+                }),
         ];
         foreach (var (query, change) in changes)
         {
             long expected;
+            var wantedIds = new List<BulkOptinChanged>();
             await using (var tx = await reference.BeginTransactionAsync(None))
             {
-                expected = await tx.SetOptinInBulkAsync(query, change, None);
+                expected = await tx.SetOptinInBulkAsync(query, change with { OnChanged = Collect(wantedIds) }, None);
                 await tx.CommitAsync(None);
             }
 
+            var actualIds = new List<BulkOptinChanged>();
+            var calls = 0;
             await using (var tx = (EntityFrameworkCoreOptinTransaction)await host.Store.BeginTransactionAsync(None))
             {
-                Assert.Equal(expected, await BulkOptinWriter.ApplyAsync(tx.Db, tx.Dialect, query, change, 7, None));
+                var reported = change with
+                {
+                    OnChanged = (batch, ct) =>
+                    {
+                        Assert.InRange(batch.Count, 1, 7);
+                        calls++;
+                        return Collect(actualIds)(batch, ct);
+                    },
+                };
+                Assert.Equal(expected, await BulkOptinWriter.ApplyAsync(tx.Db, tx.Dialect, query, reported, 7, None));
                 await tx.CommitAsync(None);
             }
 
             Assert.True(expected > 0);
+            Assert.True(calls > 1);
+            Assert.Equal(wantedIds.OrderBy(c => c.ContactId), actualIds.OrderBy(c => c.ContactId));
         }
+
+        var jobs = await host.Store.Jobs.ListJobsAsync(null, None).ToDictionaryAsync(j => j.ContactId!.Value, j => (j.Status, j.LastError));
+        var wantedJobs = await reference.Jobs.ListJobsAsync(null, None).ToDictionaryAsync(j => j.ContactId!.Value, j => (j.Status, j.LastError));
+        Assert.Equal(wantedJobs.OrderBy(j => j.Key), jobs.OrderBy(j => j.Key));
+        Assert.Contains(jobs.Values, j => j.Status == JobStatus.Cancelled);
+        Assert.Contains(jobs.Values, j => j.Status == JobStatus.Pending);
 
         var eventIds = new HashSet<Guid>();
         foreach (var contact in population)
@@ -163,6 +197,12 @@ public abstract class EntityFrameworkCoreStoreTests
         Assert.Empty(await lease.Context.Database.GetPendingMigrationsAsync());
         Assert.Single(await lease.Context.Database.GetAppliedMigrationsAsync());
     }
+
+    private static Func<IReadOnlyList<BulkOptinChanged>, CancellationToken, ValueTask> Collect(List<BulkOptinChanged> into) => (batch, _) =>
+    {
+        into.AddRange(batch);
+        return ValueTask.CompletedTask;
+    };
 
     private static ConsentEvent Template(Instant at, OptinState state) => new()
     {

@@ -155,6 +155,59 @@ public sealed class ContactOptinServiceTests : IDisposable
     }
 
     [Fact]
+    [Trait("Requirement", "WD-4")]
+    public async Task SetOptinInBulkAsync_ListenerOnContactOptinChanged_GetsOneEventPerChangedContactInsideTheTransaction()
+    {
+        var optedIn = await AddAsync("jean@exemple.fr");
+        var none = await AddAsync("marie@exemple.fr");
+        await _contacts.SetOptinAsync(new ManualOptinChange(optedIn, "newsletter", OptinState.OptedIn, Actor, Reason, LegalBasis), None);
+        var log = _services.GetRequiredService<ListenerProbeLog>();
+        log.Seen.Clear();
+
+        var result = await _contacts.SetOptinInBulkAsync(new BulkOptinRequest(new ContactQuery(), "newsletter", OptinState.Withdrawn, Actor, Reason, LegalBasis), None);
+
+        Assert.Equal(2, result.Count);
+        var seen = log.Seen.Select(s => (Changed: Assert.IsType<ContactOptinChanged>(s.Event), s.InTransaction, s.Committed))
+            .OrderBy(s => s.Changed.Previous).ToList();
+        Assert.Equal([(none, OptinState.None), (optedIn, OptinState.OptedIn)], seen.Select(s => (s.Changed.ContactId, s.Changed.Previous)));
+        Assert.All(seen, s => Assert.Equal((OptinState.Withdrawn, ConsentMethod.Bulk), (s.Changed.State, s.Changed.Method)));
+        Assert.All(seen, s => Assert.Equal(OptinState.Withdrawn, s.InTransaction!.GetState("newsletter")));
+        Assert.Equal(OptinState.OptedIn, seen[1].Committed!.GetState("newsletter"));
+    }
+
+    [Fact]
+    [Trait("Requirement", "CONS-8")]
+    public async Task SetOptinInBulkAsync_NoListenerForContactOptinChanged_RaisesNothingAndStillChanges()
+    {
+        using var services = Some.Services(out _, configure: b => b.AddEventListener<DeafListener>());
+        var contacts = services.GetRequiredService<ContactOptinService>();
+        var store = services.GetRequiredService<IOptinStore>();
+        var id = (await contacts.AddContactAsync(new NewContact("jean@exemple.fr"), None)).ContactId!.Value;
+
+        var result = await contacts.SetOptinInBulkAsync(new BulkOptinRequest(new ContactQuery(), "newsletter", OptinState.OptedIn, Actor, Reason, LegalBasis), None);
+
+        Assert.Equal(1, result.Count);
+        Assert.Equal(OptinState.OptedIn, (await store.Contacts.FindAsync(id, None))!.GetState("newsletter"));
+        Assert.Equal(0, services.GetServices<IOptinEventListener>().OfType<DeafListener>().Single().Calls);
+    }
+
+    /// <summary>Listens to nothing; counts the calls it gets anyway.</summary>
+    private sealed class DeafListener : IOptinEventListener
+    {
+        private int _calls;
+
+        public int Calls => _calls;
+
+        public bool ListensTo(Type eventType) => false;
+
+        public ValueTask HandleAsync(OptinEvent optinEvent, IOptinTransaction transaction, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref _calls);
+            return ValueTask.CompletedTask;
+        }
+    }
+
+    [Fact]
     [Trait("Requirement", "WD-6")]
     public async Task ObjectToMarketingAsync_WithdrawsMarketingPurposesAndBlocksManualAndBulkOptinAfterwards()
     {

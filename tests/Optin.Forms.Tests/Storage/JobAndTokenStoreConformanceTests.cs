@@ -182,6 +182,117 @@ public abstract class JobAndTokenStoreConformanceTests
     }
 
     [Fact]
+    [Trait("Requirement", "DOI-7")]
+    public async Task IncrementCounterAsync_ConcurrentTransactionsCheckingACap_NeverOvershoot()
+    {
+        var store = await CreateStoreAsync();
+        const int Cap = 3;
+        var expires = T0 + Duration.FromDays(1);
+
+        // Each transaction increments, then checks the value it got (the send-cap pattern) and commits only under the cap.
+        var sent = await Task.WhenAll(Enumerable.Range(0, 12).Select(_ => Task.Run(async () =>
+        {
+            await using var tx = await store.BeginTransactionAsync(default);
+            if (await tx.IncrementCounterAsync("doi:day:x", T0, expires, default) > Cap)
+            {
+                return false;
+            }
+
+            await tx.CommitAsync(default);
+            return true;
+        })));
+
+        Assert.Equal(Cap, sent.Count(s => s));
+        await using var read = await store.BeginTransactionAsync(default);
+        Assert.Equal(Cap, await read.GetCounterAsync("doi:day:x", T0, default));
+    }
+
+    [Fact]
+    [Trait("Requirement", "WD-4")]
+    public async Task SetOptinInBulkAsync_WithdrawalCancellingJobs_CancelsOnlyChangedContactsPendingJobsForThePurposeAndReportsThem()
+    {
+        var store = await CreateStoreAsync();
+        var salon = System.Collections.Immutable.ImmutableSortedSet.Create(StringComparer.Ordinal, "salon");
+        var optedIn = NewContact("a@exemple.fr", salon).WithOptin("newsletter", OptinState.OptedIn, T0);
+        var none = NewContact("b@exemple.fr", salon);
+        var withdrawn = NewContact("c@exemple.fr", salon).WithOptin("newsletter", OptinState.Withdrawn, T0);
+        var outside = NewContact("d@exemple.fr", []).WithOptin("newsletter", OptinState.OptedIn, T0);
+        var cancelled = Job(optedIn.Id);
+        var otherPurpose = Job(optedIn.Id) with { PurposeId = "partners" };
+        var unchanged = Job(withdrawn.Id);
+        var notMatching = Job(outside.Id);
+        await using (var tx = await store.BeginTransactionAsync(default))
+        {
+            foreach (var contact in new[] { optedIn, none, withdrawn, outside })
+            {
+                await tx.SaveContactAsync(contact, default);
+            }
+
+            await tx.CommitAsync(default);
+        }
+
+        await EnqueueAsync(store, cancelled, otherPurpose, unchanged, notMatching);
+        var at = T0 + Duration.FromDays(1);
+        var reported = new List<BulkOptinChanged>();
+        long changed;
+        await using (var tx = await store.BeginTransactionAsync(default))
+        {
+            var template = new ConsentEvent { Id = Guid.Empty, ContactId = Guid.Empty, Kind = ConsentEventKind.SetInBulk, State = OptinState.Withdrawn, Method = ConsentMethod.Bulk, OccurredAt = at, PurposeId = "newsletter" };
+            changed = await tx.SetOptinInBulkAsync(new ContactQuery { Tag = "salon" }, new BulkOptinChange("newsletter", OptinState.Withdrawn, false, template)
+            {
+                CancelJobsReason = "withdrawn",
+                OnChanged = (batch, _) =>
+                {
+                    reported.AddRange(batch);
+                    return ValueTask.CompletedTask;
+                },
+            }, default);
+            await tx.CommitAsync(default);
+        }
+
+        Assert.Equal(2, changed);
+        Assert.Equal(new[] { (optedIn.Id, OptinState.OptedIn), (none.Id, OptinState.None) }.OrderBy(x => x.Item1),
+            reported.Select(r => (r.ContactId, r.Previous)).OrderBy(x => x.Item1));
+        var job = (await store.Jobs.FindJobAsync(cancelled.Id, default))!;
+        Assert.Equal((JobStatus.Cancelled, "withdrawn", (Instant?)at), (job.Status, job.LastError, job.FinishedAt));
+        foreach (var kept in new[] { otherPurpose, unchanged, notMatching })
+        {
+            Assert.Equal(JobStatus.Pending, (await store.Jobs.FindJobAsync(kept.Id, default))!.Status);
+        }
+
+        var contactA = (await store.Contacts.FindAsync(optedIn.Id, default))!;
+        Assert.Equal((OptinState.Withdrawn, at), (contactA.GetState("newsletter"), contactA.UpdatedAt));
+        Assert.Equal(OptinState.Withdrawn, (await store.Contacts.FindAsync(none.Id, default))!.GetState("newsletter"));
+        Assert.Equal(T0, (await store.Contacts.FindAsync(withdrawn.Id, default))!.UpdatedAt);
+    }
+
+    [Fact]
+    [Trait("Requirement", "CONS-8")]
+    public async Task SetOptinInBulkAsync_NoCallback_ChangesWithoutReportingAndLeavesJobs()
+    {
+        var store = await CreateStoreAsync();
+        var contact = NewContact("a@exemple.fr", []).WithOptin("newsletter", OptinState.PendingConfirmation, T0);
+        var job = Job(contact.Id);
+        await using (var tx = await store.BeginTransactionAsync(default))
+        {
+            await tx.SaveContactAsync(contact, default);
+            await tx.EnqueueJobAsync(job, default);
+            await tx.CommitAsync(default);
+        }
+
+        await using (var tx = await store.BeginTransactionAsync(default))
+        {
+            var template = new ConsentEvent { Id = Guid.Empty, ContactId = Guid.Empty, Kind = ConsentEventKind.SetInBulk, State = OptinState.OptedIn, Method = ConsentMethod.Bulk, OccurredAt = T0, PurposeId = "newsletter" };
+            Assert.Equal(1, await tx.SetOptinInBulkAsync(new ContactQuery(), new BulkOptinChange("newsletter", OptinState.OptedIn, true, template), default));
+            await tx.CommitAsync(default);
+        }
+
+        Assert.Equal(OptinState.OptedIn, (await store.Contacts.FindAsync(contact.Id, default))!.GetState("newsletter"));
+        Assert.Equal(JobStatus.Pending, (await store.Jobs.FindJobAsync(job.Id, default))!.Status);
+        Assert.Single(await store.Ledger.ReadAsync(contact.Id, default).ToListAsync());
+    }
+
+    [Fact]
     [Trait("Requirement", "CONS-8")]
     public async Task EraseContactAsync_RemovesPersonalDataAndLeavesTombstone()
     {
@@ -249,6 +360,11 @@ public abstract class JobAndTokenStoreConformanceTests
 
         await tx.CommitAsync(default);
     }
+
+    private static Contact NewContact(string email, System.Collections.Immutable.ImmutableSortedSet<string> tags) => new()
+    {
+        Id = Guid.NewGuid(), Email = email, EmailKey = email, Tags = tags.WithComparer(StringComparer.Ordinal), CreatedAt = T0, UpdatedAt = T0, LastActivityAt = T0,
+    };
 
     private static JobRecord Job(Guid contactId) => new()
     {

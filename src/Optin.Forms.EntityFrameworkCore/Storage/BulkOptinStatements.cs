@@ -1,0 +1,102 @@
+using Optin.Forms.Contacts;
+using Optin.Forms.Jobs;
+using M = Optin.Forms.EntityFrameworkCore.OptinFormsModel;
+
+namespace Optin.Forms.EntityFrameworkCore.Storage;
+
+/// <summary>The SQL of one batch of a bulk opt-in change (see <see cref="BulkOptinWriter"/>).</summary>
+/// <remarks>
+/// The changing contacts are those in the batch's id range, matching the query, not in the new state (no opt-in row
+/// counts as <c>None</c>) and, when it matters, not objecting (WD-6). They are read once, with their previous state
+/// and whether they have an opt-in row for the purpose yet.
+/// </remarks>
+internal sealed class BulkOptinStatements(SqlDialect dialect, ContactQuery query, BulkOptinChange change, string eventColumns)
+{
+    private const string BatchTable = "temp.optin_bulk_batch";
+
+    public const string CreateBatchTable = "CREATE TEMP TABLE IF NOT EXISTS optin_bulk_batch "
+        + "(id TEXT NOT NULL PRIMARY KEY, previous INTEGER NOT NULL, missing INTEGER NOT NULL) WITHOUT ROWID";
+
+    public const string ClearBatchTable = $"DELETE FROM {BatchTable}";
+
+    public const string DropBatchTable = $"DROP TABLE IF EXISTS {BatchTable}";
+
+    public const string SelectBatch = $"SELECT id AS \"Id\", previous AS \"Previous\" FROM {BatchTable}";
+
+    private readonly string _key = ContactQuerySql.PurposeKey(change.PurposeId);
+
+    /// <summary>One statement: the changing set as a materialised CTE, every write a data-modifying CTE reading it.</summary>
+    public string PostgreSqlBatch(IdRange range, SqlArguments args, bool returnIds)
+    {
+        var key = args.Add(_key);
+        var state = args.Add((int)change.State);
+        var at = args.Add(change.EventTemplate.OccurredAt.ToUnixTimeMilliseconds());
+        var sql = $"WITH changed AS MATERIALIZED ({Changing(range, args, key, state)}), "
+            + $"ev AS (INSERT INTO {M.ConsentEvents} ({eventColumns}) SELECT {EventValues(args)} FROM changed c), "
+            + $"uo AS (UPDATE {M.ContactOptins} o SET state = {state}, changed_at = {at} FROM changed c "
+            + $"WHERE NOT c.missing AND o.contact_id = c.id AND {range.Sql(args, "o.contact_id")} AND o.purpose_key = {key})";
+        if (change.State != OptinState.None)
+        {
+            sql += $", io AS (INSERT INTO {M.ContactOptins} (contact_id, purpose_key, purpose_id, state, changed_at) "
+                + $"SELECT c.id, {key}, {args.Add(change.PurposeId)}, {state}, {at} FROM changed c WHERE c.missing)";
+        }
+
+        if (change.CancelJobsReason is { } reason)
+        {
+            sql += $", cj AS (UPDATE {M.Jobs} j SET status = {args.Add((int)JobStatus.Cancelled)}, last_error = {args.Add(reason)}, "
+                + $"finished_at = {at} FROM changed c WHERE j.contact_id = c.id AND j.status = {args.Add((int)JobStatus.Pending)} "
+                + $"AND j.purpose_key = {key})";
+        }
+
+        return sql + (returnIds
+            ? " SELECT c.id AS \"Id\", c.previous AS \"Previous\" FROM changed c"
+            : " SELECT COUNT(*) AS \"Value\" FROM changed");
+    }
+
+    /// <summary>Fills the batch table with the batch's changing contacts.</summary>
+    public string SqliteSelect(IdRange range, SqlArguments args) =>
+        $"INSERT INTO {BatchTable} (id, previous, missing) {Changing(range, args, args.Add(_key), args.Add((int)change.State))}";
+
+    /// <summary>The writes of a batch, each reading the batch table.</summary>
+    public IEnumerable<Func<SqlArguments, string>> SqliteWrites()
+    {
+        yield return args => $"INSERT INTO {M.ConsentEvents} ({eventColumns}) SELECT {EventValues(args)} FROM {BatchTable} c ORDER BY c.id";
+        yield return args => $"UPDATE {M.ContactOptins} SET state = {args.Add((int)change.State)}, "
+            + $"changed_at = {args.Add(change.EventTemplate.OccurredAt.ToUnixTimeMilliseconds())} "
+            + $"WHERE purpose_key = {args.Add(_key)} AND contact_id IN (SELECT id FROM {BatchTable} WHERE missing = 0)";
+        if (change.State != OptinState.None)
+        {
+            yield return args => $"INSERT INTO {M.ContactOptins} (contact_id, purpose_key, purpose_id, state, changed_at) "
+                + $"SELECT id, {args.Add(_key)}, {args.Add(change.PurposeId)}, {args.Add((int)change.State)}, "
+                + $"{args.Add(change.EventTemplate.OccurredAt.ToUnixTimeMilliseconds())} FROM {BatchTable} WHERE missing = 1";
+        }
+
+        if (change.CancelJobsReason is { } reason)
+        {
+            yield return args => $"UPDATE {M.Jobs} SET status = {args.Add((int)JobStatus.Cancelled)}, last_error = {args.Add(reason)}, "
+                + $"finished_at = {args.Add(change.EventTemplate.OccurredAt.ToUnixTimeMilliseconds())} "
+                + $"WHERE status = {args.Add((int)JobStatus.Pending)} AND purpose_key = {args.Add(_key)} "
+                + $"AND contact_id IN (SELECT id FROM {BatchTable})";
+        }
+    }
+
+    private string Changing(IdRange range, SqlArguments args, string key, string state) =>
+        $"SELECT c.id, COALESCE(o.state, 0) AS previous, o.contact_id IS NULL AS missing FROM {M.Contacts} c "
+        + $"LEFT JOIN {M.ContactOptins} o ON o.contact_id = c.id AND {range.Sql(args, "o.contact_id")} AND o.purpose_key = {key} "
+        + $"WHERE {range.Sql(args)} AND {ContactQuerySql.Where(query, args, range)} AND COALESCE(o.state, 0) <> {state}"
+        + (change.SkipObjected ? $" AND c.objected_to_marketing = {args.Add(false)}" : "");
+
+    /// <summary>The select list of one ledger entry per changed contact <c>c</c>, with a fresh id.</summary>
+    private string EventValues(SqlArguments args)
+    {
+        var e = change.EventTemplate;
+        string Text(string? value) => value is null ? dialect.TypedNull("text") : args.Add(value);
+        return string.Join(", ",
+            dialect.NewGuid, "c.id", args.Add((int)e.Kind), args.Add((int)e.State), args.Add((int)e.Method),
+            args.Add(e.OccurredAt.ToUnixTimeMilliseconds()), args.Add(e.PurposeId), Text(e.PurposeVersion), Text(e.FormId),
+            Text(e.FormVersion), e.SubmissionId is { } submissionId ? args.Add(submissionId) : dialect.TypedNull("uuid"),
+            Text(e.ConsentText), Text(e.ConsentTextSha256), Text(e.PurposeText), Text(e.PurposeTextSha256), Text(e.PrivacyNotice),
+            Text(e.Controller), Text(e.Culture), Text(e.SourceUrl), Text(e.IpAddress), Text(e.UserAgent), Text(e.Actor),
+            Text(e.Reason), Text(e.LegalBasis));
+    }
+}
