@@ -18,6 +18,7 @@ internal static class EntityMapper
         Email = contact.Email,
         EmailKey = contact.EmailKey,
         ObjectedToMarketing = contact.ObjectedToMarketing,
+        ProcessingRestricted = contact.ProcessingRestricted,
         CreatedAt = contact.CreatedAt.ToUnixTimeMilliseconds(),
         UpdatedAt = contact.UpdatedAt.ToUnixTimeMilliseconds(),
         LastActivityAt = contact.LastActivityAt.ToUnixTimeMilliseconds(),
@@ -29,6 +30,7 @@ internal static class EntityMapper
         target.Email = source.Email;
         target.EmailKey = source.EmailKey;
         target.ObjectedToMarketing = source.ObjectedToMarketing;
+        target.ProcessingRestricted = source.ProcessingRestricted;
         target.CreatedAt = source.CreatedAt;
         target.UpdatedAt = source.UpdatedAt;
         target.LastActivityAt = source.LastActivityAt;
@@ -58,6 +60,7 @@ internal static class EntityMapper
         Email = row.Email,
         EmailKey = row.EmailKey,
         ObjectedToMarketing = row.ObjectedToMarketing,
+        ProcessingRestricted = row.ProcessingRestricted,
         CreatedAt = Instant.FromUnixTimeMilliseconds(row.CreatedAt),
         UpdatedAt = Instant.FromUnixTimeMilliseconds(row.UpdatedAt),
         LastActivityAt = Instant.FromUnixTimeMilliseconds(row.LastActivityAt),
@@ -93,6 +96,9 @@ internal static class EntityMapper
         Actor = e.Actor,
         Reason = e.Reason,
         LegalBasis = e.LegalBasis,
+        TemplateId = e.TemplateId,
+        TemplateSha256 = e.TemplateSha256,
+        MessageId = e.MessageId,
     };
 
     public static ConsentEvent ToEvent(ConsentEventEntity e) => new()
@@ -122,6 +128,9 @@ internal static class EntityMapper
         Actor = e.Actor,
         Reason = e.Reason,
         LegalBasis = e.LegalBasis,
+        TemplateId = e.TemplateId,
+        TemplateSha256 = e.TemplateSha256,
+        MessageId = e.MessageId,
     };
 
     public static SubmissionEntity ToEntity(SubmissionRecord s) => new()

@@ -87,6 +87,11 @@ public sealed class ContactOptinService
             return OptinOperationResult.Failed(SubmissionCodes.ContactNotFound, "No such contact.");
         }
 
+        if (contact.ProcessingRestricted && change.State == OptinState.OptedIn)
+        {
+            return OptinOperationResult.Failed(SubmissionCodes.Restricted, "Processing is restricted for this person (GDPR Art. 18).", contact.Id);
+        }
+
         if (purpose.Marketing && contact.ObjectedToMarketing && change.State == OptinState.OptedIn)
         {
             return OptinOperationResult.Failed(SubmissionCodes.Objected,
@@ -134,7 +139,9 @@ public sealed class ContactOptinService
             request.Actor, request.Reason, request.LegalBasis);
         var change = new BulkOptinChange(purpose.Id, request.State, purpose.Marketing && request.State == OptinState.OptedIn, template);
 
-        var candidates = await _store.Contacts.QueryAsync(request.Query, cancellationToken).Select(c => c.Id).ToListAsync(cancellationToken);
+        // Restricted contacts (GDPR Art. 18) are never opted in by a bulk change; withdrawals still reach them.
+        var query = request.State == OptinState.OptedIn ? request.Query with { ProcessingRestricted = false } : request.Query;
+        var candidates = await _store.Contacts.QueryAsync(query, cancellationToken).Select(c => c.Id).ToListAsync(cancellationToken);
         await using var tx = await _store.BeginTransactionAsync(cancellationToken);
         var before = new Dictionary<Guid, OptinState>(candidates.Count);
         foreach (var id in candidates)
@@ -145,7 +152,7 @@ public sealed class ContactOptinService
             }
         }
 
-        var count = await tx.SetOptinInBulkAsync(request.Query, change, cancellationToken);
+        var count = await tx.SetOptinInBulkAsync(query, change, cancellationToken);
         foreach (var (id, previous) in before)
         {
             if (await tx.FindContactAsync(id, cancellationToken) is { } contact && contact.GetState(purpose.Id) != previous)

@@ -28,6 +28,7 @@ internal sealed class ConfirmationIssuer(IOptinStore store, IClock clock, IFormC
         var state = contact.GetState(purposeId);
         var reason = state switch
         {
+            _ when contact.ProcessingRestricted => Rights.PersonalDataService.RestrictedReason,
             OptinState.OptedIn => "Already confirmed: no email (DOI-8).",
             OptinState.Withdrawn => "Withdrawn (WD-4).",
             OptinState.None when onlyIfPending => "No longer pending.",
@@ -35,7 +36,8 @@ internal sealed class ConfirmationIssuer(IOptinStore store, IClock clock, IFormC
             _ => null,
         };
         var hash = AddressHasher.Hash(_options, contact.EmailKey);
-        if (reason is null && await tx.FindSuppressionAsync(hash, cancellationToken) is { } suppressed && suppressed.ExpiresAt > now)
+        if (reason is null && await tx.FindSuppressionAsync(hash, cancellationToken) is { } suppressed && suppressed.ExpiresAt > now
+            && !SuppressionReasons.OnlyMarketing(suppressed))
         {
             reason = "The address is suppressed (DOI-9).";
         }

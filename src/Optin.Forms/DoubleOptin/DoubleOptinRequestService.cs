@@ -46,6 +46,19 @@ public sealed class DoubleOptinRequestService
         return RequestCoreAsync(query, null, purposeId, culture, cancellationToken);
     }
 
+    /// <summary>The job that sends a confirmation email for <paramref name="purposeId"/> to the contact, due now.</summary>
+    internal static JobRecord CreateJob(Guid contactId, string purposeId, string culture, Instant now, string messageIdDomain, string eventType)
+    {
+        var payload = new JobPayload
+        {
+            Args = new(StringComparer.OrdinalIgnoreCase) { ["Purpose"] = purposeId },
+            EventType = eventType,
+            Culture = culture,
+            PurposeId = purposeId,
+        };
+        return JobFactory.Create(Action, null, contactId, purposeId, payload, now, now, messageIdDomain);
+    }
+
     private async ValueTask<OptinOperationResult> RequestCoreAsync(ContactQuery? query, Guid? contactId, string purposeId, string? culture,
         CancellationToken cancellationToken)
     {
@@ -77,19 +90,12 @@ public sealed class DoubleOptinRequestService
         foreach (var contact in contacts)
         {
             var state = contact.GetState(purpose.Id);
-            if (state is OptinState.OptedIn or OptinState.Withdrawn || (purpose.Marketing && contact.ObjectedToMarketing))
+            if (state is OptinState.OptedIn or OptinState.Withdrawn || (purpose.Marketing && contact.ObjectedToMarketing) || contact.ProcessingRestricted)
             {
                 continue;
             }
 
-            var payload = new JobPayload
-            {
-                Args = new(StringComparer.OrdinalIgnoreCase) { ["Purpose"] = purpose.Id },
-                EventType = "DoubleOptinRequested",
-                Culture = resolvedCulture,
-                PurposeId = purpose.Id,
-            };
-            await tx.EnqueueJobAsync(JobFactory.Create(Action, null, contact.Id, purpose.Id, payload, now, now, _messageIdDomain), cancellationToken);
+            await tx.EnqueueJobAsync(CreateJob(contact.Id, purpose.Id, resolvedCulture, now, _messageIdDomain, "DoubleOptinRequested"), cancellationToken);
             queued++;
         }
 
