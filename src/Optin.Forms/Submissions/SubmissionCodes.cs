@@ -59,4 +59,7 @@ public static class SubmissionCodes
 
     /// <summary>A rectification refused because another contact holds the new address (DSR-3).</summary>
     public const string EmailTaken = "OPTIN2121";
+
+    /// <summary>A manual opt-in refused because the address is on the suppression list (RET-3, DOI-9).</summary>
+    public const string Suppressed = "OPTIN2122";
 }
