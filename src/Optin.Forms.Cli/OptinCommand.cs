@@ -8,7 +8,7 @@ using Optin.Forms.Schema;
 
 namespace Optin.Forms.Cli;
 
-/// <summary>The <c>optin</c> command: <c>check</c> and <c>ropa</c>.</summary>
+/// <summary>The <c>optin</c> command: <c>check</c>, <c>ropa</c>, <c>export</c> and <c>erase</c>.</summary>
 internal static class OptinCommand
 {
     public const int Ok = 0;
@@ -19,14 +19,27 @@ internal static class OptinCommand
         Usage:
           optin check <appsettings.json> [more.json ...]   validate the OptinForms section; every problem with its path
           optin ropa  <appsettings.json> [--format md|json] print the record of processing (GDPR Art. 30)
+          optin export <contactId> <appsettings.json> [--portable | --evidence json|html] [--out file] [--connection cs]
+                                                           everything held on the person (DSR-1), what they provided,
+                                                           or the evidence chain (DOI-10)
+          optin erase  <contactId> <appsettings.json> --actor <who> --reason <why> [--connection cs]
+                                                           erase the person (DSR-2) and print the report
+
+        export and erase use OptinForms:Storage:Provider (Sqlite or PostgreSql) and ConnectionStrings:Optin; a relative
+        SQLite file is relative to the first appsettings file.
 
         Later files override earlier ones, as in ASP.NET Core (appsettings.json then appsettings.Production.json).
-        Exit codes: 0 valid, 1 invalid configuration, 2 usage or unreadable file.
+        Exit codes: 0 valid, 1 invalid configuration, 2 usage or unreadable file, 3 no such contact.
         """;
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {
         ArgumentNullException.ThrowIfNull(args);
+        if (args.Length > 0 && args[0] is "export" or "erase")
+        {
+            return await RightsCommand.RunAsync(args, stdout, stderr);
+        }
+
         if (args.Length < 2 || args[0] is not ("check" or "ropa"))
         {
             await stderr.WriteLineAsync(Help);
