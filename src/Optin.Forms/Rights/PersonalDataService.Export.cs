@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Optin.Forms.Consent;
-using Optin.Forms.Contacts;
 using Optin.Forms.DoubleOptin;
 using Optin.Forms.Jobs;
 
@@ -46,7 +45,7 @@ public sealed partial class PersonalDataService
         writer.WriteStartObject();
         writer.WriteString("schema", ExportSchema);
         RightsJson.WriteInstant(writer, "generatedAt", _clock.GetCurrentInstant());
-        WriteContact(writer, contact);
+        RightsJson.WriteContact(writer, contact);
 
         writer.WriteStartArray("submissions");
         await foreach (var submission in _store.Submissions.ListByContactAsync(contactId, cancellationToken))
@@ -64,7 +63,7 @@ public sealed partial class PersonalDataService
         }
 
         writer.WriteEndArray();
-        WriteTokens(writer, tokens);
+        RightsJson.WriteTokens(writer, tokens);
         await WriteJobsAsync(writer, contactId, cancellationToken);
 
         writer.WriteStartObject("suppression");
@@ -144,56 +143,6 @@ public sealed partial class PersonalDataService
         writer.WriteEndObject();
         await writer.FlushAsync(cancellationToken);
         return true;
-    }
-
-    private static void WriteContact(Utf8JsonWriter writer, Contact contact)
-    {
-        writer.WriteStartObject("contact");
-        writer.WriteString("id", contact.Id);
-        writer.WriteString("kind", contact.Kind.ToString());
-        writer.WriteString("email", contact.Email);
-        RightsJson.WriteMap(writer, "fields", contact.Fields);
-        writer.WriteStartArray("tags");
-        foreach (var tag in contact.Tags)
-        {
-            writer.WriteStringValue(tag);
-        }
-
-        writer.WriteEndArray();
-        writer.WriteStartObject("optins");
-        foreach (var (purpose, optin) in contact.Optins.OrderBy(o => o.Key, StringComparer.Ordinal))
-        {
-            writer.WriteStartObject(purpose);
-            writer.WriteString("state", optin.State.ToString());
-            RightsJson.WriteInstant(writer, "changedAt", optin.ChangedAt);
-            writer.WriteEndObject();
-        }
-
-        writer.WriteEndObject();
-        writer.WriteBoolean("objectedToMarketing", contact.ObjectedToMarketing);
-        writer.WriteBoolean("processingRestricted", contact.ProcessingRestricted);
-        RightsJson.WriteInstant(writer, "createdAt", contact.CreatedAt);
-        RightsJson.WriteInstant(writer, "updatedAt", contact.UpdatedAt);
-        RightsJson.WriteInstant(writer, "lastActivityAt", contact.LastActivityAt);
-        writer.WriteEndObject();
-    }
-
-    private static void WriteTokens(Utf8JsonWriter writer, IReadOnlyList<TokenRecord> tokens)
-    {
-        // Metadata only: neither the token nor its hash leaves the store.
-        writer.WriteStartArray("tokens");
-        foreach (var token in tokens)
-        {
-            writer.WriteStartObject();
-            writer.WriteString("kind", token.Kind.ToString());
-            writer.WriteString("purposeId", token.PurposeId);
-            RightsJson.WriteInstant(writer, "createdAt", token.CreatedAt);
-            RightsJson.WriteInstant(writer, "expiresAt", token.ExpiresAt);
-            RightsJson.WriteInstant(writer, "consumedAt", token.ConsumedAt);
-            writer.WriteEndObject();
-        }
-
-        writer.WriteEndArray();
     }
 
     private async ValueTask WriteJobsAsync(Utf8JsonWriter writer, Guid contactId, CancellationToken cancellationToken)

@@ -2,6 +2,8 @@ using System.Text.Json;
 using NodaTime;
 using NodaTime.Text;
 using Optin.Forms.Consent;
+using Optin.Forms.Contacts;
+using Optin.Forms.DoubleOptin;
 using Optin.Forms.Submissions;
 
 namespace Optin.Forms.Rights;
@@ -119,6 +121,56 @@ internal static class RightsJson
         }
 
         writer.WriteEndObject();
+    }
+
+    public static void WriteContact(Utf8JsonWriter writer, Contact contact)
+    {
+        writer.WriteStartObject("contact");
+        writer.WriteString("id", contact.Id);
+        writer.WriteString("kind", contact.Kind.ToString());
+        writer.WriteString("email", contact.Email);
+        RightsJson.WriteMap(writer, "fields", contact.Fields);
+        writer.WriteStartArray("tags");
+        foreach (var tag in contact.Tags)
+        {
+            writer.WriteStringValue(tag);
+        }
+
+        writer.WriteEndArray();
+        writer.WriteStartObject("optins");
+        foreach (var (purpose, optin) in contact.Optins.OrderBy(o => o.Key, StringComparer.Ordinal))
+        {
+            writer.WriteStartObject(purpose);
+            writer.WriteString("state", optin.State.ToString());
+            RightsJson.WriteInstant(writer, "changedAt", optin.ChangedAt);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndObject();
+        writer.WriteBoolean("objectedToMarketing", contact.ObjectedToMarketing);
+        writer.WriteBoolean("processingRestricted", contact.ProcessingRestricted);
+        RightsJson.WriteInstant(writer, "createdAt", contact.CreatedAt);
+        RightsJson.WriteInstant(writer, "updatedAt", contact.UpdatedAt);
+        RightsJson.WriteInstant(writer, "lastActivityAt", contact.LastActivityAt);
+        writer.WriteEndObject();
+    }
+
+    public static void WriteTokens(Utf8JsonWriter writer, IReadOnlyList<TokenRecord> tokens)
+    {
+        // Metadata only: neither the token nor its hash leaves the store.
+        writer.WriteStartArray("tokens");
+        foreach (var token in tokens)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("kind", token.Kind.ToString());
+            writer.WriteString("purposeId", token.PurposeId);
+            RightsJson.WriteInstant(writer, "createdAt", token.CreatedAt);
+            RightsJson.WriteInstant(writer, "expiresAt", token.ExpiresAt);
+            RightsJson.WriteInstant(writer, "consumedAt", token.ConsumedAt);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
     }
 
     private static void Optional(Utf8JsonWriter writer, string name, string? value)
