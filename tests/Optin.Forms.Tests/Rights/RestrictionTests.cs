@@ -71,4 +71,19 @@ public sealed class RestrictionTests
         Assert.Equal("accuracy verified", lifted.Reason);
         Assert.False((await flow.Store.Contacts.FindAsync(contactId, default))!.ProcessingRestricted);
     }
+
+    [Fact]
+    [Trait("Requirement", "DOI-5")]
+    public async Task SweepAsync_RestrictedAndUnconfirmed_KeepsThePersonsData()
+    {
+        using var flow = Flow.Start();
+        var contactId = (await flow.SubmitAsync()).ContactId!.Value;
+        await flow.Services.GetRequiredService<PersonalDataService>().SetRestrictionAsync(contactId, true, "dpo", "Art. 18(1)(c): legal claim", default);
+        flow.Advance(NodaTime.Duration.FromDays(15));
+
+        Assert.Equal(0, await flow.Services.GetRequiredService<UnconfirmedSweeper>().SweepAsync(default));
+
+        var contact = await flow.Store.Contacts.FindAsync(contactId, default);
+        Assert.Equal(OptinState.PendingConfirmation, contact!.GetState("newsletter"));
+    }
 }
