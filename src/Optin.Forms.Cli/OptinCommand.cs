@@ -8,7 +8,7 @@ using Optin.Forms.Schema;
 
 namespace Optin.Forms.Cli;
 
-/// <summary>The <c>optin</c> command: <c>check</c>, <c>ropa</c>, <c>import</c> and <c>retention</c>.</summary>
+/// <summary>The <c>optin</c> command: <c>check</c>, <c>ropa</c>, <c>import</c>, <c>retention</c>, <c>export</c> and <c>erase</c>.</summary>
 internal static class OptinCommand
 {
     public const int Ok = 0;
@@ -26,17 +26,27 @@ internal static class OptinCommand
                                                        import contacts (never opted in) into the configured store
           optin retention --settings <appsettings.json> [--dry-run] [--migrate]
                                                        erase prospects past their retention (RET-1, RET-2)
+          optin export <contactId> --settings <appsettings.json> [--portable | --evidence json|html] [--out file]
+                       [--connection cs]           everything held on the person (DSR-1), what they provided,
+                                                   or the evidence chain (DOI-10)
+          optin erase  <contactId> --settings <appsettings.json> --actor <who> --reason <why> [--connection cs]
+                                                   erase the person (DSR-2) and print the report
 
         The store is OptinForms:Storage:Provider (Sqlite by default, or PostgreSql) at ConnectionStrings:Optin; a
         relative SQLite file is found beside the first settings file. --migrate applies the store's migrations first.
 
         Later files override earlier ones, as in ASP.NET Core (appsettings.json then appsettings.Production.json).
-        Exit codes: 0 done, 1 invalid configuration, 2 usage or unreadable file, 3 refused import or store failure.
+        Exit codes: 0 done, 1 invalid configuration, 2 usage or unreadable file, 3 refused import, store failure or no such contact.
         """;
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {
         ArgumentNullException.ThrowIfNull(args);
+        if (args.Length > 0 && args[0] is "export" or "erase")
+        {
+            return await RightsCommand.RunAsync(args, stdout, stderr);
+        }
+
         if (args.Length >= 1 && args[0] is "import" or "retention")
         {
             return await StoreCommand.RunAsync(args, stdout, stderr, Help);

@@ -72,6 +72,9 @@ public static class OptinFormsModel
             b.HasIndex(e => e.Id).IsUnique();
             b.HasIndex(e => new { e.ContactId, e.Sequence });
             b.Property(e => e.PurposeId).HasMaxLength(100).IsRequired();
+            b.Property(e => e.TemplateId).HasMaxLength(100);
+            b.Property(e => e.TemplateSha256).HasMaxLength(64);
+            b.Property(e => e.MessageId).HasMaxLength(998);
             SnakeCase(b);
         });
         modelBuilder.Entity<SubmissionEntity>(b =>

@@ -55,6 +55,12 @@ internal sealed class DiscardingStore : IOptinStore, IOptinTransaction
 
     public ValueTask<bool> EraseContactAsync(Guid contactId, ConsentEvent tombstone, CancellationToken cancellationToken) => ValueTask.FromResult(false);
 
+    public ValueTask<bool> CompleteJobAsync(Guid jobId, string leaseOwner, JobStatus status, string? reason, Instant at, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(false);
+
+    public ValueTask<IReadOnlyList<TokenRecord>> ListTokensAsync(Guid contactId, CancellationToken cancellationToken) =>
+        ValueTask.FromResult<IReadOnlyList<TokenRecord>>([]);
+
     public ValueTask CommitAsync(CancellationToken cancellationToken) => ValueTask.CompletedTask;
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;

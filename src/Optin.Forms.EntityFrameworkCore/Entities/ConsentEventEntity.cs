@@ -52,4 +52,10 @@ internal sealed class ConsentEventEntity
     public string? Reason { get; set; }
 
     public string? LegalBasis { get; set; }
+
+    public string? TemplateId { get; set; }
+
+    public string? TemplateSha256 { get; set; }
+
+    public string? MessageId { get; set; }
 }

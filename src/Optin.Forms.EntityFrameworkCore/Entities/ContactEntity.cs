@@ -13,6 +13,8 @@ internal sealed class ContactEntity
 
     public bool ObjectedToMarketing { get; set; }
 
+    public bool ProcessingRestricted { get; set; }
+
     public long CreatedAt { get; set; }
 
     public long UpdatedAt { get; set; }

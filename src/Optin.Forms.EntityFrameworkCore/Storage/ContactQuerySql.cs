@@ -57,6 +57,11 @@ internal static class ContactQuerySql
             sql.Append(" AND c.last_activity_at < ").Append(args.Add(activity.ToUnixTimeMilliseconds()));
         }
 
+        if (query.ProcessingRestricted is { } restricted)
+        {
+            sql.Append(" AND c.processing_restricted = ").Append(args.Add(restricted));
+        }
+
         return sql.ToString();
     }
 

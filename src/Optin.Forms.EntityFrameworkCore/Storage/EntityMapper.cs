@@ -18,6 +18,7 @@ internal static class EntityMapper
         Email = contact.Email,
         EmailKey = contact.EmailKey,
         ObjectedToMarketing = contact.ObjectedToMarketing,
+        ProcessingRestricted = contact.ProcessingRestricted,
         CreatedAt = contact.CreatedAt.ToUnixTimeMilliseconds(),
         UpdatedAt = contact.UpdatedAt.ToUnixTimeMilliseconds(),
         LastActivityAt = contact.LastActivityAt.ToUnixTimeMilliseconds(),
@@ -29,6 +30,7 @@ internal static class EntityMapper
         target.Email = source.Email;
         target.EmailKey = source.EmailKey;
         target.ObjectedToMarketing = source.ObjectedToMarketing;
+        target.ProcessingRestricted = source.ProcessingRestricted;
         target.CreatedAt = source.CreatedAt;
         target.UpdatedAt = source.UpdatedAt;
         target.LastActivityAt = source.LastActivityAt;
@@ -62,6 +64,7 @@ internal static class EntityMapper
         Email = row.Email,
         EmailKey = row.EmailKey,
         ObjectedToMarketing = row.ObjectedToMarketing,
+        ProcessingRestricted = row.ProcessingRestricted,
         CreatedAt = Instant.FromUnixTimeMilliseconds(row.CreatedAt),
         UpdatedAt = Instant.FromUnixTimeMilliseconds(optins.Count == 0 ? row.UpdatedAt : Math.Max(row.UpdatedAt, optins.Max(o => o.ChangedAt))),
         LastActivityAt = Instant.FromUnixTimeMilliseconds(row.LastActivityAt),
@@ -97,6 +100,9 @@ internal static class EntityMapper
         Actor = e.Actor,
         Reason = e.Reason,
         LegalBasis = e.LegalBasis,
+        TemplateId = e.TemplateId,
+        TemplateSha256 = e.TemplateSha256,
+        MessageId = e.MessageId,
     };
 
     public static ConsentEvent ToEvent(ConsentEventEntity e) => new()
@@ -126,6 +132,9 @@ internal static class EntityMapper
         Actor = e.Actor,
         Reason = e.Reason,
         LegalBasis = e.LegalBasis,
+        TemplateId = e.TemplateId,
+        TemplateSha256 = e.TemplateSha256,
+        MessageId = e.MessageId,
     };
 
     public static SubmissionEntity ToEntity(SubmissionRecord s) => new()

@@ -87,4 +87,13 @@ public sealed record ConsentEvent
 
     /// <summary>The legal basis claimed for a manual or bulk change (for example a signed paper form).</summary>
     public string? LegalBasis { get; init; }
+
+    /// <summary>For <see cref="ConsentEventKind.EmailSent"/>: the id of the email template used (DOI-10).</summary>
+    public string? TemplateId { get; init; }
+
+    /// <summary>For <see cref="ConsentEventKind.EmailSent"/>: lower-case hex SHA-256 of the template's sources (DOI-10).</summary>
+    public string? TemplateSha256 { get; init; }
+
+    /// <summary>For <see cref="ConsentEventKind.EmailSent"/>: the Message-ID of the email (DOI-10).</summary>
+    public string? MessageId { get; init; }
 }

@@ -26,4 +26,19 @@ public enum ConsentEventKind
 
     /// <summary>The person's data was erased; the tombstone keeps no personal data.</summary>
     Erased,
+
+    /// <summary>
+    /// A job's email was accepted by the mail sender (DOI-10): the entry carries the template id, the SHA-256 of the
+    /// template source and the Message-ID; the state is the purpose's state when it was sent.
+    /// </summary>
+    EmailSent,
+
+    /// <summary>An operator rectified the contact's email address (DSR-3); the new address goes through double opt-in.</summary>
+    EmailChanged,
+
+    /// <summary>An operator restricted processing for the person (GDPR Art. 18): no job, rule or email runs for them.</summary>
+    ProcessingRestricted,
+
+    /// <summary>An operator lifted the restriction of processing.</summary>
+    RestrictionLifted,
 }

@@ -35,6 +35,13 @@ public sealed record Contact
     /// </summary>
     public bool ObjectedToMarketing { get; init; }
 
+    /// <summary>
+    /// Whether processing is restricted (GDPR Art. 18): while set, the person's jobs are skipped, rules do not fire for
+    /// them, manual and bulk opt-ins leave them alone and no email goes to them. Set and cleared with an entry in the
+    /// ledger (see <see cref="Rights.PersonalDataService.SetRestrictionAsync"/>).
+    /// </summary>
+    public bool ProcessingRestricted { get; init; }
+
     /// <summary>When the contact was created.</summary>
     public required Instant CreatedAt { get; init; }
 

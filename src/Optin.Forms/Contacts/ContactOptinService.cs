@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using NodaTime;
 using Optin.Forms.Consent;
 using Optin.Forms.Diagnostics;
+using Optin.Forms.DoubleOptin;
 using Optin.Forms.Rules;
 using Optin.Forms.Schema;
 using Optin.Forms.Storage;
@@ -20,11 +22,13 @@ public sealed class ContactOptinService
     private readonly IClock _clock;
     private readonly IOptinEventListener[] _handlers;
     private readonly ILogger<ContactOptinService> _logger;
+    private readonly IOptions<OptinFormsOptions> _options;
 
     /// <summary>Creates the service.</summary>
     public ContactOptinService(IFormCatalogProvider catalog, IOptinStore store, IClock clock,
-        IEnumerable<IOptinEventListener> handlers, ILogger<ContactOptinService> logger)
+        IEnumerable<IOptinEventListener> handlers, ILogger<ContactOptinService> logger, IOptions<OptinFormsOptions> options)
     {
+        _options = options ?? throw new ArgumentNullException(nameof(options));
         ArgumentNullException.ThrowIfNull(handlers);
         _catalog = catalog ?? throw new ArgumentNullException(nameof(catalog));
         _store = store ?? throw new ArgumentNullException(nameof(store));
@@ -87,6 +91,19 @@ public sealed class ContactOptinService
             return OptinOperationResult.Failed(SubmissionCodes.ContactNotFound, "No such contact.");
         }
 
+        if (contact.ProcessingRestricted && change.State == OptinState.OptedIn)
+        {
+            return OptinOperationResult.Failed(SubmissionCodes.Restricted, "Processing is restricted for this person (GDPR Art. 18).", contact.Id);
+        }
+
+        if (purpose.Marketing && change.State == OptinState.OptedIn
+            && await tx.FindSuppressionAsync(AddressHasher.Hash(_options.Value, contact.EmailKey), cancellationToken) is { } suppressed
+            && suppressed.ExpiresAt > now)
+        {
+            return OptinOperationResult.Failed(SubmissionCodes.Suppressed,
+                "The address is on the suppression list; only the person's own double opt-in can opt it in again (RET-3, DOI-9).", contact.Id);
+        }
+
         if (purpose.Marketing && contact.ObjectedToMarketing && change.State == OptinState.OptedIn)
         {
             return OptinOperationResult.Failed(SubmissionCodes.Objected,
@@ -141,6 +158,8 @@ public sealed class ContactOptinService
 
         // Listeners that ignore the event (the rule engine without a rule on it) cost nothing: the store then returns no ids.
         var listeners = _handlers.Where(h => h.ListensTo(typeof(ContactOptinChanged))).ToArray();
+        // Restricted contacts (GDPR Art. 18) are never opted in by a bulk change; withdrawals still reach them.
+        var query = request.State == OptinState.OptedIn ? request.Query with { ProcessingRestricted = false } : request.Query;
         await using var tx = await _store.BeginTransactionAsync(cancellationToken);
         var change = new BulkOptinChange(purpose.Id, request.State, purpose.Marketing && request.State == OptinState.OptedIn, template)
         {
@@ -154,7 +173,7 @@ public sealed class ContactOptinService
                 }
             },
         };
-        var count = await tx.SetOptinInBulkAsync(request.Query, change, cancellationToken);
+        var count = await tx.SetOptinInBulkAsync(query, change, cancellationToken);
         await tx.CommitAsync(cancellationToken);
         OptinLog.BulkOptinApplied(_logger, purpose.Id, request.State, count, request.Actor);
         return OptinOperationResult.Success(null, count);

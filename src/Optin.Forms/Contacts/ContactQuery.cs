@@ -33,6 +33,9 @@ public sealed record ContactQuery
     /// <summary>Only contacts whose last activity is strictly before this instant.</summary>
     public Instant? LastActivityBefore { get; init; }
 
+    /// <summary>Only contacts whose processing is (true) or is not (false) restricted; bulk changes always use false.</summary>
+    public bool? ProcessingRestricted { get; init; }
+
     /// <summary>Whether <paramref name="contact"/> matches; the in-memory store's evaluation, and the reference for others.</summary>
     public bool Matches(Contact contact)
     {
@@ -43,6 +46,7 @@ public sealed record ContactQuery
             && (Tag is null || contact.Tags.Contains(Tag))
             && (CreatedFrom is null || contact.CreatedAt >= CreatedFrom)
             && (CreatedBefore is null || contact.CreatedAt < CreatedBefore)
-            && (LastActivityBefore is null || contact.LastActivityAt < LastActivityBefore);
+            && (LastActivityBefore is null || contact.LastActivityAt < LastActivityBefore)
+            && (ProcessingRestricted is null || contact.ProcessingRestricted == ProcessingRestricted);
     }
 }

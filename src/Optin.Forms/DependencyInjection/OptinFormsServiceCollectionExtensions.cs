@@ -62,6 +62,8 @@ public static class OptinFormsServiceCollectionExtensions
         services.TryAddSingleton<IOptinStore>(sp => sp.GetRequiredService<InMemoryOptinStore>());
         services.TryAddSingleton<SubmissionPipeline>();
         services.TryAddSingleton<ContactOptinService>();
+        services.TryAddSingleton<Rights.PersonalDataService>();
+        services.TryAddSingleton<Rights.EvidenceService>();
         EngineServices.Add(services);
     }
 }

@@ -26,16 +26,21 @@ internal sealed class ConfirmationIssuer(IOptinStore store, IClock clock, IFormC
         }
 
         var state = contact.GetState(purposeId);
+        var hash = AddressHasher.Hash(_options, contact.EmailKey);
+        var suppressed = await tx.FindSuppressionAsync(hash, cancellationToken) is { } entry && entry.ExpiresAt > now ? entry : null;
+
+        // An opt-in made for an address erased before (a re-import) is not a confirmation: the new one may go (RET-3).
+        var reconfirm = suppressed is not null && SuppressionReasons.OnlyMarketing(suppressed);
         var reason = state switch
         {
-            OptinState.OptedIn => "Already confirmed: no email (DOI-8).",
+            _ when contact.ProcessingRestricted => Rights.PersonalDataService.RestrictedReason,
+            OptinState.OptedIn when !reconfirm => "Already confirmed: no email (DOI-8).",
             OptinState.Withdrawn => "Withdrawn (WD-4).",
             OptinState.None when onlyIfPending => "No longer pending.",
             _ when contact.ObjectedToMarketing && catalog.Current.FindPurpose(purposeId)?.Marketing == true => "The person objected to direct marketing (WD-6).",
             _ => null,
         };
-        var hash = AddressHasher.Hash(_options, contact.EmailKey);
-        if (reason is null && await tx.FindSuppressionAsync(hash, cancellationToken) is { } suppressed && suppressed.ExpiresAt > now)
+        if (reason is null && suppressed is not null && !SuppressionReasons.OnlyMarketing(suppressed))
         {
             reason = "The address is suppressed (DOI-9).";
         }

@@ -24,6 +24,12 @@ public sealed class DoubleOptinOptions
     /// <summary>After "this was not me", no mail goes to the address for this long (DOI-9). Default 90 days.</summary>
     public TimeSpan SuppressAfterRejection { get; set; } = TimeSpan.FromDays(90);
 
+    /// <summary>
+    /// After an erasure, marketing mail to the address is suppressed for this long, by a keyed hash of the address
+    /// (RET-3); a new double opt-in lifts it. Default 1095 days.
+    /// </summary>
+    public TimeSpan SuppressAfterErasure { get; set; } = TimeSpan.FromDays(1095);
+
     /// <summary>How long an unsubscribe link in an email works. Default 730 days.</summary>
     public TimeSpan UnsubscribeTokenLifetime { get; set; } = TimeSpan.FromDays(730);
 

@@ -48,27 +48,33 @@ public sealed class DoubleOptinRequestService
 
     /// <summary>
     /// Queues the confirmation email for <paramref name="contact"/> in <paramref name="tx"/>, unless the contact is
-    /// already confirmed, withdrawn, or objected to a marketing purpose (used by imports, in their own transaction).
+    /// already confirmed, withdrawn, objected to a marketing purpose, or restricted (used by imports, in their own transaction).
     /// </summary>
     /// <returns>Whether a job was queued.</returns>
     internal async ValueTask<bool> EnqueueAsync(IOptinTransaction tx, Contact contact, PurposeDefinition purpose, string culture, Instant now,
         CancellationToken cancellationToken)
     {
         var state = contact.GetState(purpose.Id);
-        if (state is OptinState.OptedIn or OptinState.Withdrawn || (purpose.Marketing && contact.ObjectedToMarketing))
+        if (state is OptinState.OptedIn or OptinState.Withdrawn || (purpose.Marketing && contact.ObjectedToMarketing) || contact.ProcessingRestricted)
         {
             return false;
         }
 
+        await tx.EnqueueJobAsync(CreateJob(contact.Id, purpose.Id, culture, now, _messageIdDomain, "DoubleOptinRequested"), cancellationToken);
+        return true;
+    }
+
+    /// <summary>The job that sends a confirmation email for <paramref name="purposeId"/> to the contact, due now.</summary>
+    internal static JobRecord CreateJob(Guid contactId, string purposeId, string culture, Instant now, string messageIdDomain, string eventType)
+    {
         var payload = new JobPayload
         {
-            Args = new(StringComparer.OrdinalIgnoreCase) { ["Purpose"] = purpose.Id },
-            EventType = "DoubleOptinRequested",
+            Args = new(StringComparer.OrdinalIgnoreCase) { ["Purpose"] = purposeId },
+            EventType = eventType,
             Culture = culture,
-            PurposeId = purpose.Id,
+            PurposeId = purposeId,
         };
-        await tx.EnqueueJobAsync(JobFactory.Create(Action, null, contact.Id, purpose.Id, payload, now, now, _messageIdDomain), cancellationToken);
-        return true;
+        return JobFactory.Create(Action, null, contactId, purposeId, payload, now, now, messageIdDomain);
     }
 
     private async ValueTask<OptinOperationResult> RequestCoreAsync(ContactQuery? query, Guid? contactId, string purposeId, string? culture,

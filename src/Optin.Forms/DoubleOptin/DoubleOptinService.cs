@@ -72,6 +72,13 @@ public sealed class DoubleOptinService : IDoubleOptinService
             await OptinEventListeners.RaiseAsync(_listeners, new OptinConfirmed(contact.Id, now, record.PurposeId, record.Culture), tx, cancellationToken);
         }
 
+        // A new double opt-in is what lifts the suppression an earlier erasure left (RET-3).
+        if (await tx.FindSuppressionAsync(AddressHasher.Hash(_options, contact.EmailKey), cancellationToken) is { } suppressed
+            && SuppressionReasons.OnlyMarketing(suppressed) && suppressed.ExpiresAt > now)
+        {
+            await tx.SaveSuppressionAsync(suppressed with { ExpiresAt = now }, cancellationToken);
+        }
+
         await tx.CommitAsync(cancellationToken);
         return TokenStatus.Valid;
     }
@@ -91,7 +98,7 @@ public sealed class DoubleOptinService : IDoubleOptinService
         var (record, contact) = found;
         await tx.RevokeTokensAsync(contact.Id, record.PurposeId, TokenKind.Confirm, now, cancellationToken);
         await tx.CancelJobsAsync(contact.Id, record.PurposeId, "not-me", now, cancellationToken);
-        await tx.SaveSuppressionAsync(new SuppressionEntry(AddressHasher.Hash(_options, contact.EmailKey), "not-me", now,
+        await tx.SaveSuppressionAsync(new SuppressionEntry(AddressHasher.Hash(_options, contact.EmailKey), SuppressionReasons.NotMe, now,
             now + Duration.FromTimeSpan(_options.DoubleOptin.SuppressAfterRejection)), cancellationToken);
         if (contact.Optins.Values.All(o => o.State != OptinState.OptedIn))
         {

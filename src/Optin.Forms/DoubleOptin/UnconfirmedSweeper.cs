@@ -46,7 +46,11 @@ public sealed class UnconfirmedSweeper
         var count = 0;
         foreach (var purpose in _catalog.Current.Purposes.Keys)
         {
-            var query = new ContactQuery { Purpose = purpose, State = OptinState.PendingConfirmation, LastActivityBefore = cutoff + Duration.FromMilliseconds(1) };
+            // A restricted person's data is kept as it is (GDPR Art. 18: storage only, often because erasure was contested).
+            var query = new ContactQuery
+            {
+                Purpose = purpose, State = OptinState.PendingConfirmation, LastActivityBefore = cutoff + Duration.FromMilliseconds(1), ProcessingRestricted = false,
+            };
             var ids = await _store.Contacts.QueryAsync(query, cancellationToken).Select(c => c.Id).ToListAsync(cancellationToken);
             foreach (var id in ids)
             {
@@ -61,7 +65,7 @@ public sealed class UnconfirmedSweeper
     private async ValueTask<bool> SweepOneAsync(Guid contactId, string purpose, Instant now, Instant cutoff, CancellationToken cancellationToken)
     {
         await using var tx = await _store.BeginTransactionAsync(cancellationToken);
-        if (await tx.FindContactAsync(contactId, cancellationToken) is not { } contact
+        if (await tx.FindContactAsync(contactId, cancellationToken) is not { } contact || contact.ProcessingRestricted
             || !contact.Optins.TryGetValue(purpose, out var optin) || optin.State != OptinState.PendingConfirmation || optin.ChangedAt > cutoff)
         {
             return false;

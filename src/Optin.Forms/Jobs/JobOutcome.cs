@@ -4,10 +4,11 @@ namespace Optin.Forms.Jobs;
 /// <remarks>Transient failures are exceptions, retried with backoff by the runner; outcomes are expected results.</remarks>
 public sealed record JobOutcome
 {
-    private JobOutcome(JobStatus status, string? reason)
+    private JobOutcome(JobStatus status, string? reason, SentEmail? email = null)
     {
         Status = status;
         Reason = reason;
+        Email = email;
     }
 
     /// <summary><see cref="JobStatus.Done"/>, <see cref="JobStatus.Skipped"/> or <see cref="JobStatus.DeadLettered"/>.</summary>
@@ -16,8 +17,18 @@ public sealed record JobOutcome
     /// <summary>Why, for skipped and dead-lettered jobs (no address, no token: SEC-8).</summary>
     public string? Reason { get; }
 
+    /// <summary>For a job that sent an email to its contact: what was sent, recorded in the ledger with the job's completion (DOI-10).</summary>
+    public SentEmail? Email { get; }
+
     /// <summary>The job did its work.</summary>
     public static JobOutcome Done { get; } = new(JobStatus.Done, null);
+
+    /// <summary>The job sent <paramref name="email"/> to its contact and the sender accepted it (invariant 4, DOI-10).</summary>
+    public static JobOutcome Sent(SentEmail email)
+    {
+        ArgumentNullException.ThrowIfNull(email);
+        return new(JobStatus.Done, null, email);
+    }
 
     /// <summary>The job no longer applies (for example the person withdrew or already confirmed).</summary>
     public static JobOutcome Skipped(string reason) => new(JobStatus.Skipped, reason);

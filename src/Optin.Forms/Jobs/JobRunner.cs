@@ -60,7 +60,9 @@ public sealed class JobRunner
         JobOutcome outcome;
         try
         {
-            outcome = _registry.Actions.TryGetValue(job.Action, out var registration)
+            outcome = job.ContactId is { } contactId && await _store.Contacts.FindAsync(contactId, cancellationToken) is { ProcessingRestricted: true }
+                ? JobOutcome.Skipped(Rights.PersonalDataService.RestrictedReason)
+                : _registry.Actions.TryGetValue(job.Action, out var registration)
                 ? await ((IRuleAction)ActivatorUtilities.GetServiceOrCreateInstance(_services, registration.ActionType))
                     .ExecuteAsync(new JobContext(job, JobPayload.Deserialize(job.Payload)), cancellationToken)
                 : JobOutcome.DeadLetter($"Unknown action '{job.Action}'.");
@@ -85,8 +87,51 @@ public sealed class JobRunner
             return;
         }
 
-        await _store.Jobs.CompleteJobAsync(job.Id, WorkerId, outcome.Status, outcome.Reason, _clock.GetCurrentInstant(), cancellationToken);
+        if (outcome.Email is { } email && job.ContactId is { } sentTo)
+        {
+            await CompleteWithLedgerAsync(job, sentTo, email, cancellationToken);
+        }
+        else
+        {
+            await _store.Jobs.CompleteJobAsync(job.Id, WorkerId, outcome.Status, outcome.Reason, _clock.GetCurrentInstant(), cancellationToken);
+        }
+
         OptinLog.JobFinished(_logger, job.Id, job.Action, outcome.Status, outcome.Reason);
+    }
+
+    /// <summary>
+    /// Marks the job done and appends the "email sent" entry in one transaction (DOI-10): the entry exists exactly when
+    /// the job is done, so a retry after a crash neither loses it nor writes it twice.
+    /// </summary>
+    private async ValueTask CompleteWithLedgerAsync(JobRecord job, Guid contactId, SentEmail email, CancellationToken cancellationToken)
+    {
+        // The mail is gone: finish even if the host is stopping, or the job would run, and send, again.
+        var now = _clock.GetCurrentInstant();
+        await using var tx = await _store.BeginTransactionAsync(CancellationToken.None);
+        if (!await tx.CompleteJobAsync(job.Id, WorkerId, JobStatus.Done, null, now, CancellationToken.None))
+        {
+            return;
+        }
+
+        if (await tx.FindContactAsync(contactId, CancellationToken.None) is { } contact)
+        {
+            await tx.AppendConsentEventsAsync([new Consent.ConsentEvent
+            {
+                Id = Guid.NewGuid(),
+                ContactId = contactId,
+                Kind = Consent.ConsentEventKind.EmailSent,
+                State = email.PurposeId is { } purpose ? contact.GetState(purpose) : Contacts.OptinState.None,
+                Method = Consent.ConsentMethod.System,
+                OccurredAt = Submissions.SubmissionPipeline.Truncate(now),
+                PurposeId = email.PurposeId ?? string.Empty,
+                Culture = email.Culture,
+                TemplateId = email.TemplateId,
+                TemplateSha256 = email.TemplateSha256,
+                MessageId = email.MessageId,
+            }], CancellationToken.None);
+        }
+
+        await tx.CommitAsync(CancellationToken.None);
     }
 
     private async ValueTask FailAsync(JobRecord job, Exception ex, CancellationToken cancellationToken)

@@ -4,25 +4,26 @@ using Optin.Forms.Storage;
 
 namespace Optin.Forms.Retention;
 
-/// <summary>The suppression list's role after erasure and at import (RET-3).</summary>
+/// <summary>The suppression entry an erasure leaves (RET-3), shared by the erasure service and the retention sweeper.</summary>
 /// <remarks>
-/// An erased address leaves an entry whose <see cref="SuppressionEntry.ExpiresAt"/> is the erasure instant: it blocks
-/// no mail (the person may come back through a form and confirm a new double opt-in), but an import skips the address
-/// while no contact holds it. An entry still in force (for example "this was not me", DOI-9) is never shortened.
+/// The entry (reason <see cref="SuppressionReasons.Erased"/>) blocks marketing mail only, until
+/// <c>DoubleOptin:SuppressAfterErasure</c> has passed or a new double opt-in lifts it, so the person can come back
+/// through a form. An import skips the address while the entry is in force, or while no contact holds it. An entry in
+/// force that blocks all mail (for example "this was not me", DOI-9) is kept as it is; it is never shortened.
 /// </remarks>
 internal static class ErasureSuppression
 {
-    public const string ErasedReason = "erased";
-
-    public static async ValueTask KeepAfterErasureAsync(IOptinTransaction tx, string addressHash, string reason, Instant now,
+    public static async ValueTask<Instant> KeepAfterErasureAsync(IOptinTransaction tx, string addressHash, Instant now, Instant until,
         CancellationToken cancellationToken)
     {
-        if (await tx.FindSuppressionAsync(addressHash, cancellationToken) is { } existing && existing.ExpiresAt > now)
+        if (await tx.FindSuppressionAsync(addressHash, cancellationToken) is { } existing && existing.ExpiresAt > now
+            && (existing.ExpiresAt >= until || !SuppressionReasons.OnlyMarketing(existing)))
         {
-            return;
+            return existing.ExpiresAt;
         }
 
-        await tx.SaveSuppressionAsync(new SuppressionEntry(addressHash, reason, now, now), cancellationToken);
+        await tx.SaveSuppressionAsync(new SuppressionEntry(addressHash, SuppressionReasons.Erased, now, until), cancellationToken);
+        return until;
     }
 
     /// <summary>Whether an import must skip the address: an entry in force, or any entry and no contact holding it.</summary>

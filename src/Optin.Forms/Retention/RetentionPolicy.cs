@@ -8,7 +8,8 @@ namespace Optin.Forms.Retention;
 /// <remarks>
 /// Only prospects (<see cref="ContactKind.Lead"/>) are swept: accounts and contacts are customers, whose data the
 /// host keeps for the business relationship (contracts, invoices) under other legal bases, so their erasure is the
-/// host's decision. A prospect is kept while any purpose it is opted into or pending for has not expired: the retention
+/// host's decision. A prospect whose processing is restricted (GDPR Art. 18, often to keep the data for a legal claim)
+/// is kept until the restriction is lifted. A prospect is kept while any purpose it is opted into or pending for has not expired: the retention
 /// is the longest <see cref="PurposeDefinition.Retention"/> of those purposes (a purpose without one, or no longer
 /// declared, counts as the default). A prospect holding no such purpose (none given, withdrawn, expired) is kept for
 /// <see cref="RetentionOptions.DefaultProspectRetention"/>. The clock starts at <see cref="Contact.LastActivityAt"/>;
@@ -16,7 +17,7 @@ namespace Optin.Forms.Retention;
 /// </remarks>
 internal static class RetentionPolicy
 {
-    public static bool Applies(Contact contact) => contact.Kind == ContactKind.Lead;
+    public static bool Applies(Contact contact) => contact.Kind == ContactKind.Lead && !contact.ProcessingRestricted;
 
     public static Duration RetentionOf(Contact contact, FormCatalog catalog, Duration defaultRetention)
     {

@@ -104,7 +104,7 @@ public sealed class RetentionSweeper
             var hash = AddressHasher.Hash(options, contact.EmailKey);
             if (await tx.EraseContactAsync(contact.Id, OptinLedger.Tombstone(contact.Id, "*", now, Reason), cancellationToken))
             {
-                await ErasureSuppression.KeepAfterErasureAsync(tx, hash, ErasureSuppression.ErasedReason, now, cancellationToken);
+                await ErasureSuppression.KeepAfterErasureAsync(tx, hash, now, now + Duration.FromTimeSpan(options.DoubleOptin.SuppressAfterErasure), cancellationToken);
                 count++;
             }
         }

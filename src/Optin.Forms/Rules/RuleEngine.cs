@@ -30,6 +30,12 @@ internal sealed class RuleEngine(RuleSetProvider rules, IClock clock, IOptions<O
         }
 
         var contact = await transaction.FindContactAsync(optinEvent.ContactId, cancellationToken);
+        if (contact is { ProcessingRestricted: true })
+        {
+            // Restriction of processing (GDPR Art. 18): no rule fires for the person while it lasts.
+            return;
+        }
+
         var context = new RuleConditionContext(optinEvent, contact);
         var form = RuleEvents.FormOf(optinEvent);
         var now = clock.GetCurrentInstant();

@@ -35,7 +35,8 @@ public static partial class OptinFormsConfigurationReader
         var doi = root.GetSection(nameof(OptinFormsOptions.DoubleOptin));
         var d = options.DoubleOptin;
         reader.CheckKeys(doi, nameof(d.TokenLifetime), nameof(d.ConfirmationMode), nameof(d.MaxSendsPerPending), nameof(d.MaxSendsPerAddressPerDay),
-            nameof(d.DeleteUnconfirmedAfter), nameof(d.ConfirmedPage), nameof(d.SuppressAfterRejection), nameof(d.UnsubscribeTokenLifetime), nameof(d.HashKey));
+            nameof(d.DeleteUnconfirmedAfter), nameof(d.ConfirmedPage), nameof(d.SuppressAfterRejection), nameof(d.UnsubscribeTokenLifetime), nameof(d.HashKey),
+            nameof(d.SuppressAfterErasure));
         d.TokenLifetime = reader.Duration(doi, nameof(d.TokenLifetime)) ?? d.TokenLifetime;
         d.ConfirmationMode = reader.Enum<ConfirmationMode>(doi, nameof(d.ConfirmationMode)) ?? d.ConfirmationMode;
         d.MaxSendsPerPending = reader.Int(doi, nameof(d.MaxSendsPerPending)) ?? d.MaxSendsPerPending;
@@ -45,6 +46,7 @@ public static partial class OptinFormsConfigurationReader
         d.SuppressAfterRejection = reader.Duration(doi, nameof(d.SuppressAfterRejection)) ?? d.SuppressAfterRejection;
         d.UnsubscribeTokenLifetime = reader.Duration(doi, nameof(d.UnsubscribeTokenLifetime)) ?? d.UnsubscribeTokenLifetime;
         d.HashKey = reader.String(doi, nameof(d.HashKey)) ?? d.HashKey;
+        d.SuppressAfterErasure = reader.Duration(doi, nameof(d.SuppressAfterErasure)) ?? d.SuppressAfterErasure;
 
         var retention = root.GetSection(nameof(OptinFormsOptions.Retention));
         var r = options.Retention;

@@ -19,6 +19,18 @@ public partial interface IOptinTransaction
     /// <returns>How many jobs were cancelled.</returns>
     ValueTask<int> CancelJobsAsync(Guid contactId, string? purposeId, string reason, Instant at, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Moves a running job to a final status if <paramref name="leaseOwner"/> still holds its lease, as part of this
+    /// transaction: the runner writes the "email sent" ledger entry with it, so that both commit or neither (DOI-10).
+    /// Same rules as <see cref="IJobStore.CompleteJobAsync"/>.
+    /// </summary>
+    /// <returns>Whether the job was updated (false when the lease was lost).</returns>
+    /// <exception cref="ArgumentException"><paramref name="status"/> is not a final status.</exception>
+    ValueTask<bool> CompleteJobAsync(Guid jobId, string leaseOwner, JobStatus status, string? reason, Instant at, CancellationToken cancellationToken);
+
+    /// <summary>The tokens issued for <paramref name="contactId"/>, used or not, oldest first (DSR-1, DSR-2).</summary>
+    ValueTask<IReadOnlyList<TokenRecord>> ListTokensAsync(Guid contactId, CancellationToken cancellationToken);
+
     /// <summary>Stores a new token.</summary>
     /// <exception cref="InvalidOperationException">A token with this hash exists.</exception>
     ValueTask SaveTokenAsync(TokenRecord token, CancellationToken cancellationToken);

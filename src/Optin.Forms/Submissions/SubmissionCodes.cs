@@ -53,4 +53,13 @@ public static class SubmissionCodes
 
     /// <summary>Nothing to change: the contact is already in that state.</summary>
     public const string Unchanged = "OPTIN2104";
+
+    /// <summary>A change refused because processing is restricted for the person (GDPR Art. 18).</summary>
+    public const string Restricted = "OPTIN2120";
+
+    /// <summary>A rectification refused because another contact holds the new address (DSR-3).</summary>
+    public const string EmailTaken = "OPTIN2121";
+
+    /// <summary>A manual opt-in refused because the address is on the suppression list (RET-3, DOI-9).</summary>
+    public const string Suppressed = "OPTIN2122";
 }

@@ -1,8 +1,10 @@
+using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using Optin.Forms.Consent;
 using Optin.Forms.Contacts;
 using Optin.Forms.DoubleOptin;
 using Optin.Forms.Retention;
+using Optin.Forms.Rights;
 using Optin.Forms.Tests.Support;
 
 namespace Optin.Forms.Tests.Retention;
@@ -26,6 +28,26 @@ public sealed class RetentionSweeperTests
 
         Assert.Equal(new RetentionReport(false, 1, 0, 1), before);
         Assert.Equal(new RetentionReport(false, 1, 1, 0), after);
+        Assert.False(await f.ExistsAsync(lead));
+    }
+
+    [Fact]
+    [Trait("Requirement", "RET-1")]
+    public async Task SweepAsync_RestrictedProspect_IsKeptUntilTheRestrictionIsLifted()
+    {
+        using var f = SeededEngine.Start();
+        var lead = await f.SeedAsync("jean.dupont@exemple.fr");
+        var rights = f.Services.GetRequiredService<PersonalDataService>();
+        Assert.True((await rights.SetRestrictionAsync(lead.Id, true, "dpo", "Art. 18: kept for a legal claim", default)).Succeeded);
+
+        f.Clock.Advance(ThreeYears + Duration.FromDays(30));
+        await f.Sweeper.SweepAsync(default);
+        var kept = await f.ExistsAsync(lead);
+        Assert.True((await rights.SetRestrictionAsync(lead.Id, false, "dpo", "claim settled", default)).Succeeded);
+        f.Clock.Advance(ThreeYears);
+        await f.Sweeper.SweepAsync(default);
+
+        Assert.True(kept);
         Assert.False(await f.ExistsAsync(lead));
     }
 

@@ -79,6 +79,11 @@ namespace Optin.Forms.EntityFrameworkCore.Migrations.PostgreSql
                         .HasColumnType("text")
                         .HasColumnName("legal_basis");
 
+                    b.Property<string>("MessageId")
+                        .HasMaxLength(998)
+                        .HasColumnType("character varying(998)")
+                        .HasColumnName("message_id");
+
                     b.Property<int>("Method")
                         .HasColumnType("integer")
                         .HasColumnName("method");
@@ -124,6 +129,16 @@ namespace Optin.Forms.EntityFrameworkCore.Migrations.PostgreSql
                     b.Property<Guid?>("SubmissionId")
                         .HasColumnType("uuid")
                         .HasColumnName("submission_id");
+
+                    b.Property<string>("TemplateId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("template_id");
+
+                    b.Property<string>("TemplateSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("template_sha256");
 
                     b.Property<string>("UserAgent")
                         .HasColumnType("text")
@@ -173,6 +188,10 @@ namespace Optin.Forms.EntityFrameworkCore.Migrations.PostgreSql
                     b.Property<bool>("ObjectedToMarketing")
                         .HasColumnType("boolean")
                         .HasColumnName("objected_to_marketing");
+
+                    b.Property<bool>("ProcessingRestricted")
+                        .HasColumnType("boolean")
+                        .HasColumnName("processing_restricted");
 
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("bigint")

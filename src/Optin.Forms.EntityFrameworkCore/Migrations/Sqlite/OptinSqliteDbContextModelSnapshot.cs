@@ -72,6 +72,11 @@ namespace Optin.Forms.EntityFrameworkCore.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("legal_basis");
 
+                    b.Property<string>("MessageId")
+                        .HasMaxLength(998)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("message_id");
+
                     b.Property<int>("Method")
                         .HasColumnType("INTEGER")
                         .HasColumnName("method");
@@ -117,6 +122,16 @@ namespace Optin.Forms.EntityFrameworkCore.Migrations.Sqlite
                     b.Property<Guid?>("SubmissionId")
                         .HasColumnType("TEXT")
                         .HasColumnName("submission_id");
+
+                    b.Property<string>("TemplateId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("template_id");
+
+                    b.Property<string>("TemplateSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("template_sha256");
 
                     b.Property<string>("UserAgent")
                         .HasColumnType("TEXT")
@@ -166,6 +181,10 @@ namespace Optin.Forms.EntityFrameworkCore.Migrations.Sqlite
                     b.Property<bool>("ObjectedToMarketing")
                         .HasColumnType("INTEGER")
                         .HasColumnName("objected_to_marketing");
+
+                    b.Property<bool>("ProcessingRestricted")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("processing_restricted");
 
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER")

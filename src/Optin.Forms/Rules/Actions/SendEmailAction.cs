@@ -30,10 +30,15 @@ internal sealed class SendEmailAction(IOptinStore store, ConfirmationIssuer issu
                 return JobOutcome.Skipped("The contact no longer exists.");
             }
 
+            if (contact.ProcessingRestricted)
+            {
+                return JobOutcome.Skipped(Rights.PersonalDataService.RestrictedReason);
+            }
+
             if (args.To is null)
             {
                 if (await tx.FindSuppressionAsync(AddressHasher.Hash(options.Value, contact.EmailKey), cancellationToken) is { } s
-                    && s.ExpiresAt > clock.GetCurrentInstant())
+                    && s.ExpiresAt > clock.GetCurrentInstant() && (marketing || !SuppressionReasons.OnlyMarketing(s)))
                 {
                     return JobOutcome.Skipped("The address is suppressed (DOI-9).");
                 }
@@ -81,7 +86,10 @@ internal sealed class SendEmailAction(IOptinStore store, ConfirmationIssuer issu
             Fields = contact.Fields,
             Consents = consents,
         };
-        await dispatcher.SendAsync(args.Template!, culture, model, args.To ?? contact.Email, context.Job.MessageId!, unsubscribe, cancellationToken);
-        return JobOutcome.Done;
+        var sent = await dispatcher.SendAsync(args.Template!, culture, model, args.To ?? contact.Email, context.Job.MessageId!, unsubscribe,
+            cancellationToken);
+        return args.To is null
+            ? JobOutcome.Sent(new SentEmail(sent.TemplateId, sent.TemplateSha256, context.Job.MessageId!, sent.Culture, purposeId))
+            : JobOutcome.Done;
     }
 }

@@ -1,0 +1,146 @@
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Optin.Forms.Rights;
+
+namespace Optin.Forms.Cli;
+
+/// <summary>
+/// <c>optin export</c> and <c>optin erase</c>: the data subject's rights on the configured EF Core store
+/// (<c>OptinForms:Storage:Provider</c> <c>Sqlite</c> or <c>PostgreSql</c>, <c>ConnectionStrings:Optin</c>), with the
+/// same configuration as the site, so that the suppression hash uses the site's <c>DoubleOptin:HashKey</c>.
+/// </summary>
+internal static class RightsCommand
+{
+    public const int NotFound = 3;
+
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        if (args.Length < 3 || !Guid.TryParse(args[1], out var contactId))
+        {
+            await stderr.WriteLineAsync("optin: expected a contact id and --settings <appsettings.json>");
+            return OptinCommand.Usage;
+        }
+
+        string? mode = null, actor = null, reason = null, connection = null, output = null;
+        var files = new List<string>();
+        var unknown = new List<string>();
+        for (var i = 2; i < args.Length; i++)
+        {
+            var value = i + 1 < args.Length ? args[i + 1] : null;
+            switch (args[i])
+            {
+                case "--portable": mode = "portable"; break;
+                case "--evidence" when value is "json" or "html": mode = "evidence-" + value; i++; break;
+                case "--actor" when value is not null: actor = value; i++; break;
+                case "--reason" when value is not null: reason = value; i++; break;
+                case "--connection" when value is not null: connection = value; i++; break;
+                case "--out" when value is not null: output = value; i++; break;
+                case "--settings" when value is not null: files.Add(value); i++; break;
+                default: unknown.Add(args[i]); break;
+            }
+        }
+
+        var erase = args[0] == "erase";
+        if (files.Count == 0 || unknown.Count > 0
+            || (erase && (string.IsNullOrWhiteSpace(actor) || string.IsNullOrWhiteSpace(reason) || mode is not null)))
+        {
+            await stderr.WriteLineAsync(erase ? "optin erase: --settings, --actor and --reason are required" : $"optin export: --settings is required{(unknown.Count > 0 ? "; unexpected: " + string.Join(' ', unknown) : "")}");
+            return OptinCommand.Usage;
+        }
+
+        if (files.FirstOrDefault(f => !File.Exists(f)) is { } missing)
+        {
+            await stderr.WriteLineAsync($"optin: no such file: {missing}");
+            return OptinCommand.Usage;
+        }
+
+        if (await OptinCommand.LoadAsync(files, stderr) is not { } configuration)
+        {
+            return OptinCommand.Usage;
+        }
+
+        if (connection is not null)
+        {
+            configuration["ConnectionStrings:Optin"] = connection;
+        }
+
+        ServiceProvider provider;
+        try
+        {
+            provider = StoreEngine.Build(configuration, Path.GetDirectoryName(Path.GetFullPath(files[0]))!, migrate: false);
+        }
+        catch (InvalidOperationException e)
+        {
+            await stderr.WriteLineAsync($"optin: {e.Message}");
+            return OptinCommand.Usage;
+        }
+
+        await using var services = provider;
+        try
+        {
+            return erase
+                ? await EraseAsync(services, contactId, actor!, reason!, stdout, stderr)
+                : await ExportAsync(services, contactId, mode, output, stdout, stderr);
+        }
+#pragma warning disable CA1031 // The command line reports any store failure as a message and an exit code, not a stack trace.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            await stderr.WriteLineAsync($"optin: the store failed: {ex.GetBaseException().Message}");
+            return OptinCommand.Failed;
+        }
+    }
+
+    private static async Task<int> EraseAsync(ServiceProvider services, Guid contactId, string actor, string reason, TextWriter stdout, TextWriter stderr)
+    {
+        var report = await services.GetRequiredService<PersonalDataService>().EraseAsync(contactId, actor, reason, CancellationToken.None);
+        if (report is null)
+        {
+            await stderr.WriteLineAsync($"optin: no contact {contactId}");
+            return NotFound;
+        }
+
+        await stdout.WriteLineAsync(JsonSerializer.Serialize(new
+        {
+            contactId = report.ContactId,
+            erasedAt = report.ErasedAt.ToString(),
+            removed = report.Removed,
+            kept = report.Kept.Select(k => new { what = k.What, count = k.Count, reason = k.Reason }),
+        }, Indented));
+        return OptinCommand.Ok;
+    }
+
+    private static async Task<int> ExportAsync(ServiceProvider services, Guid contactId, string? mode, string? output, TextWriter stdout, TextWriter stderr)
+    {
+        await using Stream stream = output is null ? new MemoryStream() : File.Create(output);
+        var found = mode switch
+        {
+            "portable" => await services.GetRequiredService<PersonalDataService>().ExportPortableAsync(contactId, stream, CancellationToken.None),
+            "evidence-json" => await services.GetRequiredService<EvidenceService>().WriteEvidenceJsonAsync(contactId, stream, CancellationToken.None),
+            "evidence-html" => await services.GetRequiredService<EvidenceService>().WriteEvidenceHtmlAsync(contactId, stream, CancellationToken.None),
+            _ => await services.GetRequiredService<PersonalDataService>().ExportAsync(contactId, stream, CancellationToken.None),
+        };
+        if (!found)
+        {
+            await stream.DisposeAsync();
+            if (output is not null)
+            {
+                File.Delete(output);
+            }
+
+            await stderr.WriteLineAsync($"optin: no contact {contactId}");
+            return NotFound;
+        }
+
+        if (stream is MemoryStream buffer)
+        {
+            await stdout.WriteLineAsync(Encoding.UTF8.GetString(buffer.ToArray()));
+        }
+
+        return OptinCommand.Ok;
+    }
+}

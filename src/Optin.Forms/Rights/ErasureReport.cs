@@ -1,0 +1,23 @@
+using System.Collections.Immutable;
+using NodaTime;
+
+namespace Optin.Forms.Rights;
+
+/// <summary>What an erasure removed and what it kept, and why (DSR-2).</summary>
+public sealed record ErasureReport
+{
+    /// <summary>The erased contact's id (it stays on the tombstone, which holds no personal data).</summary>
+    public required Guid ContactId { get; init; }
+
+    /// <summary>When the erasure was committed.</summary>
+    public required Instant ErasedAt { get; init; }
+
+    /// <summary>
+    /// How many of each kind were removed: <c>contact</c>, <c>fields</c>, <c>tags</c>, <c>optins</c>, <c>submissions</c>,
+    /// <c>ledgerEntries</c>, <c>tokens</c>, <c>jobsCancelled</c>.
+    /// </summary>
+    public required ImmutableSortedDictionary<string, long> Removed { get; init; }
+
+    /// <summary>What was kept, each with its reason.</summary>
+    public required ImmutableArray<ErasureKept> Kept { get; init; }
+}

@@ -1,0 +1,80 @@
+using System.Collections.Immutable;
+using NodaTime;
+using Optin.Forms.Consent;
+using Optin.Forms.DoubleOptin;
+using Optin.Forms.Jobs;
+using Optin.Forms.Retention;
+using Optin.Forms.Submissions;
+
+namespace Optin.Forms.Rights;
+
+/// <content>Erasure (DSR-2, RET-3).</content>
+public sealed partial class PersonalDataService
+{
+    /// <summary>
+    /// Erases a contact in one transaction (DSR-2): the contact with its fields, tags and opt-ins, its submissions, its
+    /// ledger entries and its tokens are removed and its pending jobs cancelled (a job already running finds no contact
+    /// and sends nothing). Kept: a tombstone without personal data (proof that the erasure happened, with the actor and
+    /// reason), a keyed hash of the address on the suppression list so that a re-import cannot market to it without a
+    /// new double opt-in (RET-3), and the finished jobs' history (contact id, action, Message-ID; no address).
+    /// </summary>
+    /// <param name="contactId">The contact.</param>
+    /// <param name="actor">Who erases.</param>
+    /// <param name="reason">Why (kept on the tombstone; write no personal data here).</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The report, or <see langword="null"/> when there is no such contact.</returns>
+    /// <exception cref="ArgumentException">The actor or reason is empty.</exception>
+    public async ValueTask<ErasureReport?> EraseAsync(Guid contactId, string actor, string reason, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(actor);
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+
+        // Counted from the committed state just before the erasure; the transaction below removes whatever is there.
+        var submissions = await _store.Submissions.ListByContactAsync(contactId, cancellationToken).CountAsync(cancellationToken);
+        var ledger = await _store.Ledger.ReadAsync(contactId, cancellationToken).CountAsync(cancellationToken);
+        var finishedJobs = await _store.Jobs.ListJobsAsync(contactId, cancellationToken)
+            .CountAsync(j => j.Status is not (JobStatus.Pending or JobStatus.Running), cancellationToken);
+
+        var now = SubmissionPipeline.Truncate(_clock.GetCurrentInstant());
+        await using var tx = await _store.BeginTransactionAsync(cancellationToken);
+        if (await tx.FindContactAsync(contactId, cancellationToken) is not { } contact)
+        {
+            return null;
+        }
+
+        var tokens = (await tx.ListTokensAsync(contactId, cancellationToken)).Count;
+        var cancelled = await tx.CancelJobsAsync(contactId, null, "erased", now, cancellationToken);
+        var suppressedUntil = await ErasureSuppression.KeepAfterErasureAsync(tx, AddressHasher.Hash(_options, contact.EmailKey), now,
+            now + Duration.FromTimeSpan(_options.DoubleOptin.SuppressAfterErasure), cancellationToken);
+
+        var tombstone = OptinLedger.Tombstone(contactId, string.Empty, now, reason) with { Method = ConsentMethod.Manual, Actor = actor };
+        await tx.EraseContactAsync(contactId, tombstone, cancellationToken);
+        await tx.CommitAsync(cancellationToken);
+
+        return new ErasureReport
+        {
+            ContactId = contactId,
+            ErasedAt = now,
+            Removed = new Dictionary<string, long>
+            {
+                ["contact"] = 1,
+                ["fields"] = contact.Fields.Count,
+                ["tags"] = contact.Tags.Count,
+                ["optins"] = contact.Optins.Count,
+                ["submissions"] = submissions,
+                ["ledgerEntries"] = ledger,
+                ["tokens"] = tokens,
+                ["jobsCancelled"] = cancelled,
+            }.ToImmutableSortedDictionary(StringComparer.Ordinal),
+            Kept =
+            [
+                new("tombstone", 1, "A ledger entry without personal data (contact id, time, actor, reason) proves that the "
+                    + "erasure was made, as the controller must be able to show (GDPR Art. 5(2), 17; CONS-8)."),
+                new("suppression", 1, $"A keyed hash of the address (not the address) until {suppressedUntil:uuuu'-'MM'-'dd}, so that a "
+                    + "re-import cannot send marketing to it without a new double opt-in, which lifts it (RET-3)."),
+                new("jobHistory", finishedJobs, "Finished jobs keep the contact id, action, status and Message-ID, no address or "
+                    + "content: the record of what was sent and when."),
+            ],
+        };
+    }
+}

@@ -1,0 +1,120 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Optin.Forms.DependencyInjection;
+using Optin.Forms.EntityFrameworkCore;
+using Optin.Forms.EntityFrameworkCore.DependencyInjection;
+using Optin.Forms.Submissions;
+
+namespace Optin.Forms.Cli.Tests;
+
+public sealed class RightsCommandTests : IDisposable
+{
+    private const string Settings = """
+        {
+          "ConnectionStrings": { "Optin": "Data Source=optin.db" },
+          "OptinForms": {
+            "DefaultCulture": "fr",
+            "Storage": { "Provider": "Sqlite" },
+            "DataProtection": { "Controller": "Atelier Dupont SARL", "PrivacyNoticeUrl": "/confidentialite" },
+            "Purposes": {
+              "newsletter": {
+                "Marketing": true,
+                "Retention": "1095.00:00:00",
+                "Texts": { "fr": { "Consent": "J'accepte de recevoir la lettre d'information.", "Purpose": "Envoi de la lettre d'information." } }
+              }
+            },
+            "Forms": {
+              "newsletter": {
+                "Fields": [ { "Name": "email", "Kind": "Email", "Required": true }, { "Name": "firstName", "Kind": "Text" } ],
+                "Consents": [ "newsletter" ]
+              }
+            }
+          }
+        }
+        """;
+
+    private readonly string _folder = Directory.CreateTempSubdirectory("optin-cli-rights-").FullName;
+
+    [Fact]
+    [Trait("Requirement", "DSR-1")]
+    [Trait("Requirement", "DSR-2")]
+    [Trait("Requirement", "DOI-10")]
+    public async Task ExportThenErase_SqliteStoreFromAppsettings_ExportsErasesAndThenFindsNothing()
+    {
+        var settings = Path.Combine(_folder, "appsettings.json");
+        await File.WriteAllTextAsync(settings, Settings);
+        var contactId = await SeedAsync();
+
+        var (code, output, _) = await Run("export", contactId.ToString(), "--settings", settings);
+        Assert.Equal(OptinCommand.Ok, code);
+        using (var export = JsonDocument.Parse(output))
+        {
+            Assert.Equal("optin.export/1", export.RootElement.GetProperty("schema").GetString());
+            Assert.Equal("Jean", export.RootElement.GetProperty("contact").GetProperty("fields").GetProperty("firstName").GetString());
+        }
+
+        var html = Path.Combine(_folder, "evidence.html");
+        Assert.Equal(OptinCommand.Ok, (await Run("export", contactId.ToString(), "--settings", settings, "--evidence", "html", "--out", html)).Code);
+        Assert.Contains("J&#x27;accepte de recevoir la lettre d&#x27;information.", await File.ReadAllTextAsync(html), StringComparison.Ordinal);
+
+        Assert.Equal(OptinCommand.Usage, (await Run("erase", contactId.ToString(), "--settings", settings, "--actor", "dpo")).Code);
+        (code, output, _) = await Run("erase", contactId.ToString(), "--settings", settings, "--actor", "dpo", "--reason", "Art. 17 request");
+        Assert.Equal(OptinCommand.Ok, code);
+        using (var report = JsonDocument.Parse(output))
+        {
+            Assert.Equal(1, report.RootElement.GetProperty("removed").GetProperty("submissions").GetInt32());
+            Assert.Equal("suppression", report.RootElement.GetProperty("kept")[1].GetProperty("what").GetString());
+        }
+
+        var (missing, _, error) = await Run("export", contactId.ToString(), "--settings", settings, "--portable");
+        Assert.Equal(RightsCommand.NotFound, missing);
+        Assert.Contains("no contact", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Export_NoConnectionString_ExitsWithUsageCode()
+    {
+        var settings = Path.Combine(_folder, "appsettings.json");
+        await File.WriteAllTextAsync(settings, Settings.Replace("\"Optin\": \"Data Source=optin.db\"", "\"Other\": \"x\"", StringComparison.Ordinal));
+
+        var (code, _, error) = await Run("export", Guid.NewGuid().ToString(), "--settings", settings);
+
+        Assert.Equal(OptinCommand.Usage, code);
+        Assert.Contains("ConnectionStrings:Optin is not set", error, StringComparison.Ordinal);
+    }
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    private async Task<Guid> SeedAsync()
+    {
+        var connection = $"Data Source={Path.Combine(_folder, "optin.db")}";
+        await using (var db = new OptinSqliteDbContext(new DbContextOptionsBuilder<OptinSqliteDbContext>().UseSqlite(connection).Options))
+        {
+            await db.Database.MigrateAsync();
+        }
+
+        var configuration = new ConfigurationBuilder().AddJsonFile(Path.Combine(_folder, "appsettings.json")).Build();
+        var services = new ServiceCollection().AddLogging();
+        services.AddOptinForms(configuration.GetSection("OptinForms")).UseEntityFrameworkCore(o => o.UseSqlite(connection));
+        await using var provider = services.BuildServiceProvider();
+        var result = await provider.GetRequiredService<SubmissionPipeline>().SubmitAsync(new SubmissionRequest("newsletter",
+            [new("email", "jean.dupont@exemple.fr"), new("firstName", "Jean"), new("consent.newsletter", "true")],
+            new SubmissionContext("fr", "https://example.test/", "203.0.113.7", "Mozilla/5.0")), CancellationToken.None);
+        Assert.True(result.Succeeded);
+        return result.ContactId!.Value;
+    }
+
+    private static async Task<(int Code, string Out, string Err)> Run(params string[] args)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var code = await OptinCommand.RunAsync(args, stdout, stderr);
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+}

@@ -1,0 +1,73 @@
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Optin.Forms.Consent;
+using Optin.Forms.DependencyInjection;
+using Optin.Forms.EntityFrameworkCore.Tests.Support;
+using Optin.Forms.Jobs;
+using Optin.Forms.Mail;
+using Optin.Forms.Rights;
+using Optin.Forms.Submissions;
+using Optin.Forms.Tests.Support;
+
+namespace Optin.Forms.EntityFrameworkCore.Tests.Rights;
+
+/// <summary>The rights features end to end on an EF Core store: the runner's "email sent" entries, restriction, erasure.</summary>
+public abstract class RightsFlowTests
+{
+    private protected abstract Task<StoreHost> CreateHostAsync(Action<OptinFormsBuilder> configure, IDictionary<string, string?> settings);
+
+    [Fact]
+    [Trait("Requirement", "DOI-10")]
+    [Trait("Requirement", "DSR-2")]
+    public async Task SignUpRestrictLiftAndErase_OnTheStore_RecordsTheChainAndSendsNothingAfterErasure()
+    {
+        var settings = Some.Settings();
+        settings["OptinForms:Mail:From"] = "Atelier Dupont <bonjour@atelier-dupont.example>";
+        settings["OptinForms:Rules:0:Name"] = "double-opt-in";
+        settings["OptinForms:Rules:0:When"] = "FormSubmitted";
+        settings["OptinForms:Rules:0:If:ConsentGiven"] = "newsletter";
+        settings["OptinForms:Rules:0:Then:0:Action"] = "SendDoubleOptinEmail";
+        settings["OptinForms:Rules:0:Then:0:Args:Purpose"] = "newsletter";
+        await using var host = await CreateHostAsync(b => b.UseInMemoryMailSender(), settings);
+        var services = host.Services;
+        var mail = services.GetRequiredService<InMemoryMailSender>();
+        var rights = services.GetRequiredService<PersonalDataService>();
+        var runner = services.GetRequiredService<JobRunner>();
+        var pipeline = services.GetRequiredService<SubmissionPipeline>();
+        var post = Some.Post("newsletter", ("email", "jean.dupont@exemple.fr"), ("firstName", "Jean"), ("consent.newsletter", "true"));
+        var contactId = (await pipeline.SubmitAsync(post, default)).ContactId!.Value;
+
+        Assert.Equal(1, await runner.RunDueJobsAsync(default));
+        var sent = Assert.Single(await host.Store.Ledger.ReadAsync(contactId, default).ToListAsync(), e => e.Kind == ConsentEventKind.EmailSent);
+        Assert.Equal(Assert.Single(mail.Messages).MessageId, sent.MessageId);
+        Assert.Equal("double-optin", sent.TemplateId);
+        Assert.Equal(64, sent.TemplateSha256!.Length);
+
+        Assert.True((await rights.SetRestrictionAsync(contactId, true, "dpo", "Art. 18", default)).Succeeded);
+        Assert.True((await services.GetRequiredService<Optin.Forms.DoubleOptin.DoubleOptinRequestService>()
+            .RequestAsync(contactId, "partners", "fr", default)).Succeeded);
+        await pipeline.SubmitAsync(post, default);
+        Assert.Equal(0, await runner.RunDueJobsAsync(default));
+        Assert.True((await rights.SetRestrictionAsync(contactId, false, "dpo", "verified", default)).Succeeded);
+
+        using (var evidence = new MemoryStream())
+        {
+            Assert.True(await services.GetRequiredService<EvidenceService>().WriteEvidenceJsonAsync(contactId, evidence, default));
+            using var json = JsonDocument.Parse(evidence.ToArray());
+            Assert.Equal(["Given", "EmailSent", "ProcessingRestricted", "Given", "RestrictionLifted"],
+                json.RootElement.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("kind").GetString()!).ToArray());
+        }
+
+        await services.GetRequiredService<Optin.Forms.DoubleOptin.DoubleOptinRequestService>().RequestAsync(contactId, "partners", "fr", default);
+        var report = await rights.EraseAsync(contactId, "dpo", "Art. 17 request", default);
+
+        Assert.NotNull(report);
+        Assert.Equal(1, report.Removed["jobsCancelled"]);
+        Assert.Equal(2, report.Removed["submissions"]);
+        Assert.Equal(1, report.Removed["tokens"]);
+        Assert.Equal(0, await runner.RunDueJobsAsync(default));
+        Assert.Single(mail.Messages);
+        Assert.Equal(ConsentEventKind.Erased, Assert.Single(await host.Store.Ledger.ReadAsync(contactId, default).ToListAsync()).Kind);
+        Assert.Null(await host.Store.Contacts.FindAsync(contactId, default));
+    }
+}

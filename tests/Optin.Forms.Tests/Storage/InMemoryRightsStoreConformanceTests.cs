@@ -1,0 +1,9 @@
+using Optin.Forms.Storage;
+
+namespace Optin.Forms.Tests.Storage;
+
+/// <summary>Runs the rights conformance suite against <see cref="InMemoryOptinStore"/>.</summary>
+public sealed class InMemoryRightsStoreConformanceTests : RightsStoreConformanceTests
+{
+    protected override ValueTask<IOptinStore> CreateStoreAsync() => ValueTask.FromResult<IOptinStore>(new InMemoryOptinStore());
+}

@@ -1,0 +1,180 @@
+using NodaTime;
+using Optin.Forms.Consent;
+using Optin.Forms.Contacts;
+using Optin.Forms.DoubleOptin;
+using Optin.Forms.Jobs;
+using Optin.Forms.Storage;
+using Optin.Forms.Tests.Support;
+
+namespace Optin.Forms.Tests.Storage;
+
+/// <summary>
+/// The store contract the rights features rely on: a job completed inside a transaction with its "email sent" entry,
+/// the email columns of the ledger, the restriction flag and its query filter, and the tokens of a contact. Each store
+/// subclasses this with its own factory.
+/// </summary>
+public abstract class RightsStoreConformanceTests
+{
+    private static readonly Instant T0 = Some.Now;
+
+    /// <summary>A new, empty store.</summary>
+    protected abstract ValueTask<IOptinStore> CreateStoreAsync();
+
+    [Fact]
+    [Trait("Requirement", "DOI-10")]
+    public async Task CompleteJobAsync_InTransactionWithEmailSentEntry_CommitsBothAndRoundTripsTheEmailColumns()
+    {
+        var store = await CreateStoreAsync();
+        var contact = await SaveContactAsync(store, Contact("a@exemple.fr"));
+        var job = await EnqueueAndClaimAsync(store, contact.Id);
+
+        await using (var tx = await store.BeginTransactionAsync(default))
+        {
+            Assert.True(await tx.CompleteJobAsync(job.Id, "w1", JobStatus.Done, null, T0 + Duration.FromSeconds(1), default));
+            await tx.AppendConsentEventsAsync([Sent(contact.Id)], default);
+            await tx.CommitAsync(default);
+        }
+
+        var done = (await store.Jobs.FindJobAsync(job.Id, default))!;
+        Assert.Equal(JobStatus.Done, done.Status);
+        Assert.Null(done.LeaseOwner);
+        Assert.Equal(T0 + Duration.FromSeconds(1), done.FinishedAt);
+        var sent = Assert.Single(await store.Ledger.ReadAsync(contact.Id, default).ToListAsync());
+        Assert.Equal(ConsentEventKind.EmailSent, sent.Kind);
+        Assert.Equal("double-opt-in", sent.TemplateId);
+        Assert.Equal(new string('a', 64), sent.TemplateSha256);
+        Assert.Equal("m1.abc@example.test", sent.MessageId);
+        Assert.Equal(OptinState.PendingConfirmation, sent.State);
+    }
+
+    [Fact]
+    [Trait("Requirement", "DOI-10")]
+    public async Task CompleteJobAsync_InTransactionRolledBack_LeavesTheJobRunningAndNoEntry()
+    {
+        var store = await CreateStoreAsync();
+        var contact = await SaveContactAsync(store, Contact("a@exemple.fr"));
+        var job = await EnqueueAndClaimAsync(store, contact.Id);
+
+        await using (var tx = await store.BeginTransactionAsync(default))
+        {
+            Assert.True(await tx.CompleteJobAsync(job.Id, "w1", JobStatus.Done, null, T0, default));
+            await tx.AppendConsentEventsAsync([Sent(contact.Id)], default);
+        }
+
+        Assert.Equal(JobStatus.Running, (await store.Jobs.FindJobAsync(job.Id, default))!.Status);
+        Assert.Empty(await store.Ledger.ReadAsync(contact.Id, default).ToListAsync());
+    }
+
+    [Fact]
+    public async Task CompleteJobAsync_InTransactionByAnotherWorker_ReturnsFalseAndChangesNothing()
+    {
+        var store = await CreateStoreAsync();
+        var job = await EnqueueAndClaimAsync(store, Guid.NewGuid());
+
+        await using (var tx = await store.BeginTransactionAsync(default))
+        {
+            Assert.False(await tx.CompleteJobAsync(job.Id, "w2", JobStatus.Done, null, T0, default));
+            await Assert.ThrowsAsync<ArgumentException>(async () => await tx.CompleteJobAsync(job.Id, "w1", JobStatus.Cancelled, null, T0, default));
+            await tx.CommitAsync(default);
+        }
+
+        Assert.Equal(JobStatus.Running, (await store.Jobs.FindJobAsync(job.Id, default))!.Status);
+    }
+
+    [Fact]
+    public async Task SaveContactAsync_ProcessingRestricted_RoundTripsAndFiltersQueries()
+    {
+        var store = await CreateStoreAsync();
+        var free = await SaveContactAsync(store, Contact("a@exemple.fr"));
+        var restricted = await SaveContactAsync(store, Contact("b@exemple.fr") with { ProcessingRestricted = true, CreatedAt = T0 + Duration.FromSeconds(1) });
+
+        Assert.True((await store.Contacts.FindAsync(restricted.Id, default))!.ProcessingRestricted);
+        Assert.False((await store.Contacts.FindAsync(free.Id, default))!.ProcessingRestricted);
+        Assert.Equal([restricted.Id], await store.Contacts.QueryAsync(new ContactQuery { ProcessingRestricted = true }, default).Select(c => c.Id).ToListAsync());
+        Assert.Equal(1, await store.Contacts.CountAsync(new ContactQuery { ProcessingRestricted = false }, default));
+        Assert.Equal(2, await store.Contacts.CountAsync(new ContactQuery(), default));
+    }
+
+    [Fact]
+    public async Task SetOptinInBulkAsync_QueryExcludingRestricted_LeavesTheRestrictedContactAlone()
+    {
+        var store = await CreateStoreAsync();
+        var free = await SaveContactAsync(store, Contact("a@exemple.fr"));
+        var restricted = await SaveContactAsync(store, Contact("b@exemple.fr") with { ProcessingRestricted = true });
+        var template = new ConsentEvent
+        {
+            Id = Guid.Empty, ContactId = Guid.Empty, Kind = ConsentEventKind.SetInBulk, State = OptinState.OptedIn, Method = ConsentMethod.Bulk,
+            OccurredAt = T0, PurposeId = "partners", Actor = "ops", Reason = "salon", LegalBasis = "paper form",
+        };
+
+        await using (var tx = await store.BeginTransactionAsync(default))
+        {
+            Assert.Equal(1, await tx.SetOptinInBulkAsync(new ContactQuery { ProcessingRestricted = false },
+                new BulkOptinChange("partners", OptinState.OptedIn, false, template), default));
+            await tx.CommitAsync(default);
+        }
+
+        Assert.Equal(OptinState.OptedIn, (await store.Contacts.FindAsync(free.Id, default))!.GetState("partners"));
+        Assert.Equal(OptinState.None, (await store.Contacts.FindAsync(restricted.Id, default))!.GetState("partners"));
+        Assert.Empty(await store.Ledger.ReadAsync(restricted.Id, default).ToListAsync());
+    }
+
+    [Fact]
+    [Trait("Requirement", "DSR-1")]
+    public async Task ListTokensAsync_ReturnsOnlyThatContactsTokensOldestFirst()
+    {
+        var store = await CreateStoreAsync();
+        var contact = Guid.NewGuid();
+        await using (var tx = await store.BeginTransactionAsync(default))
+        {
+            await tx.SaveTokenAsync(Token("b", contact, T0 + Duration.FromMinutes(1)), default);
+            await tx.SaveTokenAsync(Token("a", contact, T0), default);
+            await tx.SaveTokenAsync(Token("c", Guid.NewGuid(), T0), default);
+            await tx.CommitAsync(default);
+        }
+
+        await using var read = await store.BeginTransactionAsync(default);
+        var tokens = await read.ListTokensAsync(contact, default);
+        Assert.Equal(["a", "b"], tokens.Select(t => t.Hash).ToArray());
+        Assert.Empty(await read.ListTokensAsync(Guid.NewGuid(), default));
+    }
+
+    private static Contact Contact(string email) =>
+        new() { Id = Guid.NewGuid(), Email = email, EmailKey = email, CreatedAt = T0, UpdatedAt = T0, LastActivityAt = T0 };
+
+    private static async Task<Contact> SaveContactAsync(IOptinStore store, Contact contact)
+    {
+        await using var tx = await store.BeginTransactionAsync(default);
+        await tx.SaveContactAsync(contact, default);
+        await tx.CommitAsync(default);
+        return contact;
+    }
+
+    private static async Task<JobRecord> EnqueueAndClaimAsync(IOptinStore store, Guid contactId)
+    {
+        var job = new JobRecord
+        {
+            Id = Guid.NewGuid(), Action = "SendDoubleOptinEmail", ContactId = contactId, PurposeId = "newsletter", Payload = "{}",
+            MessageId = "m1.abc@example.test", CreatedAt = T0, DueAt = T0,
+        };
+        await using (var tx = await store.BeginTransactionAsync(default))
+        {
+            await tx.EnqueueJobAsync(job, default);
+            await tx.CommitAsync(default);
+        }
+
+        return Assert.Single(await store.Jobs.ClaimDueJobsAsync("w1", T0, Duration.FromMinutes(5), 10, default));
+    }
+
+    private static ConsentEvent Sent(Guid contactId) => new()
+    {
+        Id = Guid.NewGuid(), ContactId = contactId, Kind = ConsentEventKind.EmailSent, State = OptinState.PendingConfirmation,
+        Method = ConsentMethod.System, OccurredAt = T0, PurposeId = "newsletter", Culture = "fr",
+        TemplateId = "double-opt-in", TemplateSha256 = new string('a', 64), MessageId = "m1.abc@example.test",
+    };
+
+    private static TokenRecord Token(string hash, Guid contactId, Instant at) => new()
+    {
+        Hash = hash, Kind = TokenKind.Confirm, ContactId = contactId, PurposeId = "newsletter", CreatedAt = at, ExpiresAt = at + Duration.FromDays(7),
+    };
+}
