@@ -54,8 +54,8 @@ public sealed class SubmissionPipelineTests
         Assert.Null(await store.Contacts.FindByEmailKeyAsync(Some.Email(), CancellationToken.None));
         Assert.Equal(0, await store.Contacts.CountAsync(new ContactQuery(), CancellationToken.None));
         var state = ((InMemoryOptinStore)store).State;
-        Assert.Empty(state.Submissions);
-        Assert.Empty(state.EventIds);
+        Assert.Empty(state.Submissions.Committed);
+        Assert.Empty(state.EventIds.Committed);
     }
 
     [Fact]
