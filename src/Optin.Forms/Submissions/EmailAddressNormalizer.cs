@@ -50,7 +50,7 @@ public static class EmailAddressNormalizer
             return false;
         }
 
-        if (text.Length < 3 || text.Any(IsForbidden))
+        if (text.Length < 3 || Any(text, IsForbidden))
         {
             return false;
         }
@@ -68,7 +68,7 @@ public static class EmailAddressNormalizer
             return false;
         }
 
-        if (local[0] == '.' || local[^1] == '.' || local.Contains("..", StringComparison.Ordinal) || !local.All(IsLocalPartChar))
+        if (local[0] == '.' || local[^1] == '.' || local.Contains("..", StringComparison.Ordinal) || Any(local, c => !IsLocalPartChar(c)))
         {
             return false;
         }
@@ -149,6 +149,20 @@ public static class EmailAddressNormalizer
 
         return !domain.StartsWith("xn--", StringComparison.OrdinalIgnoreCase)
             && !domain.Contains(".xn--", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>A loop rather than LINQ over a string: no boxed enumerator per call.</summary>
+    private static bool Any(string text, Func<char, bool> predicate)
+    {
+        foreach (var c in text)
+        {
+            if (predicate(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsLocalPartChar(char c) =>
