@@ -97,8 +97,9 @@ public sealed class SubmissionPipeline
         var submissionId = RecordIds.New();
         var events = new List<ConsentEvent>(consents.Count);
         var consentsGiven = ImmutableArray.CreateBuilder<string>(consents.Count);
-        foreach (var purpose in consents)
+        for (var i = 0; i < consents.Count; i++)
         {
+            var purpose = consents[i];
             consentsGiven.Add(purpose.Id);
             var state = form.DoubleOptin && contact.GetState(purpose.Id) != OptinState.OptedIn
                 ? OptinState.PendingConfirmation
@@ -144,7 +145,9 @@ public sealed class SubmissionPipeline
         FormDefinition form, PostedValues posted)
     {
         var errors = new List<FieldError>();
-        var values = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        // The default comparer (ordinal for strings), the same as a contact's fields: a new contact's fields can then
+        // share this dictionary's nodes.
+        var values = ImmutableDictionary.CreateBuilder<string, string>();
         NormalizedEmail? email = null;
         foreach (var field in form.Fields)
         {
@@ -185,6 +188,11 @@ public sealed class SubmissionPipeline
     private static ImmutableDictionary<string, string> WithFields(ImmutableDictionary<string, string> fields,
         ImmutableDictionary<string, string> values, string emailField)
     {
+        if (fields.IsEmpty && fields.KeyComparer == values.KeyComparer && fields.ValueComparer == values.ValueComparer)
+        {
+            return values.Remove(emailField);
+        }
+
         var builder = fields.ToBuilder();
         foreach (var (name, value) in values)
         {
