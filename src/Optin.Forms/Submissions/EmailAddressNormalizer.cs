@@ -165,11 +165,19 @@ public static class EmailAddressNormalizer
         return false;
     }
 
-    private static bool IsLocalPartChar(char c) =>
+    // The ASCII answers of the two predicates below, computed once from them (an address is almost always ASCII).
+    private static readonly bool[] AsciiLocalPartChar = [.. Enumerable.Range(0, 128).Select(c => IsLocalPartCharSlow((char)c))];
+    private static readonly bool[] AsciiForbidden = [.. Enumerable.Range(0, 128).Select(c => IsForbiddenSlow((char)c))];
+
+    private static bool IsLocalPartChar(char c) => c < 128 ? AsciiLocalPartChar[c] : IsLocalPartCharSlow(c);
+
+    private static bool IsForbidden(char c) => c < 128 ? AsciiForbidden[c] : IsForbiddenSlow(c);
+
+    private static bool IsLocalPartCharSlow(char c) =>
         char.IsAsciiLetterOrDigit(c) || "!#$%&'*+-/=?^_`{|}~.".Contains(c, StringComparison.Ordinal)
         || (c > 0x7F && (char.IsLetterOrDigit(c) || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark));
 
-    private static bool IsForbidden(char c) =>
+    private static bool IsForbiddenSlow(char c) =>
         char.IsControl(c) || char.IsWhiteSpace(c) || char.IsSurrogate(c)
         || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.Format or UnicodeCategory.LineSeparator
             or UnicodeCategory.ParagraphSeparator or UnicodeCategory.PrivateUse or UnicodeCategory.OtherNotAssigned
