@@ -7,6 +7,12 @@ namespace Optin.Forms.Contacts;
 /// <remarks>Immutable: a change is a new instance written back in a store transaction.</remarks>
 public sealed record Contact
 {
+    // Shared empty collections: each contact used to build its own (two objects each, kept for the contact's life).
+    private static readonly ImmutableDictionary<string, PurposeOptin> NoOptins =
+        ImmutableDictionary.Create<string, PurposeOptin>(StringComparer.OrdinalIgnoreCase);
+
+    private static readonly ImmutableSortedSet<string> NoTags = ImmutableSortedSet.Create<string>(StringComparer.Ordinal);
+
     /// <summary>The contact's id.</summary>
     public required Guid Id { get; init; }
 
@@ -23,11 +29,10 @@ public sealed record Contact
     public ImmutableDictionary<string, string> Fields { get; init; } = ImmutableDictionary<string, string>.Empty;
 
     /// <summary>Opt-in per purpose id (case-insensitive); a purpose absent here is <see cref="OptinState.None"/>.</summary>
-    public ImmutableDictionary<string, PurposeOptin> Optins { get; init; } =
-        ImmutableDictionary.Create<string, PurposeOptin>(StringComparer.OrdinalIgnoreCase);
+    public ImmutableDictionary<string, PurposeOptin> Optins { get; init; } = NoOptins;
 
     /// <summary>Tags set by rules or by hand.</summary>
-    public ImmutableSortedSet<string> Tags { get; init; } = ImmutableSortedSet.Create<string>(StringComparer.Ordinal);
+    public ImmutableSortedSet<string> Tags { get; init; } = NoTags;
 
     /// <summary>
     /// Whether the person objected to direct marketing (GDPR Art. 21(2)). It blocks every marketing purpose and no

@@ -23,8 +23,8 @@ internal sealed class RuleEngine(RuleSetProvider rules, IClock clock, IOptions<O
     {
         ArgumentNullException.ThrowIfNull(optinEvent);
         ArgumentNullException.ThrowIfNull(transaction);
-        var matching = rules.For(RuleEvents.NameOf(optinEvent)).ToList();
-        if (matching.Count == 0)
+        var matching = rules.For(RuleEvents.NameOf(optinEvent));
+        if (!matching.Any())
         {
             return;
         }

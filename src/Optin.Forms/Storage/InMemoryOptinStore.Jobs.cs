@@ -4,7 +4,10 @@ using Optin.Forms.Jobs;
 
 namespace Optin.Forms.Storage;
 
-/// <content>The worker's side of the job queue: each operation takes the write lock, so it is atomic.</content>
+/// <content>
+/// The worker's side of the job queue: each operation takes the write lock, so it is atomic, and changes the committed
+/// jobs directly (no transaction is open while it holds that lock) under the read lock.
+/// </content>
 public sealed partial class InMemoryOptinStore
 {
     /// <inheritdoc />
@@ -16,8 +19,8 @@ public sealed partial class InMemoryOptinStore
         await _writeLock.WaitAsync(cancellationToken);
         try
         {
-            var state = _state;
-            var due = state.JobOrder.Select(id => state.Jobs[id])
+            var jobs = _state.Jobs.Committed;
+            var due = _state.JobOrder.Select(id => jobs[id])
                 .Where(j => (j.Status == JobStatus.Pending && j.DueAt <= now)
                     || (j.Status == JobStatus.Running && j.LeaseExpiresAt <= now))
                 .OrderBy(j => j.DueAt)
@@ -30,7 +33,14 @@ public sealed partial class InMemoryOptinStore
                     LeaseExpiresAt = now + lease,
                 })
                 .ToList();
-            _state = state with { Jobs = state.Jobs.SetItems(due.Select(j => KeyValuePair.Create(j.Id, j))) };
+            lock (_readLock)
+            {
+                foreach (var job in due)
+                {
+                    jobs[job.Id] = job;
+                }
+            }
+
             return due;
         }
         finally
@@ -70,21 +80,34 @@ public sealed partial class InMemoryOptinStore
         }, cancellationToken);
 
     /// <inheritdoc />
-    public ValueTask<JobRecord?> FindJobAsync(Guid jobId, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(_state.Jobs.GetValueOrDefault(jobId));
+    public ValueTask<JobRecord?> FindJobAsync(Guid jobId, CancellationToken cancellationToken)
+    {
+        lock (_readLock)
+        {
+            return ValueTask.FromResult(_state.Jobs.Committed.GetValueOrDefault(jobId));
+        }
+    }
 
     /// <inheritdoc />
     public async IAsyncEnumerable<JobRecord> ListJobsAsync(Guid? contactId, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var state = _state;
-        foreach (var id in state.JobOrder)
+        var jobs = new List<JobRecord>();
+        lock (_readLock)
+        {
+            foreach (var id in _state.JobOrder)
+            {
+                var job = _state.Jobs.Committed[id];
+                if (contactId is null || job.ContactId == contactId)
+                {
+                    jobs.Add(job);
+                }
+            }
+        }
+
+        foreach (var job in jobs)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var job = state.Jobs[id];
-            if (contactId is null || job.ContactId == contactId)
-            {
-                yield return job;
-            }
+            yield return job;
         }
 
         await Task.CompletedTask;
@@ -97,13 +120,18 @@ public sealed partial class InMemoryOptinStore
         await _writeLock.WaitAsync(cancellationToken);
         try
         {
-            var state = _state;
-            if (!state.Jobs.TryGetValue(jobId, out var job) || job.Status != JobStatus.Running || job.LeaseOwner != leaseOwner)
+            var jobs = _state.Jobs.Committed;
+            if (!jobs.TryGetValue(jobId, out var job) || job.Status != JobStatus.Running || job.LeaseOwner != leaseOwner)
             {
                 return false;
             }
 
-            _state = state with { Jobs = state.Jobs.SetItem(jobId, update(job)) };
+            var updated = update(job);
+            lock (_readLock)
+            {
+                jobs[jobId] = updated;
+            }
+
             return true;
         }
         finally

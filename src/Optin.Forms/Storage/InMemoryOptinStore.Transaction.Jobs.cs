@@ -19,7 +19,8 @@ public sealed partial class InMemoryOptinStore
                 throw new InvalidOperationException($"The job {job.Id} is already queued.");
             }
 
-            _working = _working with { Jobs = _working.Jobs.Add(job.Id, job), JobOrder = _working.JobOrder.Add(job.Id) };
+            _working.Jobs.Set(job.Id, job);
+            _working.PendingJobOrder.Add(job.Id);
             return ValueTask.CompletedTask;
         }
 
@@ -38,14 +39,14 @@ public sealed partial class InMemoryOptinStore
                 throw new InvalidOperationException("A token with this hash is already stored.");
             }
 
-            _working = _working with { Tokens = _working.Tokens.Add(token.Hash, token) };
+            _working.Tokens.Set(token.Hash, token);
             return ValueTask.CompletedTask;
         }
 
         public ValueTask<TokenRecord?> FindTokenAsync(string tokenHash, CancellationToken cancellationToken)
         {
             ThrowIfDone();
-            return ValueTask.FromResult(_working.Tokens.GetValueOrDefault(tokenHash));
+            return ValueTask.FromResult(_working.Tokens.TryGetValue(tokenHash, out var token) ? token : null);
         }
 
         public ValueTask<bool> ConsumeTokenAsync(string tokenHash, Instant at, CancellationToken cancellationToken)
@@ -56,19 +57,22 @@ public sealed partial class InMemoryOptinStore
                 return ValueTask.FromResult(false);
             }
 
-            _working = _working with { Tokens = _working.Tokens.SetItem(tokenHash, token with { ConsumedAt = at }) };
+            _working.Tokens.Set(tokenHash, token with { ConsumedAt = at });
             return ValueTask.FromResult(true);
         }
 
         public ValueTask<int> RevokeTokensAsync(Guid contactId, string purposeId, TokenKind kind, Instant at, CancellationToken cancellationToken)
         {
             ThrowIfDone();
-            var revoked = _working.Tokens.Values
+            var revoked = _working.Tokens.Values()
                 .Where(t => t.ContactId == contactId && t.Kind == kind && t.ConsumedAt is null
                     && string.Equals(t.PurposeId, purposeId, StringComparison.OrdinalIgnoreCase))
-                .Select(t => KeyValuePair.Create(t.Hash, t with { ConsumedAt = at }))
                 .ToList();
-            _working = _working with { Tokens = _working.Tokens.SetItems(revoked) };
+            foreach (var token in revoked)
+            {
+                _working.Tokens.Set(token.Hash, token with { ConsumedAt = at });
+            }
+
             return ValueTask.FromResult(revoked.Count);
         }
 
@@ -76,14 +80,14 @@ public sealed partial class InMemoryOptinStore
         {
             ArgumentNullException.ThrowIfNull(entry);
             ThrowIfDone();
-            _working = _working with { Suppressions = _working.Suppressions.SetItem(entry.AddressHash, entry) };
+            _working.Suppressions.Set(entry.AddressHash, entry);
             return ValueTask.CompletedTask;
         }
 
         public ValueTask<SuppressionEntry?> FindSuppressionAsync(string addressHash, CancellationToken cancellationToken)
         {
             ThrowIfDone();
-            return ValueTask.FromResult(_working.Suppressions.GetValueOrDefault(addressHash));
+            return ValueTask.FromResult(_working.Suppressions.TryGetValue(addressHash, out var entry) ? entry : null);
         }
 
         public ValueTask<long> IncrementCounterAsync(string key, Instant now, Instant expiresAt, CancellationToken cancellationToken)
@@ -91,7 +95,7 @@ public sealed partial class InMemoryOptinStore
             ThrowIfDone();
             var value = _working.Counters.TryGetValue(key, out var counter) && counter.ExpiresAt > now ? counter.Value + 1 : 1;
             var keep = value == 1 ? expiresAt : counter.ExpiresAt;
-            _working = _working with { Counters = _working.Counters.SetItem(key, (value, keep)) };
+            _working.Counters.Set(key, (value, keep));
             return ValueTask.FromResult(value);
         }
 
@@ -111,28 +115,42 @@ public sealed partial class InMemoryOptinStore
             }
 
             Cancel(contactId, null, "erased", tombstone.OccurredAt);
-            var ledger = _working.LedgerByContact.GetValueOrDefault(contactId) ?? [];
-            _working = _working with
+            _working.Contacts.Remove(contactId);
+            _working.ContactIdsByKey.Remove(contact.EmailKey);
+            foreach (var id in _working.Submissions.Values().Where(s => s.ContactId == contactId).Select(s => s.Id).ToList())
             {
-                Contacts = _working.Contacts.Remove(contactId),
-                ContactIdsByKey = _working.ContactIdsByKey.Remove(contact.EmailKey),
-                Submissions = _working.Submissions.RemoveRange(_working.Submissions.Values.Where(s => s.ContactId == contactId).Select(s => s.Id)),
-                Tokens = _working.Tokens.RemoveRange(_working.Tokens.Values.Where(t => t.ContactId == contactId).Select(t => t.Hash)),
-                LedgerByContact = _working.LedgerByContact.Remove(contactId),
-                EventIds = _working.EventIds.Except(ledger.Select(e => e.Id)),
-            };
+                _working.Submissions.Remove(id);
+            }
+
+            foreach (var hash in _working.Tokens.Values().Where(t => t.ContactId == contactId).Select(t => t.Hash).ToList())
+            {
+                _working.Tokens.Remove(hash);
+            }
+
+            if (_working.LedgerByContact.TryGetValue(contactId, out var ledger))
+            {
+                _working.LedgerByContact.Remove(contactId);
+                foreach (var e in ledger)
+                {
+                    _working.EventIds.Remove(e.Id);
+                }
+            }
+
             Append(tombstone with { ContactId = contactId });
             return ValueTask.FromResult(true);
         }
 
         private int Cancel(Guid contactId, string? purposeId, string reason, Instant at)
         {
-            var cancelled = _working.Jobs.Values
+            var cancelled = _working.Jobs.Values()
                 .Where(j => j.Status == JobStatus.Pending && j.ContactId == contactId
                     && (purposeId is null || string.Equals(j.PurposeId, purposeId, StringComparison.OrdinalIgnoreCase)))
-                .Select(j => KeyValuePair.Create(j.Id, j with { Status = JobStatus.Cancelled, LastError = reason, FinishedAt = at }))
                 .ToList();
-            _working = _working with { Jobs = _working.Jobs.SetItems(cancelled) };
+            foreach (var job in cancelled)
+            {
+                _working.Jobs.Set(job.Id, job with { Status = JobStatus.Cancelled, LastError = reason, FinishedAt = at });
+            }
+
             return cancelled.Count;
         }
     }

@@ -25,14 +25,14 @@ public sealed partial class InMemoryOptinStore
             }
 
             var done = job with { Status = status, LastError = reason ?? job.LastError, FinishedAt = at, LeaseOwner = null, LeaseExpiresAt = null };
-            _working = _working with { Jobs = _working.Jobs.SetItem(jobId, done) };
+            _working.Jobs.Set(jobId, done);
             return ValueTask.FromResult(true);
         }
 
         public ValueTask<IReadOnlyList<TokenRecord>> ListTokensAsync(Guid contactId, CancellationToken cancellationToken)
         {
             ThrowIfDone();
-            IReadOnlyList<TokenRecord> tokens = [.. _working.Tokens.Values.Where(t => t.ContactId == contactId).OrderBy(t => t.CreatedAt)];
+            IReadOnlyList<TokenRecord> tokens = [.. _working.Tokens.Values().Where(t => t.ContactId == contactId).OrderBy(t => t.CreatedAt)];
             return ValueTask.FromResult(tokens);
         }
     }

@@ -11,13 +11,16 @@ namespace Optin.Forms.Storage;
 /// process ends.
 /// </summary>
 /// <remarks>
-/// Transactions are serialised by one lock and work on an immutable snapshot that replaces the current one on
-/// commit, so readers never see half a transaction and a rolled-back transaction leaves no trace.
+/// Transactions are serialised by one write lock, held from <see cref="BeginTransactionAsync"/> until the transaction
+/// is disposed. A transaction buffers its writes over the committed tables (it reads its own writes) and applies them
+/// at commit under a short read lock that every reader also takes, so readers never see half a transaction and a
+/// rolled-back transaction leaves no trace.
 /// </remarks>
 public sealed partial class InMemoryOptinStore : IOptinStore, IContactReader, IConsentLedgerReader, ISubmissionReader, IJobStore, IDisposable
 {
     private readonly SemaphoreSlim _writeLock = new(1, 1);
-    private volatile InMemoryState _state = InMemoryState.Empty;
+    private readonly Lock _readLock = new();
+    private readonly InMemoryState _state = new();
 
     /// <inheritdoc />
     public IContactReader Contacts => this;
@@ -31,31 +34,48 @@ public sealed partial class InMemoryOptinStore : IOptinStore, IContactReader, IC
     /// <inheritdoc />
     public IJobStore Jobs => this;
 
+    /// <summary>The tables themselves, for tests (not safe to read while a transaction commits).</summary>
     internal InMemoryState State => _state;
 
     /// <inheritdoc />
     public async ValueTask<IOptinTransaction> BeginTransactionAsync(CancellationToken cancellationToken)
     {
         await _writeLock.WaitAsync(cancellationToken);
-        return new Transaction(this, _state);
+        return new Transaction(this);
     }
 
     /// <inheritdoc />
-    public ValueTask<Contact?> FindAsync(Guid contactId, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(_state.Contacts.GetValueOrDefault(contactId));
+    public ValueTask<Contact?> FindAsync(Guid contactId, CancellationToken cancellationToken)
+    {
+        lock (_readLock)
+        {
+            return ValueTask.FromResult(_state.Contacts.Committed.GetValueOrDefault(contactId));
+        }
+    }
 
     /// <inheritdoc />
     public ValueTask<Contact?> FindByEmailKeyAsync(string emailKey, CancellationToken cancellationToken)
     {
-        var state = _state;
-        return ValueTask.FromResult(state.ContactIdsByKey.TryGetValue(emailKey, out var id) ? state.Contacts[id] : null);
+        lock (_readLock)
+        {
+            return ValueTask.FromResult(_state.ContactIdsByKey.Committed.TryGetValue(emailKey, out var id)
+                ? _state.Contacts.Committed[id]
+                : null);
+        }
     }
 
     /// <inheritdoc />
     public async IAsyncEnumerable<Contact> QueryAsync(ContactQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        foreach (var contact in _state.Query(query))
+        List<Contact> matches;
+        lock (_readLock)
+        {
+            matches = _state.QueryCommitted(query);
+        }
+
+        InMemoryState.SortByCreation(matches);
+        foreach (var contact in matches)
         {
             cancellationToken.ThrowIfCancellationRequested();
             yield return contact;
@@ -68,13 +88,22 @@ public sealed partial class InMemoryOptinStore : IOptinStore, IContactReader, IC
     public ValueTask<long> CountAsync(ContactQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        return ValueTask.FromResult((long)_state.Query(query).Count());
+        lock (_readLock)
+        {
+            return ValueTask.FromResult((long)_state.Contacts.Committed.Values.Count(query.Matches));
+        }
     }
 
     /// <inheritdoc />
     async IAsyncEnumerable<ConsentEvent> IConsentLedgerReader.ReadAsync(Guid contactId, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        foreach (var e in _state.LedgerByContact.GetValueOrDefault(contactId) ?? [])
+        ConsentEvent[]? ledger;
+        lock (_readLock)
+        {
+            ledger = _state.LedgerByContact.Committed.GetValueOrDefault(contactId);
+        }
+
+        foreach (var e in ledger ?? [])
         {
             cancellationToken.ThrowIfCancellationRequested();
             yield return e;
@@ -84,13 +113,24 @@ public sealed partial class InMemoryOptinStore : IOptinStore, IContactReader, IC
     }
 
     /// <inheritdoc />
-    ValueTask<SubmissionRecord?> ISubmissionReader.FindAsync(Guid submissionId, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(_state.Submissions.GetValueOrDefault(submissionId));
+    ValueTask<SubmissionRecord?> ISubmissionReader.FindAsync(Guid submissionId, CancellationToken cancellationToken)
+    {
+        lock (_readLock)
+        {
+            return ValueTask.FromResult(_state.Submissions.Committed.GetValueOrDefault(submissionId));
+        }
+    }
 
     /// <inheritdoc />
     public async IAsyncEnumerable<SubmissionRecord> ListByContactAsync(Guid contactId, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        foreach (var s in _state.Submissions.Values.Where(s => s.ContactId == contactId).OrderBy(s => s.ReceivedAt).ThenBy(s => s.Id))
+        List<SubmissionRecord> submissions;
+        lock (_readLock)
+        {
+            submissions = [.. _state.Submissions.Committed.Values.Where(s => s.ContactId == contactId)];
+        }
+
+        foreach (var s in submissions.OrderBy(s => s.ReceivedAt).ThenBy(s => s.Id))
         {
             cancellationToken.ThrowIfCancellationRequested();
             yield return s;
@@ -102,22 +142,25 @@ public sealed partial class InMemoryOptinStore : IOptinStore, IContactReader, IC
     /// <inheritdoc />
     public void Dispose() => _writeLock.Dispose();
 
-    private sealed partial class Transaction(InMemoryOptinStore store, InMemoryState state) : IOptinTransaction
+    private sealed partial class Transaction(InMemoryOptinStore store) : IOptinTransaction
     {
-        private InMemoryState _working = state;
+        private readonly InMemoryState _working = store._state;
+        private long _lastSequence = store._state.LastSequence;
         private bool _committed;
         private bool _disposed;
 
         public ValueTask<Contact?> FindContactAsync(Guid contactId, CancellationToken cancellationToken)
         {
             ThrowIfDone();
-            return ValueTask.FromResult(_working.Contacts.GetValueOrDefault(contactId));
+            return ValueTask.FromResult(_working.Contacts.TryGetValue(contactId, out var contact) ? contact : null);
         }
 
         public ValueTask<Contact?> FindContactByEmailKeyAsync(string emailKey, CancellationToken cancellationToken)
         {
             ThrowIfDone();
-            return ValueTask.FromResult(_working.ContactIdsByKey.TryGetValue(emailKey, out var id) ? _working.Contacts[id] : null);
+            return ValueTask.FromResult(_working.ContactIdsByKey.TryGetValue(emailKey, out var id) && _working.Contacts.TryGetValue(id, out var contact)
+                ? contact
+                : null);
         }
 
         public ValueTask SaveContactAsync(Contact contact, CancellationToken cancellationToken)
@@ -129,17 +172,13 @@ public sealed partial class InMemoryOptinStore : IOptinStore, IContactReader, IC
                 throw new InvalidOperationException("Another contact already holds this email address.");
             }
 
-            var keys = _working.ContactIdsByKey;
             if (_working.Contacts.TryGetValue(contact.Id, out var previous) && previous.EmailKey != contact.EmailKey)
             {
-                keys = keys.Remove(previous.EmailKey);
+                _working.ContactIdsByKey.Remove(previous.EmailKey);
             }
 
-            _working = _working with
-            {
-                Contacts = _working.Contacts.SetItem(contact.Id, contact),
-                ContactIdsByKey = keys.SetItem(contact.EmailKey, contact.Id),
-            };
+            _working.Contacts.Set(contact.Id, contact);
+            _working.ContactIdsByKey.Set(contact.EmailKey, contact.Id);
             return ValueTask.CompletedTask;
         }
 
@@ -164,7 +203,7 @@ public sealed partial class InMemoryOptinStore : IOptinStore, IContactReader, IC
                 throw new InvalidOperationException($"The submission {submission.Id} is already stored.");
             }
 
-            _working = _working with { Submissions = _working.Submissions.Add(submission.Id, submission) };
+            _working.Submissions.Set(submission.Id, submission);
             return ValueTask.CompletedTask;
         }
 
@@ -185,7 +224,7 @@ public sealed partial class InMemoryOptinStore : IOptinStore, IContactReader, IC
                     continue;
                 }
 
-                _working = _working with { Contacts = _working.Contacts.SetItem(contact.Id, contact.WithOptin(change.PurposeId, change.State, at)) };
+                _working.Contacts.Set(contact.Id, contact.WithOptin(change.PurposeId, change.State, at));
                 Append(change.EventTemplate with { Id = Guid.NewGuid(), ContactId = contact.Id });
                 if (change.CancelJobsReason is { } reason)
                 {
@@ -208,7 +247,11 @@ public sealed partial class InMemoryOptinStore : IOptinStore, IContactReader, IC
         public ValueTask CommitAsync(CancellationToken cancellationToken)
         {
             ThrowIfDone();
-            store._state = _working;
+            lock (store._readLock)
+            {
+                _working.Commit(_lastSequence);
+            }
+
             _committed = true;
             return ValueTask.CompletedTask;
         }
@@ -218,6 +261,11 @@ public sealed partial class InMemoryOptinStore : IOptinStore, IContactReader, IC
             if (!_disposed)
             {
                 _disposed = true;
+                if (!_committed)
+                {
+                    _working.Discard();
+                }
+
                 store._writeLock.Release();
             }
 
@@ -226,19 +274,16 @@ public sealed partial class InMemoryOptinStore : IOptinStore, IContactReader, IC
 
         private void Append(ConsentEvent e)
         {
-            if (_working.EventIds.Contains(e.Id))
+            if (_working.EventIds.ContainsKey(e.Id))
             {
                 throw new InvalidOperationException($"The consent event {e.Id} is already in the ledger; the ledger is append-only.");
             }
 
-            var sequence = _working.LastSequence + 1;
-            var list = _working.LedgerByContact.GetValueOrDefault(e.ContactId) ?? [];
-            _working = _working with
-            {
-                LedgerByContact = _working.LedgerByContact.SetItem(e.ContactId, list.Add(e with { Sequence = sequence })),
-                EventIds = _working.EventIds.Add(e.Id),
-                LastSequence = sequence,
-            };
+            var sequence = _lastSequence + 1;
+            var list = _working.LedgerByContact.TryGetValue(e.ContactId, out var ledger) ? ledger : [];
+            _working.LedgerByContact.Set(e.ContactId, [.. list, e with { Sequence = sequence }]);
+            _working.EventIds.Set(e.Id, true);
+            _lastSequence = sequence;
         }
 
         private void ThrowIfDone()

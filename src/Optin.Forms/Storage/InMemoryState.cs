@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using NodaTime;
 using Optin.Forms.Consent;
 using Optin.Forms.Contacts;
@@ -8,36 +7,105 @@ using Optin.Forms.Submissions;
 
 namespace Optin.Forms.Storage;
 
-/// <summary>An immutable snapshot of everything the in-memory store holds; a transaction builds the next one.</summary>
-internal sealed record InMemoryState
+/// <summary>
+/// Everything the in-memory store holds: mutable tables, each with the open transaction's pending writes over its
+/// committed rows (see <see cref="InMemoryTable{TKey, TValue}"/>).
+/// </summary>
+internal sealed class InMemoryState
 {
-    public static InMemoryState Empty { get; } = new();
+    public InMemoryTable<Guid, Contact> Contacts { get; } = new();
 
-    public ImmutableDictionary<Guid, Contact> Contacts { get; init; } = ImmutableDictionary<Guid, Contact>.Empty;
+    public InMemoryTable<string, Guid> ContactIdsByKey { get; } = new(StringComparer.Ordinal);
 
-    public ImmutableDictionary<string, Guid> ContactIdsByKey { get; init; } = ImmutableDictionary<string, Guid>.Empty;
+    /// <summary>Each contact's ledger, oldest first; an array is never changed once stored (appending replaces it).</summary>
+    public InMemoryTable<Guid, ConsentEvent[]> LedgerByContact { get; } = new();
 
-    public ImmutableDictionary<Guid, ImmutableList<ConsentEvent>> LedgerByContact { get; init; } =
-        ImmutableDictionary<Guid, ImmutableList<ConsentEvent>>.Empty;
+    /// <summary>The id of every event in the ledger (the value is unused).</summary>
+    public InMemoryTable<Guid, bool> EventIds { get; } = new();
 
-    public ImmutableHashSet<Guid> EventIds { get; init; } = [];
+    /// <summary>The last sequence number committed.</summary>
+    public long LastSequence { get; set; }
 
-    public long LastSequence { get; init; }
+    public InMemoryTable<Guid, SubmissionRecord> Submissions { get; } = new();
 
-    public ImmutableDictionary<Guid, SubmissionRecord> Submissions { get; init; } = ImmutableDictionary<Guid, SubmissionRecord>.Empty;
+    public InMemoryTable<Guid, JobRecord> Jobs { get; } = new();
 
-    public ImmutableDictionary<Guid, JobRecord> Jobs { get; init; } = ImmutableDictionary<Guid, JobRecord>.Empty;
+    /// <summary>Committed job ids in creation order (the queue's tie-break between jobs due at the same instant).</summary>
+    public List<Guid> JobOrder { get; } = [];
 
-    /// <summary>Job ids in creation order (the queue's tie-break between jobs due at the same instant).</summary>
-    public ImmutableList<Guid> JobOrder { get; init; } = [];
+    /// <summary>Job ids enqueued by the open transaction, in order.</summary>
+    public List<Guid> PendingJobOrder { get; } = [];
 
-    public ImmutableDictionary<string, TokenRecord> Tokens { get; init; } = ImmutableDictionary<string, TokenRecord>.Empty;
+    public InMemoryTable<string, TokenRecord> Tokens { get; } = new(StringComparer.Ordinal);
 
-    public ImmutableDictionary<string, SuppressionEntry> Suppressions { get; init; } = ImmutableDictionary<string, SuppressionEntry>.Empty;
+    public InMemoryTable<string, SuppressionEntry> Suppressions { get; } = new(StringComparer.Ordinal);
 
-    public ImmutableDictionary<string, (long Value, Instant ExpiresAt)> Counters { get; init; } =
-        ImmutableDictionary<string, (long Value, Instant ExpiresAt)>.Empty;
+    public InMemoryTable<string, (long Value, Instant ExpiresAt)> Counters { get; } = new(StringComparer.Ordinal);
 
-    public IEnumerable<Contact> Query(ContactQuery query) =>
-        Contacts.Values.Where(query.Matches).OrderBy(c => c.CreatedAt).ThenBy(c => c.Id);
+    /// <summary>Applies the open transaction's writes. The caller holds the write lock and the read lock.</summary>
+    public void Commit(long lastSequence)
+    {
+        Contacts.Commit();
+        ContactIdsByKey.Commit();
+        LedgerByContact.Commit();
+        EventIds.Commit();
+        LastSequence = lastSequence;
+        Submissions.Commit();
+        Jobs.Commit();
+        JobOrder.AddRange(PendingJobOrder);
+        PendingJobOrder.Clear();
+        Tokens.Commit();
+        Suppressions.Commit();
+        Counters.Commit();
+    }
+
+    /// <summary>Drops the open transaction's writes. The caller holds the write lock.</summary>
+    public void Discard()
+    {
+        Contacts.Discard();
+        ContactIdsByKey.Discard();
+        LedgerByContact.Discard();
+        EventIds.Discard();
+        Submissions.Discard();
+        Jobs.Discard();
+        PendingJobOrder.Clear();
+        Tokens.Discard();
+        Suppressions.Discard();
+        Counters.Discard();
+    }
+
+    /// <summary>The contacts matching the query in the open transaction's view, oldest first.</summary>
+    public List<Contact> Query(ContactQuery query)
+    {
+        var matches = new List<Contact>();
+        foreach (var contact in Contacts.Values())
+        {
+            if (query.Matches(contact))
+            {
+                matches.Add(contact);
+            }
+        }
+
+        SortByCreation(matches);
+        return matches;
+    }
+
+    /// <summary>The committed contacts matching the query, in no particular order. The caller holds the read lock.</summary>
+    public List<Contact> QueryCommitted(ContactQuery query)
+    {
+        var matches = new List<Contact>();
+        foreach (var contact in Contacts.Committed.Values)
+        {
+            if (query.Matches(contact))
+            {
+                matches.Add(contact);
+            }
+        }
+
+        return matches;
+    }
+
+    /// <summary>Sorts by creation instant, then id (the order every store lists contacts in).</summary>
+    public static void SortByCreation(List<Contact> contacts) =>
+        contacts.Sort(static (a, b) => a.CreatedAt != b.CreatedAt ? a.CreatedAt.CompareTo(b.CreatedAt) : a.Id.CompareTo(b.Id));
 }

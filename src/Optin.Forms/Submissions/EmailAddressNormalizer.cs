@@ -50,7 +50,7 @@ public static class EmailAddressNormalizer
             return false;
         }
 
-        if (text.Length < 3 || text.Any(IsForbidden))
+        if (text.Length < 3 || Any(text, IsForbidden))
         {
             return false;
         }
@@ -68,7 +68,7 @@ public static class EmailAddressNormalizer
             return false;
         }
 
-        if (local[0] == '.' || local[^1] == '.' || local.Contains("..", StringComparison.Ordinal) || !local.All(IsLocalPartChar))
+        if (local[0] == '.' || local[^1] == '.' || local.Contains("..", StringComparison.Ordinal) || Any(local, c => !IsLocalPartChar(c)))
         {
             return false;
         }
@@ -151,11 +151,33 @@ public static class EmailAddressNormalizer
             && !domain.Contains(".xn--", StringComparison.OrdinalIgnoreCase);
     }
 
-    private static bool IsLocalPartChar(char c) =>
+    /// <summary>A loop rather than LINQ over a string: no boxed enumerator per call.</summary>
+    private static bool Any(string text, Func<char, bool> predicate)
+    {
+        foreach (var c in text)
+        {
+            if (predicate(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // The ASCII answers of the two predicates below, computed once from them (an address is almost always ASCII).
+    private static readonly bool[] AsciiLocalPartChar = [.. Enumerable.Range(0, 128).Select(c => IsLocalPartCharSlow((char)c))];
+    private static readonly bool[] AsciiForbidden = [.. Enumerable.Range(0, 128).Select(c => IsForbiddenSlow((char)c))];
+
+    private static bool IsLocalPartChar(char c) => c < 128 ? AsciiLocalPartChar[c] : IsLocalPartCharSlow(c);
+
+    private static bool IsForbidden(char c) => c < 128 ? AsciiForbidden[c] : IsForbiddenSlow(c);
+
+    private static bool IsLocalPartCharSlow(char c) =>
         char.IsAsciiLetterOrDigit(c) || "!#$%&'*+-/=?^_`{|}~.".Contains(c, StringComparison.Ordinal)
         || (c > 0x7F && (char.IsLetterOrDigit(c) || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark));
 
-    private static bool IsForbidden(char c) =>
+    private static bool IsForbiddenSlow(char c) =>
         char.IsControl(c) || char.IsWhiteSpace(c) || char.IsSurrogate(c)
         || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.Format or UnicodeCategory.LineSeparator
             or UnicodeCategory.ParagraphSeparator or UnicodeCategory.PrivateUse or UnicodeCategory.OtherNotAssigned

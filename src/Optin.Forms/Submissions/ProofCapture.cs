@@ -48,7 +48,7 @@ public static class ProofCapture
             return null;
         }
 
-        var clean = new string(userAgent.Where(c => !char.IsControl(c)).ToArray()).Trim();
+        var clean = (HasControlCharacter(userAgent) ? new string(userAgent.Where(c => !char.IsControl(c)).ToArray()) : userAgent).Trim();
         var max = mode == CaptureMode.Truncated ? TruncatedUserAgentLength : MaxUserAgentLength;
         return clean.Length > max ? clean[..max] : clean;
     }
@@ -56,11 +56,24 @@ public static class ProofCapture
     /// <summary>The source URL, without control characters and at most 2,048 characters.</summary>
     public static string? SourceUrl(string? url)
     {
-        if (string.IsNullOrWhiteSpace(url) || url.Any(char.IsControl))
+        if (string.IsNullOrWhiteSpace(url) || HasControlCharacter(url))
         {
             return null;
         }
 
         return url.Length > 2048 ? url[..2048] : url;
+    }
+
+    private static bool HasControlCharacter(string text)
+    {
+        foreach (var c in text)
+        {
+            if (char.IsControl(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -53,9 +53,17 @@ public sealed class SubmissionPipeline
         }
 
         activity?.SetTag("optin.form", form.Id);
-        var posted = Group(request.Values);
+        var posted = new PostedValues(request.Values);
         var (values, email, errors) = ValidateFields(form, posted);
-        var consents = form.Consents.Where(p => IsExplicitTrue(posted, p.FieldName)).ToImmutableArray();
+        var consents = ImmutableArray.CreateBuilder<PurposeDefinition>();
+        foreach (var purpose in form.Consents)
+        {
+            if (posted.IsExplicitTrue(purpose.FieldName))
+            {
+                consents.Add(purpose);
+            }
+        }
+
         if (errors.Count > 0)
         {
             OptinLog.SubmissionRejected(_logger, form.Id, errors.Count);
@@ -72,27 +80,27 @@ public sealed class SubmissionPipeline
 
         await using var tx = await _store.BeginTransactionAsync(cancellationToken);
         var existing = await tx.FindContactByEmailKeyAsync(email!.Key, cancellationToken);
-        var contact = existing ?? new Contact
-        {
-            Id = Guid.NewGuid(),
-            Kind = form.ContactKind,
-            Email = email.Address,
-            EmailKey = email.Key,
-            CreatedAt = now,
-            UpdatedAt = now,
-            LastActivityAt = now,
-        };
-        contact = contact with
-        {
-            Fields = contact.Fields.SetItems(values.Where(v => v.Key != form.EmailField.Name)),
-            UpdatedAt = now,
-            LastActivityAt = now,
-        };
+        var contact = existing is null
+            ? new Contact
+            {
+                Id = RecordIds.New(),
+                Kind = form.ContactKind,
+                Email = email.Address,
+                EmailKey = email.Key,
+                Fields = WithFields(ImmutableDictionary<string, string>.Empty, values, form.EmailField.Name),
+                CreatedAt = now,
+                UpdatedAt = now,
+                LastActivityAt = now,
+            }
+            : existing with { Fields = WithFields(existing.Fields, values, form.EmailField.Name), UpdatedAt = now, LastActivityAt = now };
 
-        var submissionId = Guid.NewGuid();
-        var events = new List<ConsentEvent>(consents.Length);
-        foreach (var purpose in consents)
+        var submissionId = RecordIds.New();
+        var events = new List<ConsentEvent>(consents.Count);
+        var consentsGiven = ImmutableArray.CreateBuilder<string>(consents.Count);
+        for (var i = 0; i < consents.Count; i++)
         {
+            var purpose = consents[i];
+            consentsGiven.Add(purpose.Id);
             var state = form.DoubleOptin && contact.GetState(purpose.Id) != OptinState.OptedIn
                 ? OptinState.PendingConfirmation
                 : OptinState.OptedIn;
@@ -115,7 +123,7 @@ public sealed class SubmissionPipeline
             ReceivedAt = now,
             Culture = culture,
             Values = values,
-            ConsentsGiven = [.. consents.Select(p => p.Id)],
+            ConsentsGiven = consentsGiven.DrainToImmutable(),
             SourceUrl = proof.SourceUrl,
             IpAddress = proof.IpAddress,
             UserAgent = proof.UserAgent,
@@ -128,20 +136,22 @@ public sealed class SubmissionPipeline
         await OptinEventListeners.RaiseAsync(_handlers, submitted, tx, cancellationToken);
 
         await tx.CommitAsync(cancellationToken);
-        OptinLog.SubmissionAccepted(_logger, form.Id, submissionId, consents.Length);
+        OptinLog.SubmissionAccepted(_logger, form.Id, submissionId, consents.Count);
         OptinDiagnostics.SubmissionsAccepted.Add(1);
         return SubmissionResult.Success(submissionId, contact.Id, submission.ConsentsGiven);
     }
 
     private static (ImmutableDictionary<string, string> Values, NormalizedEmail? Email, List<FieldError> Errors) ValidateFields(
-        FormDefinition form, Dictionary<string, List<string?>> posted)
+        FormDefinition form, PostedValues posted)
     {
         var errors = new List<FieldError>();
-        var values = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        // The default comparer (ordinal for strings), the same as a contact's fields: a new contact's fields can then
+        // share this dictionary's nodes.
+        var values = ImmutableDictionary.CreateBuilder<string, string>();
         NormalizedEmail? email = null;
         foreach (var field in form.Fields)
         {
-            var (value, error) = FieldValidator.Validate(field, posted.GetValueOrDefault(field.Name) ?? []);
+            var (value, error) = FieldValidator.Validate(field, posted.Get(field.Name));
             if (error is null && value is not null && field.Kind == FieldKind.Email)
             {
                 if (EmailAddressNormalizer.TryNormalize(value, out email, out var code))
@@ -174,29 +184,25 @@ public sealed class SubmissionPipeline
         return (values.ToImmutable(), email, errors);
     }
 
-    /// <summary>CONS-3: one value, exactly <c>true</c>. Absent, empty, "on", "1", "yes ", or repeated: no consent.</summary>
-    private static bool IsExplicitTrue(Dictionary<string, List<string?>> posted, string name) =>
-        posted.TryGetValue(name, out var values) && values.Count == 1 && string.Equals(values[0], "true", StringComparison.Ordinal);
-
-    private static Dictionary<string, List<string?>> Group(IReadOnlyList<KeyValuePair<string, string?>> pairs)
+    /// <summary>The contact's fields with the posted values (all but the address) set over them.</summary>
+    private static ImmutableDictionary<string, string> WithFields(ImmutableDictionary<string, string> fields,
+        ImmutableDictionary<string, string> values, string emailField)
     {
-        var grouped = new Dictionary<string, List<string?>>(StringComparer.Ordinal);
-        foreach (var (key, value) in pairs ?? [])
+        if (fields.IsEmpty && fields.KeyComparer == values.KeyComparer && fields.ValueComparer == values.ValueComparer)
         {
-            if (key is null)
-            {
-                continue;
-            }
-
-            if (!grouped.TryGetValue(key, out var list))
-            {
-                grouped[key] = list = new List<string?>(1);
-            }
-
-            list.Add(value);
+            return values.Remove(emailField);
         }
 
-        return grouped;
+        var builder = fields.ToBuilder();
+        foreach (var (name, value) in values)
+        {
+            if (name != emailField)
+            {
+                builder[name] = value;
+            }
+        }
+
+        return builder.ToImmutable();
     }
 
     private static ConsentEvent Given(PurposeDefinition purpose, OptinState state, Guid contactId, Guid submissionId,
@@ -205,7 +211,7 @@ public sealed class SubmissionPipeline
         var text = purpose.GetText(culture, defaultCulture);
         return new ConsentEvent
         {
-            Id = Guid.NewGuid(),
+            Id = RecordIds.New(),
             ContactId = contactId,
             Kind = ConsentEventKind.Given,
             State = state,

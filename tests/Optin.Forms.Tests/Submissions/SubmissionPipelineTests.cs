@@ -42,6 +42,27 @@ public sealed class SubmissionPipelineTests
     }
 
     [Fact]
+    [Trait("Requirement", "CONS-6")]
+    public async Task SubmitAsync_SeveralFormsForOneAddress_FieldsMergedWithoutTheAddress()
+    {
+        using var services = Some.Services(out _);
+        var pipeline = services.GetRequiredService<SubmissionPipeline>();
+        var store = services.GetRequiredService<IOptinStore>();
+
+        var first = await pipeline.SubmitAsync(Some.Post("newsletter", ("email", Some.Email()), ("firstName", "Jean")), CancellationToken.None);
+        var afterFirst = (await store.Contacts.FindAsync(first.ContactId!.Value, CancellationToken.None))!.Fields;
+        await pipeline.SubmitAsync(Some.Post("contact", ("email", Some.Email()), ("message", "Bonjour")), CancellationToken.None);
+        var last = await pipeline.SubmitAsync(Some.Post("newsletter", ("email", Some.Email()), ("firstName", "Jeanne")), CancellationToken.None);
+
+        Assert.Equal([KeyValuePair.Create("firstName", "Jean")], afterFirst);
+        Assert.Equal(first.ContactId, last.ContactId);
+        var fields = (await store.Contacts.FindAsync(last.ContactId!.Value, CancellationToken.None))!.Fields;
+        Assert.Equal([KeyValuePair.Create("firstName", "Jeanne"), KeyValuePair.Create("message", "Bonjour")], fields.OrderBy(f => f.Key, StringComparer.Ordinal));
+        var submission = await store.Submissions.FindAsync(first.SubmissionId!.Value, CancellationToken.None);
+        Assert.Equal(Some.Email(), submission!.Values["email"]);
+    }
+
+    [Fact]
     [Trait("Invariant", "3")]
     public async Task SubmitAsync_ListenerFails_NothingIsStored()
     {
@@ -54,8 +75,8 @@ public sealed class SubmissionPipelineTests
         Assert.Null(await store.Contacts.FindByEmailKeyAsync(Some.Email(), CancellationToken.None));
         Assert.Equal(0, await store.Contacts.CountAsync(new ContactQuery(), CancellationToken.None));
         var state = ((InMemoryOptinStore)store).State;
-        Assert.Empty(state.Submissions);
-        Assert.Empty(state.EventIds);
+        Assert.Empty(state.Submissions.Committed);
+        Assert.Empty(state.EventIds.Committed);
     }
 
     [Fact]
