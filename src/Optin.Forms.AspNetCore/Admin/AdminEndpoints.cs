@@ -33,6 +33,7 @@ internal static partial class AdminEndpoints
         admin.MapPost("/bulk-optin", (Delegate)BulkAsync);
         admin.MapPost("/suppression/lookup", (Delegate)LookupSuppressionAsync);
         admin.MapPost("/suppression", (Delegate)AddSuppressionAsync);
+        MapRights(admin);
         return admin;
     }
 

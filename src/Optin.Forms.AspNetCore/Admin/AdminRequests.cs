@@ -96,3 +96,15 @@ internal sealed record AdminActorRequest
 
     public string? Culture { get; init; }
 }
+
+/// <summary>Body of <c>POST admin/contacts/{id}/erase</c>, <c>PUT …/email</c> and <c>PUT …/restriction</c>.</summary>
+internal sealed record AdminRightsRequest
+{
+    public string? Reason { get; init; }
+
+    public string? Actor { get; init; }
+
+    public string? Email { get; init; }
+
+    public bool? Restricted { get; init; }
+}
