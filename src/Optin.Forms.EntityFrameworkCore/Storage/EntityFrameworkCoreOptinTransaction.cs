@@ -16,46 +16,57 @@ namespace Optin.Forms.EntityFrameworkCore.Storage;
 /// One contact per address (invariant 3): on PostgreSQL the transaction takes a transaction-scoped advisory lock on
 /// the address key before looking it up or saving it, so a second transaction for the same new address waits and
 /// then finds the first one's contact. On SQLite, write transactions are serialised: within a process by one async
-/// lock per database, across processes by <c>BEGIN IMMEDIATE</c> (the default of Microsoft.Data.Sqlite).
+/// lock per database, across processes by <c>BEGIN IMMEDIATE</c> (the default of Microsoft.Data.Sqlite), and a
+/// transaction is a savepoint in a group commit (<see cref="SqliteGroupCommit"/>).
 /// </remarks>
 internal sealed partial class EntityFrameworkCoreOptinTransaction : IOptinTransaction
 {
-    private readonly DbContextLease _lease;
-    private readonly IDbContextTransaction _transaction;
-    private readonly SemaphoreSlim? _writeLock;
+    private readonly DbContextLease? _lease;
+    private readonly IDbContextTransaction? _transaction;
+    private readonly SqliteWriteTurn? _turn;
     private readonly HashSet<string> _lockedKeys = new(StringComparer.Ordinal);
     private bool _committed;
     private bool _disposed;
 
-    private EntityFrameworkCoreOptinTransaction(DbContextLease lease, IDbContextTransaction transaction, SqlDialect dialect, SemaphoreSlim? writeLock)
+    private EntityFrameworkCoreOptinTransaction(DbContext db, SqlDialect dialect, DbContextLease? lease, IDbContextTransaction? transaction,
+        SqliteWriteTurn? turn)
     {
+        Db = db;
+        Dialect = dialect;
         _lease = lease;
         _transaction = transaction;
-        Dialect = dialect;
-        _writeLock = writeLock;
+        _turn = turn;
     }
 
     internal SqlDialect Dialect { get; }
 
-    internal DbContext Db => _lease.Context;
+    internal DbContext Db { get; }
 
-    public static async ValueTask<EntityFrameworkCoreOptinTransaction> BeginAsync(IOptinDbContextSource source, CancellationToken cancellationToken)
+    /// <summary>
+    /// On SQLite, a turn in the database's group commit (<paramref name="writer"/>); on PostgreSQL, a context and
+    /// transaction of its own.
+    /// </summary>
+    public static async ValueTask<EntityFrameworkCoreOptinTransaction> BeginAsync(IOptinDbContextSource source, SqliteGroupCommit? writer,
+        CancellationToken cancellationToken)
     {
+        if (writer is not null)
+        {
+            var turn = await writer.EnterAsync(source, cancellationToken);
+            return new EntityFrameworkCoreOptinTransaction(turn.Db, SqlDialect.Sqlite, null, null, turn);
+        }
+
         var lease = await source.CreateAsync(cancellationToken);
-        SemaphoreSlim? writeLock = null;
         try
         {
             var dialect = SqlDialect.For(lease.Context);
-            writeLock = await SqliteWriteLock.EnterAsync(lease.Context, dialect, cancellationToken);
 
             // Every write is flushed inside this transaction; savepoints around each flush would only add round trips.
             lease.Context.Database.AutoSavepointsEnabled = false;
             var transaction = await lease.Context.Database.BeginTransactionAsync(cancellationToken);
-            return new EntityFrameworkCoreOptinTransaction(lease, transaction, dialect, writeLock);
+            return new EntityFrameworkCoreOptinTransaction(lease.Context, dialect, lease, transaction, null);
         }
         catch
         {
-            writeLock?.Release();
             await lease.DisposeAsync();
             throw;
         }
@@ -150,7 +161,17 @@ internal sealed partial class EntityFrameworkCoreOptinTransaction : IOptinTransa
     public async ValueTask CommitAsync(CancellationToken cancellationToken)
     {
         ThrowIfDone();
-        await _transaction.CommitAsync(cancellationToken);
+        if (_turn is not null)
+        {
+            var durable = await _turn.LeaveAsync(commit: true);
+            _committed = true;
+
+            // Not cancellable: once the savepoint is released, the caller learns the outcome of the group's COMMIT.
+            await durable;
+            return;
+        }
+
+        await _transaction!.CommitAsync(cancellationToken);
         _committed = true;
     }
 
@@ -162,15 +183,23 @@ internal sealed partial class EntityFrameworkCoreOptinTransaction : IOptinTransa
         }
 
         _disposed = true;
-        try
+        if (_turn is not null)
         {
-            await _transaction.DisposeAsync();
-            await _lease.DisposeAsync();
+            try
+            {
+                await _turn.LeaveAsync(commit: false);
+            }
+#pragma warning disable CA1031 // Disposing must not throw; a failed rollback has already failed the whole group.
+            catch (Exception)
+#pragma warning restore CA1031
+            {
+            }
+
+            return;
         }
-        finally
-        {
-            _writeLock?.Release();
-        }
+
+        await _transaction!.DisposeAsync();
+        await _lease!.DisposeAsync();
     }
 
     private async ValueTask LockEmailKeyAsync(string emailKey, CancellationToken cancellationToken)
