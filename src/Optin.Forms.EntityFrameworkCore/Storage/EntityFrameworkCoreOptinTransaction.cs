@@ -25,6 +25,12 @@ internal sealed partial class EntityFrameworkCoreOptinTransaction : IOptinTransa
     private readonly IDbContextTransaction? _transaction;
     private readonly SqliteWriteTurn? _turn;
     private readonly HashSet<string> _lockedKeys = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The contacts saved in this transaction, as a read would return them: later reads of them need no round trip
+    /// (the rules re-read the contact a submission just saved). Cleared by every set-based change of contacts.
+    /// </summary>
+    private readonly Dictionary<Guid, Contact> _saved = [];
     private bool _committed;
     private bool _disposed;
 
@@ -75,7 +81,9 @@ internal sealed partial class EntityFrameworkCoreOptinTransaction : IOptinTransa
     public async ValueTask<Contact?> FindContactAsync(Guid contactId, CancellationToken cancellationToken)
     {
         ThrowIfDone();
-        return await ContactLoader.FindAsync(Db, c => c.Id == contactId, cancellationToken);
+        return _saved.TryGetValue(contactId, out var saved)
+            ? saved
+            : await ContactLoader.FindAsync(Db, c => c.Id == contactId, cancellationToken);
     }
 
     public async ValueTask<Contact?> FindContactByEmailKeyAsync(string emailKey, CancellationToken cancellationToken)
@@ -83,7 +91,8 @@ internal sealed partial class EntityFrameworkCoreOptinTransaction : IOptinTransa
         ArgumentNullException.ThrowIfNull(emailKey);
         ThrowIfDone();
         await LockEmailKeyAsync(emailKey, cancellationToken);
-        return await ContactLoader.FindAsync(Db, c => c.EmailKey == emailKey, cancellationToken);
+        var saved = _saved.Values.FirstOrDefault(c => string.Equals(c.EmailKey, emailKey, StringComparison.Ordinal));
+        return saved ?? await ContactLoader.FindAsync(Db, c => c.EmailKey == emailKey, cancellationToken);
     }
 
     public async ValueTask SaveContactAsync(Contact contact, CancellationToken cancellationToken)
@@ -116,6 +125,8 @@ internal sealed partial class EntityFrameworkCoreOptinTransaction : IOptinTransa
         Db.Set<ContactTagEntity>().AddRange(EntityMapper.Tags(contact));
         Db.Set<ContactOptinEntity>().AddRange(EntityMapper.Optins(contact));
         await FlushAsync(cancellationToken);
+        _saved.Remove(contact.Id);
+        _saved[contact.Id] = EntityMapper.ToContact(row, EntityMapper.Fields(contact), EntityMapper.Tags(contact), EntityMapper.Optins(contact));
     }
 
     public async ValueTask AppendConsentEventsAsync(IReadOnlyList<ConsentEvent> events, CancellationToken cancellationToken)
@@ -123,17 +134,18 @@ internal sealed partial class EntityFrameworkCoreOptinTransaction : IOptinTransa
         ArgumentNullException.ThrowIfNull(events);
         ThrowIfDone();
         var ids = events.Select(e => e.Id).ToList();
-        if (ids.Distinct().Count() != ids.Count
-            || await Db.Set<ConsentEventEntity>().AnyAsync(e => ids.Contains(e.Id), cancellationToken))
+        const string Duplicate = "A consent event is already in the ledger; the ledger is append-only.";
+        if (ids.Distinct().Count() != ids.Count)
         {
-            throw new InvalidOperationException("A consent event is already in the ledger; the ledger is append-only.");
+            throw new InvalidOperationException(Duplicate);
         }
 
-        // One insert per event, in order, so that the identity column follows the order of the list.
+        // One insert per event, in order, so that the identity column follows the order of the list; an id already
+        // in the ledger is refused by its unique index.
         foreach (var e in events)
         {
             Db.Set<ConsentEventEntity>().Add(EntityMapper.ToEntity(e));
-            await FlushAsync(cancellationToken);
+            await FlushAsync(cancellationToken, Duplicate);
         }
     }
 
@@ -141,13 +153,8 @@ internal sealed partial class EntityFrameworkCoreOptinTransaction : IOptinTransa
     {
         ArgumentNullException.ThrowIfNull(submission);
         ThrowIfDone();
-        if (await Db.Set<SubmissionEntity>().AnyAsync(s => s.Id == submission.Id, cancellationToken))
-        {
-            throw new InvalidOperationException($"The submission {submission.Id} is already stored.");
-        }
-
         Db.Set<SubmissionEntity>().Add(EntityMapper.ToEntity(submission));
-        await FlushAsync(cancellationToken);
+        await FlushAsync(cancellationToken, $"The submission {submission.Id} is already stored.");
     }
 
     public ValueTask<long> SetOptinInBulkAsync(ContactQuery query, BulkOptinChange change, CancellationToken cancellationToken)
@@ -155,6 +162,7 @@ internal sealed partial class EntityFrameworkCoreOptinTransaction : IOptinTransa
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(change);
         ThrowIfDone();
+        _saved.Clear();
         return BulkOptinWriter.ApplyAsync(Db, Dialect, query, change, BulkOptinWriter.DefaultBatchSize, cancellationToken);
     }
 
@@ -210,10 +218,21 @@ internal sealed partial class EntityFrameworkCoreOptinTransaction : IOptinTransa
         }
     }
 
-    private async ValueTask FlushAsync(CancellationToken cancellationToken)
+    /// <summary>Saves the pending rows; a unique violation becomes <see cref="InvalidOperationException"/>(<paramref name="duplicate"/>).</summary>
+    private async ValueTask FlushAsync(CancellationToken cancellationToken, string? duplicate = null)
     {
-        await Db.SaveChangesAsync(cancellationToken);
-        Db.ChangeTracker.Clear();
+        try
+        {
+            await Db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex) when (duplicate is not null && UniqueViolation.Is(ex))
+        {
+            throw new InvalidOperationException(duplicate, ex);
+        }
+        finally
+        {
+            Db.ChangeTracker.Clear();
+        }
     }
 
     private void ThrowIfDone()
