@@ -26,6 +26,10 @@ internal sealed class SqliteGroupCommit
     private static readonly ConcurrentDictionary<string, SqliteGroupCommit> Databases = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _turn = new(1, 1);
     private Group? _group;
+    private int _waiting;
+
+    /// <summary>How many transactions wait for their turn (for tests).</summary>
+    internal int Waiting => Volatile.Read(ref _waiting);
 
     /// <summary>The group commit of the context's database (one per connection string in this process).</summary>
     public static SqliteGroupCommit For(DbContext context) =>
@@ -34,7 +38,16 @@ internal sealed class SqliteGroupCommit
     /// <summary>Waits for this database's turn, then opens a savepoint in the current group (opening one if needed).</summary>
     public async ValueTask<SqliteWriteTurn> EnterAsync(IOptinDbContextSource source, CancellationToken cancellationToken)
     {
-        await _turn.WaitAsync(cancellationToken);
+        Interlocked.Increment(ref _waiting);
+        try
+        {
+            await _turn.WaitAsync(cancellationToken);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _waiting);
+        }
+
         var group = _group;
         try
         {
