@@ -8,6 +8,7 @@ cd "$(dirname "$0")/../.."
 ROOT=$(pwd)
 DURATION=${DURATION:-10}
 CONNECTIONS=${CONNECTIONS:-16}
+WARMUP=${WARMUP:-3} # seconds of load before each measurement; an EF Core host needs ~30 s of load to reach steady JIT
 TMP=$(mktemp -d)
 PIDS=()
 cleanup() { for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done; rm -rf "$TMP"; }
@@ -53,8 +54,8 @@ check=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $COOKIE" -H 'Content-
   --data "$FORM_BODY&email=warmup%40example.com&consent.newsletter=true" "http://127.0.0.1:$SAMPLE_PORT/optin/forms/newsletter")
 [ "$check" = "303" ] || { echo "the sample answered $check to a valid post"; cat "$TMP/sample.log"; exit 1; }
 
-measure() { # url -> requests per second (after a 3 s warm-up)
-  wrk -t2 -c"$CONNECTIONS" -d3s -s tests/load/post.lua "$1" >/dev/null
+measure() { # url -> requests per second (after a WARMUP s warm-up)
+  wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" -s tests/load/post.lua "$1" >/dev/null
   wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" -s tests/load/post.lua "$1" | tee "$TMP/wrk.txt" >&2
   grep -E 'Non-2xx or 3xx' "$TMP/wrk.txt" >&2 || true
   awk '/Requests\/sec/ { print $2 }' "$TMP/wrk.txt"

@@ -11,7 +11,7 @@ namespace Optin.Forms.EntityFrameworkCore.Storage;
 /// <content>
 /// The worker's side of the job queue. A claim is one statement: on PostgreSQL the candidate rows are locked with
 /// <c>FOR UPDATE SKIP LOCKED</c>, so workers on many machines never claim the same job twice; on SQLite the single
-/// <c>UPDATE … RETURNING</c> runs under the database's write lock.
+/// <c>UPDATE … RETURNING</c> runs as a turn of the group commit, after a lock-free read found a job due.
 /// </content>
 internal sealed partial class EntityFrameworkCoreOptinStore : IJobStore
 {
@@ -22,26 +22,38 @@ internal sealed partial class EntityFrameworkCoreOptinStore : IJobStore
     {
         ArgumentException.ThrowIfNullOrEmpty(leaseOwner);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxCount);
-        await using var context = await source.CreateAsync(cancellationToken);
-        var db = context.Context;
-        var dialect = SqlDialect.For(db);
+        var writer = await WriterAsync(cancellationToken);
         var args = new SqlArguments();
         var at = args.Add(now.ToUnixTimeMilliseconds());
-        var candidates = $"SELECT position FROM {M.Jobs} WHERE (status = {(int)JobStatus.Pending} AND due_at <= {at}) "
-            + $"OR (status = {(int)JobStatus.Running} AND lease_expires_at <= {at}) ORDER BY due_at, position LIMIT {args.Add(maxCount)}"
-            + (dialect.IsPostgreSql ? " FOR UPDATE SKIP LOCKED" : "");
+        var due = $"(status = {(int)JobStatus.Pending} AND due_at <= {at}) OR (status = {(int)JobStatus.Running} AND lease_expires_at <= {at})";
+        var candidates = $"SELECT position FROM {M.Jobs} WHERE {due} ORDER BY due_at, position LIMIT {args.Add(maxCount)}"
+            + (writer is null ? " FOR UPDATE SKIP LOCKED" : "");
         var sql = $"UPDATE {M.Jobs} SET status = {(int)JobStatus.Running}, attempts = attempts + 1, "
             + $"lease_owner = {args.Add(leaseOwner)}, lease_expires_at = {args.Add((now + lease).ToUnixTimeMilliseconds())} "
             + $"WHERE position IN ({candidates}) RETURNING *";
-        var writeLock = await SqliteWriteLock.EnterAsync(db, dialect, cancellationToken);
+        Task<List<JobEntity>> Claim(DbContext db, CancellationToken ct) =>
+            db.Set<JobEntity>().FromSqlRaw(sql, args.Values).AsNoTracking().ToListAsync(ct);
+
         List<JobEntity> rows;
-        try
+        if (writer is null)
         {
-            rows = await db.Set<JobEntity>().FromSqlRaw(sql, args.Values).AsNoTracking().ToListAsync(cancellationToken);
+            await using var context = await source.CreateAsync(cancellationToken);
+            rows = await Claim(context.Context, cancellationToken);
         }
-        finally
+        else
         {
-            writeLock?.Release();
+            // SQLite: a cheap read first (indexed, no write lock), so an idle worker's poll never waits for writers
+            // nor makes them wait.
+            await using (var context = await source.CreateAsync(cancellationToken))
+            {
+                var probe = $"SELECT EXISTS (SELECT 1 FROM {M.Jobs} WHERE {due}) AS \"Value\"";
+                if (!await context.Context.Database.SqlQueryRaw<bool>(probe, args.Values[0]).SingleAsync(cancellationToken))
+                {
+                    return [];
+                }
+            }
+
+            rows = await writer.RunAsync(source, Claim, cancellationToken);
         }
 
         return rows.OrderBy(r => r.DueAt).ThenBy(r => r.Position).Select(JobMapper.ToJob).ToList();
@@ -103,19 +115,16 @@ internal sealed partial class EntityFrameworkCoreOptinStore : IJobStore
     private async ValueTask<bool> UpdateLeasedAsync(Guid jobId, string leaseOwner, Action<UpdateSettersBuilder<JobEntity>> setters,
         CancellationToken cancellationToken)
     {
+        Task<int> Update(DbContext db, CancellationToken ct) => db.Set<JobEntity>()
+            .Where(j => j.Id == jobId && j.Status == (int)JobStatus.Running && j.LeaseOwner == leaseOwner)
+            .ExecuteUpdateAsync(setters, ct);
+
+        if (await WriterAsync(cancellationToken) is { } writer)
+        {
+            return await writer.RunAsync(source, Update, cancellationToken) == 1;
+        }
+
         await using var lease = await source.CreateAsync(cancellationToken);
-        var db = lease.Context;
-        var writeLock = await SqliteWriteLock.EnterAsync(db, SqlDialect.For(db), cancellationToken);
-        try
-        {
-            var updated = await db.Set<JobEntity>()
-                .Where(j => j.Id == jobId && j.Status == (int)JobStatus.Running && j.LeaseOwner == leaseOwner)
-                .ExecuteUpdateAsync(setters, cancellationToken);
-            return updated == 1;
-        }
-        finally
-        {
-            writeLock?.Release();
-        }
+        return await Update(lease.Context, cancellationToken) == 1;
     }
 }

@@ -24,10 +24,27 @@ internal sealed partial class EntityFrameworkCoreOptinStore(IOptinDbContextSourc
 
     public ISubmissionReader Submissions => this;
 
+    private SqlDialect? _dialect;
+    private SqliteGroupCommit? _writer;
+
     internal IOptinDbContextSource Source => source;
 
     public async ValueTask<IOptinTransaction> BeginTransactionAsync(CancellationToken cancellationToken) =>
-        await EntityFrameworkCoreOptinTransaction.BeginAsync(source, cancellationToken);
+        await EntityFrameworkCoreOptinTransaction.BeginAsync(source, await WriterAsync(cancellationToken), cancellationToken);
+
+    /// <summary>The group commit of the SQLite database, or null on PostgreSQL (found from a first context, once).</summary>
+    private async ValueTask<SqliteGroupCommit?> WriterAsync(CancellationToken cancellationToken)
+    {
+        if (_dialect is null)
+        {
+            await using var lease = await source.CreateAsync(cancellationToken);
+            var dialect = SqlDialect.For(lease.Context);
+            _writer = dialect.IsPostgreSql ? null : SqliteGroupCommit.For(lease.Context);
+            _dialect = dialect;
+        }
+
+        return _writer;
+    }
 
     public async ValueTask<Contact?> FindAsync(Guid contactId, CancellationToken cancellationToken)
     {

@@ -19,13 +19,8 @@ internal sealed partial class EntityFrameworkCoreOptinTransaction
     {
         ArgumentNullException.ThrowIfNull(job);
         ThrowIfDone();
-        if (await Db.Set<JobEntity>().AnyAsync(j => j.Id == job.Id, cancellationToken))
-        {
-            throw new InvalidOperationException($"The job {job.Id} is already queued.");
-        }
-
         Db.Set<JobEntity>().Add(JobMapper.ToEntity(job));
-        await FlushAsync(cancellationToken);
+        await FlushAsync(cancellationToken, $"The job {job.Id} is already queued.");
     }
 
     public ValueTask<int> CancelJobsAsync(Guid contactId, string? purposeId, string reason, Instant at, CancellationToken cancellationToken)
@@ -38,13 +33,8 @@ internal sealed partial class EntityFrameworkCoreOptinTransaction
     {
         ArgumentNullException.ThrowIfNull(token);
         ThrowIfDone();
-        if (await Db.Set<TokenEntity>().AnyAsync(t => t.Hash == token.Hash, cancellationToken))
-        {
-            throw new InvalidOperationException("A token with this hash is already stored.");
-        }
-
         Db.Set<TokenEntity>().Add(JobMapper.ToEntity(token));
-        await FlushAsync(cancellationToken);
+        await FlushAsync(cancellationToken, "A token with this hash is already stored.");
     }
 
     public async ValueTask<TokenRecord?> FindTokenAsync(string tokenHash, CancellationToken cancellationToken)
@@ -126,6 +116,7 @@ internal sealed partial class EntityFrameworkCoreOptinTransaction
     {
         ArgumentNullException.ThrowIfNull(tombstone);
         ThrowIfDone();
+        _saved.Clear();
         if (!await Db.Set<ContactEntity>().AnyAsync(c => c.Id == contactId, cancellationToken))
         {
             return false;

@@ -16,46 +16,63 @@ namespace Optin.Forms.EntityFrameworkCore.Storage;
 /// One contact per address (invariant 3): on PostgreSQL the transaction takes a transaction-scoped advisory lock on
 /// the address key before looking it up or saving it, so a second transaction for the same new address waits and
 /// then finds the first one's contact. On SQLite, write transactions are serialised: within a process by one async
-/// lock per database, across processes by <c>BEGIN IMMEDIATE</c> (the default of Microsoft.Data.Sqlite).
+/// lock per database, across processes by <c>BEGIN IMMEDIATE</c> (the default of Microsoft.Data.Sqlite), and a
+/// transaction is a savepoint in a group commit (<see cref="SqliteGroupCommit"/>).
 /// </remarks>
 internal sealed partial class EntityFrameworkCoreOptinTransaction : IOptinTransaction
 {
-    private readonly DbContextLease _lease;
-    private readonly IDbContextTransaction _transaction;
-    private readonly SemaphoreSlim? _writeLock;
+    private readonly DbContextLease? _lease;
+    private readonly IDbContextTransaction? _transaction;
+    private readonly SqliteWriteTurn? _turn;
     private readonly HashSet<string> _lockedKeys = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The contacts saved in this transaction, as a read would return them: later reads of them need no round trip
+    /// (the rules re-read the contact a submission just saved). Cleared by every set-based change of contacts.
+    /// </summary>
+    private readonly Dictionary<Guid, Contact> _saved = [];
     private bool _committed;
     private bool _disposed;
 
-    private EntityFrameworkCoreOptinTransaction(DbContextLease lease, IDbContextTransaction transaction, SqlDialect dialect, SemaphoreSlim? writeLock)
+    private EntityFrameworkCoreOptinTransaction(DbContext db, SqlDialect dialect, DbContextLease? lease, IDbContextTransaction? transaction,
+        SqliteWriteTurn? turn)
     {
+        Db = db;
+        Dialect = dialect;
         _lease = lease;
         _transaction = transaction;
-        Dialect = dialect;
-        _writeLock = writeLock;
+        _turn = turn;
     }
 
     internal SqlDialect Dialect { get; }
 
-    internal DbContext Db => _lease.Context;
+    internal DbContext Db { get; }
 
-    public static async ValueTask<EntityFrameworkCoreOptinTransaction> BeginAsync(IOptinDbContextSource source, CancellationToken cancellationToken)
+    /// <summary>
+    /// On SQLite, a turn in the database's group commit (<paramref name="writer"/>); on PostgreSQL, a context and
+    /// transaction of its own.
+    /// </summary>
+    public static async ValueTask<EntityFrameworkCoreOptinTransaction> BeginAsync(IOptinDbContextSource source, SqliteGroupCommit? writer,
+        CancellationToken cancellationToken)
     {
+        if (writer is not null)
+        {
+            var turn = await writer.EnterAsync(source, cancellationToken);
+            return new EntityFrameworkCoreOptinTransaction(turn.Db, SqlDialect.Sqlite, null, null, turn);
+        }
+
         var lease = await source.CreateAsync(cancellationToken);
-        SemaphoreSlim? writeLock = null;
         try
         {
             var dialect = SqlDialect.For(lease.Context);
-            writeLock = await SqliteWriteLock.EnterAsync(lease.Context, dialect, cancellationToken);
 
             // Every write is flushed inside this transaction; savepoints around each flush would only add round trips.
             lease.Context.Database.AutoSavepointsEnabled = false;
             var transaction = await lease.Context.Database.BeginTransactionAsync(cancellationToken);
-            return new EntityFrameworkCoreOptinTransaction(lease, transaction, dialect, writeLock);
+            return new EntityFrameworkCoreOptinTransaction(lease.Context, dialect, lease, transaction, null);
         }
         catch
         {
-            writeLock?.Release();
             await lease.DisposeAsync();
             throw;
         }
@@ -64,7 +81,9 @@ internal sealed partial class EntityFrameworkCoreOptinTransaction : IOptinTransa
     public async ValueTask<Contact?> FindContactAsync(Guid contactId, CancellationToken cancellationToken)
     {
         ThrowIfDone();
-        return await ContactLoader.FindAsync(Db, c => c.Id == contactId, cancellationToken);
+        return _saved.TryGetValue(contactId, out var saved)
+            ? saved
+            : await ContactLoader.FindAsync(Db, c => c.Id == contactId, cancellationToken);
     }
 
     public async ValueTask<Contact?> FindContactByEmailKeyAsync(string emailKey, CancellationToken cancellationToken)
@@ -72,7 +91,8 @@ internal sealed partial class EntityFrameworkCoreOptinTransaction : IOptinTransa
         ArgumentNullException.ThrowIfNull(emailKey);
         ThrowIfDone();
         await LockEmailKeyAsync(emailKey, cancellationToken);
-        return await ContactLoader.FindAsync(Db, c => c.EmailKey == emailKey, cancellationToken);
+        var saved = _saved.Values.FirstOrDefault(c => string.Equals(c.EmailKey, emailKey, StringComparison.Ordinal));
+        return saved ?? await ContactLoader.FindAsync(Db, c => c.EmailKey == emailKey, cancellationToken);
     }
 
     public async ValueTask SaveContactAsync(Contact contact, CancellationToken cancellationToken)
@@ -105,6 +125,8 @@ internal sealed partial class EntityFrameworkCoreOptinTransaction : IOptinTransa
         Db.Set<ContactTagEntity>().AddRange(EntityMapper.Tags(contact));
         Db.Set<ContactOptinEntity>().AddRange(EntityMapper.Optins(contact));
         await FlushAsync(cancellationToken);
+        _saved.Remove(contact.Id);
+        _saved[contact.Id] = EntityMapper.ToContact(row, EntityMapper.Fields(contact), EntityMapper.Tags(contact), [.. EntityMapper.Optins(contact)]);
     }
 
     public async ValueTask AppendConsentEventsAsync(IReadOnlyList<ConsentEvent> events, CancellationToken cancellationToken)
@@ -112,17 +134,18 @@ internal sealed partial class EntityFrameworkCoreOptinTransaction : IOptinTransa
         ArgumentNullException.ThrowIfNull(events);
         ThrowIfDone();
         var ids = events.Select(e => e.Id).ToList();
-        if (ids.Distinct().Count() != ids.Count
-            || await Db.Set<ConsentEventEntity>().AnyAsync(e => ids.Contains(e.Id), cancellationToken))
+        const string Duplicate = "A consent event is already in the ledger; the ledger is append-only.";
+        if (ids.Distinct().Count() != ids.Count)
         {
-            throw new InvalidOperationException("A consent event is already in the ledger; the ledger is append-only.");
+            throw new InvalidOperationException(Duplicate);
         }
 
-        // One insert per event, in order, so that the identity column follows the order of the list.
+        // One insert per event, in order, so that the identity column follows the order of the list; an id already
+        // in the ledger is refused by its unique index.
         foreach (var e in events)
         {
             Db.Set<ConsentEventEntity>().Add(EntityMapper.ToEntity(e));
-            await FlushAsync(cancellationToken);
+            await FlushAsync(cancellationToken, Duplicate);
         }
     }
 
@@ -130,13 +153,8 @@ internal sealed partial class EntityFrameworkCoreOptinTransaction : IOptinTransa
     {
         ArgumentNullException.ThrowIfNull(submission);
         ThrowIfDone();
-        if (await Db.Set<SubmissionEntity>().AnyAsync(s => s.Id == submission.Id, cancellationToken))
-        {
-            throw new InvalidOperationException($"The submission {submission.Id} is already stored.");
-        }
-
         Db.Set<SubmissionEntity>().Add(EntityMapper.ToEntity(submission));
-        await FlushAsync(cancellationToken);
+        await FlushAsync(cancellationToken, $"The submission {submission.Id} is already stored.");
     }
 
     public ValueTask<long> SetOptinInBulkAsync(ContactQuery query, BulkOptinChange change, CancellationToken cancellationToken)
@@ -144,13 +162,24 @@ internal sealed partial class EntityFrameworkCoreOptinTransaction : IOptinTransa
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(change);
         ThrowIfDone();
+        _saved.Clear();
         return BulkOptinWriter.ApplyAsync(Db, Dialect, query, change, BulkOptinWriter.DefaultBatchSize, cancellationToken);
     }
 
     public async ValueTask CommitAsync(CancellationToken cancellationToken)
     {
         ThrowIfDone();
-        await _transaction.CommitAsync(cancellationToken);
+        if (_turn is not null)
+        {
+            var durable = await _turn.LeaveAsync(commit: true);
+            _committed = true;
+
+            // Not cancellable: once the savepoint is released, the caller learns the outcome of the group's COMMIT.
+            await durable;
+            return;
+        }
+
+        await _transaction!.CommitAsync(cancellationToken);
         _committed = true;
     }
 
@@ -162,15 +191,23 @@ internal sealed partial class EntityFrameworkCoreOptinTransaction : IOptinTransa
         }
 
         _disposed = true;
-        try
+        if (_turn is not null)
         {
-            await _transaction.DisposeAsync();
-            await _lease.DisposeAsync();
+            try
+            {
+                await _turn.LeaveAsync(commit: false);
+            }
+#pragma warning disable CA1031 // Disposing must not throw; a failed rollback has already failed the whole group.
+            catch (Exception)
+#pragma warning restore CA1031
+            {
+            }
+
+            return;
         }
-        finally
-        {
-            _writeLock?.Release();
-        }
+
+        await _transaction!.DisposeAsync();
+        await _lease!.DisposeAsync();
     }
 
     private async ValueTask LockEmailKeyAsync(string emailKey, CancellationToken cancellationToken)
@@ -181,10 +218,21 @@ internal sealed partial class EntityFrameworkCoreOptinTransaction : IOptinTransa
         }
     }
 
-    private async ValueTask FlushAsync(CancellationToken cancellationToken)
+    /// <summary>Saves the pending rows; a unique violation becomes <see cref="InvalidOperationException"/>(<paramref name="duplicate"/>).</summary>
+    private async ValueTask FlushAsync(CancellationToken cancellationToken, string? duplicate = null)
     {
-        await Db.SaveChangesAsync(cancellationToken);
-        Db.ChangeTracker.Clear();
+        try
+        {
+            await Db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex) when (duplicate is not null && UniqueViolation.Is(ex))
+        {
+            throw new InvalidOperationException(duplicate, ex);
+        }
+        finally
+        {
+            Db.ChangeTracker.Clear();
+        }
     }
 
     private void ThrowIfDone()
