@@ -21,7 +21,14 @@ public sealed class OptinEntityFrameworkCoreBuilder
     /// <returns>This builder.</returns>
     public OptinEntityFrameworkCoreBuilder ApplyMigrationsAtStartup()
     {
-        Parent.Services.AddHostedService<OptinDatabaseInitializer>();
+        var services = Parent.Services;
+        if (!services.Any(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(OptinDatabaseInitializer)))
+        {
+            // First of all hosted services (they start in registration order): the job worker and the sweepers then
+            // never poll a database whose tables do not exist yet.
+            services.Insert(0, ServiceDescriptor.Singleton<IHostedService, OptinDatabaseInitializer>());
+        }
+
         return this;
     }
 }

@@ -38,6 +38,19 @@ public sealed class UseEntityFrameworkCoreTests : IDisposable
     }
 
     [Fact]
+    public void ApplyMigrationsAtStartup_CalledTwice_RegistersOneInitializerBeforeTheEnginesHostedServices()
+    {
+        var services = new ServiceCollection().AddLogging();
+        services.AddOptinForms(Some.Section()).UseEntityFrameworkCore(o => o.UseSqlite(ConnectionString)).ApplyMigrationsAtStartup().ApplyMigrationsAtStartup();
+
+        var hosted = services.Where(d => d.ServiceType == typeof(IHostedService)).Select(d => d.ImplementationType?.Name).ToList();
+
+        Assert.Equal("OptinDatabaseInitializer", hosted[0]);
+        Assert.Single(hosted, name => name == "OptinDatabaseInitializer");
+        Assert.Contains("JobWorker", hosted);
+    }
+
+    [Fact]
     public async Task UseEntityFrameworkCoreOfHostContext_AddDbContext_StoresInTheHostsDatabase()
     {
         var services = new ServiceCollection().AddLogging();
