@@ -11,7 +11,11 @@ CONNECTIONS=${CONNECTIONS:-16}
 WARMUP=${WARMUP:-3} # seconds of load before each measurement; an EF Core host needs ~30 s of load to reach steady JIT
 TMP=$(mktemp -d)
 PIDS=()
-cleanup() { for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done; rm -rf "$TMP"; }
+cleanup() {
+  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done # the sample may still be writing emails
+  rm -rf "$TMP"
+}
 trap cleanup EXIT
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk"; exit 1; }
 
