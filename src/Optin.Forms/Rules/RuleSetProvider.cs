@@ -6,19 +6,30 @@ using Optin.Forms.Templates;
 
 namespace Optin.Forms.Rules;
 
-/// <summary>Compiles the rules once, on first use, with the host's conditions resolved from the container.</summary>
-internal sealed class RuleSetProvider(IOptions<OptinFormsOptions> options, RuleRegistry registry, EmailRenderer renderer, IServiceProvider services)
+/// <summary>
+/// Compiles the rules of the configuration in force, on first use and again after each reload the catalog accepts, with
+/// the host's conditions resolved from the container.
+/// </summary>
+internal sealed class RuleSetProvider
 {
-    private readonly Lazy<ILookup<string, CompiledRule>> _rules = new(() =>
-    {
-        var problems = new List<ConfigurationProblem>();
-        var compiler = new RuleCompiler(registry.Actions, registry.Conditions,
-            type => (IRuleCondition)ActivatorUtilities.GetServiceOrCreateInstance(services, type));
-        var rules = compiler.Compile(options.Value, renderer.Templates, problems);
-        return problems.Count > 0 ? throw new OptinConfigurationException(problems) : rules.ToLookup(r => r.When, StringComparer.Ordinal);
-    });
+    private readonly CatalogBound<ILookup<string, CompiledRule>> _rules;
 
+    public RuleSetProvider(IFormCatalogProvider catalogs, IOptions<OptinFormsOptions> options, RuleRegistry registry, EmailRenderer renderer,
+        IServiceProvider services)
+    {
+        _rules = new(catalogs, o =>
+        {
+            var problems = new List<ConfigurationProblem>();
+            var compiler = new RuleCompiler(registry.Actions, registry.Conditions,
+                type => (IRuleCondition)ActivatorUtilities.GetServiceOrCreateInstance(services, type));
+            var rules = compiler.Compile(o, renderer.Templates, problems);
+            return problems.Count > 0 ? throw new OptinConfigurationException(problems) : rules.ToLookup(r => r.When, StringComparer.Ordinal);
+        }, () => options.Value);
+    }
+
+    /// <summary>The rules in force for <paramref name="eventName"/> (those of the configuration last accepted).</summary>
     public IEnumerable<CompiledRule> For(string eventName) => _rules.Value[eventName];
 
+    /// <summary>Every rule in force.</summary>
     public ImmutableArray<CompiledRule> All => [.. _rules.Value.SelectMany(g => g)];
 }

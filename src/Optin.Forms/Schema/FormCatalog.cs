@@ -24,6 +24,12 @@ public sealed class FormCatalog
         LandingPages = landingPages;
     }
 
+    /// <summary>
+    /// The options this catalog was compiled from: the rules and email templates of the same accepted configuration are
+    /// compiled from them, so they reload together with the forms (CFG-4).
+    /// </summary>
+    internal OptinFormsOptions? Source { get; init; }
+
     /// <summary>The culture used when a submission names none.</summary>
     public string DefaultCulture { get; }
 

@@ -44,7 +44,7 @@ public static partial class FormCatalogCompiler
         return list.Count > 0
             ? null
             : new FormCatalog(defaultCulture, baseUrl, options.DataProtection.IpAddress, options.DataProtection.UserAgent,
-                purposes, forms, pages);
+                purposes, forms, pages) { Source = options };
     }
 
     /// <summary>Compiles <paramref name="options"/> or throws with every problem listed.</summary>

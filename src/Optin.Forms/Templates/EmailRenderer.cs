@@ -12,28 +12,30 @@ namespace Optin.Forms.Templates;
 /// </summary>
 internal sealed class EmailRenderer
 {
-    private readonly Lazy<EmailTemplateSet> _templates;
+    private readonly Func<EmailTemplateSet> _templates;
     private readonly TemplateOptions _options;
 
-    public EmailRenderer(IOptions<OptinFormsOptions> options, IClock clock)
+    /// <summary>The engine's renderer: the templates of the configuration in force, recompiled when it reloads.</summary>
+    public EmailRenderer(IFormCatalogProvider catalogs, IOptions<OptinFormsOptions> options, IClock clock)
     {
         ArgumentNullException.ThrowIfNull(options);
-        _templates = new(() => EmailTemplateCompiler.Compile(options.Value, []));
+        var templates = new CatalogBound<EmailTemplateSet>(catalogs, o => EmailTemplateCompiler.Compile(o, []), () => options.Value);
+        _templates = () => templates.Value;
         _options = FluidEngine.CreateOptions(clock);
     }
 
     internal EmailRenderer(EmailTemplateSet templates, IClock clock)
     {
-        _templates = new(templates);
+        _templates = () => templates;
         _options = FluidEngine.CreateOptions(clock);
     }
 
-    public EmailTemplateSet Templates => _templates.Value;
+    public EmailTemplateSet Templates => _templates();
 
     /// <exception cref="InvalidOperationException">The template does not exist, or the output is too large.</exception>
     public async ValueTask<RenderedEmail> RenderAsync(string templateId, string? culture, EmailModel model)
     {
-        var template = _templates.Value.Find(templateId, culture)
+        var template = Templates.Find(templateId, culture)
             ?? throw new InvalidOperationException($"The email template '{templateId}' does not exist.");
         var subject = await RenderPartAsync(template.Subject, NullEncoder.Default, model);
         var html = await RenderPartAsync(template.Html, FluidEngine.Html, model);

@@ -3,7 +3,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Optin.Forms.DependencyInjection;
+using Optin.Forms.Rules;
 using Optin.Forms.Schema;
+using Optin.Forms.Templates;
 using Optin.Forms.Tests.Support;
 
 namespace Optin.Forms.Tests.Schema;
@@ -80,6 +82,39 @@ public sealed class ConfigurationReloadTests : IDisposable
 
         Assert.Equal(NodaTime.Duration.FromDays(730), provider.Current.Purposes["newsletter"].Retention);
         Assert.Equal([1001, 1002], log.Entries.Where(e => e.EventId.Id is 1001 or 1002).Select(e => e.EventId.Id).Distinct());
+    }
+
+    [Fact]
+    [Trait("Requirement", "CFG-4")]
+    public void Reload_NewRuleAndTemplate_AreInForceWithTheNewCatalog_AndAnInvalidOneChangesNeither()
+    {
+        var settings = Flow.Settings();
+        WriteJson(settings);
+        var (services, configuration, _) = Build();
+        using var _ = services;
+        var rules = services.GetRequiredService<RuleSetProvider>();
+        var renderer = services.GetRequiredService<EmailRenderer>();
+        Assert.DoesNotContain(rules.All, r => r.Name == "news");
+        Assert.Null(renderer.Templates.Find("news", "fr"));
+
+        settings["OptinForms:Templates:news:Subject:fr"] = "Nouvelles du salon";
+        settings["OptinForms:Templates:news:Text:fr"] = "Bonjour";
+        settings["OptinForms:Templates:news:Html:fr"] = "<p>Bonjour</p>";
+        settings["OptinForms:Rules:4:Name"] = "news";
+        settings["OptinForms:Rules:4:When"] = "OptinConfirmed";
+        settings["OptinForms:Rules:4:Then:0:Action"] = "SendEmail";
+        settings["OptinForms:Rules:4:Then:0:Args:Template"] = "news";
+        WriteJson(settings);
+        configuration.Reload();
+        var news = Assert.Single(rules.For("OptinConfirmed"), r => r.Name == "news");
+        Assert.NotNull(renderer.Templates.Find("news", "fr"));
+
+        settings["OptinForms:Rules:4:Then:0:Args:Template"] = "missing";
+        WriteJson(settings);
+        configuration.Reload();
+
+        Assert.Same(news, Assert.Single(rules.For("OptinConfirmed"), r => r.Name == "news"));
+        Assert.NotNull(renderer.Templates.Find("news", "fr"));
     }
 
     public void Dispose() => File.Delete(_file);
