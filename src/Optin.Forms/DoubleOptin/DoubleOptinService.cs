@@ -48,13 +48,11 @@ public sealed class DoubleOptinService : IDoubleOptinService
         ArgumentNullException.ThrowIfNull(context);
         var now = SubmissionPipeline.Truncate(_clock.GetCurrentInstant());
         await using var tx = await _store.BeginTransactionAsync(cancellationToken);
-        if (await FindUsableAsync(tx, token, TokenKind.Confirm, cancellationToken) is not { } found
-            || !await tx.ConsumeTokenAsync(found.Token.Hash, now, cancellationToken))
+        if (await ConsumeConfirmTokenAsync(tx, token, now, cancellationToken) is not var (record, contact))
         {
             return TokenStatus.Invalid;
         }
 
-        var (record, contact) = found;
         if (contact.GetState(record.PurposeId) != OptinState.OptedIn)
         {
             var catalog = _catalog.Current;
@@ -89,13 +87,11 @@ public sealed class DoubleOptinService : IDoubleOptinService
         ArgumentNullException.ThrowIfNull(context);
         var now = SubmissionPipeline.Truncate(_clock.GetCurrentInstant());
         await using var tx = await _store.BeginTransactionAsync(cancellationToken);
-        if (await FindUsableAsync(tx, token, TokenKind.Confirm, cancellationToken) is not { } found
-            || !await tx.ConsumeTokenAsync(found.Token.Hash, now, cancellationToken))
+        if (await ConsumeConfirmTokenAsync(tx, token, now, cancellationToken) is not var (record, contact))
         {
             return TokenStatus.Invalid;
         }
 
-        var (record, contact) = found;
         await tx.RevokeTokensAsync(contact.Id, record.PurposeId, TokenKind.Confirm, now, cancellationToken);
         await tx.CancelJobsAsync(contact.Id, record.PurposeId, "not-me", now, cancellationToken);
         await tx.SaveSuppressionAsync(new SuppressionEntry(AddressHasher.Hash(_options, contact.EmailKey), SuppressionReasons.NotMe, now,
@@ -141,6 +137,14 @@ public sealed class DoubleOptinService : IDoubleOptinService
         await tx.CommitAsync(cancellationToken);
         return TokenStatus.Valid;
     }
+
+    /// <summary>The usable confirmation token and its contact, the token consumed once (DOI-3, DOI-4); null when unusable or already used.</summary>
+    private async ValueTask<(TokenRecord Token, Contact Contact)?> ConsumeConfirmTokenAsync(IOptinTransaction tx, string token, Instant now,
+        CancellationToken cancellationToken) =>
+        await FindUsableAsync(tx, token, TokenKind.Confirm, cancellationToken) is { } found
+        && await tx.ConsumeTokenAsync(found.Token.Hash, now, cancellationToken)
+            ? found
+            : null;
 
     private async ValueTask<(TokenRecord Token, Contact Contact)?> FindUsableAsync(IOptinTransaction tx, string token, TokenKind kind,
         CancellationToken cancellationToken)
