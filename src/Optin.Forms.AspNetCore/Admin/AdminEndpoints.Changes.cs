@@ -10,6 +10,8 @@ namespace Optin.Forms.AspNetCore.Admin;
 /// <content>The admin endpoints that change something: opt-in by hand and in bulk, objection, double opt-in, suppression.</content>
 internal static partial class AdminEndpoints
 {
+    private const string ActorRequired = "Who makes the change is required (the body's actor, or an authenticated user name).";
+
     private static async Task<IResult> SetOptinAsync(HttpContext context, Guid id, string purposeId)
     {
         var (request, error) = await AdminJson.ReadAsync<AdminOptinRequest>(context);
@@ -36,7 +38,7 @@ internal static partial class AdminEndpoints
         }
 
         return Actor(context, request.Actor) is not { } actor
-            ? Invalid("actor", "Who records the objection is required (the body's actor, or an authenticated user name).")
+            ? Invalid("actor", ActorRequired)
             : FromResult(await Contacts(context).ObjectToMarketingAsync(id, ConsentMethod.Manual, actor, context.RequestAborted));
     }
 
@@ -144,6 +146,7 @@ internal static partial class AdminEndpoints
         }
     }
 
+    /// <summary>The 400 answer for a change by hand that misses its state or accountability, or null when complete.</summary>
     private static IResult? Accountability(HttpContext context, OptinState? state, string? actor, string? reason, string? legalBasis)
     {
         var errors = new Dictionary<string, string[]>();
@@ -152,19 +155,26 @@ internal static partial class AdminEndpoints
             errors["state"] = ["OptedIn, Withdrawn or None (pending confirmation comes only from a double opt-in request)."];
         }
 
+        if (string.IsNullOrWhiteSpace(legalBasis))
+        {
+            errors["legalBasis"] = ["A legal basis is required (e.g. consent given on paper, Art. 6(1)(a))."];
+        }
+
+        return Accountability(context, actor, reason, errors);
+    }
+
+    /// <summary>Adds the missing actor and reason to <paramref name="errors"/>; the 400 answer when any is listed, else null.</summary>
+    private static IResult? Accountability(HttpContext context, string? actor, string? reason, Dictionary<string, string[]>? errors = null)
+    {
+        errors ??= [];
         if (Actor(context, actor) is null)
         {
-            errors["actor"] = ["Who makes the change is required (the body's actor, or an authenticated user name)."];
+            errors["actor"] = [ActorRequired];
         }
 
         if (string.IsNullOrWhiteSpace(reason))
         {
-            errors["reason"] = ["A reason is required."];
-        }
-
-        if (string.IsNullOrWhiteSpace(legalBasis))
-        {
-            errors["legalBasis"] = ["A legal basis is required (e.g. consent given on paper, Art. 6(1)(a))."];
+            errors["reason"] = ["A reason is required (for example the person's request and its date)."];
         }
 
         return errors.Count == 0 ? null : AdminJson.Problem(StatusCodes.Status400BadRequest, "The request is invalid.", errors: errors);

@@ -52,7 +52,7 @@ internal static partial class AdminEndpoints
             return error!;
         }
 
-        if (Accountable(context, request) is { } invalid)
+        if (Accountability(context, request.Actor, request.Reason) is { } invalid)
         {
             return invalid;
         }
@@ -69,7 +69,7 @@ internal static partial class AdminEndpoints
             return error!;
         }
 
-        if (Accountable(context, request) is { } invalid)
+        if (Accountability(context, request.Actor, request.Reason) is { } invalid)
         {
             return invalid;
         }
@@ -98,12 +98,7 @@ internal static partial class AdminEndpoints
             return Invalid("restricted", "true to restrict processing (GDPR Art. 18), false to lift the restriction.");
         }
 
-        return Accountable(context, request) ?? FromResult(
+        return Accountability(context, request.Actor, request.Reason) ?? FromResult(
             await Rights(context).SetRestrictionAsync(id, restricted, Actor(context, request.Actor)!, request.Reason!, context.RequestAborted));
     }
-
-    private static IResult? Accountable(HttpContext context, AdminRightsRequest request) =>
-        Actor(context, request.Actor) is null ? Invalid("actor", "Who makes the change is required (the body's actor, or an authenticated user name).")
-        : string.IsNullOrWhiteSpace(request.Reason) ? Invalid("reason", "A reason is required (for example the person's request and its date).")
-        : null;
 }
