@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Optin.Forms.Rights;
 
@@ -52,31 +51,10 @@ internal static class RightsCommand
             return OptinCommand.Usage;
         }
 
-        if (files.FirstOrDefault(f => !File.Exists(f)) is { } missing)
+        var (provider, exitCode) = await StoreEngine.OpenAsync(files, connection, migrate: false, stdout, stderr);
+        if (provider is null)
         {
-            await stderr.WriteLineAsync($"optin: no such file: {missing}");
-            return OptinCommand.Usage;
-        }
-
-        if (await OptinCommand.LoadAsync(files, stderr) is not { } configuration)
-        {
-            return OptinCommand.Usage;
-        }
-
-        if (connection is not null)
-        {
-            configuration["ConnectionStrings:Optin"] = connection;
-        }
-
-        ServiceProvider provider;
-        try
-        {
-            provider = StoreEngine.Build(configuration, Path.GetDirectoryName(Path.GetFullPath(files[0]))!, migrate: false);
-        }
-        catch (InvalidOperationException e)
-        {
-            await stderr.WriteLineAsync($"optin: {e.Message}");
-            return OptinCommand.Usage;
+            return exitCode;
         }
 
         await using var services = provider;

@@ -25,27 +25,15 @@ internal static class StoreCommand
             return OptinCommand.Usage;
         }
 
-        if (await OptinCommand.LoadAsync(parsed.Settings, stderr) is not { } configuration)
+        var (opened, exitCode) = await StoreEngine.OpenAsync(parsed.Settings, null, parsed.Migrate, stdout, stderr);
+        if (opened is null)
         {
-            return OptinCommand.Usage;
+            return exitCode;
         }
 
-        var (catalog, failures) = OptinCommand.Validate(configuration.GetSection(OptinFormsOptions.SectionName));
-        if (catalog is null)
-        {
-            await stdout.WriteLineAsync($"{failures.Count} problem{(failures.Count == 1 ? "" : "s")}:");
-            foreach (var failure in failures)
-            {
-                await stdout.WriteLineAsync("  " + failure);
-            }
-
-            return OptinCommand.Invalid;
-        }
-
+        await using var services = opened;
         try
         {
-            var folder = Path.GetDirectoryName(Path.GetFullPath(parsed.Settings[0]))!;
-            await using var services = StoreEngine.Build(configuration, folder, parsed.Migrate);
             _ = services.GetRequiredService<IOptions<OptinFormsOptions>>().Value;
             await StoreEngine.StartStoreAsync(services, CancellationToken.None);
             return parsed.Csv is null

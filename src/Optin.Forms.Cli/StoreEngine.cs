@@ -15,6 +15,47 @@ namespace Optin.Forms.Cli;
 /// </summary>
 internal static class StoreEngine
 {
+    /// <summary>
+    /// Loads the settings files, checks their <c>OptinForms</c> section (printing every problem with its path), and builds
+    /// the engine over the site's store: the common start of every command that works on a store.
+    /// </summary>
+    /// <returns>The services, or null and the exit code to return.</returns>
+    public static async Task<(ServiceProvider? Services, int ExitCode)> OpenAsync(IReadOnlyList<string> settings, string? connectionString,
+        bool migrate, TextWriter stdout, TextWriter stderr)
+    {
+        if (await OptinCommand.LoadAsync(settings, stderr) is not { } configuration)
+        {
+            return (null, OptinCommand.Usage);
+        }
+
+        if (connectionString is not null)
+        {
+            configuration["ConnectionStrings:Optin"] = connectionString;
+        }
+
+        var (catalog, failures) = OptinCommand.Validate(configuration.GetSection(OptinFormsOptions.SectionName));
+        if (catalog is null)
+        {
+            await stdout.WriteLineAsync($"{failures.Count} problem{(failures.Count == 1 ? "" : "s")}:");
+            foreach (var failure in failures)
+            {
+                await stdout.WriteLineAsync("  " + failure);
+            }
+
+            return (null, OptinCommand.Invalid);
+        }
+
+        try
+        {
+            return (Build(configuration, Path.GetDirectoryName(Path.GetFullPath(settings[0]))!, migrate), OptinCommand.Ok);
+        }
+        catch (InvalidOperationException e)
+        {
+            await stderr.WriteLineAsync($"optin: {e.Message}");
+            return (null, OptinCommand.Usage);
+        }
+    }
+
     /// <summary>Builds the services; throws <see cref="InvalidOperationException"/> with a readable message when the store is not usable.</summary>
     public static ServiceProvider Build(IConfiguration configuration, string settingsFolder, bool migrate)
     {
