@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Query;
 using NodaTime;
 using Optin.Forms.EntityFrameworkCore.Entities;
 using Optin.Forms.Jobs;
@@ -22,41 +21,24 @@ internal sealed partial class EntityFrameworkCoreOptinStore : IJobStore
     {
         ArgumentException.ThrowIfNullOrEmpty(leaseOwner);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxCount);
-        var writer = await WriterAsync(cancellationToken);
-        var args = new SqlArguments();
-        var at = args.Add(now.ToUnixTimeMilliseconds());
-        var due = $"(status = {(int)JobStatus.Pending} AND due_at <= {at}) OR (status = {(int)JobStatus.Running} AND lease_expires_at <= {at})";
-        var candidates = $"SELECT position FROM {M.Jobs} WHERE {due} ORDER BY due_at, position LIMIT {args.Add(maxCount)}"
-            + (writer is null ? " FOR UPDATE SKIP LOCKED" : "");
-        var sql = $"UPDATE {M.Jobs} SET status = {(int)JobStatus.Running}, attempts = attempts + 1, "
-            + $"lease_owner = {args.Add(leaseOwner)}, lease_expires_at = {args.Add((now + lease).ToUnixTimeMilliseconds())} "
-            + $"WHERE position IN ({candidates}) RETURNING *";
-        Task<List<JobEntity>> Claim(DbContext db, CancellationToken ct) =>
-            db.Set<JobEntity>().FromSqlRaw(sql, args.Values).AsNoTracking().ToListAsync(ct);
+        var at = now.ToUnixTimeMilliseconds();
+        var leaseExpiresAt = (now + lease).ToUnixTimeMilliseconds();
+        ValueTask<List<JobRecord>> Claim(RowCommands rows, CancellationToken ct) => RecordRows.ClaimAsync(rows, at, leaseOwner, leaseExpiresAt, maxCount, ct);
 
-        List<JobEntity> rows;
-        if (writer is null)
-        {
-            await using var context = await source.CreateAsync(cancellationToken);
-            rows = await Claim(context.Context, cancellationToken);
-        }
-        else
+        if (await WriterAsync(cancellationToken) is { } writer)
         {
             // SQLite: a cheap read first (indexed, no write lock), so an idle worker's poll never waits for writers
             // nor makes them wait.
-            await using (var context = await source.CreateAsync(cancellationToken))
+            var probe = $"SELECT EXISTS (SELECT 1 FROM {M.Jobs} WHERE {RecordRows.DueCondition})";
+            if (!(await WithRowsAsync((rows, ct) => rows.ReadAsync(probe, r => r.GetBoolean(0), ct, at), cancellationToken))[0])
             {
-                var probe = $"SELECT EXISTS (SELECT 1 FROM {M.Jobs} WHERE {due}) AS \"Value\"";
-                if (!await context.Context.Database.SqlQueryRaw<bool>(probe, args.Values[0]).SingleAsync(cancellationToken))
-                {
-                    return [];
-                }
+                return [];
             }
 
-            rows = await writer.RunAsync(source, Claim, cancellationToken);
+            return await writer.RunAsync(source, Claim, cancellationToken);
         }
 
-        return rows.OrderBy(r => r.DueAt).ThenBy(r => r.Position).Select(JobMapper.ToJob).ToList();
+        return await WithRowsAsync(Claim, cancellationToken);
     }
 
     public async ValueTask<bool> CompleteJobAsync(Guid jobId, string leaseOwner, JobStatus status, string? reason, Instant at,
@@ -69,24 +51,14 @@ internal sealed partial class EntityFrameworkCoreOptinStore : IJobStore
 
         ArgumentException.ThrowIfNullOrEmpty(leaseOwner);
         var finished = at.ToUnixTimeMilliseconds();
-        return await UpdateLeasedAsync(jobId, leaseOwner, s => s
-            .SetProperty(j => j.Status, (int)status)
-            .SetProperty(j => j.LastError, j => reason ?? j.LastError)
-            .SetProperty(j => j.FinishedAt, finished)
-            .SetProperty(j => j.LeaseOwner, (string?)null)
-            .SetProperty(j => j.LeaseExpiresAt, (long?)null), cancellationToken);
+        return await WriteAsync((rows, ct) => RecordRows.CompleteJobAsync(rows, jobId, leaseOwner, status, reason, finished, ct), cancellationToken);
     }
 
     public async ValueTask<bool> RetryJobAsync(Guid jobId, string leaseOwner, Instant dueAt, string reason, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(leaseOwner);
         var due = dueAt.ToUnixTimeMilliseconds();
-        return await UpdateLeasedAsync(jobId, leaseOwner, s => s
-            .SetProperty(j => j.Status, (int)JobStatus.Pending)
-            .SetProperty(j => j.DueAt, due)
-            .SetProperty(j => j.LastError, reason)
-            .SetProperty(j => j.LeaseOwner, (string?)null)
-            .SetProperty(j => j.LeaseExpiresAt, (long?)null), cancellationToken);
+        return await WriteAsync((rows, ct) => RecordRows.RetryJobAsync(rows, jobId, leaseOwner, due, reason, ct), cancellationToken);
     }
 
     public async ValueTask<JobRecord?> FindJobAsync(Guid jobId, CancellationToken cancellationToken)
@@ -111,20 +83,18 @@ internal sealed partial class EntityFrameworkCoreOptinStore : IJobStore
         }
     }
 
-    /// <summary>Updates the job only while <paramref name="leaseOwner"/> holds its lease (a conditional update).</summary>
-    private async ValueTask<bool> UpdateLeasedAsync(Guid jobId, string leaseOwner, Action<UpdateSettersBuilder<JobEntity>> setters,
-        CancellationToken cancellationToken)
+    /// <summary>Runs <paramref name="work"/> as a turn of the SQLite group commit, or on a connection of its own on PostgreSQL.</summary>
+    private async ValueTask<T> WriteAsync<T>(Func<RowCommands, CancellationToken, ValueTask<T>> work, CancellationToken cancellationToken) =>
+        await WriterAsync(cancellationToken) is { } writer
+            ? await writer.RunAsync(source, work, cancellationToken)
+            : await WithRowsAsync(work, cancellationToken);
+
+    /// <summary>Runs <paramref name="work"/> outside any transaction, on a connection of its own (one statement, committed at once).</summary>
+    private async ValueTask<T> WithRowsAsync<T>(Func<RowCommands, CancellationToken, ValueTask<T>> work, CancellationToken cancellationToken)
     {
-        Task<int> Update(DbContext db, CancellationToken ct) => db.Set<JobEntity>()
-            .Where(j => j.Id == jobId && j.Status == (int)JobStatus.Running && j.LeaseOwner == leaseOwner)
-            .ExecuteUpdateAsync(setters, ct);
-
-        if (await WriterAsync(cancellationToken) is { } writer)
-        {
-            return await writer.RunAsync(source, Update, cancellationToken) == 1;
-        }
-
         await using var lease = await source.CreateAsync(cancellationToken);
-        return await Update(lease.Context, cancellationToken) == 1;
+        await lease.Context.Database.OpenConnectionAsync(cancellationToken);
+        await using var rows = new RowCommands(lease.Context.Database.GetDbConnection(), SqlDialect.For(lease.Context));
+        return await work(rows, cancellationToken);
     }
 }

@@ -4,7 +4,6 @@ using Optin.Forms.Consent;
 using Optin.Forms.DoubleOptin;
 using Optin.Forms.EntityFrameworkCore.Entities;
 using Optin.Forms.Jobs;
-using M = Optin.Forms.EntityFrameworkCore.OptinFormsModel;
 
 namespace Optin.Forms.EntityFrameworkCore.Storage;
 
@@ -19,8 +18,7 @@ internal sealed partial class EntityFrameworkCoreOptinTransaction
     {
         ArgumentNullException.ThrowIfNull(job);
         ThrowIfDone();
-        Db.Set<JobEntity>().Add(JobMapper.ToEntity(job));
-        await FlushAsync(cancellationToken, $"The job {job.Id} is already queued.");
+        await RecordRows.EnqueueJobAsync(Rows, job, cancellationToken);
     }
 
     public ValueTask<int> CancelJobsAsync(Guid contactId, string? purposeId, string reason, Instant at, CancellationToken cancellationToken)
@@ -33,8 +31,7 @@ internal sealed partial class EntityFrameworkCoreOptinTransaction
     {
         ArgumentNullException.ThrowIfNull(token);
         ThrowIfDone();
-        Db.Set<TokenEntity>().Add(JobMapper.ToEntity(token));
-        await FlushAsync(cancellationToken, "A token with this hash is already stored.");
+        await RecordRows.SaveTokenAsync(Rows, token, cancellationToken);
     }
 
     public async ValueTask<TokenRecord?> FindTokenAsync(string tokenHash, CancellationToken cancellationToken)
@@ -84,24 +81,14 @@ internal sealed partial class EntityFrameworkCoreOptinTransaction
     public async ValueTask<SuppressionEntry?> FindSuppressionAsync(string addressHash, CancellationToken cancellationToken)
     {
         ThrowIfDone();
-        var row = await Db.Set<SuppressionEntity>().AsNoTracking().FirstOrDefaultAsync(s => s.AddressHash == addressHash, cancellationToken);
-        return row is null ? null : JobMapper.ToEntry(row);
+        return await RecordRows.FindSuppressionAsync(Rows, addressHash, cancellationToken);
     }
 
     public async ValueTask<long> IncrementCounterAsync(string key, Instant now, Instant expiresAt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(key);
         ThrowIfDone();
-        var args = new SqlArguments();
-        var at = args.Add(now.ToUnixTimeMilliseconds());
-        var expires = args.Add(expiresAt.ToUnixTimeMilliseconds());
-        var sql = $"INSERT INTO {M.Counters} (key, value, expires_at) VALUES ({args.Add(key)}, 1, {expires}) "
-            + $"ON CONFLICT (key) DO UPDATE SET "
-            + $"value = CASE WHEN {M.Counters}.expires_at > {at} THEN {M.Counters}.value + 1 ELSE 1 END, "
-            + $"expires_at = CASE WHEN {M.Counters}.expires_at > {at} THEN {M.Counters}.expires_at ELSE {expires} END "
-            + "RETURNING value AS \"Value\"";
-        var values = await Db.Database.SqlQueryRaw<long>(sql, args.Values).ToListAsync(cancellationToken);
-        return values[0];
+        return await RecordRows.IncrementCounterAsync(Rows, key, now.ToUnixTimeMilliseconds(), expiresAt.ToUnixTimeMilliseconds(), cancellationToken);
     }
 
     public async ValueTask<long> GetCounterAsync(string key, Instant now, CancellationToken cancellationToken)
@@ -131,8 +118,8 @@ internal sealed partial class EntityFrameworkCoreOptinTransaction
         await Db.Set<ContactTagEntity>().Where(t => t.ContactId == contactId).ExecuteDeleteAsync(cancellationToken);
         await Db.Set<ContactOptinEntity>().Where(o => o.ContactId == contactId).ExecuteDeleteAsync(cancellationToken);
         await Db.Set<ContactEntity>().Where(c => c.Id == contactId).ExecuteDeleteAsync(cancellationToken);
-        Db.Set<ConsentEventEntity>().Add(EntityMapper.ToEntity(tombstone with { ContactId = contactId }));
-        await FlushAsync(cancellationToken);
+        await RecordRows.AppendEventAsync(Rows, tombstone with { ContactId = contactId }, "The tombstone is already in the ledger.",
+            cancellationToken);
         return true;
     }
 

@@ -22,16 +22,7 @@ internal sealed partial class EntityFrameworkCoreOptinTransaction
 
         ArgumentException.ThrowIfNullOrEmpty(leaseOwner);
         ThrowIfDone();
-        var finished = at.ToUnixTimeMilliseconds();
-        var updated = await Db.Set<JobEntity>()
-            .Where(j => j.Id == jobId && j.Status == (int)JobStatus.Running && j.LeaseOwner == leaseOwner)
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(j => j.Status, (int)status)
-                .SetProperty(j => j.LastError, j => reason ?? j.LastError)
-                .SetProperty(j => j.FinishedAt, finished)
-                .SetProperty(j => j.LeaseOwner, (string?)null)
-                .SetProperty(j => j.LeaseExpiresAt, (long?)null), cancellationToken);
-        return updated == 1;
+        return await RecordRows.CompleteJobAsync(Rows, jobId, leaseOwner, status, reason, at.ToUnixTimeMilliseconds(), cancellationToken);
     }
 
     public async ValueTask<IReadOnlyList<TokenRecord>> ListTokensAsync(Guid contactId, CancellationToken cancellationToken)

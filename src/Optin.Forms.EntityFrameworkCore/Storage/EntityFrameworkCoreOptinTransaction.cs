@@ -17,7 +17,9 @@ namespace Optin.Forms.EntityFrameworkCore.Storage;
 /// the address key before looking it up or saving it, so a second transaction for the same new address waits and
 /// then finds the first one's contact. On SQLite, write transactions are serialised: within a process by one async
 /// lock per database, across processes by <c>BEGIN IMMEDIATE</c> (the default of Microsoft.Data.Sqlite), and a
-/// transaction is a savepoint in a group commit (<see cref="SqliteGroupCommit"/>).
+/// transaction is a savepoint in a group commit (<see cref="SqliteGroupCommit"/>). The rows of the hot path (contacts,
+/// ledger, submissions, jobs, tokens) are read and written with prepared statements (<see cref="RowCommands"/>); the
+/// rest goes through EF Core on the same connection and transaction.
 /// </remarks>
 internal sealed partial class EntityFrameworkCoreOptinTransaction : IOptinTransaction
 {
@@ -34,17 +36,20 @@ internal sealed partial class EntityFrameworkCoreOptinTransaction : IOptinTransa
     private bool _committed;
     private bool _disposed;
 
-    private EntityFrameworkCoreOptinTransaction(DbContext db, SqlDialect dialect, DbContextLease? lease, IDbContextTransaction? transaction,
+    private EntityFrameworkCoreOptinTransaction(DbContext db, RowCommands rows, DbContextLease? lease, IDbContextTransaction? transaction,
         SqliteWriteTurn? turn)
     {
         Db = db;
-        Dialect = dialect;
+        Rows = rows;
         _lease = lease;
         _transaction = transaction;
         _turn = turn;
     }
 
-    internal SqlDialect Dialect { get; }
+    internal SqlDialect Dialect => Rows.Dialect;
+
+    /// <summary>Prepared statements on this transaction's connection (the SQLite writer's, or this transaction's own).</summary>
+    internal RowCommands Rows { get; }
 
     internal DbContext Db { get; }
 
@@ -58,7 +63,7 @@ internal sealed partial class EntityFrameworkCoreOptinTransaction : IOptinTransa
         if (writer is not null)
         {
             var turn = await writer.EnterAsync(source, cancellationToken);
-            return new EntityFrameworkCoreOptinTransaction(turn.Db, SqlDialect.Sqlite, null, null, turn);
+            return new EntityFrameworkCoreOptinTransaction(turn.Db, turn.Rows, null, null, turn);
         }
 
         var lease = await source.CreateAsync(cancellationToken);
@@ -69,7 +74,8 @@ internal sealed partial class EntityFrameworkCoreOptinTransaction : IOptinTransa
             // Every write is flushed inside this transaction; savepoints around each flush would only add round trips.
             lease.Context.Database.AutoSavepointsEnabled = false;
             var transaction = await lease.Context.Database.BeginTransactionAsync(cancellationToken);
-            return new EntityFrameworkCoreOptinTransaction(lease.Context, dialect, lease, transaction, null);
+            var rows = new RowCommands(lease.Context.Database.GetDbConnection(), dialect) { Transaction = transaction.GetDbTransaction() };
+            return new EntityFrameworkCoreOptinTransaction(lease.Context, rows, lease, transaction, null);
         }
         catch
         {
@@ -83,7 +89,7 @@ internal sealed partial class EntityFrameworkCoreOptinTransaction : IOptinTransa
         ThrowIfDone();
         return _saved.TryGetValue(contactId, out var saved)
             ? saved
-            : await ContactLoader.FindAsync(Db, c => c.Id == contactId, cancellationToken);
+            : await ContactRows.FindByIdAsync(Rows, contactId, cancellationToken);
     }
 
     public async ValueTask<Contact?> FindContactByEmailKeyAsync(string emailKey, CancellationToken cancellationToken)
@@ -92,7 +98,7 @@ internal sealed partial class EntityFrameworkCoreOptinTransaction : IOptinTransa
         ThrowIfDone();
         await LockEmailKeyAsync(emailKey, cancellationToken);
         var saved = _saved.Values.FirstOrDefault(c => string.Equals(c.EmailKey, emailKey, StringComparison.Ordinal));
-        return saved ?? await ContactLoader.FindAsync(Db, c => c.EmailKey == emailKey, cancellationToken);
+        return saved ?? await ContactRows.FindByEmailKeyAsync(Rows, emailKey, cancellationToken);
     }
 
     public async ValueTask SaveContactAsync(Contact contact, CancellationToken cancellationToken)
@@ -100,33 +106,8 @@ internal sealed partial class EntityFrameworkCoreOptinTransaction : IOptinTransa
         ArgumentNullException.ThrowIfNull(contact);
         ThrowIfDone();
         await LockEmailKeyAsync(contact.EmailKey, cancellationToken);
-        var contacts = Db.Set<ContactEntity>();
-        var holders = await contacts.Where(c => c.Id == contact.Id || c.EmailKey == contact.EmailKey).ToListAsync(cancellationToken);
-        if (holders.Any(c => c.Id != contact.Id))
-        {
-            throw new InvalidOperationException("Another contact already holds this email address.");
-        }
-
-        var row = EntityMapper.ToEntity(contact);
-        var existing = holders.FirstOrDefault();
-        if (existing is null)
-        {
-            contacts.Add(row);
-        }
-        else
-        {
-            EntityMapper.CopyTo(row, existing);
-            await Db.Set<ContactFieldEntity>().Where(f => f.ContactId == contact.Id).ExecuteDeleteAsync(cancellationToken);
-            await Db.Set<ContactTagEntity>().Where(t => t.ContactId == contact.Id).ExecuteDeleteAsync(cancellationToken);
-            await Db.Set<ContactOptinEntity>().Where(o => o.ContactId == contact.Id).ExecuteDeleteAsync(cancellationToken);
-        }
-
-        Db.Set<ContactFieldEntity>().AddRange(EntityMapper.Fields(contact));
-        Db.Set<ContactTagEntity>().AddRange(EntityMapper.Tags(contact));
-        Db.Set<ContactOptinEntity>().AddRange(EntityMapper.Optins(contact));
-        await FlushAsync(cancellationToken);
         _saved.Remove(contact.Id);
-        _saved[contact.Id] = EntityMapper.ToContact(row, EntityMapper.Fields(contact), EntityMapper.Tags(contact), [.. EntityMapper.Optins(contact)]);
+        _saved[contact.Id] = await ContactRows.SaveAsync(Rows, contact, cancellationToken);
     }
 
     public async ValueTask AppendConsentEventsAsync(IReadOnlyList<ConsentEvent> events, CancellationToken cancellationToken)
@@ -144,8 +125,7 @@ internal sealed partial class EntityFrameworkCoreOptinTransaction : IOptinTransa
         // in the ledger is refused by its unique index.
         foreach (var e in events)
         {
-            Db.Set<ConsentEventEntity>().Add(EntityMapper.ToEntity(e));
-            await FlushAsync(cancellationToken, Duplicate);
+            await RecordRows.AppendEventAsync(Rows, e, Duplicate, cancellationToken);
         }
     }
 
@@ -153,8 +133,7 @@ internal sealed partial class EntityFrameworkCoreOptinTransaction : IOptinTransa
     {
         ArgumentNullException.ThrowIfNull(submission);
         ThrowIfDone();
-        Db.Set<SubmissionEntity>().Add(EntityMapper.ToEntity(submission));
-        await FlushAsync(cancellationToken, $"The submission {submission.Id} is already stored.");
+        await RecordRows.AddSubmissionAsync(Rows, submission, cancellationToken);
     }
 
     public ValueTask<long> SetOptinInBulkAsync(ContactQuery query, BulkOptinChange change, CancellationToken cancellationToken)
@@ -206,6 +185,7 @@ internal sealed partial class EntityFrameworkCoreOptinTransaction : IOptinTransa
             return;
         }
 
+        await Rows.DisposeAsync();
         await _transaction!.DisposeAsync();
         await _lease!.DisposeAsync();
     }
@@ -214,7 +194,7 @@ internal sealed partial class EntityFrameworkCoreOptinTransaction : IOptinTransa
     {
         if (Dialect.IsPostgreSql && _lockedKeys.Add(emailKey))
         {
-            await Db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(hashtextextended({0}, 0))", [emailKey], cancellationToken);
+            await Rows.ExecuteAsync("SELECT pg_advisory_xact_lock(hashtextextended(@p0, 0))", cancellationToken, emailKey);
         }
     }
 

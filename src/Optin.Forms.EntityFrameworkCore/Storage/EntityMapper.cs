@@ -74,37 +74,6 @@ internal static class EntityMapper
             o => new PurposeOptin((OptinState)o.State, Instant.FromUnixTimeMilliseconds(o.ChangedAt)), StringComparer.OrdinalIgnoreCase),
     };
 
-    public static ConsentEventEntity ToEntity(ConsentEvent e) => new()
-    {
-        Id = e.Id,
-        ContactId = e.ContactId,
-        Kind = (int)e.Kind,
-        State = (int)e.State,
-        Method = (int)e.Method,
-        OccurredAt = e.OccurredAt.ToUnixTimeMilliseconds(),
-        PurposeId = e.PurposeId,
-        PurposeVersion = e.PurposeVersion,
-        FormId = e.FormId,
-        FormVersion = e.FormVersion,
-        SubmissionId = e.SubmissionId,
-        ConsentText = e.ConsentText,
-        ConsentTextSha256 = e.ConsentTextSha256,
-        PurposeText = e.PurposeText,
-        PurposeTextSha256 = e.PurposeTextSha256,
-        PrivacyNotice = e.PrivacyNotice,
-        Controller = e.Controller,
-        Culture = e.Culture,
-        SourceUrl = e.SourceUrl,
-        IpAddress = e.IpAddress,
-        UserAgent = e.UserAgent,
-        Actor = e.Actor,
-        Reason = e.Reason,
-        LegalBasis = e.LegalBasis,
-        TemplateId = e.TemplateId,
-        TemplateSha256 = e.TemplateSha256,
-        MessageId = e.MessageId,
-    };
-
     public static ConsentEvent ToEvent(ConsentEventEntity e) => new()
     {
         Id = e.Id,

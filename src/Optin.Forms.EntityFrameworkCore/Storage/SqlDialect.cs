@@ -22,6 +22,9 @@ internal sealed class SqlDialect
         : "(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || "
           + "substr('89AB', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))";
 
+    /// <summary>A GUID as stored: a uuid on PostgreSQL, upper-case text on SQLite (EF Core's format there).</summary>
+    public object Key(Guid value) => IsPostgreSql ? value : value.ToString().ToUpperInvariant();
+
     public static SqlDialect For(DbContext context)
     {
         var provider = context.Database.ProviderName ?? "";

@@ -17,15 +17,24 @@ namespace Optin.Forms.EntityFrameworkCore.Storage;
 /// it (FULL by default: a power cut loses nothing acknowledged); if the group fails (COMMIT fails, or SQLite rolled the
 /// whole transaction back), every turn committed in it fails too. The COMMIT waits in the same FIFO queue as the turns,
 /// so a group holds exactly the turns that were waiting when its first turn finished. Other processes are kept out
-/// by <c>BEGIN IMMEDIATE</c> and SQLite's busy timeout.
+/// by <c>BEGIN IMMEDIATE</c> and SQLite's busy timeout. The writer's connection stays open from group to group while
+/// turns keep coming, so its prepared statements (<see cref="RowCommands"/>) are compiled once; it is closed after a
+/// second without writes, and thrown away when a group fails.
 /// </remarks>
 [SuppressMessage("Design", "CA1001", Justification = "Lives as long as the process; the semaphore's wait handle is never created.")]
 internal sealed class SqliteGroupCommit
 {
-    private const string Savepoint = "optin_turn";
+    /// <summary>How long the writer's connection stays open after the last group, for the next write to reuse.</summary>
+    private static readonly TimeSpan IdleTimeout = TimeSpan.FromSeconds(1);
+
+    private const string CreateSavepoint = "SAVEPOINT optin_turn";
+    private const string ReleaseSavepoint = "RELEASE SAVEPOINT optin_turn";
+    private const string RollbackToSavepoint = "ROLLBACK TO SAVEPOINT optin_turn";
     private static readonly ConcurrentDictionary<string, SqliteGroupCommit> Databases = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _turn = new(1, 1);
     private Group? _group;
+    private Writer? _writer;
+    private long _groups;
     private int _waiting;
 
     /// <summary>How many transactions wait for their turn (for tests).</summary>
@@ -53,11 +62,13 @@ internal sealed class SqliteGroupCommit
         {
             if (group is null)
             {
-                group = await Group.OpenAsync(source, cancellationToken);
+                _writer ??= await Writer.OpenAsync(source, cancellationToken);
+                group = await Group.OpenAsync(_writer, cancellationToken);
                 _group = group;
+                _groups++;
             }
 
-            await group.Transaction.CreateSavepointAsync(Savepoint, cancellationToken);
+            await group.Rows.ExecuteAsync(CreateSavepoint, cancellationToken);
             return new SqliteWriteTurn(this, group);
         }
         catch (Exception ex)
@@ -73,14 +84,14 @@ internal sealed class SqliteGroupCommit
     }
 
     /// <summary>Runs one statement batch as a turn of its own and waits until it is durable.</summary>
-    public async ValueTask<T> RunAsync<T>(IOptinDbContextSource source, Func<DbContext, CancellationToken, Task<T>> work,
+    public async ValueTask<T> RunAsync<T>(IOptinDbContextSource source, Func<RowCommands, CancellationToken, ValueTask<T>> work,
         CancellationToken cancellationToken)
     {
         var turn = await EnterAsync(source, cancellationToken);
         T result;
         try
         {
-            result = await work(turn.Db, cancellationToken);
+            result = await work(turn.Rows, cancellationToken);
         }
         catch
         {
@@ -110,10 +121,10 @@ internal sealed class SqliteGroupCommit
                 group.Lease.Context.ChangeTracker.Clear();
                 if (!commit)
                 {
-                    await group.Transaction.RollbackToSavepointAsync(Savepoint, CancellationToken.None);
+                    await group.Rows.ExecuteAsync(RollbackToSavepoint, CancellationToken.None);
                 }
 
-                await group.Transaction.ReleaseSavepointAsync(Savepoint, CancellationToken.None);
+                await group.Rows.ExecuteAsync(ReleaseSavepoint, CancellationToken.None);
             }
             catch (Exception ex)
             {
@@ -159,6 +170,29 @@ internal sealed class SqliteGroupCommit
             }
 
             await CloseAsync(group);
+            if (Waiting == 0 && _writer is not null)
+            {
+                _ = CloseWhenIdleAsync(_groups);
+            }
+        }
+        finally
+        {
+            _turn.Release();
+        }
+    }
+
+    /// <summary>Closes the writer's connection once no group was opened for <see cref="IdleTimeout"/>.</summary>
+    private async Task CloseWhenIdleAsync(long groups)
+    {
+        await Task.Delay(IdleTimeout, CancellationToken.None);
+        await _turn.WaitAsync(CancellationToken.None);
+        try
+        {
+            if (_groups == groups && _group is null && _writer is { } idle)
+            {
+                _writer = null;
+                await idle.DisposeAsync();
+            }
         }
         finally
         {
@@ -187,6 +221,13 @@ internal sealed class SqliteGroupCommit
         }
 
         await CloseAsync(group);
+
+        // The connection may be broken; the next group opens a new one.
+        if (_writer is { } failed)
+        {
+            _writer = null;
+            await failed.DisposeAsync();
+        }
     }
 
     private async ValueTask CloseAsync(Group group)
@@ -197,20 +238,24 @@ internal sealed class SqliteGroupCommit
             _group = null;
         }
 
+        group.Rows.Transaction = null;
         await group.Transaction.DisposeAsync();
-        await group.Lease.DisposeAsync();
     }
 
-    /// <summary>One database transaction shared by consecutive turns, on one context and connection.</summary>
+    /// <summary>One database transaction shared by consecutive turns, on the writer's context and connection.</summary>
     internal sealed class Group
     {
-        private Group(DbContextLease lease, IDbContextTransaction transaction)
+        private Group(Writer writer, IDbContextTransaction transaction)
         {
-            Lease = lease;
+            Lease = writer.Lease;
+            Rows = writer.Rows;
             Transaction = transaction;
         }
 
         public DbContextLease Lease { get; }
+
+        /// <summary>The writer's prepared statements, bound to this group's transaction.</summary>
+        public RowCommands Rows { get; }
 
         public IDbContextTransaction Transaction { get; }
 
@@ -223,21 +268,51 @@ internal sealed class SqliteGroupCommit
 
         public Exception? Failure { get; set; }
 
-        public static async ValueTask<Group> OpenAsync(IOptinDbContextSource source, CancellationToken cancellationToken)
+        public static async ValueTask<Group> OpenAsync(Writer writer, CancellationToken cancellationToken)
+        {
+            var transaction = await writer.Lease.Context.Database.BeginTransactionAsync(cancellationToken);
+            writer.Rows.Transaction = transaction.GetDbTransaction();
+            return new Group(writer, transaction);
+        }
+    }
+
+    /// <summary>The context and open connection the groups write with, and the statements prepared on it.</summary>
+    internal sealed class Writer : IAsyncDisposable
+    {
+        private Writer(DbContextLease lease, RowCommands rows)
+        {
+            Lease = lease;
+            Rows = rows;
+        }
+
+        public DbContextLease Lease { get; }
+
+        public RowCommands Rows { get; }
+
+        public static async ValueTask<Writer> OpenAsync(IOptinDbContextSource source, CancellationToken cancellationToken)
         {
             var lease = await source.CreateAsync(cancellationToken);
             try
             {
                 // Each turn is one savepoint; EF's own savepoints around every SaveChanges would only add statements.
                 lease.Context.Database.AutoSavepointsEnabled = false;
-                var transaction = await lease.Context.Database.BeginTransactionAsync(cancellationToken);
-                return new Group(lease, transaction);
+
+                // Opened here, so EF Core leaves it open when a group's transaction ends.
+                await lease.Context.Database.OpenConnectionAsync(cancellationToken);
+                return new Writer(lease, new RowCommands(lease.Context.Database.GetDbConnection(), SqlDialect.Sqlite));
             }
             catch
             {
                 await lease.DisposeAsync();
                 throw;
             }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await Rows.DisposeAsync();
+            await Lease.Context.Database.CloseConnectionAsync();
+            await Lease.DisposeAsync();
         }
     }
 }

@@ -18,6 +18,9 @@ internal sealed class SqliteWriteTurn
     /// <summary>The group's context, for this turn only (its change tracker is cleared when the turn ends).</summary>
     public DbContext Db => _group.Lease.Context;
 
+    /// <summary>The writer's prepared statements, in this turn's group transaction.</summary>
+    public RowCommands Rows => _group.Rows;
+
     /// <summary>Ends the turn once: releases (<paramref name="commit"/>) or rolls back its savepoint.</summary>
     /// <returns>A task that completes when the writes are durable (at once after a rollback).</returns>
     public ValueTask<Task> LeaveAsync(bool commit)

@@ -1,6 +1,4 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace Optin.Forms.EntityFrameworkCore.Storage;
 
@@ -10,13 +8,5 @@ namespace Optin.Forms.EntityFrameworkCore.Storage;
 /// </summary>
 internal static class UniqueViolation
 {
-    private const int SqliteConstraintUnique = 2067;
-    private const int SqliteConstraintPrimaryKey = 1555;
-
-    public static bool Is(DbUpdateException exception) => exception.InnerException switch
-    {
-        SqliteException sqlite => sqlite.SqliteExtendedErrorCode is SqliteConstraintUnique or SqliteConstraintPrimaryKey,
-        PostgresException postgres => postgres.SqlState == PostgresErrorCodes.UniqueViolation,
-        _ => false,
-    };
+    public static bool Is(DbUpdateException exception) => RowCommands.IsUniqueViolation(exception.InnerException);
 }

@@ -1,0 +1,130 @@
+using System.Data.Common;
+using Optin.Forms.Contacts;
+using Optin.Forms.EntityFrameworkCore.Entities;
+using M = Optin.Forms.EntityFrameworkCore.OptinFormsModel;
+
+namespace Optin.Forms.EntityFrameworkCore.Storage;
+
+/// <summary>
+/// A contact and its fields, tags and opt-ins, read and written inside a transaction with prepared statements
+/// (<see cref="RowCommands"/>): one statement per row, no change tracking.
+/// </summary>
+internal static class ContactRows
+{
+    private const string Columns =
+        "id, kind, email, email_key, objected_to_marketing, processing_restricted, created_at, updated_at, last_activity_at";
+
+    private const string ById = $"SELECT {Columns} FROM {M.Contacts} WHERE id = @p0";
+    private const string ByEmailKey = $"SELECT {Columns} FROM {M.Contacts} WHERE email_key = @p0";
+    private const string FieldsOf = $"SELECT name, value FROM {M.ContactFields} WHERE contact_id = @p0";
+    private const string TagsOf = $"SELECT tag FROM {M.ContactTags} WHERE contact_id = @p0";
+    private const string OptinsOf = $"SELECT purpose_key, purpose_id, state, changed_at FROM {M.ContactOptins} WHERE contact_id = @p0";
+    private const string Holders = $"SELECT id FROM {M.Contacts} WHERE id = @p0 OR email_key = @p1";
+    private const string Insert = $"INSERT INTO {M.Contacts} ({Columns}) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8)";
+
+    private const string Update = $"UPDATE {M.Contacts} SET kind = @p1, email = @p2, email_key = @p3, objected_to_marketing = @p4, "
+        + "processing_restricted = @p5, created_at = @p6, updated_at = @p7, last_activity_at = @p8 WHERE id = @p0";
+
+    private const string DeleteFields = $"DELETE FROM {M.ContactFields} WHERE contact_id = @p0";
+    private const string DeleteTags = $"DELETE FROM {M.ContactTags} WHERE contact_id = @p0";
+    private const string DeleteOptins = $"DELETE FROM {M.ContactOptins} WHERE contact_id = @p0";
+    private const string InsertField = $"INSERT INTO {M.ContactFields} (contact_id, name, value) VALUES (@p0, @p1, @p2)";
+    private const string InsertTag = $"INSERT INTO {M.ContactTags} (contact_id, tag) VALUES (@p0, @p1)";
+
+    private const string InsertOptin =
+        $"INSERT INTO {M.ContactOptins} (contact_id, purpose_key, purpose_id, state, changed_at) VALUES (@p0, @p1, @p2, @p3, @p4)";
+
+    public static ValueTask<Contact?> FindByIdAsync(RowCommands rows, Guid contactId, CancellationToken cancellationToken) =>
+        FindAsync(rows, ById, contactId, cancellationToken);
+
+    public static ValueTask<Contact?> FindByEmailKeyAsync(RowCommands rows, string emailKey, CancellationToken cancellationToken) =>
+        FindAsync(rows, ByEmailKey, emailKey, cancellationToken);
+
+    /// <summary>
+    /// Inserts the contact, or updates it and replaces its child rows. Another contact holding the address is refused
+    /// (invariant 3) before anything is written.
+    /// </summary>
+    /// <returns>The contact as a read would now return it.</returns>
+    public static async ValueTask<Contact> SaveAsync(RowCommands rows, Contact contact, CancellationToken cancellationToken)
+    {
+        var holders = await rows.ReadAsync(Holders, r => r.GetGuid(0), cancellationToken, contact.Id, contact.EmailKey);
+        if (holders.Exists(id => id != contact.Id))
+        {
+            throw new InvalidOperationException("Another contact already holds this email address.");
+        }
+
+        var row = EntityMapper.ToEntity(contact);
+        var values = new object?[]
+        {
+            row.Id, row.Kind, row.Email, row.EmailKey, row.ObjectedToMarketing, row.ProcessingRestricted, row.CreatedAt,
+            row.UpdatedAt, row.LastActivityAt,
+        };
+        if (holders.Count == 0)
+        {
+            await rows.ExecuteAsync(Insert, cancellationToken, values);
+        }
+        else
+        {
+            await rows.ExecuteAsync(Update, cancellationToken, values);
+            await rows.ExecuteAsync(DeleteFields, cancellationToken, contact.Id);
+            await rows.ExecuteAsync(DeleteTags, cancellationToken, contact.Id);
+            await rows.ExecuteAsync(DeleteOptins, cancellationToken, contact.Id);
+        }
+
+        var fields = EntityMapper.Fields(contact).ToList();
+        foreach (var field in fields)
+        {
+            await rows.ExecuteAsync(InsertField, cancellationToken, field.ContactId, field.Name, field.Value);
+        }
+
+        var tags = EntityMapper.Tags(contact).ToList();
+        foreach (var tag in tags)
+        {
+            await rows.ExecuteAsync(InsertTag, cancellationToken, tag.ContactId, tag.Tag);
+        }
+
+        var optins = EntityMapper.Optins(contact).ToList();
+        foreach (var optin in optins)
+        {
+            await rows.ExecuteAsync(InsertOptin, cancellationToken, optin.ContactId, optin.PurposeKey, optin.PurposeId, optin.State, optin.ChangedAt);
+        }
+
+        return EntityMapper.ToContact(row, fields, tags, optins);
+    }
+
+    private static async ValueTask<Contact?> FindAsync(RowCommands rows, string sql, object key, CancellationToken cancellationToken)
+    {
+        var found = await rows.ReadAsync(sql, ReadContact, cancellationToken, key);
+        if (found.Count == 0)
+        {
+            return null;
+        }
+
+        var row = found[0];
+        var fields = await rows.ReadAsync(FieldsOf, r => new ContactFieldEntity { ContactId = row.Id, Name = r.GetString(0), Value = r.GetString(1) },
+            cancellationToken, row.Id);
+        var tags = await rows.ReadAsync(TagsOf, r => new ContactTagEntity { ContactId = row.Id, Tag = r.GetString(0) }, cancellationToken, row.Id);
+        var optins = await rows.ReadAsync(OptinsOf, r => new ContactOptinEntity
+        {
+            ContactId = row.Id,
+            PurposeKey = r.GetString(0),
+            PurposeId = r.GetString(1),
+            State = r.GetInt32(2),
+            ChangedAt = r.GetInt64(3),
+        }, cancellationToken, row.Id);
+        return EntityMapper.ToContact(row, fields, tags, optins);
+    }
+
+    private static ContactEntity ReadContact(DbDataReader r) => new()
+    {
+        Id = r.GetGuid(0),
+        Kind = r.GetInt32(1),
+        Email = r.GetString(2),
+        EmailKey = r.GetString(3),
+        ObjectedToMarketing = r.GetBoolean(4),
+        ProcessingRestricted = r.GetBoolean(5),
+        CreatedAt = r.GetInt64(6),
+        UpdatedAt = r.GetInt64(7),
+        LastActivityAt = r.GetInt64(8),
+    };
+}

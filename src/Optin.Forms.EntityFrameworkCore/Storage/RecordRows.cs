@@ -1,0 +1,146 @@
+using System.Data.Common;
+using Optin.Forms.Consent;
+using Optin.Forms.DoubleOptin;
+using Optin.Forms.EntityFrameworkCore.Entities;
+using Optin.Forms.Jobs;
+using Optin.Forms.Submissions;
+using M = Optin.Forms.EntityFrameworkCore.OptinFormsModel;
+
+namespace Optin.Forms.EntityFrameworkCore.Storage;
+
+/// <summary>
+/// The append-only rows of the hot path (consent events, submissions, jobs, tokens) and the job queue's updates, as
+/// prepared statements (<see cref="RowCommands"/>). Column lists sit next to the values they take, in the same order.
+/// </summary>
+internal static class RecordRows
+{
+    private const int Pending = (int)JobStatus.Pending;
+    private const int Running = (int)JobStatus.Running;
+
+    private const string InsertEvent = $"INSERT INTO {M.ConsentEvents} (id, contact_id, kind, state, method, occurred_at, purpose_id, "
+        + "purpose_version, form_id, form_version, submission_id, consent_text, consent_text_sha256, purpose_text, purpose_text_sha256, "
+        + "privacy_notice, controller, culture, source_url, ip_address, user_agent, actor, reason, legal_basis, template_id, "
+        + "template_sha256, message_id) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11, @p12, @p13, @p14, "
+        + "@p15, @p16, @p17, @p18, @p19, @p20, @p21, @p22, @p23, @p24, @p25, @p26)";
+
+    private const string InsertSubmission = $"INSERT INTO {M.Submissions} (id, form_id, form_version, contact_id, received_at, culture, "
+        + "values_json, consents_given_json, source_url, ip_address, user_agent) "
+        + "VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10)";
+
+    private const string JobColumns = "id, action, rule_name, contact_id, purpose_id, purpose_key, payload, message_id, created_at, "
+        + "due_at, status, attempts, lease_owner, lease_expires_at, last_error, finished_at";
+
+    private const string InsertJob = $"INSERT INTO {M.Jobs} ({JobColumns}) "
+        + "VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11, @p12, @p13, @p14, @p15)";
+
+    private const string InsertToken = $"INSERT INTO {M.Tokens} (hash, kind, contact_id, purpose_id, purpose_key, culture, job_id, "
+        + "created_at, expires_at, consumed_at) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9)";
+
+    private const string FindSuppression = $"SELECT address_hash, reason, created_at, expires_at FROM {M.Suppressions} WHERE address_hash = @p0";
+
+    private const string IncrementCounter = $"INSERT INTO {M.Counters} (key, value, expires_at) VALUES (@p0, 1, @p1) "
+        + $"ON CONFLICT (key) DO UPDATE SET value = CASE WHEN {M.Counters}.expires_at > @p2 THEN {M.Counters}.value + 1 ELSE 1 END, "
+        + $"expires_at = CASE WHEN {M.Counters}.expires_at > @p2 THEN {M.Counters}.expires_at ELSE @p1 END RETURNING value";
+
+    /// <summary>Ends a running job still leased by its owner (a conditional update).</summary>
+    private static readonly string CompleteJob = $"UPDATE {M.Jobs} SET status = @p0, last_error = COALESCE(@p1, last_error), "
+        + $"finished_at = @p2, lease_owner = NULL, lease_expires_at = NULL WHERE id = @p3 AND status = {Running} AND lease_owner = @p4";
+
+    private static readonly string RetryJob = $"UPDATE {M.Jobs} SET status = {Pending}, due_at = @p0, last_error = @p1, lease_owner = NULL, "
+        + $"lease_expires_at = NULL WHERE id = @p2 AND status = {Running} AND lease_owner = @p3";
+
+    private static readonly string DueJobs = $"(status = {Pending} AND due_at <= @p0) OR (status = {Running} AND lease_expires_at <= @p0)";
+
+    public static async ValueTask AppendEventAsync(RowCommands rows, ConsentEvent e, string duplicate, CancellationToken cancellationToken) =>
+        await rows.InsertAsync(InsertEvent, duplicate, cancellationToken, e.Id, e.ContactId, (int)e.Kind, (int)e.State, (int)e.Method,
+            e.OccurredAt.ToUnixTimeMilliseconds(), e.PurposeId, e.PurposeVersion, e.FormId, e.FormVersion, e.SubmissionId, e.ConsentText,
+            e.ConsentTextSha256, e.PurposeText, e.PurposeTextSha256, e.PrivacyNotice, e.Controller, e.Culture, e.SourceUrl, e.IpAddress,
+            e.UserAgent, e.Actor, e.Reason, e.LegalBasis, e.TemplateId, e.TemplateSha256, e.MessageId);
+
+    public static async ValueTask AddSubmissionAsync(RowCommands rows, SubmissionRecord submission, CancellationToken cancellationToken)
+    {
+        var s = EntityMapper.ToEntity(submission);
+        await rows.InsertAsync(InsertSubmission, $"The submission {submission.Id} is already stored.", cancellationToken,
+            s.Id, s.FormId, s.FormVersion, s.ContactId, s.ReceivedAt, s.Culture, s.ValuesJson, s.ConsentsGivenJson, s.SourceUrl, s.IpAddress,
+            s.UserAgent);
+    }
+
+    public static async ValueTask EnqueueJobAsync(RowCommands rows, JobRecord job, CancellationToken cancellationToken)
+    {
+        var j = JobMapper.ToEntity(job);
+        await rows.InsertAsync(InsertJob, $"The job {job.Id} is already queued.", cancellationToken, j.Id, j.Action, j.RuleName, j.ContactId,
+            j.PurposeId, j.PurposeKey, j.Payload, j.MessageId, j.CreatedAt, j.DueAt, j.Status, j.Attempts, j.LeaseOwner, j.LeaseExpiresAt,
+            j.LastError, j.FinishedAt);
+    }
+
+    public static async ValueTask SaveTokenAsync(RowCommands rows, TokenRecord token, CancellationToken cancellationToken)
+    {
+        var t = JobMapper.ToEntity(token);
+        await rows.InsertAsync(InsertToken, "A token with this hash is already stored.", cancellationToken, t.Hash, t.Kind, t.ContactId,
+            t.PurposeId, t.PurposeKey, t.Culture, t.JobId, t.CreatedAt, t.ExpiresAt, t.ConsumedAt);
+    }
+
+    public static async ValueTask<SuppressionEntry?> FindSuppressionAsync(RowCommands rows, string addressHash, CancellationToken cancellationToken)
+    {
+        var found = await rows.ReadAsync(FindSuppression, r => JobMapper.ToEntry(new SuppressionEntity
+        {
+            AddressHash = r.GetString(0),
+            Reason = r.GetString(1),
+            CreatedAt = r.GetInt64(2),
+            ExpiresAt = r.GetInt64(3),
+        }), cancellationToken, addressHash);
+        return found.Count == 0 ? null : found[0];
+    }
+
+    /// <summary>Adds one to the counter, starting it again at 1 once expired; returns the new value.</summary>
+    public static async ValueTask<long> IncrementCounterAsync(RowCommands rows, string key, long now, long expiresAt,
+        CancellationToken cancellationToken) =>
+        (await rows.ReadAsync(IncrementCounter, r => r.GetInt64(0), cancellationToken, key, expiresAt, now))[0];
+
+    /// <summary>Whether a job is due (the claim's condition; <c>@p0</c> is now, in Unix milliseconds).</summary>
+    public static string DueCondition => DueJobs;
+
+    public static async ValueTask<bool> CompleteJobAsync(RowCommands rows, Guid jobId, string leaseOwner, JobStatus status, string? reason,
+        long finishedAt, CancellationToken cancellationToken) =>
+        await rows.ExecuteAsync(CompleteJob, cancellationToken, (int)status, reason, finishedAt, jobId, leaseOwner) == 1;
+
+    public static async ValueTask<bool> RetryJobAsync(RowCommands rows, Guid jobId, string leaseOwner, long dueAt, string reason,
+        CancellationToken cancellationToken) =>
+        await rows.ExecuteAsync(RetryJob, cancellationToken, dueAt, reason, jobId, leaseOwner) == 1;
+
+    /// <summary>
+    /// Leases up to <paramref name="maxCount"/> due jobs (pending and due, or running with an expired lease) in one
+    /// statement; on PostgreSQL the candidates are locked with <c>FOR UPDATE SKIP LOCKED</c>.
+    /// </summary>
+    public static async ValueTask<List<JobRecord>> ClaimAsync(RowCommands rows, long now, string leaseOwner, long leaseExpiresAt, int maxCount,
+        CancellationToken cancellationToken)
+    {
+        var sql = $"UPDATE {M.Jobs} SET status = {Running}, attempts = attempts + 1, lease_owner = @p1, lease_expires_at = @p2 "
+            + $"WHERE position IN (SELECT position FROM {M.Jobs} WHERE {DueJobs} ORDER BY due_at, position LIMIT @p3"
+            + (rows.Dialect.IsPostgreSql ? " FOR UPDATE SKIP LOCKED" : "") + $") RETURNING position, {JobColumns}";
+        var claimed = await rows.ReadAsync(sql, ReadJob, cancellationToken, now, leaseOwner, leaseExpiresAt, maxCount);
+        claimed.Sort((a, b) => a.DueAt != b.DueAt ? a.DueAt.CompareTo(b.DueAt) : a.Position.CompareTo(b.Position));
+        return claimed.ConvertAll(JobMapper.ToJob);
+    }
+
+    private static JobEntity ReadJob(DbDataReader r) => new()
+    {
+        Position = r.GetInt64(0),
+        Id = r.GetGuid(1),
+        Action = r.GetString(2),
+        RuleName = r.IsDBNull(3) ? null : r.GetString(3),
+        ContactId = r.IsDBNull(4) ? null : r.GetGuid(4),
+        PurposeId = r.IsDBNull(5) ? null : r.GetString(5),
+        PurposeKey = r.IsDBNull(6) ? null : r.GetString(6),
+        Payload = r.GetString(7),
+        MessageId = r.IsDBNull(8) ? null : r.GetString(8),
+        CreatedAt = r.GetInt64(9),
+        DueAt = r.GetInt64(10),
+        Status = r.GetInt32(11),
+        Attempts = r.GetInt32(12),
+        LeaseOwner = r.IsDBNull(13) ? null : r.GetString(13),
+        LeaseExpiresAt = r.IsDBNull(14) ? null : r.GetInt64(14),
+        LastError = r.IsDBNull(15) ? null : r.GetString(15),
+        FinishedAt = r.IsDBNull(16) ? null : r.GetInt64(16),
+    };
+}

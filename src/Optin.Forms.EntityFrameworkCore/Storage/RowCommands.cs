@@ -1,0 +1,108 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace Optin.Forms.EntityFrameworkCore.Storage;
+
+/// <summary>
+/// Plain ADO.NET commands for the rows a submission, a double opt-in and a job write on the hot path, on the
+/// transaction's own connection. Each SQL text gets one command, prepared once and reused for as long as the connection
+/// lives: on SQLite, that is the group commit's writer connection, kept open while turns keep coming, so a statement
+/// is compiled once instead of once per row as EF Core's <c>SaveChanges</c> does.
+/// </summary>
+/// <remarks>
+/// Parameters are written <c>@p0</c>, <c>@p1</c>… in the SQL and given in order; both providers accept that form.
+/// Values are converted to the stored format EF Core uses (<see cref="SqlDialect.Key(Guid)"/>), so rows written here
+/// and rows written by EF Core are the same.
+/// </remarks>
+internal sealed class RowCommands(DbConnection connection, SqlDialect dialect) : IAsyncDisposable
+{
+    private readonly Dictionary<string, DbCommand> _commands = new(StringComparer.Ordinal);
+
+    public SqlDialect Dialect { get; } = dialect;
+
+    /// <summary>The transaction the commands run in (set when a group or transaction begins).</summary>
+    public DbTransaction? Transaction { get; set; }
+
+    public async ValueTask<int> ExecuteAsync(string sql, CancellationToken cancellationToken, params object?[] values) =>
+        await Bind(sql, values).ExecuteNonQueryAsync(cancellationToken);
+
+    /// <summary>Runs a statement; a unique or primary-key violation becomes <see cref="InvalidOperationException"/>(<paramref name="duplicate"/>).</summary>
+    public async ValueTask InsertAsync(string sql, string duplicate, CancellationToken cancellationToken, params object?[] values)
+    {
+        try
+        {
+            await Bind(sql, values).ExecuteNonQueryAsync(cancellationToken);
+        }
+        catch (DbException ex) when (IsUniqueViolation(ex))
+        {
+            throw new InvalidOperationException(duplicate, ex);
+        }
+    }
+
+    /// <summary>Reads every row of the result with <paramref name="map"/>.</summary>
+    public async ValueTask<List<T>> ReadAsync<T>(string sql, Func<DbDataReader, T> map, CancellationToken cancellationToken, params object?[] values)
+    {
+        var rows = new List<T>();
+        await using var reader = await Bind(sql, values).ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(map(reader));
+        }
+
+        return rows;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var command in _commands.Values)
+        {
+            await command.DisposeAsync();
+        }
+
+        _commands.Clear();
+    }
+
+    /// <summary>A unique or primary-key violation, on either provider.</summary>
+    public static bool IsUniqueViolation(Exception? exception) => exception switch
+    {
+        SqliteException sqlite => sqlite.SqliteExtendedErrorCode is 2067 or 1555, // SQLITE_CONSTRAINT_UNIQUE, _PRIMARYKEY
+        PostgresException postgres => postgres.SqlState == PostgresErrorCodes.UniqueViolation,
+        _ => false,
+    };
+
+    private DbCommand Bind(string sql, object?[] values)
+    {
+        if (!_commands.TryGetValue(sql, out var command))
+        {
+            command = connection.CreateCommand();
+            command.CommandText = sql;
+            for (var i = 0; i < values.Length; i++)
+            {
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = "@p" + i;
+                command.Parameters.Add(parameter);
+            }
+
+            _commands[sql] = command;
+        }
+
+        if (command.Parameters.Count != values.Length)
+        {
+            throw new InvalidOperationException($"The statement takes {command.Parameters.Count} values, not {values.Length}.");
+        }
+
+        command.Transaction = Transaction;
+        for (var i = 0; i < values.Length; i++)
+        {
+            command.Parameters[i].Value = values[i] switch
+            {
+                null => DBNull.Value,
+                Guid guid => Dialect.Key(guid),
+                var value => value,
+            };
+        }
+
+        return command;
+    }
+}
