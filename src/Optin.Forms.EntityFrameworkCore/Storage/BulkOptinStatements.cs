@@ -97,6 +97,6 @@ internal sealed class BulkOptinStatements(SqlDialect dialect, ContactQuery query
             Text(e.FormVersion), e.SubmissionId is { } submissionId ? args.Add(submissionId) : dialect.TypedNull("uuid"),
             Text(e.ConsentText), Text(e.ConsentTextSha256), Text(e.PurposeText), Text(e.PurposeTextSha256), Text(e.PrivacyNotice),
             Text(e.Controller), Text(e.Culture), Text(e.SourceUrl), Text(e.IpAddress), Text(e.UserAgent), Text(e.Actor),
-            Text(e.Reason), Text(e.LegalBasis));
+            Text(e.Reason), Text(e.LegalBasis), Text(e.TemplateId), Text(e.TemplateSha256), Text(e.MessageId));
     }
 }

@@ -21,7 +21,7 @@ internal static class BulkOptinWriter
 
     private const string EventColumns = "id, contact_id, kind, state, method, occurred_at, purpose_id, purpose_version, form_id, "
         + "form_version, submission_id, consent_text, consent_text_sha256, purpose_text, purpose_text_sha256, privacy_notice, "
-        + "controller, culture, source_url, ip_address, user_agent, actor, reason, legal_basis";
+        + "controller, culture, source_url, ip_address, user_agent, actor, reason, legal_basis, template_id, template_sha256, message_id";
 
     public static async ValueTask<long> ApplyAsync(DbContext db, SqlDialect dialect, ContactQuery query, BulkOptinChange change,
         int batchSize, CancellationToken cancellationToken)

@@ -1,20 +1,12 @@
-using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Optin.Forms.Contacts;
 using Optin.Forms.EntityFrameworkCore.Entities;
 
 namespace Optin.Forms.EntityFrameworkCore.Storage;
 
-/// <summary>Reads contacts with their child rows; shared by the readers and the transactions.</summary>
+/// <summary>Reads the child rows of a page of contacts (the query reader); single contacts are read by <see cref="ContactRows"/>.</summary>
 internal static class ContactLoader
 {
-    public static async ValueTask<Contact?> FindAsync(DbContext db, Expression<Func<ContactEntity, bool>> predicate,
-        CancellationToken cancellationToken)
-    {
-        var row = await db.Set<ContactEntity>().AsNoTracking().FirstOrDefaultAsync(predicate, cancellationToken);
-        return row is null ? null : (await LoadAsync(db, [row], cancellationToken))[0];
-    }
-
     /// <summary>Loads the child rows of <paramref name="rows"/> in three queries and builds the contacts, in order.</summary>
     public static async ValueTask<List<Contact>> LoadAsync(DbContext db, IReadOnlyList<ContactEntity> rows,
         CancellationToken cancellationToken)

@@ -14,13 +14,21 @@ internal static class ContactRows
     private const string Columns =
         "id, kind, email, email_key, objected_to_marketing, processing_restricted, created_at, updated_at, last_activity_at";
 
-    private const string ById = $"SELECT {Columns} FROM {M.Contacts} WHERE id = @p0";
-    private const string ByEmailKey = $"SELECT {Columns} FROM {M.Contacts} WHERE email_key = @p0";
-    private const string FieldsOf = $"SELECT name, value FROM {M.ContactFields} WHERE contact_id = @p0";
-    private const string TagsOf = $"SELECT tag FROM {M.ContactTags} WHERE contact_id = @p0";
-    private const string OptinsOf = $"SELECT purpose_key, purpose_id, state, changed_at FROM {M.ContactOptins} WHERE contact_id = @p0";
-    private const string Holders = $"SELECT id FROM {M.Contacts} WHERE id = @p0 OR email_key = @p1";
-    private const string Insert = $"INSERT INTO {M.Contacts} ({Columns}) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8)";
+    /// <summary>The contact and its child rows in one command of four statements (one round trip, one binding).</summary>
+    private const string ById = $"SELECT {Columns} FROM {M.Contacts} WHERE id = @p0; "
+        + $"SELECT name, value FROM {M.ContactFields} WHERE contact_id = @p0; "
+        + $"SELECT tag FROM {M.ContactTags} WHERE contact_id = @p0; "
+        + $"SELECT purpose_key, purpose_id, state, changed_at FROM {M.ContactOptins} WHERE contact_id = @p0";
+
+    private const string HolderOf = $"(SELECT id FROM {M.Contacts} WHERE email_key = @p0)";
+
+    private const string ByEmailKey = $"SELECT {Columns} FROM {M.Contacts} WHERE email_key = @p0; "
+        + $"SELECT name, value FROM {M.ContactFields} WHERE contact_id = {HolderOf}; "
+        + $"SELECT tag FROM {M.ContactTags} WHERE contact_id = {HolderOf}; "
+        + $"SELECT purpose_key, purpose_id, state, changed_at FROM {M.ContactOptins} WHERE contact_id = {HolderOf}";
+    /// <summary>Inserts a new contact; changes nothing when the id exists (0 rows), so the caller updates instead.</summary>
+    private const string Insert = $"INSERT INTO {M.Contacts} ({Columns}) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8) "
+        + "ON CONFLICT (id) DO NOTHING";
 
     private const string Update = $"UPDATE {M.Contacts} SET kind = @p1, email = @p2, email_key = @p3, objected_to_marketing = @p4, "
         + "processing_restricted = @p5, created_at = @p6, updated_at = @p7, last_activity_at = @p8 WHERE id = @p0";
@@ -41,31 +49,23 @@ internal static class ContactRows
         FindAsync(rows, ByEmailKey, emailKey, cancellationToken);
 
     /// <summary>
-    /// Inserts the contact, or updates it and replaces its child rows. Another contact holding the address is refused
-    /// (invariant 3) before anything is written.
+    /// Inserts the contact, or updates it and replaces its child rows. An address held by another contact is refused
+    /// by its unique index (invariant 3), before any child row is written.
     /// </summary>
     /// <returns>The contact as a read would now return it.</returns>
     public static async ValueTask<Contact> SaveAsync(RowCommands rows, Contact contact, CancellationToken cancellationToken)
     {
-        var holders = await rows.ReadAsync(Holders, r => r.GetGuid(0), cancellationToken, contact.Id, contact.EmailKey);
-        if (holders.Exists(id => id != contact.Id))
-        {
-            throw new InvalidOperationException("Another contact already holds this email address.");
-        }
-
+        const string Taken = "Another contact already holds this email address.";
         var row = EntityMapper.ToEntity(contact);
         var values = new object?[]
         {
             row.Id, row.Kind, row.Email, row.EmailKey, row.ObjectedToMarketing, row.ProcessingRestricted, row.CreatedAt,
             row.UpdatedAt, row.LastActivityAt,
         };
-        if (holders.Count == 0)
+        if (await rows.InsertAsync(Insert, Taken, cancellationToken, values) == 0)
         {
-            await rows.ExecuteAsync(Insert, cancellationToken, values);
-        }
-        else
-        {
-            await rows.ExecuteAsync(Update, cancellationToken, values);
+            // The id exists: an update, whose new address may still clash with another contact's.
+            await rows.InsertAsync(Update, Taken, cancellationToken, values);
             await rows.ExecuteAsync(DeleteFields, cancellationToken, contact.Id);
             await rows.ExecuteAsync(DeleteTags, cancellationToken, contact.Id);
             await rows.ExecuteAsync(DeleteOptins, cancellationToken, contact.Id);
@@ -94,24 +94,41 @@ internal static class ContactRows
 
     private static async ValueTask<Contact?> FindAsync(RowCommands rows, string sql, object key, CancellationToken cancellationToken)
     {
-        var found = await rows.ReadAsync(sql, ReadContact, cancellationToken, key);
-        if (found.Count == 0)
+        await using var reader = await rows.ExecuteReaderAsync(sql, cancellationToken, key);
+        if (!await reader.ReadAsync(cancellationToken))
         {
             return null;
         }
 
-        var row = found[0];
-        var fields = await rows.ReadAsync(FieldsOf, r => new ContactFieldEntity { ContactId = row.Id, Name = r.GetString(0), Value = r.GetString(1) },
-            cancellationToken, row.Id);
-        var tags = await rows.ReadAsync(TagsOf, r => new ContactTagEntity { ContactId = row.Id, Tag = r.GetString(0) }, cancellationToken, row.Id);
-        var optins = await rows.ReadAsync(OptinsOf, r => new ContactOptinEntity
+        var row = ReadContact(reader);
+        var fields = new List<ContactFieldEntity>();
+        var tags = new List<ContactTagEntity>();
+        var optins = new List<ContactOptinEntity>();
+        await reader.NextResultAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
         {
-            ContactId = row.Id,
-            PurposeKey = r.GetString(0),
-            PurposeId = r.GetString(1),
-            State = r.GetInt32(2),
-            ChangedAt = r.GetInt64(3),
-        }, cancellationToken, row.Id);
+            fields.Add(new ContactFieldEntity { ContactId = row.Id, Name = reader.GetString(0), Value = reader.GetString(1) });
+        }
+
+        await reader.NextResultAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            tags.Add(new ContactTagEntity { ContactId = row.Id, Tag = reader.GetString(0) });
+        }
+
+        await reader.NextResultAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            optins.Add(new ContactOptinEntity
+            {
+                ContactId = row.Id,
+                PurposeKey = reader.GetString(0),
+                PurposeId = reader.GetString(1),
+                State = reader.GetInt32(2),
+                ChangedAt = reader.GetInt64(3),
+            });
+        }
+
         return EntityMapper.ToContact(row, fields, tags, optins);
     }
 

@@ -46,17 +46,13 @@ internal sealed partial class EntityFrameworkCoreOptinStore(IOptinDbContextSourc
         return _writer;
     }
 
-    public async ValueTask<Contact?> FindAsync(Guid contactId, CancellationToken cancellationToken)
-    {
-        await using var lease = await source.CreateAsync(cancellationToken);
-        return await ContactLoader.FindAsync(lease.Context, c => c.Id == contactId, cancellationToken);
-    }
+    public ValueTask<Contact?> FindAsync(Guid contactId, CancellationToken cancellationToken) =>
+        WithRowsAsync((rows, ct) => ContactRows.FindByIdAsync(rows, contactId, ct), cancellationToken);
 
-    public async ValueTask<Contact?> FindByEmailKeyAsync(string emailKey, CancellationToken cancellationToken)
+    public ValueTask<Contact?> FindByEmailKeyAsync(string emailKey, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(emailKey);
-        await using var lease = await source.CreateAsync(cancellationToken);
-        return await ContactLoader.FindAsync(lease.Context, c => c.EmailKey == emailKey, cancellationToken);
+        return WithRowsAsync((rows, ct) => ContactRows.FindByEmailKeyAsync(rows, emailKey, ct), cancellationToken);
     }
 
     public async IAsyncEnumerable<Contact> QueryAsync(ContactQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)

@@ -98,7 +98,12 @@ internal sealed partial class EntityFrameworkCoreOptinTransaction : IOptinTransa
         ThrowIfDone();
         await LockEmailKeyAsync(emailKey, cancellationToken);
         var saved = _saved.Values.FirstOrDefault(c => string.Equals(c.EmailKey, emailKey, StringComparison.Ordinal));
-        return saved ?? await ContactRows.FindByEmailKeyAsync(Rows, emailKey, cancellationToken);
+        if (saved is not null)
+        {
+            return saved;
+        }
+
+        return await ContactRows.FindByEmailKeyAsync(Rows, emailKey, cancellationToken);
     }
 
     public async ValueTask SaveContactAsync(Contact contact, CancellationToken cancellationToken)
@@ -106,7 +111,6 @@ internal sealed partial class EntityFrameworkCoreOptinTransaction : IOptinTransa
         ArgumentNullException.ThrowIfNull(contact);
         ThrowIfDone();
         await LockEmailKeyAsync(contact.EmailKey, cancellationToken);
-        _saved.Remove(contact.Id);
         _saved[contact.Id] = await ContactRows.SaveAsync(Rows, contact, cancellationToken);
     }
 

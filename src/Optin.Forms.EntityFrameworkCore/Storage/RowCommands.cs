@@ -28,17 +28,22 @@ internal sealed class RowCommands(DbConnection connection, SqlDialect dialect) :
         await Bind(sql, values).ExecuteNonQueryAsync(cancellationToken);
 
     /// <summary>Runs a statement; a unique or primary-key violation becomes <see cref="InvalidOperationException"/>(<paramref name="duplicate"/>).</summary>
-    public async ValueTask InsertAsync(string sql, string duplicate, CancellationToken cancellationToken, params object?[] values)
+    /// <returns>The number of rows changed.</returns>
+    public async ValueTask<int> InsertAsync(string sql, string duplicate, CancellationToken cancellationToken, params object?[] values)
     {
         try
         {
-            await Bind(sql, values).ExecuteNonQueryAsync(cancellationToken);
+            return await Bind(sql, values).ExecuteNonQueryAsync(cancellationToken);
         }
         catch (DbException ex) when (IsUniqueViolation(ex))
         {
             throw new InvalidOperationException(duplicate, ex);
         }
     }
+
+    /// <summary>Runs a command of one or more statements and returns its reader (to be disposed before the next command).</summary>
+    public async ValueTask<DbDataReader> ExecuteReaderAsync(string sql, CancellationToken cancellationToken, params object?[] values) =>
+        await Bind(sql, values).ExecuteReaderAsync(cancellationToken);
 
     /// <summary>Reads every row of the result with <paramref name="map"/>.</summary>
     public async ValueTask<List<T>> ReadAsync<T>(string sql, Func<DbDataReader, T> map, CancellationToken cancellationToken, params object?[] values)

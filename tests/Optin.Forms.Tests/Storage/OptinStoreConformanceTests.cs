@@ -534,6 +534,9 @@ public abstract class OptinStoreConformanceTests : IAsyncLifetime
         Actor = "marie.martin",
         Reason = "test",
         LegalBasis = "consent",
+        TemplateId = "welcome",
+        TemplateSha256 = new string('c', 64),
+        MessageId = "<0f1e2d3c@example.test>",
     };
 
     /// <summary>A submission with every field set.</summary>
