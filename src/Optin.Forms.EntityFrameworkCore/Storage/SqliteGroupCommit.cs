@@ -40,6 +40,9 @@ internal sealed class SqliteGroupCommit
     /// <summary>How many transactions wait for their turn (for tests).</summary>
     internal int Waiting => Volatile.Read(ref _waiting);
 
+    /// <summary>The writer's statements while its connection is open, or null (for tests).</summary>
+    internal RowCommands? OpenWriter => Volatile.Read(ref _writer)?.Rows;
+
     /// <summary>The group commit of the context's database (one per connection string in this process).</summary>
     public static SqliteGroupCommit For(DbContext context) =>
         Databases.GetOrAdd(context.Database.GetConnectionString() ?? "", _ => new SqliteGroupCommit());
@@ -62,10 +65,15 @@ internal sealed class SqliteGroupCommit
         {
             if (group is null)
             {
-                _writer ??= await Writer.OpenAsync(source, cancellationToken);
+                if (_writer is null)
+                {
+                    _writer = await Writer.OpenAsync(source, cancellationToken);
+                    _ = CloseWhenIdleAsync(_writer);
+                }
+
                 group = await Group.OpenAsync(_writer, cancellationToken);
                 _group = group;
-                _groups++;
+                Interlocked.Increment(ref _groups);
             }
 
             await group.Rows.ExecuteAsync(CreateSavepoint, cancellationToken);
@@ -170,10 +178,6 @@ internal sealed class SqliteGroupCommit
             }
 
             await CloseAsync(group);
-            if (Waiting == 0 && _writer is not null)
-            {
-                _ = CloseWhenIdleAsync(_groups);
-            }
         }
         finally
         {
@@ -181,22 +185,32 @@ internal sealed class SqliteGroupCommit
         }
     }
 
-    /// <summary>Closes the writer's connection once no group was opened for <see cref="IdleTimeout"/>.</summary>
-    private async Task CloseWhenIdleAsync(long groups)
+    /// <summary>Closes <paramref name="writer"/>'s connection once a whole <see cref="IdleTimeout"/> passed without a group.</summary>
+    private async Task CloseWhenIdleAsync(Writer writer)
     {
-        await Task.Delay(IdleTimeout, CancellationToken.None);
-        await _turn.WaitAsync(CancellationToken.None);
-        try
+        while (true)
         {
-            if (_groups == groups && _group is null && _writer is { } idle)
+            var groups = Volatile.Read(ref _groups);
+            await Task.Delay(IdleTimeout, CancellationToken.None);
+            await _turn.WaitAsync(CancellationToken.None);
+            try
             {
-                _writer = null;
-                await idle.DisposeAsync();
+                if (!ReferenceEquals(_writer, writer))
+                {
+                    return; // already thrown away after a failure
+                }
+
+                if (_group is null && _groups == groups)
+                {
+                    _writer = null;
+                    await writer.DisposeAsync();
+                    return;
+                }
             }
-        }
-        finally
-        {
-            _turn.Release();
+            finally
+            {
+                _turn.Release();
+            }
         }
     }
 

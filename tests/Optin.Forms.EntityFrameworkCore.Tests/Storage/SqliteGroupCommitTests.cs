@@ -87,6 +87,29 @@ public sealed class SqliteGroupCommitTests
         }
     }
 
+    [Fact]
+    public async Task Writer_ConsecutiveTransactions_ReuseOneConnectionThenCloseItWhenIdle()
+    {
+        await using var host = await StoreHost.SqliteAsync();
+        var store = host.Store;
+        var writer = await WriterAsync(host);
+        await SaveAsync(store, NewContact("first@exemple.fr"), commit: true);
+        var statements = writer.OpenWriter;
+        Assert.NotNull(statements);
+
+        // The next group writes with the same connection and its prepared statements.
+        await SaveAsync(store, NewContact("second@exemple.fr"), commit: true);
+        Assert.Same(statements, writer.OpenWriter);
+
+        // With no write for a second, the connection goes back to the pool; the next write opens a new one.
+        await WaitUntilAsync(() => writer.OpenWriter is null);
+        var third = NewContact("third@exemple.fr");
+        await SaveAsync(store, third, commit: true);
+        Assert.NotNull(writer.OpenWriter);
+        Assert.NotSame(statements, writer.OpenWriter);
+        Assert.Equal(3, await store.Contacts.CountAsync(new ContactQuery(), None));
+    }
+
     private static async Task<SqliteGroupCommit> WriterAsync(StoreHost host)
     {
         await using var lease = await host.Services.GetRequiredService<IOptinDbContextSource>().CreateAsync(None);
