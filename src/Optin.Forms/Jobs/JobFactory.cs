@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using NodaTime;
 
 namespace Optin.Forms.Jobs;
@@ -22,15 +21,11 @@ internal static class JobFactory
     };
 
     /// <summary>
-    /// A new Message-ID (without angle brackets): 128 random bits in hex, then <c>@</c> and the domain, which
-    /// <see cref="MessageIdDomain"/> already put in its ASCII form once (not on every job).
+    /// A new Message-ID (without angle brackets): a random (version 4) GUID in hex, then <c>@</c> and the domain, which
+    /// <see cref="MessageIdDomain"/> already put in its ASCII form once (not on every job). A Message-ID must be unique,
+    /// not secret: it is in every copy of the message.
     /// </summary>
-    internal static string NewMessageId(string asciiDomain)
-    {
-        Span<byte> random = stackalloc byte[16];
-        RandomNumberGenerator.Fill(random);
-        return string.Concat(Convert.ToHexStringLower(random), "@", asciiDomain);
-    }
+    internal static string NewMessageId(string asciiDomain) => string.Concat(Guid.NewGuid().ToString("N"), "@", asciiDomain);
 
     /// <summary>The domain of Message-IDs, in ASCII (IDNA): the From address's domain, else the base URL's host.</summary>
     public static string MessageIdDomain(OptinFormsOptions options)
