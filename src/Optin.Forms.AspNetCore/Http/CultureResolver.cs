@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
 using Optin.Forms.Schema;
@@ -12,6 +13,9 @@ namespace Optin.Forms.AspNetCore.Http;
 internal static class CultureResolver
 {
     public const string QueryKey = "culture";
+
+    /// <summary>Each catalog's cultures, computed once: a catalog is immutable (a reload makes a new one).</summary>
+    private static readonly ConditionalWeakTable<FormCatalog, ImmutableSortedSet<string>> SupportedByCatalog = new();
 
     public static string Resolve(HttpContext context, FormCatalog catalog, string? explicitCulture = null)
     {
@@ -39,7 +43,9 @@ internal static class CultureResolver
     }
 
     /// <summary>The default culture and every culture a purpose text or a form title is written in.</summary>
-    public static ImmutableSortedSet<string> Supported(FormCatalog catalog)
+    public static ImmutableSortedSet<string> Supported(FormCatalog catalog) => SupportedByCatalog.GetValue(catalog, Compute);
+
+    private static ImmutableSortedSet<string> Compute(FormCatalog catalog)
     {
         var cultures = ImmutableSortedSet.CreateBuilder<string>(StringComparer.OrdinalIgnoreCase);
         cultures.Add(catalog.DefaultCulture);

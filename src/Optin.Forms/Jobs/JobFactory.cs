@@ -1,4 +1,4 @@
-using MimeKit.Utils;
+using System.Globalization;
 using NodaTime;
 
 namespace Optin.Forms.Jobs;
@@ -15,19 +15,31 @@ internal static class JobFactory
         ContactId = contactId,
         PurposeId = purposeId,
         Payload = payload.Serialize(),
-        MessageId = MimeUtils.GenerateMessageId(messageIdDomain),
+        MessageId = NewMessageId(messageIdDomain),
         CreatedAt = now,
         DueAt = dueAt,
     };
 
-    /// <summary>The domain of Message-IDs: the From address's domain, else the base URL's host.</summary>
+    /// <summary>
+    /// A new Message-ID (without angle brackets): a random (version 4) GUID in hex, then <c>@</c> and the domain, which
+    /// <see cref="MessageIdDomain"/> already put in its ASCII form once (not on every job). A Message-ID must be unique,
+    /// not secret: it is in every copy of the message.
+    /// </summary>
+    internal static string NewMessageId(string asciiDomain) => string.Concat(Guid.NewGuid().ToString("N"), "@", asciiDomain);
+
+    /// <summary>The domain of Message-IDs, in ASCII (IDNA): the From address's domain, else the base URL's host.</summary>
     public static string MessageIdDomain(OptinFormsOptions options)
     {
-        if (options.Mail.From is { } from && MimeKit.MailboxAddress.TryParse(from, out var mailbox) && mailbox.Domain is { Length: > 0 } domain)
+        var domain = options.Mail.From is { } from && MimeKit.MailboxAddress.TryParse(from, out var mailbox) && mailbox.Domain is { Length: > 0 } d
+            ? d
+            : Uri.TryCreate(options.BaseUrl, UriKind.Absolute, out var uri) ? uri.Host : "optin.localhost";
+        try
         {
-            return domain;
+            return new IdnMapping().GetAscii(domain);
         }
-
-        return Uri.TryCreate(options.BaseUrl, UriKind.Absolute, out var uri) ? uri.Host : "optin.localhost";
+        catch (ArgumentException)
+        {
+            return domain; // not a valid IDN name: kept as configured, as before
+        }
     }
 }

@@ -60,12 +60,7 @@ public sealed class JobRunner
         JobOutcome outcome;
         try
         {
-            outcome = job.ContactId is { } contactId && await _store.Contacts.FindAsync(contactId, cancellationToken) is { ProcessingRestricted: true }
-                ? JobOutcome.Skipped(Rights.PersonalDataService.RestrictedReason)
-                : _registry.Actions.TryGetValue(job.Action, out var registration)
-                ? await ((IRuleAction)ActivatorUtilities.GetServiceOrCreateInstance(_services, registration.ActionType))
-                    .ExecuteAsync(new JobContext(job, JobPayload.Deserialize(job.Payload)), cancellationToken)
-                : JobOutcome.DeadLetter($"Unknown action '{job.Action}'.");
+            outcome = await ExecuteAsync(job, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -97,6 +92,26 @@ public sealed class JobRunner
         }
 
         OptinLog.JobFinished(_logger, job.Id, job.Action, outcome.Status, outcome.Reason);
+    }
+
+    /// <summary>
+    /// Runs the job's action, unless the job is about a contact whose processing is restricted (GDPR Art. 18). Actions that
+    /// check that themselves, in their own transaction, are not preceded by a read of the contact for the same check.
+    /// </summary>
+    private async ValueTask<JobOutcome> ExecuteAsync(JobRecord job, CancellationToken cancellationToken)
+    {
+        var action = _registry.Actions.TryGetValue(job.Action, out var registration)
+            ? (IRuleAction)ActivatorUtilities.GetServiceOrCreateInstance(_services, registration.ActionType)
+            : null;
+        if (action is not IChecksRestrictionInTransaction && job.ContactId is { } contactId
+            && await _store.Contacts.FindAsync(contactId, cancellationToken) is { ProcessingRestricted: true })
+        {
+            return JobOutcome.Skipped(Rights.PersonalDataService.RestrictedReason);
+        }
+
+        return action is null
+            ? JobOutcome.DeadLetter($"Unknown action '{job.Action}'.")
+            : await action.ExecuteAsync(new JobContext(job, JobPayload.Deserialize(job.Payload)), cancellationToken);
     }
 
     /// <summary>

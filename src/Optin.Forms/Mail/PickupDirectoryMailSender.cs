@@ -30,7 +30,12 @@ public sealed class PickupDirectoryMailSender : IMailSender
     public string Directory => _directory;
 
     /// <inheritdoc />
-    public async ValueTask SendAsync(MimeMessage message, CancellationToken cancellationToken)
+    /// <remarks>
+    /// The message is composed in memory, then written with one synchronous write (a small file: the page cache takes
+    /// it at once, and no thread-pool round trips are needed) to a new temporary file, which is closed before it is
+    /// renamed: when this returns, the whole message is in the file system under its final name.
+    /// </remarks>
+    public ValueTask SendAsync(MimeMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
         if (string.IsNullOrEmpty(message.MessageId))
@@ -38,25 +43,44 @@ public sealed class PickupDirectoryMailSender : IMailSender
             throw new MailDeliveryException("A message without a Message-ID cannot be picked up idempotently.", isPermanent: true);
         }
 
-        System.IO.Directory.CreateDirectory(_directory);
+        using var content = new MemoryStream(8 * 1024);
+        message.WriteTo(content, cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
         var final = Path.Combine(_directory, FileName(message.MessageId));
         var temp = Path.Combine(_directory, $".{Guid.NewGuid():N}.tmp");
+        var moved = false;
         try
         {
-            await using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 16 * 1024, useAsync: true))
+            using (var file = CreateNew(temp))
             {
-                await message.WriteToAsync(stream, cancellationToken);
-                await stream.FlushAsync(cancellationToken);
+                RandomAccess.Write(file, content.GetBuffer().AsSpan(0, (int)content.Length), 0);
             }
 
             File.Move(temp, final, overwrite: true);
+            moved = true;
         }
         finally
         {
-            if (File.Exists(temp))
+            if (!moved && File.Exists(temp))
             {
                 File.Delete(temp);
             }
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    private Microsoft.Win32.SafeHandles.SafeFileHandle CreateNew(string path)
+    {
+        try
+        {
+            return File.OpenHandle(path, FileMode.CreateNew, FileAccess.Write);
+        }
+        catch (DirectoryNotFoundException)
+        {
+            // Created on first use (and again if it was removed), not checked on every message.
+            System.IO.Directory.CreateDirectory(_directory);
+            return File.OpenHandle(path, FileMode.CreateNew, FileAccess.Write);
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Reflection;
@@ -8,11 +9,18 @@ namespace Optin.Forms.Rules;
 /// <summary>Binds an action's <c>Args</c> to its argument type by name, reporting every key that does not bind.</summary>
 internal static class ArgsBinder
 {
+    /// <summary>Each argument type's settable properties and required ones, read by reflection once per type (jobs bind on every run).</summary>
+    private static readonly ConcurrentDictionary<Type, Shape> Shapes = new();
+
     public static object? Bind(Type type, IReadOnlyDictionary<string, string?> args, string path, List<ConfigurationProblem>? problems)
     {
         var target = Activator.CreateInstance(type)!;
-        var properties = type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite)
-            .ToDictionary(p => p.Name, StringComparer.OrdinalIgnoreCase);
+        var (properties, required) = Shapes.GetOrAdd(type, static t =>
+        {
+            var settable = t.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite)
+                .ToDictionary(p => p.Name, StringComparer.OrdinalIgnoreCase);
+            return new Shape(settable, [.. settable.Values.Where(p => p.GetCustomAttribute<RequiredAttribute>() is not null)]);
+        });
         var ok = true;
         foreach (var (key, text) in args)
         {
@@ -39,7 +47,7 @@ internal static class ArgsBinder
             }
         }
 
-        foreach (var property in properties.Values.Where(p => p.GetCustomAttribute<RequiredAttribute>() is not null))
+        foreach (var property in required)
         {
             if (!args.TryGetValue(property.Name, out var given) || string.IsNullOrWhiteSpace(given))
             {
@@ -77,6 +85,8 @@ internal static class ArgsBinder
 
         return value is not null;
     }
+
+    private sealed record Shape(Dictionary<string, PropertyInfo> Properties, PropertyInfo[] Required);
 
     private static bool Report(List<ConfigurationProblem>? problems, string path, string code, string message)
     {

@@ -19,25 +19,20 @@ public sealed partial class InMemoryOptinStore
         await _writeLock.WaitAsync(cancellationToken);
         try
         {
-            var jobs = _state.Jobs.Committed;
-            var due = _state.JobOrder.Select(id => jobs[id])
-                .Where(j => (j.Status == JobStatus.Pending && j.DueAt <= now)
-                    || (j.Status == JobStatus.Running && j.LeaseExpiresAt <= now))
-                .OrderBy(j => j.DueAt)
-                .Take(maxCount)
-                .Select(j => j with
-                {
-                    Status = JobStatus.Running,
-                    Attempts = j.Attempts + 1,
-                    LeaseOwner = leaseOwner,
-                    LeaseExpiresAt = now + lease,
-                })
-                .ToList();
+            var due = _state.JobIndex.Due(_state.Jobs.Committed, now, maxCount);
             lock (_readLock)
             {
-                foreach (var job in due)
+                for (var i = 0; i < due.Count; i++)
                 {
-                    jobs[job.Id] = job;
+                    var j = due[i];
+                    due[i] = j with
+                    {
+                        Status = JobStatus.Running,
+                        Attempts = j.Attempts + 1,
+                        LeaseOwner = leaseOwner,
+                        LeaseExpiresAt = now + lease,
+                    };
+                    _state.SetCommittedJob(due[i]);
                 }
             }
 
@@ -129,7 +124,7 @@ public sealed partial class InMemoryOptinStore
             var updated = update(job);
             lock (_readLock)
             {
-                jobs[jobId] = updated;
+                _state.SetCommittedJob(updated);
             }
 
             return true;

@@ -142,16 +142,34 @@ public sealed partial class InMemoryOptinStore
 
         private int Cancel(Guid contactId, string? purposeId, string reason, Instant at)
         {
-            var cancelled = _working.Jobs.Values()
-                .Where(j => j.Status == JobStatus.Pending && j.ContactId == contactId
-                    && (purposeId is null || string.Equals(j.PurposeId, purposeId, StringComparison.OrdinalIgnoreCase)))
-                .ToList();
-            foreach (var job in cancelled)
+            var cancelled = 0;
+            foreach (var id in _working.JobIndex.ForContact(contactId))
             {
-                _working.Jobs.Set(job.Id, job with { Status = JobStatus.Cancelled, LastError = reason, FinishedAt = at });
+                cancelled += CancelOne(id, purposeId, reason, at);
             }
 
-            return cancelled.Count;
+            foreach (var id in _working.PendingJobOrder)
+            {
+                if (_working.Jobs.TryGetValue(id, out var job) && job.ContactId == contactId)
+                {
+                    cancelled += CancelOne(id, purposeId, reason, at);
+                }
+            }
+
+            return cancelled;
+        }
+
+        /// <summary>Cancels the job (in the transaction's view) if it is pending and about the purpose; 1 if it did.</summary>
+        private int CancelOne(Guid id, string? purposeId, string reason, Instant at)
+        {
+            if (!_working.Jobs.TryGetValue(id, out var job) || job.Status != JobStatus.Pending
+                || !(purposeId is null || string.Equals(job.PurposeId, purposeId, StringComparison.OrdinalIgnoreCase)))
+            {
+                return 0;
+            }
+
+            _working.Jobs.Set(id, job with { Status = JobStatus.Cancelled, LastError = reason, FinishedAt = at });
+            return 1;
         }
     }
 }

@@ -36,6 +36,9 @@ internal sealed class InMemoryState
     /// <summary>Job ids enqueued by the open transaction, in order.</summary>
     public List<Guid> PendingJobOrder { get; } = [];
 
+    /// <summary>The committed jobs by due instant, lease expiry and contact; see <see cref="CommitJobs"/>.</summary>
+    public InMemoryJobIndex JobIndex { get; } = new();
+
     public InMemoryTable<string, TokenRecord> Tokens { get; } = new(StringComparer.Ordinal);
 
     public InMemoryTable<string, SuppressionEntry> Suppressions { get; } = new(StringComparer.Ordinal);
@@ -51,12 +54,18 @@ internal sealed class InMemoryState
         EventIds.Commit();
         LastSequence = lastSequence;
         Submissions.Commit();
-        Jobs.Commit();
-        JobOrder.AddRange(PendingJobOrder);
-        PendingJobOrder.Clear();
+        CommitJobs();
         Tokens.Commit();
         Suppressions.Commit();
         Counters.Commit();
+    }
+
+    /// <summary>Sets a committed job outside a transaction (the worker's queue operations), keeping the index in step.</summary>
+    public void SetCommittedJob(JobRecord job)
+    {
+        var before = Jobs.Committed[job.Id];
+        Jobs.Committed[job.Id] = job;
+        JobIndex.Update(before, job);
     }
 
     /// <summary>Drops the open transaction's writes. The caller holds the write lock.</summary>
@@ -72,6 +81,30 @@ internal sealed class InMemoryState
         Tokens.Discard();
         Suppressions.Discard();
         Counters.Discard();
+    }
+
+    private void CommitJobs()
+    {
+        if (Jobs.HasPending)
+        {
+            for (var i = 0; i < PendingJobOrder.Count; i++)
+            {
+                Jobs.TryGetValue(PendingJobOrder[i], out var added);
+                JobIndex.Add(added!, JobOrder.Count + i);
+            }
+
+            foreach (var (id, job) in Jobs.PendingWrites())
+            {
+                if (Jobs.Committed.TryGetValue(id, out var before))
+                {
+                    JobIndex.Update(before, job);
+                }
+            }
+        }
+
+        Jobs.Commit();
+        JobOrder.AddRange(PendingJobOrder);
+        PendingJobOrder.Clear();
     }
 
     /// <summary>The contacts matching the query in the open transaction's view, oldest first.</summary>

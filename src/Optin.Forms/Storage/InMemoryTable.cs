@@ -71,6 +71,21 @@ internal sealed class InMemoryTable<TKey, TValue>
         }
     }
 
+    /// <summary>Whether the transaction wrote to this table.</summary>
+    public bool HasPending => _pending.Count > 0;
+
+    /// <summary>The rows the transaction inserted or replaced (not the ones it removed), before <see cref="Commit"/>.</summary>
+    public IEnumerable<KeyValuePair<TKey, TValue>> PendingWrites()
+    {
+        foreach (var (key, change) in _pending)
+        {
+            if (!change.Removed)
+            {
+                yield return new KeyValuePair<TKey, TValue>(key, change.Value);
+            }
+        }
+    }
+
     /// <summary>Applies the transaction's writes to the committed rows. The caller holds the read lock.</summary>
     public void Commit()
     {

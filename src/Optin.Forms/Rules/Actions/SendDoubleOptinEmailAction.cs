@@ -9,7 +9,7 @@ namespace Optin.Forms.Rules.Actions;
 
 /// <summary>Sends the neutral confirmation email with a fresh token (DOI-3, DOI-6, DOI-7, DOI-8).</summary>
 internal sealed class SendDoubleOptinEmailAction(ConfirmationIssuer issuer, EmailDispatcher dispatcher, IFormCatalogProvider catalog,
-    IOptions<OptinFormsOptions> options) : RuleAction<SendDoubleOptinEmailArgs>
+    IOptions<OptinFormsOptions> options) : RuleAction<SendDoubleOptinEmailArgs>, IChecksRestrictionInTransaction
 {
     protected override async ValueTask<JobOutcome> ExecuteAsync(JobContext context, SendDoubleOptinEmailArgs args, CancellationToken cancellationToken)
     {

@@ -14,7 +14,7 @@ namespace Optin.Forms.Rules.Actions;
 /// not objected (DOI-1, WD-6) and carries a fresh unsubscribe link (WD-1).
 /// </summary>
 internal sealed class SendEmailAction(IOptinStore store, ConfirmationIssuer issuer, EmailDispatcher dispatcher, EmailRenderer renderer,
-    IFormCatalogProvider catalog, IOptions<OptinFormsOptions> options, NodaTime.IClock clock) : RuleAction<SendEmailArgs>
+    IFormCatalogProvider catalog, IOptions<OptinFormsOptions> options, NodaTime.IClock clock) : RuleAction<SendEmailArgs>, IChecksRestrictionInTransaction
 {
     protected override async ValueTask<JobOutcome> ExecuteAsync(JobContext context, SendEmailArgs args, CancellationToken cancellationToken)
     {

@@ -1,0 +1,126 @@
+using NodaTime;
+using Optin.Forms.Jobs;
+
+namespace Optin.Forms.Storage;
+
+/// <summary>
+/// Indexes of the committed jobs, so that claiming and cancelling do not scan the whole (ever growing) job table: the
+/// pending jobs by due instant, the running jobs by lease expiry, each job's creation position and each contact's jobs.
+/// </summary>
+/// <remarks>
+/// Kept in step with <see cref="InMemoryState.Jobs"/>'s committed rows: every change to them goes through
+/// <see cref="Add"/> (a new job) and <see cref="Update"/> (a changed one). Jobs are never removed. Same locking as the
+/// committed rows.
+/// </remarks>
+internal sealed class InMemoryJobIndex
+{
+    private readonly Dictionary<Guid, int> _positions = [];
+    private readonly Dictionary<Guid, List<Guid>> _byContact = [];
+    private readonly SortedSet<Entry> _pending = new(EntryComparer.Instance);
+    private readonly SortedSet<Entry> _leased = new(EntryComparer.Instance);
+
+    /// <summary>Indexes a new committed job; <paramref name="position"/> is its place in the creation order.</summary>
+    public void Add(JobRecord job, int position)
+    {
+        _positions.Add(job.Id, position);
+        if (job.ContactId is { } contactId)
+        {
+            if (!_byContact.TryGetValue(contactId, out var ids))
+            {
+                _byContact[contactId] = ids = [];
+            }
+
+            ids.Add(job.Id);
+        }
+
+        Insert(job, position);
+    }
+
+    /// <summary>Re-indexes a committed job that changed from <paramref name="before"/> to <paramref name="after"/>.</summary>
+    public void Update(JobRecord before, JobRecord after)
+    {
+        var position = _positions[after.Id];
+        if (before.Status == JobStatus.Pending)
+        {
+            _pending.Remove(new Entry(before.DueAt, position, before.Id));
+        }
+        else if (before.Status == JobStatus.Running && before.LeaseExpiresAt is { } expiry)
+        {
+            _leased.Remove(new Entry(expiry, position, before.Id));
+        }
+
+        Insert(after, position);
+    }
+
+    /// <summary>The committed jobs of a contact (any status), in creation order.</summary>
+    public IReadOnlyList<Guid> ForContact(Guid contactId) => _byContact.TryGetValue(contactId, out var ids) ? ids : [];
+
+    /// <summary>
+    /// Up to <paramref name="maxCount"/> jobs that may be claimed at <paramref name="now"/> (pending and due, or
+    /// running with an expired lease), by due instant then creation order.
+    /// </summary>
+    public List<JobRecord> Due(Dictionary<Guid, JobRecord> jobs, Instant now, int maxCount)
+    {
+        var due = new List<(JobRecord Job, int Position)>();
+        foreach (var entry in _pending)
+        {
+            if (entry.At > now || due.Count == maxCount)
+            {
+                break;
+            }
+
+            due.Add((jobs[entry.Id], entry.Position));
+        }
+
+        var expired = false;
+        foreach (var entry in _leased)
+        {
+            if (entry.At > now)
+            {
+                break;
+            }
+
+            due.Add((jobs[entry.Id], entry.Position));
+            expired = true;
+        }
+
+        if (expired)
+        {
+            // An expired lease is claimed in due order among the pending jobs, like the first time.
+            due.Sort(static (a, b) => a.Job.DueAt != b.Job.DueAt ? a.Job.DueAt.CompareTo(b.Job.DueAt) : a.Position.CompareTo(b.Position));
+        }
+
+        var claimed = new List<JobRecord>(Math.Min(due.Count, maxCount));
+        for (var i = 0; i < due.Count && i < maxCount; i++)
+        {
+            claimed.Add(due[i].Job);
+        }
+
+        return claimed;
+    }
+
+    private void Insert(JobRecord job, int position)
+    {
+        if (job.Status == JobStatus.Pending)
+        {
+            _pending.Add(new Entry(job.DueAt, position, job.Id));
+        }
+        else if (job.Status == JobStatus.Running && job.LeaseExpiresAt is { } expiry)
+        {
+            _leased.Add(new Entry(expiry, position, job.Id));
+        }
+    }
+
+    private readonly record struct Entry(Instant At, int Position, Guid Id);
+
+    private sealed class EntryComparer : IComparer<Entry>
+    {
+        public static readonly EntryComparer Instance = new();
+
+        public int Compare(Entry x, Entry y)
+        {
+            var at = x.At.CompareTo(y.At);
+            return at != 0 ? at : x.Position.CompareTo(y.Position);
+        }
+    }
+}
