@@ -97,6 +97,9 @@ internal static class RecordRows
         CancellationToken cancellationToken) =>
         (await rows.ReadAsync(IncrementCounter, r => r.GetInt64(0), cancellationToken, key, expiresAt, now))[0];
 
+    private static readonly string ClaimOnSqlite = Claim(lockRows: false);
+    private static readonly string ClaimOnPostgreSql = Claim(lockRows: true);
+
     /// <summary>Whether a job is due (the claim's condition; <c>@p0</c> is now, in Unix milliseconds).</summary>
     public static string DueCondition => DueJobs;
 
@@ -115,13 +118,16 @@ internal static class RecordRows
     public static async ValueTask<List<JobRecord>> ClaimAsync(RowCommands rows, long now, string leaseOwner, long leaseExpiresAt, int maxCount,
         CancellationToken cancellationToken)
     {
-        var sql = $"UPDATE {M.Jobs} SET status = {Running}, attempts = attempts + 1, lease_owner = @p1, lease_expires_at = @p2 "
-            + $"WHERE position IN (SELECT position FROM {M.Jobs} WHERE {DueJobs} ORDER BY due_at, position LIMIT @p3"
-            + (rows.Dialect.IsPostgreSql ? " FOR UPDATE SKIP LOCKED" : "") + $") RETURNING position, {JobColumns}";
+        var sql = rows.Dialect.IsPostgreSql ? ClaimOnPostgreSql : ClaimOnSqlite;
         var claimed = await rows.ReadAsync(sql, ReadJob, cancellationToken, now, leaseOwner, leaseExpiresAt, maxCount);
         claimed.Sort((a, b) => a.DueAt != b.DueAt ? a.DueAt.CompareTo(b.DueAt) : a.Position.CompareTo(b.Position));
         return claimed.ConvertAll(JobMapper.ToJob);
     }
+
+    private static string Claim(bool lockRows) =>
+        $"UPDATE {M.Jobs} SET status = {Running}, attempts = attempts + 1, lease_owner = @p1, lease_expires_at = @p2 "
+        + $"WHERE position IN (SELECT position FROM {M.Jobs} WHERE {DueJobs} ORDER BY due_at, position LIMIT @p3"
+        + (lockRows ? " FOR UPDATE SKIP LOCKED" : "") + $") RETURNING position, {JobColumns}";
 
     private static JobEntity ReadJob(DbDataReader r) => new()
     {
