@@ -57,7 +57,7 @@ public sealed class ContactOptinService
 
         var created = new Contact
         {
-            Id = Guid.NewGuid(),
+            Id = RecordIds.New(),
             Kind = contact.Kind,
             Email = email.Address,
             EmailKey = email.Key,
@@ -124,7 +124,7 @@ public sealed class ContactOptinService
 
         await tx.SaveContactAsync(contact.WithOptin(purpose.Id, change.State, now), cancellationToken);
         await tx.AppendConsentEventsAsync([Operator(purpose, catalog, ConsentEventKind.SetManually, ConsentMethod.Manual, change.State, now,
-            change.Actor, change.Reason, change.LegalBasis) with { Id = Guid.NewGuid(), ContactId = contact.Id }], cancellationToken);
+            change.Actor, change.Reason, change.LegalBasis) with { Id = RecordIds.New(), ContactId = contact.Id }], cancellationToken);
         await OptinEventListeners.RaiseAsync(_handlers, new ContactOptinChanged(contact.Id, now, purpose.Id, previous, change.State, ConsentMethod.Manual), tx, cancellationToken);
         await tx.CommitAsync(cancellationToken);
         return OptinOperationResult.Success(contact.Id, 1);
@@ -210,7 +210,7 @@ public sealed class ContactOptinService
             var state = previous == OptinState.None ? OptinState.None : OptinState.Withdrawn;
             updated = updated.WithOptin(purpose.Id, state, now);
             events.Add(Operator(purpose, catalog, ConsentEventKind.Objected, method, state, now, actor, null, null)
-                with { Id = Guid.NewGuid(), ContactId = contact.Id });
+                with { Id = RecordIds.New(), ContactId = contact.Id });
             await tx.CancelJobsAsync(contact.Id, purpose.Id, "objected", now, cancellationToken);
             if (previous != state)
             {

@@ -3,6 +3,7 @@ using Optin.Forms.Consent;
 using Optin.Forms.Contacts;
 using Optin.Forms.Schema;
 using Optin.Forms.Submissions;
+using Optin.Forms.Storage;
 
 namespace Optin.Forms.DoubleOptin;
 
@@ -16,7 +17,7 @@ internal static class OptinLedger
         var text = purpose?.GetText(culture, catalog.DefaultCulture);
         return new ConsentEvent
         {
-            Id = Guid.NewGuid(),
+            Id = RecordIds.New(),
             ContactId = contactId,
             Kind = kind,
             State = state,
@@ -40,7 +41,7 @@ internal static class OptinLedger
     /// <summary>The tombstone erasure leaves: no address, no text typed by the person (invariant 7).</summary>
     public static ConsentEvent Tombstone(Guid contactId, string purposeId, Instant at, string reason) => new()
     {
-        Id = Guid.NewGuid(),
+        Id = RecordIds.New(),
         ContactId = contactId,
         Kind = ConsentEventKind.Erased,
         State = OptinState.None,

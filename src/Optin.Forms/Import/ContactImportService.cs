@@ -142,7 +142,7 @@ public sealed class ContactImportService
             var contact = existing is null
                 ? new Contact
                 {
-                    Id = Guid.NewGuid(), Kind = row.Kind ?? request.Kind, Email = row.Email.Address, EmailKey = row.Email.Key,
+                    Id = RecordIds.New(), Kind = row.Kind ?? request.Kind, Email = row.Email.Address, EmailKey = row.Email.Key,
                     Fields = fields, CreatedAt = now, UpdatedAt = now, LastActivityAt = now,
                 }
                 : existing with { Kind = row.Kind ?? existing.Kind, Fields = existing.Fields.SetItems(fields), UpdatedAt = now };

@@ -1,5 +1,6 @@
 using System.Globalization;
 using NodaTime;
+using Optin.Forms.Storage;
 
 namespace Optin.Forms.Jobs;
 
@@ -9,7 +10,7 @@ internal static class JobFactory
     public static JobRecord Create(string action, string? ruleName, Guid contactId, string? purposeId, JobPayload payload,
         Instant now, Instant dueAt, string messageIdDomain) => new()
     {
-        Id = Guid.NewGuid(),
+        Id = RecordIds.New(),
         Action = action,
         RuleName = ruleName,
         ContactId = contactId,

@@ -132,7 +132,7 @@ public sealed class JobRunner
         {
             await tx.AppendConsentEventsAsync([new Consent.ConsentEvent
             {
-                Id = Guid.NewGuid(),
+                Id = RecordIds.New(),
                 ContactId = contactId,
                 Kind = Consent.ConsentEventKind.EmailSent,
                 State = email.PurposeId is { } purpose ? contact.GetState(purpose) : Contacts.OptinState.None,

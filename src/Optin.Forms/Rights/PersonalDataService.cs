@@ -80,7 +80,7 @@ public sealed partial class PersonalDataService
     private static ConsentEvent Operator(Guid contactId, ConsentEventKind kind, string purposeId, OptinState state, Instant at, string actor,
         string reason) => new()
     {
-        Id = Guid.NewGuid(),
+        Id = RecordIds.New(),
         ContactId = contactId,
         Kind = kind,
         State = state,

@@ -225,7 +225,7 @@ public sealed partial class InMemoryOptinStore : IOptinStore, IContactReader, IC
                 }
 
                 _working.Contacts.Set(contact.Id, contact.WithOptin(change.PurposeId, change.State, at));
-                Append(change.EventTemplate with { Id = Guid.NewGuid(), ContactId = contact.Id });
+                Append(change.EventTemplate with { Id = RecordIds.New(), ContactId = contact.Id });
                 if (change.CancelJobsReason is { } reason)
                 {
                     Cancel(contact.Id, change.PurposeId, reason, at);

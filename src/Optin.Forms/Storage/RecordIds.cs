@@ -1,14 +1,28 @@
 using System.Security.Cryptography;
+using NodaTime;
 
 namespace Optin.Forms.Storage;
 
 /// <summary>
-/// Random (version 4) ids for new records, drawn from a per-thread buffer of cryptographically secure random bytes.
+/// Time-ordered (version 7, RFC 9562) ids for new records: 48 bits of Unix milliseconds, then 74 random bits drawn
+/// from a per-thread buffer of cryptographically secure random bytes.
 /// </summary>
 /// <remarks>
-/// <see cref="Guid.NewGuid"/> asks the operating system for 16 random bytes on every call (a system call on Linux,
-/// which cost more than a MimeKit address parse in the submission benchmark); this asks for 4 KiB at a time. The ids
-/// are as random as <see cref="Guid.NewGuid"/>'s, and in the same format.
+/// <para>
+/// Time order keeps a database's primary-key and foreign-key indexes appending at their end instead of touching a
+/// random page per insert: on SQLite, a group commit of a dozen submissions wrote less than half as many pages once
+/// the ids were ordered. The canonical text of a version 7 id sorts like its time, so the upper-case text EF Core
+/// stores on SQLite is ordered too.
+/// </para>
+/// <para>
+/// The time prefix is the system's clock, not the injected <see cref="IClock"/>: it orders index inserts and is not a
+/// recorded instant (records carry their own). An id therefore tells when its record was made, to the millisecond,
+/// which every record's own timestamps tell anyway; the 74 random bits keep ids unguessable.
+/// </para>
+/// <para>
+/// <see cref="Guid.NewGuid"/> and <see cref="Guid.CreateVersion7()"/> ask the operating system for random bytes on
+/// every call (a system call on Linux); this asks for 4 KiB at a time.
+/// </para>
 /// </remarks>
 internal static class RecordIds
 {
@@ -21,8 +35,11 @@ internal static class RecordIds
     [ThreadStatic]
     private static int s_next;
 
-    /// <summary>A new random version 4 (RFC 9562) id.</summary>
-    public static Guid New()
+    /// <summary>A new version 7 id for the current instant.</summary>
+    public static Guid New() => New(SystemClock.Instance.GetCurrentInstant());
+
+    /// <summary>A new version 7 id whose time prefix is <paramref name="at"/>.</summary>
+    internal static Guid New(Instant at)
     {
         var buffer = s_buffer;
         if (buffer is null || s_next == IdsPerRefill)
@@ -32,13 +49,17 @@ internal static class RecordIds
             s_next = 0;
         }
 
+        // Big-endian layout (RFC 9562, 5.7): unix_ts_ms (48 bits), ver (4) and rand_a (12), var (2) and rand_b (62).
         var bytes = buffer.AsSpan(s_next++ * IdSize, IdSize);
+        var ms = at.ToUnixTimeMilliseconds();
+        for (var i = 0; i < 6; i++)
+        {
+            bytes[i] = (byte)(ms >> (40 - (8 * i)));
+        }
 
-        // Same layout as Guid.NewGuid: the version nibble is the high nibble of byte 7 (little-endian _c), the variant
-        // bits the top two of byte 8.
-        bytes[7] = (byte)((bytes[7] & 0x0F) | 0x40);
+        bytes[6] = (byte)((bytes[6] & 0x0F) | 0x70);
         bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
-        var id = new Guid(bytes);
+        var id = new Guid(bytes, bigEndian: true);
 
         // The bytes handed out are not kept in memory longer than needed.
         bytes.Clear();

@@ -45,7 +45,7 @@ internal sealed class SetOptinAction(IOptinStore store, NodaTime.IClock clock, I
         await tx.SaveContactAsync(contact.WithOptin(purpose.Id, state, now), cancellationToken);
         await tx.AppendConsentEventsAsync([new ConsentEvent
         {
-            Id = Guid.NewGuid(),
+            Id = RecordIds.New(),
             ContactId = contact.Id,
             Kind = ConsentEventKind.SetManually,
             State = state,
