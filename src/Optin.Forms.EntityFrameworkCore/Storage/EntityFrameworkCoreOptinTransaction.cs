@@ -202,16 +202,12 @@ internal sealed partial class EntityFrameworkCoreOptinTransaction : IOptinTransa
         }
     }
 
-    /// <summary>Saves the pending rows; a unique violation becomes <see cref="InvalidOperationException"/>(<paramref name="duplicate"/>).</summary>
-    private async ValueTask FlushAsync(CancellationToken cancellationToken, string? duplicate = null)
+    /// <summary>Saves the tracked rows, then forgets them (the next change starts from a clean tracker).</summary>
+    private async ValueTask FlushAsync(CancellationToken cancellationToken)
     {
         try
         {
             await Db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException ex) when (duplicate is not null && UniqueViolation.Is(ex))
-        {
-            throw new InvalidOperationException(duplicate, ex);
         }
         finally
         {

@@ -24,18 +24,6 @@ internal static class EntityMapper
         LastActivityAt = contact.LastActivityAt.ToUnixTimeMilliseconds(),
     };
 
-    public static void CopyTo(ContactEntity source, ContactEntity target)
-    {
-        target.Kind = source.Kind;
-        target.Email = source.Email;
-        target.EmailKey = source.EmailKey;
-        target.ObjectedToMarketing = source.ObjectedToMarketing;
-        target.ProcessingRestricted = source.ProcessingRestricted;
-        target.CreatedAt = source.CreatedAt;
-        target.UpdatedAt = source.UpdatedAt;
-        target.LastActivityAt = source.LastActivityAt;
-    }
-
     public static IEnumerable<ContactFieldEntity> Fields(Contact contact) =>
         contact.Fields.Select(f => new ContactFieldEntity { ContactId = contact.Id, Name = f.Key, Value = f.Value });
 

@@ -68,8 +68,8 @@ internal sealed class RowCommands(DbConnection connection, SqlDialect dialect) :
         _commands.Clear();
     }
 
-    /// <summary>A unique or primary-key violation, on either provider.</summary>
-    public static bool IsUniqueViolation(Exception? exception) => exception switch
+    /// <summary>A unique or primary-key violation, on either provider (inserts rely on the constraints, not a look-up first).</summary>
+    private static bool IsUniqueViolation(Exception? exception) => exception switch
     {
         SqliteException sqlite => sqlite.SqliteExtendedErrorCode is 2067 or 1555, // SQLITE_CONSTRAINT_UNIQUE, _PRIMARYKEY
         PostgresException postgres => postgres.SqlState == PostgresErrorCodes.UniqueViolation,
