@@ -76,7 +76,8 @@ internal sealed class SqliteGroupCommit
                 Interlocked.Increment(ref _groups);
             }
 
-            await group.Rows.ExecuteAsync(CreateSavepoint, cancellationToken);
+            // Not cancellable: a failure here fails the whole group, and a caller giving up must not fail the others.
+            await group.Rows.ExecuteAsync(CreateSavepoint, CancellationToken.None);
             return new SqliteWriteTurn(this, group);
         }
         catch (Exception ex)
