@@ -62,10 +62,10 @@ internal static class ContactRows
             row.Id, row.Kind, row.Email, row.EmailKey, row.ObjectedToMarketing, row.ProcessingRestricted, row.CreatedAt,
             row.UpdatedAt, row.LastActivityAt,
         };
-        if (await rows.InsertAsync(Insert, Taken, cancellationToken, values) == 0)
+        if (await rows.ExecuteUniqueAsync(Insert, Taken, cancellationToken, values) == 0)
         {
             // The id exists: an update, whose new address may still clash with another contact's.
-            await rows.InsertAsync(Update, Taken, cancellationToken, values);
+            await rows.ExecuteUniqueAsync(Update, Taken, cancellationToken, values);
             await rows.ExecuteAsync(DeleteFields, cancellationToken, contact.Id);
             await rows.ExecuteAsync(DeleteTags, cancellationToken, contact.Id);
             await rows.ExecuteAsync(DeleteOptins, cancellationToken, contact.Id);

@@ -52,7 +52,7 @@ internal static class RecordRows
     private static readonly string DueJobs = $"(status = {Pending} AND due_at <= @p0) OR (status = {Running} AND lease_expires_at <= @p0)";
 
     public static async ValueTask AppendEventAsync(RowCommands rows, ConsentEvent e, string duplicate, CancellationToken cancellationToken) =>
-        await rows.InsertAsync(InsertEvent, duplicate, cancellationToken, e.Id, e.ContactId, (int)e.Kind, (int)e.State, (int)e.Method,
+        await rows.ExecuteUniqueAsync(InsertEvent, duplicate, cancellationToken, e.Id, e.ContactId, (int)e.Kind, (int)e.State, (int)e.Method,
             e.OccurredAt.ToUnixTimeMilliseconds(), e.PurposeId, e.PurposeVersion, e.FormId, e.FormVersion, e.SubmissionId, e.ConsentText,
             e.ConsentTextSha256, e.PurposeText, e.PurposeTextSha256, e.PrivacyNotice, e.Controller, e.Culture, e.SourceUrl, e.IpAddress,
             e.UserAgent, e.Actor, e.Reason, e.LegalBasis, e.TemplateId, e.TemplateSha256, e.MessageId);
@@ -60,7 +60,7 @@ internal static class RecordRows
     public static async ValueTask AddSubmissionAsync(RowCommands rows, SubmissionRecord submission, CancellationToken cancellationToken)
     {
         var s = EntityMapper.ToEntity(submission);
-        await rows.InsertAsync(InsertSubmission, $"The submission {submission.Id} is already stored.", cancellationToken,
+        await rows.ExecuteUniqueAsync(InsertSubmission, $"The submission {submission.Id} is already stored.", cancellationToken,
             s.Id, s.FormId, s.FormVersion, s.ContactId, s.ReceivedAt, s.Culture, s.ValuesJson, s.ConsentsGivenJson, s.SourceUrl, s.IpAddress,
             s.UserAgent);
     }
@@ -68,7 +68,7 @@ internal static class RecordRows
     public static async ValueTask EnqueueJobAsync(RowCommands rows, JobRecord job, CancellationToken cancellationToken)
     {
         var j = JobMapper.ToEntity(job);
-        await rows.InsertAsync(InsertJob, $"The job {job.Id} is already queued.", cancellationToken, j.Id, j.Action, j.RuleName, j.ContactId,
+        await rows.ExecuteUniqueAsync(InsertJob, $"The job {job.Id} is already queued.", cancellationToken, j.Id, j.Action, j.RuleName, j.ContactId,
             j.PurposeId, j.PurposeKey, j.Payload, j.MessageId, j.CreatedAt, j.DueAt, j.Status, j.Attempts, j.LeaseOwner, j.LeaseExpiresAt,
             j.LastError, j.FinishedAt);
     }
@@ -76,7 +76,7 @@ internal static class RecordRows
     public static async ValueTask SaveTokenAsync(RowCommands rows, TokenRecord token, CancellationToken cancellationToken)
     {
         var t = JobMapper.ToEntity(token);
-        await rows.InsertAsync(InsertToken, "A token with this hash is already stored.", cancellationToken, t.Hash, t.Kind, t.ContactId,
+        await rows.ExecuteUniqueAsync(InsertToken, "A token with this hash is already stored.", cancellationToken, t.Hash, t.Kind, t.ContactId,
             t.PurposeId, t.PurposeKey, t.Culture, t.JobId, t.CreatedAt, t.ExpiresAt, t.ConsumedAt);
     }
 

@@ -29,7 +29,7 @@ internal sealed class RowCommands(DbConnection connection, SqlDialect dialect) :
 
     /// <summary>Runs a statement; a unique or primary-key violation becomes <see cref="InvalidOperationException"/>(<paramref name="duplicate"/>).</summary>
     /// <returns>The number of rows changed.</returns>
-    public async ValueTask<int> InsertAsync(string sql, string duplicate, CancellationToken cancellationToken, params object?[] values)
+    public async ValueTask<int> ExecuteUniqueAsync(string sql, string duplicate, CancellationToken cancellationToken, params object?[] values)
     {
         try
         {
@@ -49,7 +49,7 @@ internal sealed class RowCommands(DbConnection connection, SqlDialect dialect) :
     public async ValueTask<List<T>> ReadAsync<T>(string sql, Func<DbDataReader, T> map, CancellationToken cancellationToken, params object?[] values)
     {
         var rows = new List<T>();
-        await using var reader = await Bind(sql, values).ExecuteReaderAsync(cancellationToken);
+        await using var reader = await ExecuteReaderAsync(sql, cancellationToken, values);
         while (await reader.ReadAsync(cancellationToken))
         {
             rows.Add(map(reader));

@@ -40,13 +40,9 @@ internal sealed class InMemoryJobIndex
     public void Update(JobRecord before, JobRecord after)
     {
         var position = _positions[after.Id];
-        if (before.Status == JobStatus.Pending)
+        if (SetOf(before) is { } set)
         {
-            _pending.Remove(new Entry(before.DueAt, position, before.Id));
-        }
-        else if (before.Status == JobStatus.Running && before.LeaseExpiresAt is { } expiry)
-        {
-            _leased.Remove(new Entry(expiry, position, before.Id));
+            set.Remove(EntryOf(before, position));
         }
 
         Insert(after, position);
@@ -99,17 +95,18 @@ internal sealed class InMemoryJobIndex
         return claimed;
     }
 
-    private void Insert(JobRecord job, int position)
+    private void Insert(JobRecord job, int position) => SetOf(job)?.Add(EntryOf(job, position));
+
+    /// <summary>The index a job is in: pending ones by due instant, running ones by lease expiry, the others in none.</summary>
+    private SortedSet<Entry>? SetOf(JobRecord job) => job.Status switch
     {
-        if (job.Status == JobStatus.Pending)
-        {
-            _pending.Add(new Entry(job.DueAt, position, job.Id));
-        }
-        else if (job.Status == JobStatus.Running && job.LeaseExpiresAt is { } expiry)
-        {
-            _leased.Add(new Entry(expiry, position, job.Id));
-        }
-    }
+        JobStatus.Pending => _pending,
+        JobStatus.Running when job.LeaseExpiresAt is not null => _leased,
+        _ => null,
+    };
+
+    private static Entry EntryOf(JobRecord job, int position) =>
+        new(job.Status == JobStatus.Running ? job.LeaseExpiresAt!.Value : job.DueAt, position, job.Id);
 
     private readonly record struct Entry(Instant At, int Position, Guid Id);
 
