@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Optin.Forms.AspNetCore.Tests.Support;
+using Optin.Forms.Consent;
 using Optin.Forms.Contacts;
 using Optin.Forms.DoubleOptin;
 using Optin.Forms.Storage;
@@ -56,7 +57,7 @@ public sealed class FlowTests
             ("email", Some.Email()), ("consent.newsletter", "true"));
 
         var contact = await app.Store.Contacts.QueryAsync(new ContactQuery(), default).SingleAsync();
-        var consent = await app.Store.Ledger.ReadAsync(contact.Id, default).SingleAsync();
+        var consent = await app.Store.Ledger.ReadAsync(contact.Id, default).SingleAsync(ConsentEventKind.Given);
         Assert.Equal("198.51.100.23", consent.IpAddress);
     }
 

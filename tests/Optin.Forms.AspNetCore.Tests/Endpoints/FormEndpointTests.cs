@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Optin.Forms.AspNetCore.Tests.Support;
+using Optin.Forms.Consent;
 using Optin.Forms.Contacts;
 using Optin.Forms.Storage;
 using Optin.Forms.Submissions;
@@ -74,7 +75,7 @@ public sealed class FormEndpointTests
         Assert.Equal("/merci", response.Headers.Location?.OriginalString);
         var contact = await app.Store.Contacts.QueryAsync(new ContactQuery(), default).SingleAsync();
         Assert.Equal(OptinState.PendingConfirmation, contact.GetState("newsletter"));
-        var consent = await app.Store.Ledger.ReadAsync(contact.Id, default).SingleAsync();
+        var consent = await app.Store.Ledger.ReadAsync(contact.Id, default).SingleAsync(ConsentEventKind.Given);
         Assert.Equal(Some.ConsentEn, consent.ConsentText);
         Assert.Equal(Some.PurposeEn, consent.PurposeText);
         Assert.Equal("en", consent.Culture);

@@ -1,5 +1,6 @@
 using System.Net;
 using Optin.Forms.AspNetCore.Tests.Support;
+using Optin.Forms.Consent;
 using Optin.Forms.Contacts;
 using Optin.Forms.Storage;
 
@@ -100,7 +101,7 @@ public sealed class ConsentCaptureTests
         await session.PostAsync("newsletter", ("email", Some.Email()), ("consent.newsletter", "true"));
 
         var contact = await app.Store.Contacts.QueryAsync(new ContactQuery(), default).SingleAsync();
-        var consent = await app.Store.Ledger.ReadAsync(contact.Id, default).SingleAsync();
+        var consent = await app.Store.Ledger.ReadAsync(contact.Id, default).SingleAsync(ConsentEventKind.Given);
         Assert.Equal(Some.ConsentFr, consent.ConsentText);
         Assert.Equal("https://stand.example/salon", consent.SourceUrl);
     }
@@ -116,7 +117,7 @@ public sealed class ConsentCaptureTests
         await session.PostAsync("newsletter", ("email", Some.Email()), ("consent.newsletter", "true"));
 
         var contact = await app.Store.Contacts.QueryAsync(new ContactQuery(), default).SingleAsync();
-        var consent = await app.Store.Ledger.ReadAsync(contact.Id, default).SingleAsync();
+        var consent = await app.Store.Ledger.ReadAsync(contact.Id, default).SingleAsync(ConsentEventKind.Given);
         Assert.Equal("fr", consent.Culture);
         Assert.Equal(Some.ConsentFr, consent.ConsentText);
     }

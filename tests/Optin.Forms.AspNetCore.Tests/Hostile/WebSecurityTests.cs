@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using Optin.Forms.AspNetCore.Tests.Support;
+using Optin.Forms.Consent;
 using Optin.Forms.DoubleOptin;
 
 namespace Optin.Forms.AspNetCore.Tests.Hostile;
@@ -276,7 +277,7 @@ public sealed class WebSecurityTests
         await session.PostAsync("newsletter", r => r.Headers.Host = "evil.example", ("email", Some.Email()), ("consent.newsletter", "true"));
 
         var contact = await app.Store.Contacts.QueryAsync(new(), default).SingleAsync();
-        var consent = await app.Store.Ledger.ReadAsync(contact.Id, default).SingleAsync();
+        var consent = await app.Store.Ledger.ReadAsync(contact.Id, default).SingleAsync(ConsentEventKind.Given);
         Assert.Equal("https://stand.example/salon", consent.SourceUrl);
     }
 
