@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.CodeAnalysis;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
@@ -13,8 +14,9 @@ namespace Optin.Forms.EntityFrameworkCore.Storage;
 /// </summary>
 /// <remarks>
 /// Invariants: a turn's writes are committed together or not at all (its savepoint); a committed turn's caller resumes
-/// only once the group's COMMIT returned, so its data is as durable as the database's <c>synchronous</c> setting makes
-/// it (FULL by default: a power cut loses nothing acknowledged); if the group fails (COMMIT fails, or SQLite rolled the
+/// only once the group's COMMIT returned and its WAL frames are synced, so a power cut loses nothing acknowledged (with
+/// SQLite's default <c>synchronous=FULL</c> in WAL mode, the writer commits with NORMAL and syncs the WAL itself after
+/// the write lock is passed on: <see cref="SqliteWalFlush"/>); if the group fails (COMMIT fails, or SQLite rolled the
 /// whole transaction back), every turn committed in it fails too. The COMMIT waits in the same FIFO queue as the turns,
 /// so a group holds exactly the turns that were waiting when its first turn finished. Other processes are kept out
 /// by <c>BEGIN IMMEDIATE</c> and SQLite's busy timeout. The writer's connection stays open from group to group while
@@ -43,6 +45,9 @@ internal sealed class SqliteGroupCommit
     /// <summary>The writer's statements while its connection is open, or null (for tests).</summary>
     internal RowCommands? OpenWriter => Volatile.Read(ref _writer)?.Rows;
 
+    /// <summary>How the WAL file is synced to disk (<see cref="SqliteWalFlush.Fsync"/>; replaced by tests).</summary>
+    internal Action<FileStream> FlushWal { get; set; } = SqliteWalFlush.Fsync;
+
     /// <summary>The group commit of the context's database (one per connection string in this process).</summary>
     public static SqliteGroupCommit For(DbContext context) =>
         Databases.GetOrAdd(context.Database.GetConnectionString() ?? "", _ => new SqliteGroupCommit());
@@ -65,9 +70,16 @@ internal sealed class SqliteGroupCommit
         {
             if (group is null)
             {
+                if (_writer is { Wal.Failed: true } broken)
+                {
+                    // After a failed fsync nothing written through that handle can be trusted to be durable.
+                    _writer = null;
+                    await broken.DisposeAsync();
+                }
+
                 if (_writer is null)
                 {
-                    _writer = await Writer.OpenAsync(source, cancellationToken);
+                    _writer = await Writer.OpenAsync(source, FlushWal, cancellationToken);
                     _ = CloseWhenIdleAsync(_writer);
                 }
 
@@ -158,6 +170,7 @@ internal sealed class SqliteGroupCommit
 
     private async Task CommitWhenItsTurnComesAsync(Group group)
     {
+        Task synced;
         await _turn.WaitAsync(CancellationToken.None);
         try
         {
@@ -169,13 +182,17 @@ internal sealed class SqliteGroupCommit
             try
             {
                 await group.Transaction.CommitAsync(CancellationToken.None);
-                group.Durable.TrySetResult();
+
+                // With the WAL synced here rather than by COMMIT, the next group writes while the disk syncs this one.
+                synced = group.Wal?.FlushAsync() ?? Task.CompletedTask;
             }
 #pragma warning disable CA1031 // Every failure of the COMMIT goes to the turns waiting on it.
             catch (Exception ex)
 #pragma warning restore CA1031
             {
                 group.Durable.TrySetException(ex);
+                await CloseAsync(group);
+                return;
             }
 
             await CloseAsync(group);
@@ -183,6 +200,18 @@ internal sealed class SqliteGroupCommit
         finally
         {
             _turn.Release();
+        }
+
+        try
+        {
+            await synced;
+            group.Durable.TrySetResult();
+        }
+#pragma warning disable CA1031 // A failed fsync goes to the turns waiting on it; the writer is replaced at the next group.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            group.Durable.TrySetException(ex);
         }
     }
 
@@ -264,10 +293,14 @@ internal sealed class SqliteGroupCommit
         {
             Lease = writer.Lease;
             Rows = writer.Rows;
+            Wal = writer.Wal;
             Transaction = transaction;
         }
 
         public DbContextLease Lease { get; }
+
+        /// <summary>Syncs the WAL after the group's COMMIT, or null when COMMIT syncs it itself.</summary>
+        public SqliteWalFlush? Wal { get; }
 
         /// <summary>The writer's prepared statements, bound to this group's transaction.</summary>
         public RowCommands Rows { get; }
@@ -294,17 +327,22 @@ internal sealed class SqliteGroupCommit
     /// <summary>The context and open connection the groups write with, and the statements prepared on it.</summary>
     internal sealed class Writer : IAsyncDisposable
     {
-        private Writer(DbContextLease lease, RowCommands rows)
+        private Writer(DbContextLease lease, RowCommands rows, SqliteWalFlush? wal)
         {
             Lease = lease;
             Rows = rows;
+            Wal = wal;
         }
 
         public DbContextLease Lease { get; }
 
         public RowCommands Rows { get; }
 
-        public static async ValueTask<Writer> OpenAsync(IOptinDbContextSource source, CancellationToken cancellationToken)
+        /// <summary>Syncs the WAL after each COMMIT, when the connection commits with NORMAL for it (see <see cref="SqliteWalFlush"/>).</summary>
+        public SqliteWalFlush? Wal { get; }
+
+        public static async ValueTask<Writer> OpenAsync(IOptinDbContextSource source, Action<FileStream> flushWal,
+            CancellationToken cancellationToken)
         {
             var lease = await source.CreateAsync(cancellationToken);
             try
@@ -314,10 +352,14 @@ internal sealed class SqliteGroupCommit
 
                 // Opened here, so EF Core leaves it open when a group's transaction ends.
                 await lease.Context.Database.OpenConnectionAsync(cancellationToken);
-                return new Writer(lease, new RowCommands(lease.Context.Database.GetDbConnection(), SqlDialect.Sqlite));
+                var connection = lease.Context.Database.GetDbConnection();
+                var walPath = await SqliteWalFlush.WalPathAsync(connection, cancellationToken);
+                var wal = walPath is null ? null : await SqliteWalFlush.OpenAsync(connection, walPath, flushWal, cancellationToken);
+                return new Writer(lease, new RowCommands(connection, SqlDialect.Sqlite), wal);
             }
             catch
             {
+                await lease.Context.Database.CloseConnectionAsync();
                 await lease.DisposeAsync();
                 throw;
             }
@@ -326,8 +368,33 @@ internal sealed class SqliteGroupCommit
         public async ValueTask DisposeAsync()
         {
             await Rows.DisposeAsync();
+            if (Wal is not null)
+            {
+                await Wal.DisposeAsync();
+                await RestoreFullAsync();
+            }
+
             await Lease.Context.Database.CloseConnectionAsync();
             await Lease.DisposeAsync();
         }
+
+        /// <summary>The connection goes back to the pool: whoever takes it next commits with FULL again.</summary>
+        private async ValueTask RestoreFullAsync()
+        {
+            var connection = (SqliteConnection)Lease.Context.Database.GetDbConnection();
+            try
+            {
+                await using var command = connection.CreateCommand();
+                command.CommandText = "PRAGMA synchronous=FULL";
+                await command.ExecuteNonQueryAsync(CancellationToken.None);
+            }
+#pragma warning disable CA1031 // A connection that cannot take the pragma must not go back to the pool.
+            catch (Exception)
+#pragma warning restore CA1031
+            {
+                SqliteConnection.ClearPool(connection);
+            }
+        }
     }
 }
+

@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using Optin.Forms.Contacts;
@@ -9,7 +10,8 @@ namespace Optin.Forms.EntityFrameworkCore.Tests.Storage;
 
 /// <summary>
 /// SQLite group commit: transactions queued behind one another share one database transaction, each in its own
-/// savepoint. One rolled back loses only its own writes, and a commit returns only once the group is committed.
+/// savepoint. One rolled back loses only its own writes, and a commit returns only once the group is committed and,
+/// in WAL mode, once the WAL is synced (by the writer itself, outside the write lock).
 /// </summary>
 public sealed class SqliteGroupCommitTests
 {
@@ -109,6 +111,158 @@ public sealed class SqliteGroupCommitTests
         Assert.NotSame(statements, writer.OpenWriter);
         Assert.Equal(3, await store.Contacts.CountAsync(new ContactQuery(), None));
     }
+
+    [Fact]
+    public async Task Commit_WalDatabase_WriterCommitsWithNormalAndSyncsTheWalItself()
+    {
+        await using var host = await StoreHost.SqliteAsync();
+        var writer = await WriterAsync(host);
+        var flushes = 0;
+        writer.FlushWal = wal =>
+        {
+            Interlocked.Increment(ref flushes);
+            SqliteWalFlush.Fsync(wal);
+        };
+
+        await SaveAsync(host.Store, NewContact("first@exemple.fr"), commit: true);
+        await SaveAsync(host.Store, NewContact("second@exemple.fr"), commit: true);
+
+        Assert.Equal(2, Volatile.Read(ref flushes));
+        Assert.Equal(1, await SynchronousAsync(writer.OpenWriter!)); // NORMAL: COMMIT writes the WAL, the flush syncs it
+    }
+
+    [Fact]
+    public async Task Commit_ReturnsOnlyOnceTheWalIsSynced_WhileTheNextGroupAlreadyWrites()
+    {
+        await using var host = await StoreHost.SqliteAsync();
+        var store = host.Store;
+        var writer = await WriterAsync(host);
+        using var disk = new ManualResetEventSlim(false);
+        var flushes = 0;
+        writer.FlushWal = wal =>
+        {
+            if (Interlocked.Increment(ref flushes) == 1)
+            {
+                Assert.True(disk.Wait(TimeSpan.FromSeconds(30)), "the test never released the first sync");
+            }
+
+            SqliteWalFlush.Fsync(wal);
+        };
+        var first = NewContact("first@exemple.fr");
+        var second = NewContact("second@exemple.fr");
+
+        var firstCommit = SaveAsync(store, first, commit: true);
+        await WaitUntilAsync(() => Volatile.Read(ref flushes) == 1);
+        var secondCommit = SaveAsync(store, second, commit: true);
+
+        // The second group commits while the first one's sync is still under way: the write lock was passed on.
+        using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30)))
+        {
+            while (await store.Contacts.FindAsync(second.Id, None) is null)
+            {
+                await Task.Delay(5, timeout.Token);
+            }
+        }
+
+        // Neither caller is told its write is committed before a sync that started after its COMMIT returned.
+        Assert.False(firstCommit.IsCompleted);
+        Assert.False(secondCommit.IsCompleted);
+        disk.Set();
+        await firstCommit;
+        await secondCommit;
+        Assert.Equal(2, Volatile.Read(ref flushes));
+    }
+
+    [Fact]
+    public async Task Commit_WalSyncFails_TheCallerIsToldAndTheNextWriteUsesANewConnection()
+    {
+        await using var host = await StoreHost.SqliteAsync();
+        var store = host.Store;
+        var writer = await WriterAsync(host);
+        var flushes = 0;
+        writer.FlushWal = wal =>
+        {
+            if (Interlocked.Increment(ref flushes) == 1)
+            {
+                throw new IOException("EIO (simulated)");
+            }
+
+            SqliteWalFlush.Fsync(wal);
+        };
+
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => SaveAsync(store, NewContact("first@exemple.fr"), commit: true));
+        Assert.IsType<IOException>(failure.InnerException);
+        var broken = writer.OpenWriter;
+
+        // After a failed fsync nothing written through that handle is trusted: the next group opens a new writer.
+        var second = NewContact("second@exemple.fr");
+        await SaveAsync(store, second, commit: true);
+        Assert.NotNull(writer.OpenWriter);
+        Assert.NotSame(broken, writer.OpenWriter);
+        Assert.NotNull(await store.Contacts.FindAsync(second.Id, None));
+        Assert.Equal(2, Volatile.Read(ref flushes));
+    }
+
+    [Fact]
+    public async Task Commit_RollbackJournal_SQLiteSyncsOnCommitAsConfigured()
+    {
+        await using var host = await StoreHost.SqliteAsync();
+        SqliteConnection.ClearAllPools();
+        await using (var connection = new SqliteConnection(host.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA journal_mode=DELETE";
+            Assert.Equal("delete", await command.ExecuteScalarAsync());
+        }
+
+        var writer = await WriterAsync(host);
+        var flushes = 0;
+        writer.FlushWal = _ => Interlocked.Increment(ref flushes);
+        var contact = NewContact("first@exemple.fr");
+
+        await SaveAsync(host.Store, contact, commit: true);
+
+        Assert.Equal(0, Volatile.Read(ref flushes));
+        Assert.Equal(2, await SynchronousAsync(writer.OpenWriter!)); // FULL, SQLite's default, left alone
+        Assert.NotNull(await host.Store.Contacts.FindAsync(contact.Id, None));
+    }
+
+    [Fact]
+    public async Task Writer_ClosedWhenIdle_GivesItsConnectionBackToThePoolWithFull()
+    {
+        await using var host = await StoreHost.SqliteAsync();
+        var writer = await WriterAsync(host);
+        await SaveAsync(host.Store, NewContact("first@exemple.fr"), commit: true);
+        Assert.Equal(1, await SynchronousAsync(writer.OpenWriter!));
+
+        await WaitUntilAsync(() => writer.OpenWriter is null);
+
+        // Every pooled connection, the writer's included, commits with FULL for whoever takes it next.
+        var connections = new List<SqliteConnection>();
+        try
+        {
+            for (var i = 0; i < 4; i++)
+            {
+                var connection = new SqliteConnection(host.ConnectionString);
+                connections.Add(connection);
+                await connection.OpenAsync();
+                await using var command = connection.CreateCommand();
+                command.CommandText = "PRAGMA synchronous";
+                Assert.Equal(2L, await command.ExecuteScalarAsync());
+            }
+        }
+        finally
+        {
+            foreach (var connection in connections)
+            {
+                await connection.DisposeAsync();
+            }
+        }
+    }
+
+    private static async Task<long> SynchronousAsync(RowCommands rows) =>
+        (await rows.ReadAsync("PRAGMA synchronous", r => r.GetInt64(0), None))[0];
 
     private static async Task<SqliteGroupCommit> WriterAsync(StoreHost host)
     {
