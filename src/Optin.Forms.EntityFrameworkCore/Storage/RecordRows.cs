@@ -124,10 +124,20 @@ internal static class RecordRows
         return claimed.ConvertAll(JobMapper.ToJob);
     }
 
+    /// <summary>
+    /// The claim. On SQLite the two kinds of due jobs are taken from their own index, each already in order and limited,
+    /// then merged: with <c>OR</c>, SQLite collects and sorts every due job first, which under a backlog of thousands
+    /// held the write lock for milliseconds on each claim.
+    /// </summary>
     private static string Claim(bool lockRows) =>
-        $"UPDATE {M.Jobs} SET status = {Running}, attempts = attempts + 1, lease_owner = @p1, lease_expires_at = @p2 "
-        + $"WHERE position IN (SELECT position FROM {M.Jobs} WHERE {DueJobs} ORDER BY due_at, position LIMIT @p3"
-        + (lockRows ? " FOR UPDATE SKIP LOCKED" : "") + $") RETURNING position, {JobColumns}";
+        $"UPDATE {M.Jobs} SET status = {Running}, attempts = attempts + 1, lease_owner = @p1, lease_expires_at = @p2 WHERE position IN ("
+        + (lockRows
+            ? $"SELECT position FROM {M.Jobs} WHERE {DueJobs} ORDER BY due_at, position LIMIT @p3 FOR UPDATE SKIP LOCKED"
+            : $"SELECT position FROM (SELECT * FROM (SELECT position, due_at FROM {M.Jobs} WHERE status = {Pending} AND due_at <= @p0 "
+                + "ORDER BY due_at, position LIMIT @p3) UNION ALL SELECT * FROM (SELECT position, due_at FROM "
+                + $"{M.Jobs} WHERE status = {Running} AND lease_expires_at <= @p0 ORDER BY due_at, position LIMIT @p3)) "
+                + "ORDER BY due_at, position LIMIT @p3")
+        + $") RETURNING position, {JobColumns}";
 
     private static JobEntity ReadJob(DbDataReader r) => new()
     {

@@ -51,6 +51,32 @@ public abstract class JobAndTokenStoreConformanceTests
     }
 
     [Fact]
+    public async Task ClaimDueJobsAsync_PendingAndExpiredLeases_ClaimsInDueOrderUpToMaxCount()
+    {
+        var store = await CreateStoreAsync();
+        var lease = Duration.FromMinutes(5);
+        var first = Job(Guid.NewGuid());
+        var third = Job(Guid.NewGuid()) with { DueAt = T0 + Duration.FromMinutes(1) };
+        await EnqueueAsync(store, first, third);
+        Assert.Equal(2, (await store.Jobs.ClaimDueJobsAsync("w1", T0 + Duration.FromMinutes(1), lease, 10, default)).Count);
+        var second = Job(Guid.NewGuid()) with { DueAt = T0 + Duration.FromSeconds(30) };
+        var fourth = Job(Guid.NewGuid()) with { DueAt = T0 + Duration.FromMinutes(2) };
+        var fifthSameInstant = Job(Guid.NewGuid()) with { DueAt = T0 + Duration.FromMinutes(2) };
+        var notYet = Job(Guid.NewGuid()) with { DueAt = T0 + Duration.FromDays(1) };
+        await EnqueueAsync(store, notYet, fourth, fifthSameInstant, second);
+
+        // w1's leases expired at T0 + 6 min: its jobs and the pending ones come in one order, by due instant, then
+        // by creation order.
+        var now = T0 + Duration.FromMinutes(7);
+        var claimed = await store.Jobs.ClaimDueJobsAsync("w2", now, lease, 2, default);
+        var rest = await store.Jobs.ClaimDueJobsAsync("w2", now, lease, 10, default);
+
+        Assert.Equal([first.Id, second.Id], claimed.Select(j => j.Id));
+        Assert.Equal([third.Id, fourth.Id, fifthSameInstant.Id], rest.Select(j => j.Id));
+        Assert.Equal([2, 1, 2, 1, 1], claimed.Concat(rest).Select(j => j.Attempts));
+    }
+
+    [Fact]
     public async Task ClaimDueJobsAsync_LeaseExpired_ReclaimsAndOldOwnerCannotComplete()
     {
         var store = await CreateStoreAsync();
