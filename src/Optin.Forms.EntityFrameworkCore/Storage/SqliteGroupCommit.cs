@@ -327,11 +327,14 @@ internal sealed class SqliteGroupCommit
     /// <summary>The context and open connection the groups write with, and the statements prepared on it.</summary>
     internal sealed class Writer : IAsyncDisposable
     {
-        private Writer(DbContextLease lease, RowCommands rows, SqliteWalFlush? wal)
+        private readonly string _tempStore;
+
+        private Writer(DbContextLease lease, RowCommands rows, SqliteWalFlush? wal, string tempStore)
         {
             Lease = lease;
             Rows = rows;
             Wal = wal;
+            _tempStore = tempStore;
         }
 
         public DbContextLease Lease { get; }
@@ -353,9 +356,15 @@ internal sealed class SqliteGroupCommit
                 // Opened here, so EF Core leaves it open when a group's transaction ends.
                 await lease.Context.Database.OpenConnectionAsync(cancellationToken);
                 var connection = lease.Context.Database.GetDbConnection();
+
+                // A turn's savepoint keeps the original of every page the turn changes in a sub-journal, which SQLite
+                // spills to a temporary file past 64 KiB unless temporary storage is in memory: a submission touches
+                // about that many pages, and its last inserts cost four times as much once spilled.
+                var tempStore = await PragmaAsync(connection, "PRAGMA temp_store", cancellationToken);
+                await PragmaAsync(connection, "PRAGMA temp_store=MEMORY", cancellationToken);
                 var walPath = await SqliteWalFlush.WalPathAsync(connection, cancellationToken);
                 var wal = walPath is null ? null : await SqliteWalFlush.OpenAsync(connection, walPath, flushWal, cancellationToken);
-                return new Writer(lease, new RowCommands(connection, SqlDialect.Sqlite), wal);
+                return new Writer(lease, new RowCommands(connection, SqlDialect.Sqlite), wal, tempStore);
             }
             catch
             {
@@ -371,22 +380,24 @@ internal sealed class SqliteGroupCommit
             if (Wal is not null)
             {
                 await Wal.DisposeAsync();
-                await RestoreFullAsync();
             }
 
+            await RestoreSettingsAsync();
             await Lease.Context.Database.CloseConnectionAsync();
             await Lease.DisposeAsync();
         }
 
-        /// <summary>The connection goes back to the pool: whoever takes it next commits with FULL again.</summary>
-        private async ValueTask RestoreFullAsync()
+        /// <summary>The connection goes back to the pool: whoever takes it next finds SQLite's settings as they were.</summary>
+        private async ValueTask RestoreSettingsAsync()
         {
             var connection = (SqliteConnection)Lease.Context.Database.GetDbConnection();
             try
             {
-                await using var command = connection.CreateCommand();
-                command.CommandText = "PRAGMA synchronous=FULL";
-                await command.ExecuteNonQueryAsync(CancellationToken.None);
+                await PragmaAsync(connection, FormattableString.Invariant($"PRAGMA temp_store={_tempStore}"), CancellationToken.None);
+                if (Wal is not null)
+                {
+                    await PragmaAsync(connection, "PRAGMA synchronous=FULL", CancellationToken.None);
+                }
             }
 #pragma warning disable CA1031 // A connection that cannot take the pragma must not go back to the pool.
             catch (Exception)
@@ -395,6 +406,13 @@ internal sealed class SqliteGroupCommit
                 SqliteConnection.ClearPool(connection);
             }
         }
+
+        private static async ValueTask<string> PragmaAsync(System.Data.Common.DbConnection connection, string sql,
+            CancellationToken cancellationToken)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            return Convert.ToString(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) ?? "0";
+        }
     }
 }
-

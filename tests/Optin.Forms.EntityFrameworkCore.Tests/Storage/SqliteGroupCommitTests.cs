@@ -229,16 +229,18 @@ public sealed class SqliteGroupCommitTests
     }
 
     [Fact]
-    public async Task Writer_ClosedWhenIdle_GivesItsConnectionBackToThePoolWithFull()
+    public async Task Writer_ClosedWhenIdle_GivesItsConnectionBackToThePoolWithSQLiteDefaults()
     {
         await using var host = await StoreHost.SqliteAsync();
         var writer = await WriterAsync(host);
         await SaveAsync(host.Store, NewContact("first@exemple.fr"), commit: true);
         Assert.Equal(1, await SynchronousAsync(writer.OpenWriter!));
+        Assert.Equal(2, (await writer.OpenWriter!.ReadAsync("PRAGMA temp_store", r => r.GetInt64(0), None))[0]); // MEMORY
 
         await WaitUntilAsync(() => writer.OpenWriter is null);
 
-        // Every pooled connection, the writer's included, commits with FULL for whoever takes it next.
+        // Every pooled connection, the writer's included, commits with FULL and keeps temporary storage in files (SQLite's
+        // defaults) for whoever takes it next.
         var connections = new List<SqliteConnection>();
         try
         {
@@ -250,6 +252,8 @@ public sealed class SqliteGroupCommitTests
                 await using var command = connection.CreateCommand();
                 command.CommandText = "PRAGMA synchronous";
                 Assert.Equal(2L, await command.ExecuteScalarAsync());
+                command.CommandText = "PRAGMA temp_store";
+                Assert.Equal(0L, await command.ExecuteScalarAsync());
             }
         }
         finally
