@@ -348,6 +348,7 @@ internal sealed class SqliteGroupCommit
             CancellationToken cancellationToken)
         {
             var lease = await source.CreateAsync(cancellationToken);
+            SqliteConnection? opened = null;
             try
             {
                 // Each turn is one savepoint; EF's own savepoints around every SaveChanges would only add statements.
@@ -355,20 +356,27 @@ internal sealed class SqliteGroupCommit
 
                 // Opened here, so EF Core leaves it open when a group's transaction ends.
                 await lease.Context.Database.OpenConnectionAsync(cancellationToken);
-                var connection = lease.Context.Database.GetDbConnection();
+                var connection = (SqliteConnection)lease.Context.Database.GetDbConnection();
 
                 // A turn's savepoint keeps the original of every page the turn changes in a sub-journal, which SQLite
                 // spills to a temporary file past 64 KiB unless temporary storage is in memory: a submission touches
                 // about that many pages, and its last inserts cost four times as much once spilled.
-                var tempStore = await PragmaAsync(connection, "PRAGMA temp_store", cancellationToken);
-                await PragmaAsync(connection, "PRAGMA temp_store=MEMORY", cancellationToken);
+                opened = connection;
+                var tempStore = await SqlitePragma.RunAsync(connection, "PRAGMA temp_store", cancellationToken);
+                await SqlitePragma.RunAsync(connection, "PRAGMA temp_store=MEMORY", cancellationToken);
                 var walPath = await SqliteWalFlush.WalPathAsync(connection, cancellationToken);
                 var wal = walPath is null ? null : await SqliteWalFlush.OpenAsync(connection, walPath, flushWal, cancellationToken);
                 return new Writer(lease, new RowCommands(connection, SqlDialect.Sqlite), wal, tempStore);
             }
             catch
             {
-                await lease.Context.Database.CloseConnectionAsync();
+                if (opened is not null)
+                {
+                    // Its settings may be half changed: the connection is thrown away rather than pooled.
+                    SqliteConnection.ClearPool(opened);
+                    await lease.Context.Database.CloseConnectionAsync();
+                }
+
                 await lease.DisposeAsync();
                 throw;
             }
@@ -393,10 +401,10 @@ internal sealed class SqliteGroupCommit
             var connection = (SqliteConnection)Lease.Context.Database.GetDbConnection();
             try
             {
-                await PragmaAsync(connection, FormattableString.Invariant($"PRAGMA temp_store={_tempStore}"), CancellationToken.None);
+                await SqlitePragma.RunAsync(connection, FormattableString.Invariant($"PRAGMA temp_store={_tempStore}"), CancellationToken.None);
                 if (Wal is not null)
                 {
-                    await PragmaAsync(connection, "PRAGMA synchronous=FULL", CancellationToken.None);
+                    await SqlitePragma.RunAsync(connection, "PRAGMA synchronous=FULL", CancellationToken.None);
                 }
             }
 #pragma warning disable CA1031 // A connection that cannot take the pragma must not go back to the pool.
@@ -405,14 +413,6 @@ internal sealed class SqliteGroupCommit
             {
                 SqliteConnection.ClearPool(connection);
             }
-        }
-
-        private static async ValueTask<string> PragmaAsync(System.Data.Common.DbConnection connection, string sql,
-            CancellationToken cancellationToken)
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = sql;
-            return Convert.ToString(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) ?? "0";
         }
     }
 }

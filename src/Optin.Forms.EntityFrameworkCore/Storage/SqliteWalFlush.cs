@@ -68,8 +68,8 @@ internal sealed class SqliteWalFlush : IAsyncDisposable
     /// <returns>The WAL file's path, or null.</returns>
     public static async ValueTask<string?> WalPathAsync(DbConnection connection, CancellationToken cancellationToken)
     {
-        var mode = await ScalarAsync(connection, "PRAGMA journal_mode", cancellationToken);
-        var synchronous = await ScalarAsync(connection, "PRAGMA synchronous", cancellationToken);
+        var mode = await SqlitePragma.RunAsync(connection, "PRAGMA journal_mode", cancellationToken);
+        var synchronous = await SqlitePragma.RunAsync(connection, "PRAGMA synchronous", cancellationToken);
         if (!string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase) || synchronous != "2")
         {
             return null;
@@ -112,9 +112,7 @@ internal sealed class SqliteWalFlush : IAsyncDisposable
         try
         {
             SyncDirectory(Path.GetDirectoryName(Path.GetFullPath(walPath))!);
-            await using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA synchronous=NORMAL";
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            await SqlitePragma.RunAsync(connection, "PRAGMA synchronous=NORMAL", cancellationToken);
             return new SqliteWalFlush(wal, flush);
         }
         catch
@@ -243,13 +241,6 @@ internal sealed class SqliteWalFlush : IAsyncDisposable
 
     private static InvalidOperationException Failure(Exception ex) =>
         new("The SQLite write-ahead log could not be synced to disk; the last writes may not be durable.", ex);
-
-    private static async ValueTask<string?> ScalarAsync(DbConnection connection, string sql, CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return Convert.ToString(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
-    }
 }
 
 #pragma warning disable CA5392, SYSLIB1054 // libc on Linux and macOS, called only there; DllImport keeps unsafe code out.
