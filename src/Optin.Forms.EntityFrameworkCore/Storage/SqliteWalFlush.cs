@@ -93,7 +93,8 @@ internal sealed class SqliteWalFlush : IAsyncDisposable
 
     /// <summary>
     /// Opens the WAL file, syncs its directory and switches the connection to NORMAL; or returns null, leaving the
-    /// connection as it is, when the WAL file is not there.
+    /// connection as it is (SQLite then syncs on COMMIT), when the WAL file is not there or its directory cannot be
+    /// synced here (no libc to call, or the directory cannot be opened).
     /// </summary>
     public static async ValueTask<SqliteWalFlush?> OpenAsync(DbConnection connection, string walPath, Action<FileStream> flush,
         CancellationToken cancellationToken)
@@ -111,7 +112,12 @@ internal sealed class SqliteWalFlush : IAsyncDisposable
 
         try
         {
-            SyncDirectory(Path.GetDirectoryName(Path.GetFullPath(walPath))!);
+            if (!TrySyncDirectory(Path.GetDirectoryName(Path.GetFullPath(walPath))!))
+            {
+                await wal.DisposeAsync();
+                return null;
+            }
+
             await SqlitePragma.RunAsync(connection, "PRAGMA synchronous=NORMAL", cancellationToken);
             return new SqliteWalFlush(wal, flush);
         }
@@ -212,30 +218,37 @@ internal sealed class SqliteWalFlush : IAsyncDisposable
         }
     }
 
-    /// <summary>fsync of a directory, so that a file's name in it is durable (not needed on Windows: NTFS logs it).</summary>
-    private static void SyncDirectory(string directory)
+    /// <summary>
+    /// fsync of a directory, so that a file's name in it is durable (Windows needs none: NTFS logs it).
+    /// </summary>
+    /// <returns>False when the directory could not be synced.</returns>
+    private static bool TrySyncDirectory(string directory)
     {
         if (OperatingSystem.IsWindows())
         {
-            return;
-        }
-
-        var fd = NativeMethods.open(directory, 0 /* O_RDONLY */);
-        if (fd < 0)
-        {
-            throw new IOException($"Could not open the directory of the SQLite database to sync it (errno {Marshal.GetLastPInvokeError()}).");
+            return true;
         }
 
         try
         {
-            if (NativeMethods.fsync(fd) != 0)
+            var fd = NativeMethods.open(directory, 0 /* O_RDONLY */);
+            if (fd < 0)
             {
-                throw new IOException($"Could not sync the directory of the SQLite database (errno {Marshal.GetLastPInvokeError()}).");
+                return false;
+            }
+
+            try
+            {
+                return NativeMethods.fsync(fd) == 0;
+            }
+            finally
+            {
+                _ = NativeMethods.close(fd);
             }
         }
-        finally
+        catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException)
         {
-            _ = NativeMethods.close(fd);
+            return false;
         }
     }
 
