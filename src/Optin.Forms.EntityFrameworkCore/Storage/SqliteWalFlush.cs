@@ -93,7 +93,7 @@ internal sealed class SqliteWalFlush : IAsyncDisposable
 
     /// <summary>
     /// Opens the WAL file, syncs its directory and switches the connection to NORMAL; or returns null, leaving the
-    /// connection as it is (SQLite then syncs on COMMIT), when the WAL file is not there or its directory cannot be
+    /// connection as it is (SQLite then syncs on COMMIT), when the WAL file cannot be opened or its directory cannot be
     /// synced here (no libc to call, or the directory cannot be opened).
     /// </summary>
     public static async ValueTask<SqliteWalFlush?> OpenAsync(DbConnection connection, string walPath, Action<FileStream> flush,
@@ -105,9 +105,9 @@ internal sealed class SqliteWalFlush : IAsyncDisposable
             // Read-write only because an fsync through FileStream needs a handle that can write; nothing is written here.
             wal = new FileStream(walPath, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete, bufferSize: 0);
         }
-        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            return null;
+            return null; // not there, or not ours to open: SQLite keeps syncing on COMMIT
         }
 
         try
