@@ -176,7 +176,7 @@ internal sealed class SqliteGroupCommit
         {
             if (group.Closed)
             {
-                return;
+                return; // failed, and its turns told, by AbortAsync
             }
 
             try
@@ -190,24 +190,31 @@ internal sealed class SqliteGroupCommit
             catch (Exception ex)
 #pragma warning restore CA1031
             {
-                group.Durable.TrySetException(ex);
-                await CloseAsync(group);
-                return;
+                synced = Task.FromException(ex);
             }
 
-            await CloseAsync(group);
+            try
+            {
+                await CloseAsync(group);
+            }
+#pragma warning disable CA1031 // The COMMIT's outcome is known; disposing the transaction object must not hide it.
+            catch (Exception)
+#pragma warning restore CA1031
+            {
+            }
         }
         finally
         {
             _turn.Release();
         }
 
+        // The turns always learn the outcome: committed and synced, or the COMMIT's or the fsync's failure.
         try
         {
             await synced;
             group.Durable.TrySetResult();
         }
-#pragma warning disable CA1031 // A failed fsync goes to the turns waiting on it; the writer is replaced at the next group.
+#pragma warning disable CA1031 // A failed COMMIT or fsync goes to the turns waiting on it.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
