@@ -22,7 +22,7 @@ public sealed class AutoSubmitTests(AutoSubmitBrowserFixture fixture) : IClassFi
         var context = await fixture.Browser.NewContextAsync(new() { Locale = "fr-FR" });
         var page = await context.NewPageAsync();
         await page.GotoAsync(fixture.BaseUrl + "/optin/confirm/" + token);
-        await page.WaitForURLAsync(fixture.BaseUrl + "/merci-confirmation");
+        await page.WaitForPageAsync(fixture.BaseUrl + "/merci-confirmation");
 
         Assert.Equal(1, fixture.App.DoubleOptin.Count("Confirm"));
         var result = await page.RunAxe();

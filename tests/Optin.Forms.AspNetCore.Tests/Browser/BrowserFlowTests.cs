@@ -37,7 +37,7 @@ public sealed class BrowserFlowTests(BrowserFixture fixture) : IClassFixture<Bro
         await page.GetByLabel("Prénom").FillAsync("Camille");
         await page.GetByLabel(Some.ConsentFr).CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Envoyer" }).ClickAsync();
-        await page.WaitForURLAsync(fixture.BaseUrl + "/merci");
+        await page.WaitForPageAsync(fixture.BaseUrl + "/merci");
 
         var contact = await fixture.App.Store.Contacts.FindByEmailKeyAsync(email, default)
             ?? (await fixture.App.Store.Contacts.QueryAsync(new ContactQuery(), default).ToListAsync()).Single(c => c.Email == email);
@@ -48,7 +48,7 @@ public sealed class BrowserFlowTests(BrowserFixture fixture) : IClassFixture<Bro
         await page.GotoAsync(Link(confirmation, "confirm"));
         await AssertAccessibleAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Je confirme" }).ClickAsync();
-        await page.WaitForURLAsync(fixture.BaseUrl + "/merci-confirmation");
+        await page.WaitForPageAsync(fixture.BaseUrl + "/merci-confirmation");
         contact = (await fixture.App.Store.Contacts.FindAsync(contact.Id, default))!;
         Assert.Equal(OptinState.OptedIn, contact.GetState("newsletter"));
 
