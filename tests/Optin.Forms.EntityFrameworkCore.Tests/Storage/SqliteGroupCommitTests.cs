@@ -128,7 +128,7 @@ public sealed class SqliteGroupCommitTests
         await SaveAsync(host.Store, NewContact("second@exemple.fr"), commit: true);
 
         Assert.Equal(2, Volatile.Read(ref flushes));
-        Assert.Equal(1, await SynchronousAsync(writer.OpenWriter!)); // NORMAL: COMMIT writes the WAL, the flush syncs it
+        Assert.Equal(1, await PragmaAsync(writer.OpenWriter!, "synchronous")); // NORMAL: COMMIT writes the WAL, the flush syncs it
     }
 
     [Fact]
@@ -211,9 +211,7 @@ public sealed class SqliteGroupCommitTests
         await using (var connection = new SqliteConnection(host.ConnectionString))
         {
             await connection.OpenAsync();
-            await using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA journal_mode=DELETE";
-            Assert.Equal("delete", await command.ExecuteScalarAsync());
+            Assert.Equal("delete", await SqlitePragma.RunAsync(connection, "PRAGMA journal_mode=DELETE", None));
         }
 
         var writer = await WriterAsync(host);
@@ -224,7 +222,7 @@ public sealed class SqliteGroupCommitTests
         await SaveAsync(host.Store, contact, commit: true);
 
         Assert.Equal(0, Volatile.Read(ref flushes));
-        Assert.Equal(2, await SynchronousAsync(writer.OpenWriter!)); // FULL, SQLite's default, left alone
+        Assert.Equal(2, await PragmaAsync(writer.OpenWriter!, "synchronous")); // FULL, SQLite's default, left alone
         Assert.NotNull(await host.Store.Contacts.FindAsync(contact.Id, None));
     }
 
@@ -234,8 +232,8 @@ public sealed class SqliteGroupCommitTests
         await using var host = await StoreHost.SqliteAsync();
         var writer = await WriterAsync(host);
         await SaveAsync(host.Store, NewContact("first@exemple.fr"), commit: true);
-        Assert.Equal(1, await SynchronousAsync(writer.OpenWriter!));
-        Assert.Equal(2, (await writer.OpenWriter!.ReadAsync("PRAGMA temp_store", r => r.GetInt64(0), None))[0]); // MEMORY
+        Assert.Equal(1, await PragmaAsync(writer.OpenWriter!, "synchronous"));
+        Assert.Equal(2, await PragmaAsync(writer.OpenWriter!, "temp_store")); // MEMORY
 
         await WaitUntilAsync(() => writer.OpenWriter is null);
 
@@ -249,11 +247,8 @@ public sealed class SqliteGroupCommitTests
                 var connection = new SqliteConnection(host.ConnectionString);
                 connections.Add(connection);
                 await connection.OpenAsync();
-                await using var command = connection.CreateCommand();
-                command.CommandText = "PRAGMA synchronous";
-                Assert.Equal(2L, await command.ExecuteScalarAsync());
-                command.CommandText = "PRAGMA temp_store";
-                Assert.Equal(0L, await command.ExecuteScalarAsync());
+                Assert.Equal("2", await SqlitePragma.RunAsync(connection, "PRAGMA synchronous", None));
+                Assert.Equal("0", await SqlitePragma.RunAsync(connection, "PRAGMA temp_store", None));
             }
         }
         finally
@@ -265,8 +260,9 @@ public sealed class SqliteGroupCommitTests
         }
     }
 
-    private static async Task<long> SynchronousAsync(RowCommands rows) =>
-        (await rows.ReadAsync("PRAGMA synchronous", r => r.GetInt64(0), None))[0];
+    /// <summary>A pragma's value on the writer's connection, read through its prepared statements.</summary>
+    private static async Task<long> PragmaAsync(RowCommands rows, string name) =>
+        (await rows.ReadAsync("PRAGMA " + name, r => r.GetInt64(0), None))[0];
 
     private static async Task<SqliteGroupCommit> WriterAsync(StoreHost host)
     {
