@@ -25,7 +25,7 @@ internal sealed partial class EntityFrameworkCoreOptinStore : IJobStore
         var leaseExpiresAt = (now + lease).ToUnixTimeMilliseconds();
         ValueTask<List<JobRecord>> Claim(RowCommands rows, CancellationToken ct) => RecordRows.ClaimAsync(rows, at, leaseOwner, leaseExpiresAt, maxCount, ct);
 
-        if (await WriterAsync(cancellationToken) is { } writer)
+        if (await WriterAsync(cancellationToken) is { CanRead: true } writer)
         {
             // SQLite: a cheap read first (indexed, no write lock), so an idle worker's poll never waits for writers
             // nor makes them wait.
@@ -89,9 +89,17 @@ internal sealed partial class EntityFrameworkCoreOptinStore : IJobStore
             ? await writer.RunAsync(source, work, cancellationToken)
             : await WithRowsAsync(work, cancellationToken);
 
-    /// <summary>Runs <paramref name="work"/> outside any transaction, on a connection of its own (one statement, committed at once).</summary>
+    /// <summary>
+    /// Runs <paramref name="work"/> outside any transaction (each statement committed at once): on a SQLite file, on one
+    /// of the group commit's reader connections; otherwise on the connection of a context of its own.
+    /// </summary>
     private async ValueTask<T> WithRowsAsync<T>(Func<RowCommands, CancellationToken, ValueTask<T>> work, CancellationToken cancellationToken)
     {
+        if (await WriterAsync(cancellationToken) is { CanRead: true } writer)
+        {
+            return await writer.ReadAsync(work, cancellationToken);
+        }
+
         await using var lease = await source.CreateAsync(cancellationToken);
         await lease.Context.Database.OpenConnectionAsync(cancellationToken);
         await using var rows = new RowCommands(lease.Context.Database.GetDbConnection(), SqlDialect.For(lease.Context));

@@ -32,8 +32,15 @@ internal sealed class SqliteGroupCommit
     private const string CreateSavepoint = "SAVEPOINT optin_turn";
     private const string ReleaseSavepoint = "RELEASE SAVEPOINT optin_turn";
     private const string RollbackToSavepoint = "ROLLBACK TO SAVEPOINT optin_turn";
+    /// <summary>How many idle reader connections are kept open for the next look-ups.</summary>
+    private const int MaxIdleReaders = 16;
+
     private static readonly ConcurrentDictionary<string, SqliteGroupCommit> Databases = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _turn = new(1, 1);
+    private readonly string _connectionString;
+    private readonly ConcurrentBag<Reader> _readers = [];
+    private long _reads;
+    private int _readerSweep;
     private Group? _group;
     private Writer? _writer;
     private long _groups;
@@ -48,9 +55,94 @@ internal sealed class SqliteGroupCommit
     /// <summary>How the WAL file is synced to disk (<see cref="SqliteWalFlush.Fsync"/>; replaced by tests).</summary>
     internal Action<FileStream> FlushWal { get; set; } = SqliteWalFlush.Fsync;
 
+    private SqliteGroupCommit(string connectionString)
+    {
+        _connectionString = connectionString;
+        CanRead = ReachesSameDatabase(connectionString);
+    }
+
+    /// <summary>Whether every connection opened with <paramref name="connectionString"/> reaches the same database.</summary>
+    internal static bool ReachesSameDatabase(string connectionString)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        return builder.DataSource is { Length: > 0 } source && source != ":memory:"
+            && (builder.Mode != SqliteOpenMode.Memory || builder.Cache == SqliteCacheMode.Shared);
+    }
+
+    /// <summary>How many reader connections are open and idle (for tests).</summary>
+    internal int IdleReaders => _readers.Count;
+
+    /// <summary>
+    /// Whether a new connection with the context's connection string reaches the same database, so that
+    /// <see cref="ReadAsync{T}"/> can be used: a file, or a named shared-cache memory database; not a private memory one.
+    /// </summary>
+    public bool CanRead { get; }
+
     /// <summary>The group commit of the context's database (one per connection string in this process).</summary>
     public static SqliteGroupCommit For(DbContext context) =>
-        Databases.GetOrAdd(context.Database.GetConnectionString() ?? "", _ => new SqliteGroupCommit());
+        Databases.GetOrAdd(context.Database.GetConnectionString() ?? "", connectionString => new SqliteGroupCommit(connectionString));
+
+    /// <summary>
+    /// Runs a read outside the write lock, on a plain connection of its own with its statements prepared once (no
+    /// context to create, no EF Core functions to register), kept open for the next reads while writes keep coming.
+    /// </summary>
+    public async ValueTask<T> ReadAsync<T>(Func<RowCommands, CancellationToken, ValueTask<T>> read, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _reads);
+        if (!_readers.TryTake(out var reader))
+        {
+            reader = await Reader.OpenAsync(_connectionString, cancellationToken);
+        }
+
+        T result;
+        try
+        {
+            result = await read(reader.Rows, cancellationToken);
+        }
+        catch
+        {
+            await reader.DisposeAsync();
+            throw;
+        }
+
+        if (_readers.Count < MaxIdleReaders)
+        {
+            _readers.Add(reader);
+            if (Interlocked.CompareExchange(ref _readerSweep, 1, 0) == 0)
+            {
+                _ = CloseReadersWhenIdleAsync();
+            }
+        }
+        else
+        {
+            await reader.DisposeAsync();
+        }
+
+        return result;
+    }
+
+    /// <summary>Closes the idle readers once a whole <see cref="IdleTimeout"/> passed without a read.</summary>
+    private async Task CloseReadersWhenIdleAsync()
+    {
+        while (true)
+        {
+            var reads = Volatile.Read(ref _reads);
+            await Task.Delay(IdleTimeout, CancellationToken.None);
+            if (Volatile.Read(ref _reads) != reads)
+            {
+                continue;
+            }
+
+            // Cleared first: a reader given back from now on starts a sweep of its own, so none is left open.
+            Volatile.Write(ref _readerSweep, 0);
+            while (_readers.TryTake(out var reader))
+            {
+                await reader.DisposeAsync();
+            }
+
+            return;
+        }
+    }
 
     /// <summary>Waits for this database's turn, then opens a savepoint in the current group (opening one if needed).</summary>
     public async ValueTask<SqliteWriteTurn> EnterAsync(IOptinDbContextSource source, CancellationToken cancellationToken)
@@ -420,6 +512,41 @@ internal sealed class SqliteGroupCommit
             {
                 SqliteConnection.ClearPool(connection);
             }
+        }
+    }
+
+    /// <summary>A plain connection for reads outside the write lock, and the statements prepared on it.</summary>
+    private sealed class Reader : IAsyncDisposable
+    {
+        private readonly SqliteConnection _connection;
+
+        private Reader(SqliteConnection connection)
+        {
+            _connection = connection;
+            Rows = new RowCommands(connection, SqlDialect.Sqlite);
+        }
+
+        public RowCommands Rows { get; }
+
+        public static async ValueTask<Reader> OpenAsync(string connectionString, CancellationToken cancellationToken)
+        {
+            var connection = new SqliteConnection(connectionString);
+            try
+            {
+                await connection.OpenAsync(cancellationToken);
+                return new Reader(connection);
+            }
+            catch
+            {
+                await connection.DisposeAsync();
+                throw;
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await Rows.DisposeAsync();
+            await _connection.DisposeAsync();
         }
     }
 }

@@ -261,6 +261,51 @@ public sealed class SqliteGroupCommitTests
     }
 
     /// <summary>A pragma's value on the writer's connection, read through its prepared statements.</summary>
+    [Fact]
+    public async Task Reads_OutsideTransactions_ReuseOneReaderThatSeesEachCommit_ThenCloseItWhenIdle()
+    {
+        await using var host = await StoreHost.SqliteAsync();
+        var store = host.Store;
+        var writer = await WriterAsync(host);
+        Assert.True(writer.CanRead);
+        var first = NewContact("first@exemple.fr");
+        await SaveAsync(store, first, commit: true);
+        Assert.NotNull(await store.Contacts.FindAsync(first.Id, None));
+        Assert.Equal(1, writer.IdleReaders); // kept open, with its statements prepared
+
+        // The same connection, a new snapshot: each read outside a transaction sees every commit before it.
+        var second = NewContact("second@exemple.fr");
+        await SaveAsync(store, second, commit: true);
+        Assert.Equal(second.Id, (await store.Contacts.FindByEmailKeyAsync(second.EmailKey, None))?.Id);
+        Assert.Equal(1, writer.IdleReaders);
+
+        await WaitUntilAsync(() => writer.IdleReaders == 0);
+        Assert.NotNull(await store.Contacts.FindAsync(first.Id, None)); // a new reader once the idle one is closed
+        Assert.Equal(1, writer.IdleReaders);
+    }
+
+    [Fact]
+    public async Task Read_Fails_ItsConnectionIsClosedNotReused()
+    {
+        await using var host = await StoreHost.SqliteAsync();
+        var writer = await WriterAsync(host);
+        await Assert.ThrowsAsync<SqliteException>(async () =>
+            await writer.ReadAsync((rows, ct) => rows.ReadAsync("SELECT nothing FROM nowhere", r => 0, ct), None));
+        Assert.Equal(0, writer.IdleReaders);
+        Assert.Equal(1, (await writer.ReadAsync((rows, ct) => rows.ReadAsync("SELECT 1", r => r.GetInt32(0), ct), None))[0]);
+        Assert.Equal(1, writer.IdleReaders);
+    }
+
+    [Theory]
+    [InlineData("Data Source=optin.db", true)]
+    [InlineData("Data Source=file:optin?mode=memory&cache=shared", true)]
+    [InlineData("Data Source=optin;Mode=Memory;Cache=Shared", true)]
+    [InlineData("Data Source=optin;Mode=Memory", false)]
+    [InlineData("Data Source=:memory:", false)]
+    [InlineData("", false)]
+    public void ReachesSameDatabase_OnlyFilesAndSharedMemoryDatabases_UsePlainReaderConnections(string connectionString, bool expected) =>
+        Assert.Equal(expected, SqliteGroupCommit.ReachesSameDatabase(connectionString));
+
     private static async Task<long> PragmaAsync(RowCommands rows, string name) =>
         (await rows.ReadAsync("PRAGMA " + name, r => r.GetInt64(0), None))[0];
 
