@@ -25,7 +25,7 @@ internal sealed partial class EntityFrameworkCoreOptinStore : IJobStore
         var leaseExpiresAt = (now + lease).ToUnixTimeMilliseconds();
         ValueTask<List<JobRecord>> Claim(RowCommands rows, CancellationToken ct) => RecordRows.ClaimAsync(rows, at, leaseOwner, leaseExpiresAt, maxCount, ct);
 
-        if (await WriterAsync(cancellationToken) is { CanRead: true } writer)
+        if (await WriterAsync(cancellationToken) is { } writer)
         {
             // SQLite: a cheap read first (indexed, no write lock), so an idle worker's poll never waits for writers
             // nor makes them wait.
