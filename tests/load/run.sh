@@ -9,7 +9,7 @@ ROOT=$(pwd)
 DURATION=${DURATION:-10}
 CONNECTIONS=${CONNECTIONS:-16}
 WARMUP=${WARMUP:-30} # seconds of load before each measurement: an EF Core host needs ~30 s of load to reach steady JIT (tiered
-# compilation under load); with 5 s, the sample measured 950 req/s, and 1,300-1,500 once warm
+# compilation under load); with 5 s, the sample measured 950 req/s, and 1,180-1,490 once warm
 TMP=$(mktemp -d)
 PIDS=()
 cleanup() {

@@ -260,7 +260,6 @@ public sealed class SqliteGroupCommitTests
         }
     }
 
-    /// <summary>A pragma's value on the writer's connection, read through its prepared statements.</summary>
     [Fact]
     public async Task Reads_OutsideTransactions_ReuseOneReaderThatSeesEachCommit_ThenCloseItWhenIdle()
     {
@@ -306,6 +305,7 @@ public sealed class SqliteGroupCommitTests
     public void ReachesSameDatabase_OnlyFilesAndSharedMemoryDatabases_UsePlainReaderConnections(string connectionString, bool expected) =>
         Assert.Equal(expected, SqliteGroupCommit.ReachesSameDatabase(connectionString));
 
+    /// <summary>A pragma's value on the writer's connection, read through its prepared statements.</summary>
     private static async Task<long> PragmaAsync(RowCommands rows, string name) =>
         (await rows.ReadAsync("PRAGMA " + name, r => r.GetInt64(0), None))[0];
 
