@@ -32,6 +32,7 @@ internal sealed class SqliteGroupCommit
     private const string CreateSavepoint = "SAVEPOINT optin_turn";
     private const string ReleaseSavepoint = "RELEASE SAVEPOINT optin_turn";
     private const string RollbackToSavepoint = "ROLLBACK TO SAVEPOINT optin_turn";
+
     /// <summary>How many idle reader connections are kept open for the next look-ups.</summary>
     private const int MaxIdleReaders = 16;
 
@@ -84,7 +85,7 @@ internal sealed class SqliteGroupCommit
 
     /// <summary>
     /// Runs a read outside the write lock, on a plain connection of its own with its statements prepared once (no
-    /// context to create, no EF Core functions to register), kept open for the next reads while writes keep coming.
+    /// context to create, no EF Core functions to register), kept open for the next reads until a second passes without one.
     /// </summary>
     public async ValueTask<T> ReadAsync<T>(Func<RowCommands, CancellationToken, ValueTask<T>> read, CancellationToken cancellationToken)
     {
