@@ -41,6 +41,7 @@ internal sealed class SqliteGroupCommit
     private readonly string _connectionString;
     private readonly ConcurrentBag<Reader> _readers = [];
     private long _reads;
+    private int _idleReaders;
     private int _readerSweep;
     private Group? _group;
     private Writer? _writer;
@@ -71,7 +72,7 @@ internal sealed class SqliteGroupCommit
     }
 
     /// <summary>How many reader connections are open and idle (for tests).</summary>
-    internal int IdleReaders => _readers.Count;
+    internal int IdleReaders => Volatile.Read(ref _idleReaders);
 
     /// <summary>
     /// Whether a new connection with the context's connection string reaches the same database, so that
@@ -90,7 +91,11 @@ internal sealed class SqliteGroupCommit
     public async ValueTask<T> ReadAsync<T>(Func<RowCommands, CancellationToken, ValueTask<T>> read, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _reads);
-        if (!_readers.TryTake(out var reader))
+        if (_readers.TryTake(out var reader))
+        {
+            Interlocked.Decrement(ref _idleReaders);
+        }
+        else
         {
             reader = await Reader.OpenAsync(_connectionString, cancellationToken);
         }
@@ -106,7 +111,8 @@ internal sealed class SqliteGroupCommit
             throw;
         }
 
-        if (_readers.Count < MaxIdleReaders)
+        // Counted here rather than with the bag's Count, which takes every lock of the bag on each read.
+        if (Interlocked.Increment(ref _idleReaders) <= MaxIdleReaders)
         {
             _readers.Add(reader);
             if (Interlocked.CompareExchange(ref _readerSweep, 1, 0) == 0)
@@ -116,6 +122,7 @@ internal sealed class SqliteGroupCommit
         }
         else
         {
+            Interlocked.Decrement(ref _idleReaders);
             await reader.DisposeAsync();
         }
 
@@ -138,6 +145,7 @@ internal sealed class SqliteGroupCommit
             Volatile.Write(ref _readerSweep, 0);
             while (_readers.TryTake(out var reader))
             {
+                Interlocked.Decrement(ref _idleReaders);
                 await reader.DisposeAsync();
             }
 
