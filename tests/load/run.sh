@@ -64,8 +64,8 @@ check=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $COOKIE" -H 'Content-
 [ "$check" = "303" ] || { echo "the sample answered $check to a valid post"; cat "$TMP/sample.log"; exit 1; }
 
 measure() { # url -> requests per second (after a WARMUP s warm-up)
-  wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" -s tests/load/post.lua "$1" >/dev/null
-  wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" -s tests/load/post.lua "$1" | tee "$TMP/wrk.txt" >&2
+  RUN=w wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" -s tests/load/post.lua "$1" >/dev/null
+  RUN=m wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" -s tests/load/post.lua "$1" | tee "$TMP/wrk.txt" >&2
   grep -E 'Non-2xx or 3xx' "$TMP/wrk.txt" >&2 || true
   awk '/Requests\/sec/ { print $2 }' "$TMP/wrk.txt"
 }
