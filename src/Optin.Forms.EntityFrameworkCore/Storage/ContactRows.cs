@@ -14,15 +14,25 @@ internal static class ContactRows
     private const string Columns =
         "id, kind, email, email_key, objected_to_marketing, processing_restricted, created_at, updated_at, last_activity_at";
 
-    /// <summary>The contact and its child rows in one command of four statements (one round trip, one binding).</summary>
-    private const string ById = $"SELECT {Columns} FROM {M.Contacts} WHERE id = @p0; "
-        + $"SELECT name, value FROM {M.ContactFields} WHERE contact_id = @p0; "
+    /// <summary>A contact's child rows (<c>@p0</c> is its id), in the order <see cref="ReadChildrenAsync"/> reads them.</summary>
+    private const string ChildrenById = $"SELECT name, value FROM {M.ContactFields} WHERE contact_id = @p0; "
         + $"SELECT tag FROM {M.ContactTags} WHERE contact_id = @p0; "
         + $"SELECT purpose_key, purpose_id, state, changed_at FROM {M.ContactOptins} WHERE contact_id = @p0";
 
+    /// <summary>The contact and its child rows in one command of four statements (one round trip, one binding).</summary>
+    private const string ById = $"SELECT {Columns} FROM {M.Contacts} WHERE id = @p0; {ChildrenById}";
+
+    /// <summary>
+    /// On SQLite, the contact alone: most look-ups by address are for a new one (a sign-up), and then one statement
+    /// runs instead of four (Microsoft.Data.Sqlite runs every statement of a command, even after the first found
+    /// nothing); its child rows are read by id once it is found.
+    /// </summary>
+    private const string ByEmailKey = $"SELECT {Columns} FROM {M.Contacts} WHERE email_key = @p0";
+
     private const string HolderOf = $"(SELECT id FROM {M.Contacts} WHERE email_key = @p0)";
 
-    private const string ByEmailKey = $"SELECT {Columns} FROM {M.Contacts} WHERE email_key = @p0; "
+    /// <summary>On PostgreSQL, the contact and its child rows in one round trip, whether it is found or not.</summary>
+    private const string WithChildrenByEmailKey = $"{ByEmailKey}; "
         + $"SELECT name, value FROM {M.ContactFields} WHERE contact_id = {HolderOf}; "
         + $"SELECT tag FROM {M.ContactTags} WHERE contact_id = {HolderOf}; "
         + $"SELECT purpose_key, purpose_id, state, changed_at FROM {M.ContactOptins} WHERE contact_id = {HolderOf}";
@@ -45,8 +55,27 @@ internal static class ContactRows
     public static ValueTask<Contact?> FindByIdAsync(RowCommands rows, Guid contactId, CancellationToken cancellationToken) =>
         FindAsync(rows, ById, contactId, cancellationToken);
 
-    public static ValueTask<Contact?> FindByEmailKeyAsync(RowCommands rows, string emailKey, CancellationToken cancellationToken) =>
-        FindAsync(rows, ByEmailKey, emailKey, cancellationToken);
+    public static async ValueTask<Contact?> FindByEmailKeyAsync(RowCommands rows, string emailKey, CancellationToken cancellationToken)
+    {
+        if (rows.Dialect.IsPostgreSql)
+        {
+            return await FindAsync(rows, WithChildrenByEmailKey, emailKey, cancellationToken);
+        }
+
+        ContactEntity row;
+        await using (var reader = await rows.ExecuteReaderAsync(ByEmailKey, cancellationToken, emailKey))
+        {
+            if (!await reader.ReadAsync(cancellationToken))
+            {
+                return null;
+            }
+
+            row = ReadContact(reader);
+        }
+
+        await using var children = await rows.ExecuteReaderAsync(ChildrenById, cancellationToken, row.Id);
+        return await ReadChildrenAsync(children, row, cancellationToken);
+    }
 
     /// <summary>
     /// Inserts the contact, or updates it and replaces its child rows. An address held by another contact is refused
@@ -92,6 +121,7 @@ internal static class ContactRows
         return EntityMapper.ToContact(row, fields, tags, optins);
     }
 
+    /// <summary>Runs a command of four statements: the contact, then its child rows as <see cref="ChildrenById"/> reads them.</summary>
     private static async ValueTask<Contact?> FindAsync(RowCommands rows, string sql, object key, CancellationToken cancellationToken)
     {
         await using var reader = await rows.ExecuteReaderAsync(sql, cancellationToken, key);
@@ -101,10 +131,16 @@ internal static class ContactRows
         }
 
         var row = ReadContact(reader);
+        await reader.NextResultAsync(cancellationToken);
+        return await ReadChildrenAsync(reader, row, cancellationToken);
+    }
+
+    /// <summary>Reads the three results of <see cref="ChildrenById"/>, the reader standing on the first.</summary>
+    private static async ValueTask<Contact> ReadChildrenAsync(DbDataReader reader, ContactEntity row, CancellationToken cancellationToken)
+    {
         var fields = new List<ContactFieldEntity>();
         var tags = new List<ContactTagEntity>();
         var optins = new List<ContactOptinEntity>();
-        await reader.NextResultAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
             fields.Add(new ContactFieldEntity { ContactId = row.Id, Name = reader.GetString(0), Value = reader.GetString(1) });
