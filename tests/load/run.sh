@@ -7,10 +7,11 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$(pwd)
 DURATION=${DURATION:-10}
-# Enough connections to saturate both hosts, so that each figure is a throughput, not a latency: at 16, both waited
-# (the sample's posts queued for the writer and its fsyncs, with the CPU 14% idle and 18% in iowait) and measured
-# 1,180-1,490 and 3,500-4,400 req/s; from 64 on both level off (64: 2,140-2,240 and 4,170-5,100; 128: about 2,400
-# and 4,800).
+# Enough connections to saturate both hosts, so that each figure is a throughput, not a latency: at 16, the sample's
+# posts queue for the writer and its fsyncs (with the CPU 14% idle and 18% in iowait) and the baseline is not
+# saturated either; from 64 on both level off. Figures on a 2-core machine, sample then baseline, in req/s: 16
+# connections, 1,780-1,830 and 4,020-4,100; 64, 2,720-3,110 and 4,460-5,090 (five runs; at 128, the baseline about
+# 4,800).
 CONNECTIONS=${CONNECTIONS:-64}
 WARMUP=${WARMUP:-30} # seconds of load before each measurement: an EF Core host needs ~30 s of load to reach steady JIT (tiered
 # compilation under load); with 5 s, the sample measured 950 req/s, and 1,180-1,490 once warm

@@ -125,6 +125,26 @@ public sealed class RowCommandsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Execute_TextsLongerThanTheLastOnes_AreBoundWhole()
+    {
+        await using var rows = await InTransactionAsync();
+        var texts = new[] { "court", new string('é', 5_000) + "🎉", "x", new string('a', 20_000) };
+        for (var i = 0; i < texts.Length; i++)
+        {
+            await rows.ExecuteAsync("INSERT INTO t (row, word) VALUES (@p0, @p1)", None, $"r{i}", texts[i]);
+        }
+
+        Assert.Equal(texts.Length, rows.HandleSteps);
+        for (var i = 0; i < texts.Length; i++)
+        {
+            await using var command = _connection.CreateCommand();
+            command.CommandText = $"SELECT word FROM t WHERE row = 'r{i}'";
+            command.Transaction = (SqliteTransaction)rows.Transaction!;
+            Assert.Equal(texts[i], (string?)await command.ExecuteScalarAsync(None));
+        }
+    }
+
+    [Fact]
     public async Task Execute_Cancelled_RunsNothing()
     {
         await using var rows = await InTransactionAsync();
