@@ -132,7 +132,7 @@ internal sealed class RowCommands(DbConnection connection, SqlDialect dialect) :
             _statements[sql] = statement;
         }
 
-        if (statement is null || statement.Values.Length != values.Length || !AllBoundByPosition(values))
+        if (statement is null || statement.Values.Length != values.Length)
         {
             return null;
         }
@@ -146,7 +146,7 @@ internal sealed class RowCommands(DbConnection connection, SqlDialect dialect) :
             for (var i = 0; i < values.Length; i++)
             {
                 var index = i + 1;
-                var rc = values[statement.Values[i]] switch
+                int? rc = values[statement.Values[i]] switch
                 {
                     null => raw.sqlite3_bind_null(handle, index),
                     string text => BindText(handle, index, text),
@@ -154,9 +154,14 @@ internal sealed class RowCommands(DbConnection connection, SqlDialect dialect) :
                     long number => raw.sqlite3_bind_int64(handle, index, number),
                     int number => raw.sqlite3_bind_int64(handle, index, number),
                     bool flag => raw.sqlite3_bind_int64(handle, index, flag ? 1 : 0),
-                    _ => throw new UnreachableException(),
+                    _ => null, // another type: Microsoft.Data.Sqlite binds it (the values bound so far are overwritten next time)
                 };
-                ThrowIfFailed(db, rc);
+                if (rc is not { } bound)
+                {
+                    return null;
+                }
+
+                SqliteException.ThrowExceptionForRC(bound, db);
             }
 
             // sqlite3_changes keeps the previous statement's count after an INSERT … DO NOTHING that changed nothing, and
@@ -164,16 +169,13 @@ internal sealed class RowCommands(DbConnection connection, SqlDialect dialect) :
             // whether anything changed, the second how many rows the statement itself changed.
             var before = raw.sqlite3_total_changes(db);
             var step = raw.sqlite3_step(handle);
-            HandleSteps++;
             if (step is raw.SQLITE_BUSY or raw.SQLITE_LOCKED)
             {
                 return null; // Microsoft.Data.Sqlite waits for the lock up to the command timeout.
             }
 
-            if (step != raw.SQLITE_DONE)
-            {
-                ThrowIfFailed(db, step);
-            }
+            HandleSteps++;
+            SqliteException.ThrowExceptionForRC(step, db);
 
             return raw.sqlite3_total_changes(db) == before ? 0 : raw.sqlite3_changes(db);
         }
@@ -249,28 +251,6 @@ internal sealed class RowCommands(DbConnection connection, SqlDialect dialect) :
             }
 
             return new Statement(handle, positions);
-        }
-    }
-
-    /// <summary>Whether every value is of a type the SQLite handle path binds (others go through Microsoft.Data.Sqlite).</summary>
-    private static bool AllBoundByPosition(object?[] values)
-    {
-        foreach (var value in values)
-        {
-            if (value is not (null or string or Guid or long or int or bool))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private static void ThrowIfFailed(sqlite3 db, int rc)
-    {
-        if (rc is not (raw.SQLITE_OK or raw.SQLITE_DONE or raw.SQLITE_ROW))
-        {
-            throw new SqliteException($"SQLite Error {rc}: '{raw.sqlite3_errmsg(db).utf8_to_string()}'.", rc, raw.sqlite3_extended_errcode(db));
         }
     }
 

@@ -88,7 +88,7 @@ public sealed class RowCommandsTests : IAsyncLifetime
         }
 
         Assert.Equal(1, await rows.ExecuteAsync("DELETE FROM parent WHERE id = @p0", None, 1));
-        Assert.Equal(0, await ScalarAsync("SELECT count(*) FROM child", rows.Transaction));
+        Assert.Equal(0, await ScalarAsync<long>("SELECT count(*) FROM child", rows.Transaction));
     }
 
     [Fact]
@@ -106,8 +106,8 @@ public sealed class RowCommandsTests : IAsyncLifetime
         // The statement is reset after the failure and runs again; the first row is untouched.
         await rows.ExecuteUniqueAsync(InsertRow, "duplicate", None, "b", "third");
         await rows.Transaction!.CommitAsync(None);
-        Assert.Equal(2, await ScalarAsync("SELECT count(*) FROM t", null));
-        Assert.Equal(1, await ScalarAsync("SELECT count(*) FROM t WHERE row = 'a' AND word = 'first'", null));
+        Assert.Equal(2, await ScalarAsync<long>("SELECT count(*) FROM t", null));
+        Assert.Equal(1, await ScalarAsync<long>("SELECT count(*) FROM t WHERE row = 'a' AND word = 'first'", null));
         Assert.Equal(3, rows.HandleSteps);
     }
 
@@ -121,7 +121,7 @@ public sealed class RowCommandsTests : IAsyncLifetime
         await rows.ExecuteAsync("INSERT INTO t (row) VALUES (@p0); INSERT INTO t (row) VALUES (@p1)", None, "one", "two");
         await rows.ExecuteAsync("INSERT INTO t (row, big) VALUES (@p0, @p1)", None, "real", 2.5);
         Assert.Equal(0, rows.HandleSteps);
-        Assert.Equal(4, await ScalarAsync("SELECT count(*) FROM t", rows.Transaction));
+        Assert.Equal(4, await ScalarAsync<long>("SELECT count(*) FROM t", rows.Transaction));
     }
 
     [Fact]
@@ -137,10 +137,7 @@ public sealed class RowCommandsTests : IAsyncLifetime
         Assert.Equal(texts.Length, rows.HandleSteps);
         for (var i = 0; i < texts.Length; i++)
         {
-            await using var command = _connection.CreateCommand();
-            command.CommandText = $"SELECT word FROM t WHERE row = 'r{i}'";
-            command.Transaction = (SqliteTransaction)rows.Transaction!;
-            Assert.Equal(texts[i], (string?)await command.ExecuteScalarAsync(None));
+            Assert.Equal(texts[i], await ScalarAsync<string>($"SELECT word FROM t WHERE row = 'r{i}'", rows.Transaction));
         }
     }
 
@@ -153,7 +150,7 @@ public sealed class RowCommandsTests : IAsyncLifetime
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(
             async () => await rows.ExecuteAsync("INSERT INTO t (row) VALUES (@p0)", cancelled.Token, "cancelled"));
-        Assert.Equal(0, await ScalarAsync("SELECT count(*) FROM t", rows.Transaction));
+        Assert.Equal(0, await ScalarAsync<long>("SELECT count(*) FROM t", rows.Transaction));
     }
 
     private async Task<RowCommands> InTransactionAsync()
@@ -173,12 +170,12 @@ public sealed class RowCommandsTests : IAsyncLifetime
         return Enumerable.Range(0, 7).Select(i => $"{reader.GetString(2 * i)}:{(reader.IsDBNull((2 * i) + 1) ? "" : reader.GetValue((2 * i) + 1))}").ToArray();
     }
 
-    private async Task<long> ScalarAsync(string sql, System.Data.Common.DbTransaction? transaction)
+    private async Task<T> ScalarAsync<T>(string sql, System.Data.Common.DbTransaction? transaction)
     {
         await using var command = _connection.CreateCommand();
         command.CommandText = sql;
         command.Transaction = (SqliteTransaction?)transaction;
-        return (long)(await command.ExecuteScalarAsync(None))!;
+        return (T)(await command.ExecuteScalarAsync(None))!;
     }
 
     private async Task RunAsync(string sql)
