@@ -1,8 +1,4 @@
 using LandingPage;
-using Optin.Forms.AspNetCore.DependencyInjection;
-using Optin.Forms.AspNetCore.Endpoints;
-using Optin.Forms.DependencyInjection;
-using Optin.Forms.MailKit;
 
 var builder = WebApplication.CreateBuilder(args);
 if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["http_ports"]))

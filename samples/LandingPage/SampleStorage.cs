@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Optin.Forms.DependencyInjection;
-using Optin.Forms.EntityFrameworkCore.DependencyInjection;
 
 namespace LandingPage;
 

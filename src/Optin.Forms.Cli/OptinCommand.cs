@@ -3,7 +3,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using Optin.Forms.Consent;
-using Optin.Forms.DependencyInjection;
 using Optin.Forms.Schema;
 
 namespace Optin.Forms.Cli;

@@ -5,7 +5,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Optin.Forms.DependencyInjection;
-using Optin.Forms.EntityFrameworkCore.DependencyInjection;
 
 namespace Optin.Forms.Cli;
 
@@ -68,7 +67,7 @@ internal static class StoreEngine
 
         var services = new ServiceCollection().AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
         var optin = services.AddOptinForms(configuration.GetSection(OptinFormsOptions.SectionName));
-        OptinEntityFrameworkCoreBuilder store;
+        OptinFormsBuilder store;
         if (provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
         {
             var rooted = RootedUnder(connectionString, settingsFolder, migrate);

@@ -1,7 +1,8 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Optin.Forms.MailKit;
 
-namespace Optin.Forms.MailKit;
+// In the namespace of IHealthChecksBuilder, as the framework's own health checks are.
+namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Adds the SMTP health check to <c>services.AddHealthChecks()</c>.</summary>
 public static class SmtpHealthChecksBuilderExtensions

@@ -1,10 +1,11 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Optin.Forms.DependencyInjection;
 using Optin.Forms.Mail;
+using Optin.Forms.MailKit;
 
-namespace Optin.Forms.MailKit;
+// In the namespace of IServiceCollection, as OpenIddict and Polly do: a host needs no using of ours to find these.
+namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Chooses the SMTP sender for Optin.Forms.</summary>
 public static class SmtpOptinFormsBuilderExtensions

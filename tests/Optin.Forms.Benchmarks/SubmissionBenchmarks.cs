@@ -6,7 +6,6 @@ using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 using Optin.Forms.Consent;
 using Optin.Forms.Contacts;
-using Optin.Forms.DependencyInjection;
 using Optin.Forms.Schema;
 using Optin.Forms.Storage;
 using Optin.Forms.Submissions;

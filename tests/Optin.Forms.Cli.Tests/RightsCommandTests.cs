@@ -2,9 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Optin.Forms.DependencyInjection;
 using Optin.Forms.EntityFrameworkCore;
-using Optin.Forms.EntityFrameworkCore.DependencyInjection;
 using Optin.Forms.Submissions;
 
 namespace Optin.Forms.Cli.Tests;

@@ -3,8 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
-using Optin.Forms.DependencyInjection;
-using Optin.Forms.EntityFrameworkCore.DependencyInjection;
 using Optin.Forms.EntityFrameworkCore.Storage;
 
 namespace Optin.Forms.EntityFrameworkCore.Benchmarks;

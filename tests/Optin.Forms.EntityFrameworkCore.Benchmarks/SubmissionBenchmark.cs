@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
-using Optin.Forms.DependencyInjection;
 using Optin.Forms.Submissions;
 
 namespace Optin.Forms.EntityFrameworkCore.Benchmarks;

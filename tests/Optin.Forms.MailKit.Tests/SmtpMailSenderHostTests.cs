@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Optin.Forms.DependencyInjection;
 using Optin.Forms.Mail;
 using Optin.Forms.MailKit.Tests.Support;
 

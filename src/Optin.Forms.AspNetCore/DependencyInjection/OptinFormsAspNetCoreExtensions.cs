@@ -1,14 +1,15 @@
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Optin.Forms.AspNetCore;
 using Optin.Forms.AspNetCore.Abuse;
 using Optin.Forms.AspNetCore.Endpoints;
 using Optin.Forms.AspNetCore.Http;
 using Optin.Forms.AspNetCore.Rendering;
 using Optin.Forms.DependencyInjection;
 
-namespace Optin.Forms.AspNetCore.DependencyInjection;
+// In the namespace of IServiceCollection, as OpenIddict and Polly do: a host needs no using of ours to find these.
+namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Adds the ASP.NET Core integration to <see cref="OptinFormsBuilder"/>.</summary>
 public static class OptinFormsAspNetCoreExtensions

@@ -1,14 +1,16 @@
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Optin.Forms.AspNetCore;
 using Optin.Forms.AspNetCore.Admin;
+using Optin.Forms.AspNetCore.Endpoints;
 using Optin.Forms.AspNetCore.Http;
 using Optin.Forms.AspNetCore.Rendering;
 using Optin.Forms.Schema;
 
-namespace Optin.Forms.AspNetCore.Endpoints;
+// In the namespace of WebApplication, as ASP.NET Core's own Map… extensions: a host needs no using of ours.
+namespace Microsoft.AspNetCore.Builder;
 
 /// <summary>Maps the Optin.Forms endpoints (the HTTP contract of ARCHITECTURE.md).</summary>
 public static class OptinFormsEndpointRouteBuilderExtensions

@@ -1,11 +1,13 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Optin.Forms.DependencyInjection;
+using Optin.Forms.EntityFrameworkCore;
 using Optin.Forms.EntityFrameworkCore.Storage;
 using Optin.Forms.Storage;
 
-namespace Optin.Forms.EntityFrameworkCore.DependencyInjection;
+// In the namespace of IServiceCollection, as OpenIddict and Polly do: a host needs no using of ours to find these.
+namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Chooses EF Core as the Optin.Forms store.</summary>
 public static class OptinFormsEntityFrameworkCoreExtensions
@@ -15,9 +17,9 @@ public static class OptinFormsEntityFrameworkCoreExtensions
     /// <c>o =&gt; o.UseSqlite("Data Source=optin.db")</c> (embedded, one process) or <c>o =&gt; o.UseNpgsql(…)</c>
     /// (several hosts on one database). Replaces the in-memory store.
     /// </summary>
-    /// <returns>A builder to opt into applying the shipped migrations at start-up.</returns>
+    /// <returns>The builder, to keep configuring (for example <see cref="ApplyMigrationsAtStartup"/>).</returns>
     /// <exception cref="NotSupportedException">The configured provider is neither SQLite nor PostgreSQL.</exception>
-    public static OptinEntityFrameworkCoreBuilder UseEntityFrameworkCore(this OptinFormsBuilder builder, Action<DbContextOptionsBuilder> configure)
+    public static OptinFormsBuilder UseEntityFrameworkCore(this OptinFormsBuilder builder, Action<DbContextOptionsBuilder> configure)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(configure);
@@ -42,28 +44,54 @@ public static class OptinFormsEntityFrameworkCoreExtensions
     /// <see cref="OptinFormsModel.ApplyOptinFormsModel"/>. The host registers the context (<c>AddDbContextFactory</c>
     /// preferred, <c>AddDbContext</c> works) and owns its migrations.
     /// </summary>
-    /// <returns>A builder to opt into applying the host context's migrations at start-up.</returns>
-    public static OptinEntityFrameworkCoreBuilder UseEntityFrameworkCore<TContext>(this OptinFormsBuilder builder)
+    /// <returns>The builder, to keep configuring (for example <see cref="ApplyMigrationsAtStartup"/>).</returns>
+    public static OptinFormsBuilder UseEntityFrameworkCore<TContext>(this OptinFormsBuilder builder)
         where TContext : DbContext
     {
         ArgumentNullException.ThrowIfNull(builder);
         return UseSource<TContext>(builder);
     }
 
-    private static OptinEntityFrameworkCoreBuilder Register<TContext>(OptinFormsBuilder builder, Action<DbContextOptionsBuilder> configure)
+    /// <summary>
+    /// Applies pending migrations of the EF Core store chosen by <c>UseEntityFrameworkCore</c> when the host starts
+    /// (opt-in: many teams run <c>dotnet ef database update</c> or a migration bundle in their deployment instead). On
+    /// SQLite it also switches the database to WAL journaling so that readers do not wait for writers.
+    /// </summary>
+    /// <returns>The builder.</returns>
+    /// <exception cref="InvalidOperationException"><c>UseEntityFrameworkCore</c> has not been called before.</exception>
+    public static OptinFormsBuilder ApplyMigrationsAtStartup(this OptinFormsBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        if (!services.Any(d => d.ServiceType == typeof(IOptinDbContextSource)))
+        {
+            throw new InvalidOperationException("ApplyMigrationsAtStartup: there is no EF Core store to migrate; call UseEntityFrameworkCore(…) first.");
+        }
+
+        if (!services.Any(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(OptinDatabaseInitializer)))
+        {
+            // First of all hosted services (they start in registration order): the job worker and the sweepers then
+            // never poll a database whose tables do not exist yet.
+            services.Insert(0, ServiceDescriptor.Singleton<IHostedService, OptinDatabaseInitializer>());
+        }
+
+        return builder;
+    }
+
+    private static OptinFormsBuilder Register<TContext>(OptinFormsBuilder builder, Action<DbContextOptionsBuilder> configure)
         where TContext : DbContext
     {
         builder.Services.AddDbContextFactory<TContext>(configure);
         return UseSource<TContext>(builder);
     }
 
-    private static OptinEntityFrameworkCoreBuilder UseSource<TContext>(OptinFormsBuilder builder)
+    private static OptinFormsBuilder UseSource<TContext>(OptinFormsBuilder builder)
         where TContext : DbContext
     {
         var services = builder.Services;
         services.Replace(ServiceDescriptor.Singleton<IOptinDbContextSource, DbContextSource<TContext>>());
         services.TryAddSingleton<EntityFrameworkCoreOptinStore>();
         services.Replace(ServiceDescriptor.Singleton<IOptinStore>(sp => sp.GetRequiredService<EntityFrameworkCoreOptinStore>()));
-        return new OptinEntityFrameworkCoreBuilder(builder);
+        return builder;
     }
 }

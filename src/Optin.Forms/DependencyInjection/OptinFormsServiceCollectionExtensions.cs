@@ -1,15 +1,17 @@
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using Optin.Forms;
 using Optin.Forms.Contacts;
+using Optin.Forms.DependencyInjection;
+using Optin.Forms.Rights;
 using Optin.Forms.Schema;
 using Optin.Forms.Storage;
 using Optin.Forms.Submissions;
 
-namespace Optin.Forms.DependencyInjection;
+// In the namespace of IServiceCollection, as OpenIddict and Polly do: a host needs no using of ours to find these.
+namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Registers Optin.Forms in a service collection.</summary>
 public static class OptinFormsServiceCollectionExtensions
@@ -62,8 +64,8 @@ public static class OptinFormsServiceCollectionExtensions
         services.TryAddSingleton<IOptinStore>(sp => sp.GetRequiredService<InMemoryOptinStore>());
         services.TryAddSingleton<SubmissionPipeline>();
         services.TryAddSingleton<ContactOptinService>();
-        services.TryAddSingleton<Rights.PersonalDataService>();
-        services.TryAddSingleton<Rights.EvidenceService>();
+        services.TryAddSingleton<PersonalDataService>();
+        services.TryAddSingleton<EvidenceService>();
         EngineServices.Add(services);
     }
 }

@@ -2,8 +2,6 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Optin.Forms.DependencyInjection;
-using Optin.Forms.EntityFrameworkCore.DependencyInjection;
 using Optin.Forms.Storage;
 using Optin.Forms.Submissions;
 using Optin.Forms.Tests.Support;

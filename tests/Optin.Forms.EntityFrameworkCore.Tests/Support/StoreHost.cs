@@ -4,7 +4,6 @@ using Microsoft.Extensions.DependencyInjection;
 using NodaTime.Testing;
 using Npgsql;
 using Optin.Forms.DependencyInjection;
-using Optin.Forms.EntityFrameworkCore.DependencyInjection;
 using Optin.Forms.EntityFrameworkCore.Storage;
 using Optin.Forms.Storage;
 using Optin.Forms.Tests.Support;

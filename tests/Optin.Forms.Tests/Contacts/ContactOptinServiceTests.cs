@@ -4,7 +4,6 @@ using NodaTime;
 using NodaTime.Testing;
 using Optin.Forms.Consent;
 using Optin.Forms.Contacts;
-using Optin.Forms.DependencyInjection;
 using Optin.Forms.Rules;
 using Optin.Forms.Storage;
 using Optin.Forms.Submissions;

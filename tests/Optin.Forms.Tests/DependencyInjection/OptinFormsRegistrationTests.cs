@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Optin.Forms.DependencyInjection;
 using Optin.Forms.Schema;
 using Optin.Forms.Storage;
 using Optin.Forms.Submissions;

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Optin.Forms.DependencyInjection;
 using Optin.Forms.DoubleOptin;
 using Optin.Forms.Jobs;
 using Optin.Forms.Mail;

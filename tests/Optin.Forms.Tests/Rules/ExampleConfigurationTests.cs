@@ -2,7 +2,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using NodaTime.Testing;
-using Optin.Forms.DependencyInjection;
 using Optin.Forms.Mail;
 using Optin.Forms.Tests.Support;
 

@@ -2,7 +2,6 @@ using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Optin.Forms.DependencyInjection;
 using Optin.Forms.Rules;
 using Optin.Forms.Schema;
 using Optin.Forms.Templates;

@@ -2,7 +2,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using Optin.Forms.DependencyInjection;
 using Optin.Forms.Schema;
 using Optin.Forms.Tests.Support;
 

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Optin.Forms.Consent;
-using Optin.Forms.DependencyInjection;
 using Optin.Forms.Rules;
 using Optin.Forms.Contacts;
 using Optin.Forms.Storage;

@@ -6,7 +6,6 @@ using Microsoft.Extensions.Options;
 using NodaTime;
 using NodaTime.Testing;
 using Optin.Forms.Contacts;
-using Optin.Forms.DependencyInjection;
 using Optin.Forms.DoubleOptin;
 using Optin.Forms.Retention;
 using Optin.Forms.Storage;
