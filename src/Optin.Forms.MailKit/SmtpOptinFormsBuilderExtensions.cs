@@ -32,7 +32,7 @@ public static class SmtpOptinFormsBuilderExtensions
                 services.Configure<SmtpSenderOptions>(options => SmtpSenderOptionsReader.Read(section, options));
             }
 
-            services.AddOptions<SmtpSenderOptions>().ValidateOnStart();
+            builder.AddValidatedOptions<SmtpSenderOptions>();
             services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SmtpSenderOptions>, SmtpSenderOptionsValidator>());
         }
 

@@ -62,7 +62,7 @@ public sealed class SmtpOptinFormsBuilderExtensionsTests
         }).UseSmtp().UseSmtp();
         using var provider = services.BuildServiceProvider();
 
-        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<SmtpSenderOptions>>().Value);
+        var error = Assert.ThrowsAny<OptionsValidationException>(() => provider.GetRequiredService<IOptions<SmtpSenderOptions>>().Value);
 
         Assert.Equal(
             [

@@ -26,7 +26,7 @@ public static class OptinFormsAspNetCoreExtensions
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
         var section = builder.Configuration;
-        var options = services.AddOptions<OptinFormsWebOptions>();
+        var options = builder.AddValidatedOptions<OptinFormsWebOptions>();
         if (section is not null && !services.Any(d => d.ServiceType == typeof(WebOptionsMarker)))
         {
             services.AddSingleton<WebOptionsMarker>();
@@ -50,8 +50,7 @@ public static class OptinFormsAspNetCoreExtensions
                 "OptinForms:Abuse:RateLimiting: every limit must be positive (set Enabled to false to switch them off)")
             .Validate(o => !o.Admin.Enabled || !string.IsNullOrWhiteSpace(o.Admin.AuthorizationPolicy),
                 "OptinForms:Admin:AuthorizationPolicy: the admin API is enabled, so it needs the name of the host's authorization policy")
-            .Validate(o => o.Admin.MaxPageSize > 0, "OptinForms:Admin:MaxPageSize: must be positive")
-            .ValidateOnStart();
+            .Validate(o => o.Admin.MaxPageSize > 0, "OptinForms:Admin:MaxPageSize: must be positive");
 
         services.AddAntiforgery();
         services.AddDataProtection();

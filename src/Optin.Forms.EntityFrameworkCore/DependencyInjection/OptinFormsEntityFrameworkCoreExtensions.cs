@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Optin.Forms.DependencyInjection;
@@ -19,6 +20,7 @@ public static class OptinFormsEntityFrameworkCoreExtensions
     /// </summary>
     /// <returns>The builder, to keep configuring (for example <see cref="ApplyMigrationsAtStartup"/>).</returns>
     /// <exception cref="NotSupportedException">The configured provider is neither SQLite nor PostgreSQL.</exception>
+    /// <exception cref="InvalidOperationException">The connection string is empty (for example an unset <c>ConnectionStrings:Optin</c>).</exception>
     public static OptinFormsBuilder UseEntityFrameworkCore(this OptinFormsBuilder builder, Action<DbContextOptionsBuilder> configure)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -26,6 +28,16 @@ public static class OptinFormsEntityFrameworkCoreExtensions
         var probe = new DbContextOptionsBuilder();
         configure(probe);
         var provider = string.Join(" ", probe.Options.Extensions.Select(e => e.GetType().FullName));
+        if (probe.Options.Extensions.OfType<RelationalOptionsExtension>().FirstOrDefault() is { Connection: null } relational
+            && string.IsNullOrWhiteSpace(relational.ConnectionString))
+        {
+            // SQLite would open a new, private, temporary database for every connection: the tables migrated at start
+            // would exist nowhere else, and every query would fail with "no such table".
+            throw new InvalidOperationException(
+                "UseEntityFrameworkCore: the database connection string is empty. Set ConnectionStrings:Optin (for example "
+                + "\"Data Source=App_Data/optin.db\" for SQLite) or pass the connection string to UseSqlite(…) / UseNpgsql(…).");
+        }
+
         if (provider.Contains("Npgsql", StringComparison.Ordinal))
         {
             return Register<OptinPostgreSqlDbContext>(builder, configure);

@@ -56,7 +56,7 @@ public static class OptinFormsServiceCollectionExtensions
 
     private static void AddOptinFormsCore(this IServiceCollection services)
     {
-        services.AddOptions<OptinFormsOptions>().ValidateOnStart();
+        OptinOptionsFactory<OptinFormsOptions>.Add(services).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OptinFormsOptions>, OptinFormsOptionsValidator>());
         services.TryAddSingleton<IClock>(SystemClock.Instance);
         services.TryAddSingleton<IFormCatalogProvider, FormCatalogProvider>();

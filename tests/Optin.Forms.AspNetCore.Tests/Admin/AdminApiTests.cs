@@ -67,7 +67,7 @@ public sealed class AdminApiTests : IDisposable
     {
         using var app = new OptinWebFactory(("OptinForms:Admin:AuthorizationPolicy", ""));
 
-        var error = Assert.Throws<OptionsValidationException>(() => app.Client());
+        var error = Assert.ThrowsAny<OptionsValidationException>(() => app.Client());
 
         Assert.Contains("OptinForms:Admin:AuthorizationPolicy", error.Message);
     }

@@ -13,7 +13,7 @@ public sealed class ConfigurationTests
     public void InvalidWebSettings_StopTheHostAtStart_NamingThePath(string key, string value, string path)
     {
         using var app = new OptinWebFactory((key, value));
-        var error = Assert.Throws<OptionsValidationException>(() => app.Client());
+        var error = Assert.ThrowsAny<OptionsValidationException>(() => app.Client());
         Assert.Contains(path, error.Message);
     }
 

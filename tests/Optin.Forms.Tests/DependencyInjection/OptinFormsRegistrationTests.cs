@@ -61,9 +61,12 @@ public sealed class OptinFormsRegistrationTests
         services.AddOptinForms().AddForm("newsletter", f => f.Email().Consent("newsletter"));
         using var provider = services.BuildServiceProvider();
 
-        var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<OptinFormsOptions>>().Value);
+        var ex = Assert.ThrowsAny<OptionsValidationException>(() => provider.GetRequiredService<IOptions<OptinFormsOptions>>().Value);
 
-        Assert.Equal("OptinForms:Forms:newsletter:Consents:0: the purpose 'newsletter' is not declared under OptinForms:Purposes", ex.Message);
+        Assert.Equal(
+            "The Optin.Forms configuration has 1 problem:" + Environment.NewLine
+            + "  OptinForms:Forms:newsletter:Consents:0: the purpose 'newsletter' is not declared under OptinForms:Purposes",
+            ex.Message);
     }
 
     [Fact]
@@ -97,7 +100,7 @@ public sealed class OptinFormsRegistrationTests
         services.AddOptinForms(configuration.GetSection("OptinForms"));
         using var provider = services.BuildServiceProvider();
 
-        var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<OptinFormsOptions>>().Value);
+        var ex = Assert.ThrowsAny<OptionsValidationException>(() => provider.GetRequiredService<IOptions<OptinFormsOptions>>().Value);
 
         Assert.Equal(["OptinForms:Forms:newsletter:SucessPage"], ex.Failures.Select(f => f[..f.IndexOf(": ", StringComparison.Ordinal)]));
         Assert.Single(provider.GetServices<IOptionsChangeTokenSource<OptinFormsOptions>>());
