@@ -6,7 +6,7 @@ namespace Optin.Forms.AspNetCore.Tests.Browser;
 /// <summary>AutoSubmit: a browser that runs scripts confirms on opening the link; a scanner that fetches it does not.</summary>
 public sealed class AutoSubmitTests(AutoSubmitBrowserFixture fixture) : IClassFixture<AutoSubmitBrowserFixture>
 {
-    [Fact]
+    [ChromiumFact]
     [Trait("Requirement", "DOI-2")]
     public async Task ConfirmLink_InABrowser_ConfirmsOnce_ButAScannerFetchChangesNothing()
     {

@@ -6,13 +6,12 @@ using Optin.Forms.AspNetCore.Tests.Support;
 namespace Optin.Forms.AspNetCore.Tests.Browser;
 
 /// <summary>
-/// The sample on a real Kestrel port on 127.0.0.1 and a headless Debian Chromium driven by Playwright. No test is
-/// skipped when Chromium is missing: the fixture fails, and <c>.ci/services/chromium.sh</c> installs it.
+/// The sample on a real Kestrel port on 127.0.0.1 and a headless Chromium driven by Playwright, found by
+/// <see cref="Chromium"/>. Where there is none, the <see cref="ChromiumFactAttribute"/> tests are skipped and this
+/// fixture starts nothing; in CI (<c>CI=true</c>) it fails, and <c>.ci/services/chromium.sh</c> installs Chromium.
 /// </summary>
 public class BrowserFixture : IAsyncLifetime
 {
-    public const string ChromiumPath = "/usr/bin/chromium";
-
     private IPlaywright? _playwright;
 
     internal OptinWebFactory App { get; private set; } = null!;
@@ -29,20 +28,25 @@ public class BrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        if (Chromium.SkipReason is not null)
+        {
+            return;
+        }
+
+        var chromium = Chromium.Path is { } found && File.Exists(found)
+            ? found
+            : throw new InvalidOperationException(Chromium.Path is null
+                ? $"Chromium is required in CI and none was found ({Chromium.Variable}, PATH, {Chromium.DefaultPath}): run .ci/services/chromium.sh (apt-get install chromium)."
+                : $"Chromium is not at {Chromium.Path} (from {Chromium.Variable}).");
         var port = FreePort();
         BaseUrl = $"http://127.0.0.1:{port}";
         App = new OptinWebFactory([("OptinForms:BaseUrl", BaseUrl), .. ExtraSettings]) { RealDoubleOptin = RealDoubleOptin };
         App.UseKestrel(port);
         App.StartServer();
-        if (!File.Exists(ChromiumPath))
-        {
-            throw new InvalidOperationException($"Chromium is not installed at {ChromiumPath}: run .ci/services/chromium.sh (apt-get install chromium).");
-        }
-
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
-            ExecutablePath = ChromiumPath,
+            ExecutablePath = chromium,
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
         });
@@ -56,7 +60,10 @@ public class BrowserFixture : IAsyncLifetime
         }
 
         _playwright?.Dispose();
-        await App.DisposeAsync();
+        if (App is not null)
+        {
+            await App.DisposeAsync();
+        }
     }
 
     private static int FreePort()

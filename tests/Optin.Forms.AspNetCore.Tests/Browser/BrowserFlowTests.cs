@@ -23,7 +23,7 @@ public sealed class BrowserFlowTests(BrowserFixture fixture) : IClassFixture<Bro
         Assert.NotEmpty(result.Passes);
     }
 
-    [Fact]
+    [ChromiumFact]
     [Trait("Requirement", "CONS-1")]
     public async Task LandingPage_FillAndSubmit_ThenConfirmAndUnsubscribe_AllAccessible()
     {
@@ -70,7 +70,7 @@ public sealed class BrowserFlowTests(BrowserFixture fixture) : IClassFixture<Bro
         return match.Value;
     }
 
-    [Fact]
+    [ChromiumFact]
     public async Task FormPage_WithErrors_FocusesTheFirstInvalidField_AndStaysAccessible()
     {
         var page = await NewPageAsync("en-GB");
