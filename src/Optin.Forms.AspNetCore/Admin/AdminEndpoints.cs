@@ -18,7 +18,8 @@ internal static partial class AdminEndpoints
 {
     public static RouteGroupBuilder Map(RouteGroupBuilder prefixed, AdminApiOptions options)
     {
-        var admin = prefixed.MapGroup("/admin").RequireAuthorization(options.AuthorizationPolicy!).DisableAntiforgery();
+        var admin = prefixed.MapGroup("/admin").RequireAuthorization(options.AuthorizationPolicy!).DisableAntiforgery()
+            .WithMetadata(AdminEndpointMetadata.Instance);
         admin.AddEndpointFilter(async (context, next) =>
         {
             context.HttpContext.Response.Headers.CacheControl = "no-store";

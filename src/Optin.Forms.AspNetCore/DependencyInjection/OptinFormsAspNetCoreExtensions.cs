@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Optin.Forms.AspNetCore;
 using Optin.Forms.AspNetCore.Abuse;
+using Optin.Forms.AspNetCore.Admin;
 using Optin.Forms.AspNetCore.Endpoints;
 using Optin.Forms.AspNetCore.Http;
 using Optin.Forms.AspNetCore.Rendering;
@@ -63,6 +64,7 @@ public static class OptinFormsAspNetCoreExtensions
         services.TryAddSingleton<LandingTemplateRenderer>();
         services.TryAddSingleton<FormPostHandler>();
         services.TryAddSingleton<TokenPageHandler>();
+        AdminAuthorizationResultHandler.Decorate(services);
         return builder;
     }
 
