@@ -54,17 +54,23 @@ public sealed class DoubleOptinService : IDoubleOptinService
             return TokenStatus.Invalid;
         }
 
+        var catalog = _catalog.Current;
+        var (submission, given) = await FindSignUpAsync(record, contact, cancellationToken);
+        var updated = contact;
+        if (submission is not null)
+        {
+            // The address is proved now: the values posted with it reach the contact, and it counts as activity (ABU-5).
+            updated = updated with
+            {
+                Fields = SubmissionPipeline.WithFields(updated.Fields, submission.Values, EmailFieldOf(catalog, submission, contact)),
+                UpdatedAt = now,
+                LastActivityAt = now,
+            };
+        }
+
         if (contact.GetState(record.PurposeId) != OptinState.OptedIn)
         {
-            var catalog = _catalog.Current;
-            var (submission, given) = await FindSignUpAsync(record, contact, cancellationToken);
-            var updated = contact.WithOptin(record.PurposeId, OptinState.OptedIn, now) with { LastActivityAt = now };
-            if (submission is not null)
-            {
-                // The address is proved now: the values posted with it reach the contact (ABU-5).
-                updated = updated with { Fields = SubmissionPipeline.WithFields(updated.Fields, submission.Values, EmailFieldOf(catalog, submission, contact)) };
-            }
-
+            updated = updated.WithOptin(record.PurposeId, OptinState.OptedIn, now) with { LastActivityAt = now };
             if (catalog.FindPurpose(record.PurposeId)?.Marketing == true)
             {
                 // The person's own confirmation is the one act that lifts an earlier objection (WD-6); the other
@@ -77,6 +83,10 @@ public sealed class DoubleOptinService : IDoubleOptinService
                 OptinState.OptedIn, now, record.Culture, context);
             await tx.AppendConsentEventsAsync([given is null ? confirmed : AsShownAtSignUp(confirmed, given)], cancellationToken);
             await OptinEventListeners.RaiseAsync(_listeners, new OptinConfirmed(contact.Id, now, record.PurposeId, record.Culture), tx, cancellationToken);
+        }
+        else if (!ReferenceEquals(updated, contact))
+        {
+            await tx.SaveContactAsync(updated, cancellationToken);
         }
 
         // A new double opt-in is what lifts the suppression an earlier erasure left (RET-3).
