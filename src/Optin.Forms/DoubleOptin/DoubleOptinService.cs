@@ -177,18 +177,25 @@ public sealed class DoubleOptinService : IDoubleOptinService
         ConsentEvent? latest = null;
         await foreach (var e in _store.Ledger.ReadAsync(contact.Id, cancellationToken))
         {
-            if (e.Kind != ConsentEventKind.Given || e.State != OptinState.PendingConfirmation || e.OccurredAt > record.CreatedAt
-                || !string.Equals(e.PurposeId, record.PurposeId, StringComparison.OrdinalIgnoreCase))
+            if (e.OccurredAt > record.CreatedAt || !string.Equals(e.PurposeId, record.PurposeId, StringComparison.OrdinalIgnoreCase))
             {
                 continue;
             }
 
-            if (submission is not null && e.SubmissionId == submission.Id)
+            if (e.Kind == ConsentEventKind.Given && e.State == OptinState.PendingConfirmation)
             {
-                return (submission, e);
-            }
+                if (submission is not null && e.SubmissionId == submission.Id)
+                {
+                    return (submission, e);
+                }
 
-            latest = e;
+                latest = e;
+            }
+            else if (e.Kind is ConsentEventKind.Given or ConsentEventKind.Confirmed or ConsentEventKind.Withdrawn or ConsentEventKind.SetManually
+                     or ConsentEventKind.SetInBulk or ConsentEventKind.Expired or ConsentEventKind.Erased)
+            {
+                latest = null; // that sign-up is over: it is not what this token confirms
+            }
         }
 
         return (submission, latest);
