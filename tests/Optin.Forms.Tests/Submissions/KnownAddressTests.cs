@@ -115,4 +115,26 @@ public sealed class KnownAddressTests
         Assert.Equal(Some.Now, contact.LastActivityAt);
         Assert.Contains(await flow.JobsAsync(), j => j.RuleName == "notify-sales" && j.Status == JobStatus.Done);
     }
+
+    [Fact]
+    [Trait("Requirement", "ABU-5")]
+    public async Task Submit_KnownContact_FieldConditionsOnFormSubmittedReadThePostedValues()
+    {
+        using var flow = Flow.Start(s =>
+        {
+            s["OptinForms:Rules:4:Name"] = "quote-desk";
+            s["OptinForms:Rules:4:When"] = "FormSubmitted";
+            s["OptinForms:Rules:4:If:FieldMatches:message"] = "(?i)devis";
+            s["OptinForms:Rules:4:Then:0:Action"] = "AddTag";
+            s["OptinForms:Rules:4:Then:0:Args:Tag"] = "quote";
+        });
+        var contactId = (await flow.SubmitAsync()).ContactId!.Value;
+
+        await PostAsync(flow, "contact", ("email", "jean.dupont@exemple.fr"), ("message", "Un devis pour une armoire ?"));
+        await PostAsync(flow, "contact", ("email", "jean.dupont@exemple.fr"), ("message", "Une question sur vos horaires"));
+
+        Assert.Single(await flow.JobsAsync(), j => j.RuleName == "quote-desk");
+        await flow.RunAsync();
+        Assert.Contains("quote", (await flow.Store.Contacts.FindAsync(contactId, default))!.Tags);
+    }
 }
