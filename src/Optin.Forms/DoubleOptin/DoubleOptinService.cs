@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using NodaTime;
 using Optin.Forms.Consent;
 using Optin.Forms.Contacts;
+using Optin.Forms.Jobs;
 using Optin.Forms.Rules;
 using Optin.Forms.Schema;
 using Optin.Forms.Storage;
@@ -53,10 +54,23 @@ public sealed class DoubleOptinService : IDoubleOptinService
             return TokenStatus.Invalid;
         }
 
+        var catalog = _catalog.Current;
+        var (submission, given) = await FindSignUpAsync(record, contact, cancellationToken);
+        var updated = contact;
+        if (submission is not null)
+        {
+            // The address is proved now: the values posted with it reach the contact, and it counts as activity (ABU-5).
+            updated = updated with
+            {
+                Fields = SubmissionPipeline.WithFields(updated.Fields, submission.Values, EmailFieldOf(catalog, submission, contact)),
+                UpdatedAt = now,
+                LastActivityAt = now,
+            };
+        }
+
         if (contact.GetState(record.PurposeId) != OptinState.OptedIn)
         {
-            var catalog = _catalog.Current;
-            var updated = contact.WithOptin(record.PurposeId, OptinState.OptedIn, now) with { LastActivityAt = now };
+            updated = updated.WithOptin(record.PurposeId, OptinState.OptedIn, now) with { LastActivityAt = now };
             if (catalog.FindPurpose(record.PurposeId)?.Marketing == true)
             {
                 // The person's own confirmation is the one act that lifts an earlier objection (WD-6); the other
@@ -65,9 +79,14 @@ public sealed class DoubleOptinService : IDoubleOptinService
             }
 
             await tx.SaveContactAsync(updated, cancellationToken);
-            await tx.AppendConsentEventsAsync([OptinLedger.FromLink(catalog, contact.Id, record.PurposeId, ConsentEventKind.Confirmed,
-                OptinState.OptedIn, now, record.Culture, context)], cancellationToken);
+            var confirmed = OptinLedger.FromLink(catalog, contact.Id, record.PurposeId, ConsentEventKind.Confirmed,
+                OptinState.OptedIn, now, record.Culture, context);
+            await tx.AppendConsentEventsAsync([given is null ? confirmed : AsShownAtSignUp(confirmed, given)], cancellationToken);
             await OptinEventListeners.RaiseAsync(_listeners, new OptinConfirmed(contact.Id, now, record.PurposeId, record.Culture), tx, cancellationToken);
+        }
+        else if (!ReferenceEquals(updated, contact))
+        {
+            await tx.SaveContactAsync(updated, cancellationToken);
         }
 
         // A new double opt-in is what lifts the suppression an earlier erasure left (RET-3).
@@ -137,6 +156,75 @@ public sealed class DoubleOptinService : IDoubleOptinService
         await tx.CommitAsync(cancellationToken);
         return TokenStatus.Valid;
     }
+
+    /// <summary>
+    /// The sign-up a confirmation token answers: the submission of the job that sent the token (null for a token sent
+    /// without one, e.g. a request entered by hand), and the pending <see cref="ConsentEventKind.Given"/> entry that
+    /// recorded the texts shown then: the submission's own, else the latest one before the token was issued.
+    /// </summary>
+    /// <remarks>Read outside the transaction: a job, a submission and a ledger entry never change once written.</remarks>
+    private async ValueTask<(SubmissionRecord? Submission, ConsentEvent? Given)> FindSignUpAsync(TokenRecord record, Contact contact,
+        CancellationToken cancellationToken)
+    {
+        SubmissionRecord? submission = null;
+        if (record.JobId is { } jobId && await _store.Jobs.FindJobAsync(jobId, cancellationToken) is { } job
+            && JobPayload.Deserialize(job.Payload).SubmissionId is { } submissionId
+            && await _store.Submissions.FindAsync(submissionId, cancellationToken) is { } found && found.ContactId == contact.Id)
+        {
+            submission = found;
+        }
+
+        ConsentEvent? latest = null;
+        await foreach (var e in _store.Ledger.ReadAsync(contact.Id, cancellationToken))
+        {
+            if (e.OccurredAt > record.CreatedAt || !string.Equals(e.PurposeId, record.PurposeId, StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            if (e.Kind == ConsentEventKind.Given && e.State == OptinState.PendingConfirmation)
+            {
+                if (submission is not null && e.SubmissionId == submission.Id)
+                {
+                    return (submission, e);
+                }
+
+                latest = e;
+            }
+            else if (e.Kind is ConsentEventKind.Given or ConsentEventKind.Confirmed or ConsentEventKind.Withdrawn or ConsentEventKind.SetManually
+                     or ConsentEventKind.SetInBulk or ConsentEventKind.Expired or ConsentEventKind.Erased)
+            {
+                latest = null; // that sign-up is over: it is not what this token confirms
+            }
+        }
+
+        return (submission, latest);
+    }
+
+    /// <summary>The name of the address field of the submission's form, so that the address is never copied as a field.</summary>
+    private static string EmailFieldOf(FormCatalog catalog, SubmissionRecord submission, Contact contact) =>
+        catalog.FindForm(submission.FormId)?.EmailField.Name
+        ?? submission.Values.FirstOrDefault(v => string.Equals(v.Value, contact.Email, StringComparison.OrdinalIgnoreCase)).Key
+        ?? string.Empty;
+
+    /// <summary>
+    /// The confirmation refers to what the person saw when signing up, not to today's texts: the owner may have changed a
+    /// purpose's text since, and the evidence must not say that the person confirmed a text never shown to them.
+    /// </summary>
+    private static ConsentEvent AsShownAtSignUp(ConsentEvent confirmed, ConsentEvent given) => confirmed with
+    {
+        PurposeVersion = given.PurposeVersion,
+        FormId = given.FormId,
+        FormVersion = given.FormVersion,
+        SubmissionId = given.SubmissionId,
+        ConsentText = given.ConsentText,
+        ConsentTextSha256 = given.ConsentTextSha256,
+        PurposeText = given.PurposeText,
+        PurposeTextSha256 = given.PurposeTextSha256,
+        PrivacyNotice = given.PrivacyNotice,
+        Controller = given.Controller,
+        Culture = given.Culture,
+    };
 
     /// <summary>The usable confirmation token and its contact, the token consumed once (DOI-3, DOI-4); null when unusable or already used.</summary>
     private async ValueTask<(TokenRecord Token, Contact Contact)?> ConsumeConfirmTokenAsync(IOptinTransaction tx, string token, Instant now,

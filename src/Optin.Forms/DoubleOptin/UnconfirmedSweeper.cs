@@ -4,6 +4,7 @@ using NodaTime;
 using Optin.Forms.Consent;
 using Optin.Forms.Contacts;
 using Optin.Forms.Diagnostics;
+using Optin.Forms.Retention;
 using Optin.Forms.Rules;
 using Optin.Forms.Schema;
 using Optin.Forms.Storage;
@@ -15,6 +16,12 @@ namespace Optin.Forms.DoubleOptin;
 /// Deletes opt-ins left unconfirmed past <c>DeleteUnconfirmedAfter</c>, with the personal data of contacts that have
 /// nothing else (DOI-5). Idempotent: a second run finds nothing more to do. Logs counts only.
 /// </summary>
+/// <remarks>
+/// A contact is erased only when nothing else justifies its data: no other purpose held or pending, a prospect
+/// (accounts and contacts are kept, as <see cref="RetentionSweeper"/> keeps them), and no request of its own among its
+/// submissions (a form with a required field besides the address, like a quote request); otherwise only the pending
+/// opt-in goes, with an <see cref="ConsentEventKind.Expired"/> entry. <see cref="DoubleOptinExpired"/> rules run either way.
+/// </remarks>
 public sealed class UnconfirmedSweeper
 {
     private readonly IOptinStore _store;
@@ -64,6 +71,9 @@ public sealed class UnconfirmedSweeper
 
     private async ValueTask<bool> SweepOneAsync(Guid contactId, string purpose, Instant now, Instant cutoff, CancellationToken cancellationToken)
     {
+        // Read before the transaction: submissions are only ever added, and one added meanwhile renews the opt-in, which
+        // the check below sees.
+        var keptForARequest = await HasRequestOfItsOwnAsync(contactId, cancellationToken);
         await using var tx = await _store.BeginTransactionAsync(cancellationToken);
         if (await tx.FindContactAsync(contactId, cancellationToken) is not { } contact || contact.ProcessingRestricted
             || !contact.Optins.TryGetValue(purpose, out var optin) || optin.State != OptinState.PendingConfirmation || optin.ChangedAt > cutoff)
@@ -73,10 +83,9 @@ public sealed class UnconfirmedSweeper
 
         await tx.RevokeTokensAsync(contact.Id, purpose, DoubleOptin.TokenKind.Confirm, now, cancellationToken);
         await tx.CancelJobsAsync(contact.Id, purpose, "unconfirmed", now, cancellationToken);
-        await OptinEventListeners.RaiseAsync(_listeners, new DoubleOptinExpired(contact.Id, now, purpose), tx, cancellationToken);
         var others = contact.Optins.Where(o => !string.Equals(o.Key, purpose, StringComparison.OrdinalIgnoreCase)
             && o.Value.State is OptinState.OptedIn or OptinState.PendingConfirmation);
-        if (!others.Any())
+        if (!others.Any() && RetentionPolicy.Applies(contact) && !keptForARequest)
         {
             await tx.EraseContactAsync(contact.Id, OptinLedger.Tombstone(contact.Id, purpose, now, "unconfirmed"), cancellationToken);
         }
@@ -87,7 +96,37 @@ public sealed class UnconfirmedSweeper
                 with { Kind = ConsentEventKind.Expired }], cancellationToken);
         }
 
+        // Raised after the erasure, which cancels the contact's queued jobs: the jobs the rules queue now must stay. They
+        // run without the person when erased (a mail to the contact is skipped, a fixed address gets no personal data).
+        await OptinEventListeners.RaiseAsync(_listeners, new DoubleOptinExpired(contact.Id, now, purpose), tx, cancellationToken);
         await tx.CommitAsync(cancellationToken);
         return true;
     }
+
+    /// <summary>
+    /// Whether the contact sent a form that is a request of its own, whose consent was optional (a quote request with a
+    /// newsletter box): that request is kept under its own retention (<see cref="RetentionSweeper"/>), not erased with an
+    /// opt-in the person never confirmed.
+    /// </summary>
+    private async ValueTask<bool> HasRequestOfItsOwnAsync(Guid contactId, CancellationToken cancellationToken)
+    {
+        var catalog = _catalog.Current;
+        await foreach (var submission in _store.Submissions.ListByContactAsync(contactId, cancellationToken))
+        {
+            if (catalog.FindForm(submission.FormId) is { } form && IsRequestOfItsOwn(form))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A form is a request of its own when it asks for something required besides the address (CONS-5: it submits with
+    /// its consent boxes left unticked); a form that asks for the address alone (and optional details) is a sign-up, whose
+    /// data has no reason to stay once its opt-in expired (DOI-5).
+    /// </summary>
+    internal static bool IsRequestOfItsOwn(FormDefinition form) =>
+        form.Fields.Any(f => f.Required && f.Kind != FieldKind.Email);
 }

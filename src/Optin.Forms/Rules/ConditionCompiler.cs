@@ -113,7 +113,10 @@ internal sealed class ConditionCompiler(IReadOnlyDictionary<string, RuleConditio
 
     /// <summary>The value of a field: the contact's address for <c>email</c>, else the contact's fields.</summary>
     private static string? Field(RuleConditionContext c, string field) =>
-        string.Equals(field, "email", StringComparison.OrdinalIgnoreCase) ? c.Contact?.Email : c.Contact?.Fields.GetValueOrDefault(field);
+        string.Equals(field, "email", StringComparison.OrdinalIgnoreCase) ? c.Contact?.Email
+        // The post's own values first: a known contact's fields do not take them before a confirmation (ABU-5).
+        : c.Event is FormSubmitted { Values: var posted } && posted.TryGetValue(field, out var value) ? value
+        : c.Contact?.Fields.GetValueOrDefault(field);
 
     private static bool Matches(Regex regex, string value)
     {

@@ -12,4 +12,12 @@ namespace Optin.Forms.Rules;
 /// <param name="ConsentsGiven">The purposes consented to.</param>
 /// <param name="ContactCreated">Whether the address was new.</param>
 public sealed record FormSubmitted(Guid ContactId, Instant OccurredAt, string FormId, Guid SubmissionId, string Culture,
-    ImmutableArray<string> ConsentsGiven, bool ContactCreated) : OptinEvent(ContactId, OccurredAt);
+    ImmutableArray<string> ConsentsGiven, bool ContactCreated) : OptinEvent(ContactId, OccurredAt)
+{
+    /// <summary>The values posted (declared fields, the address included), by field name.</summary>
+    /// <remarks>
+    /// Conditions on fields read these over the contact's fields: for an address already known, the posted values stay
+    /// with the submission and reach the contact only once the person confirms a double opt-in sent for it (ABU-5).
+    /// </remarks>
+    public ImmutableDictionary<string, string> Values { get; init; } = ImmutableDictionary<string, string>.Empty;
+}

@@ -92,7 +92,9 @@ public sealed class SubmissionPipeline
                 UpdatedAt = now,
                 LastActivityAt = now,
             }
-            : existing with { Fields = WithFields(existing.Fields, values, form.EmailField.Name), UpdatedAt = now, LastActivityAt = now };
+            // ABU-5: anyone can post any address, so a post proves nothing about a known person. Its values stay with the
+            // submission (and reach the contact when a confirmation issued for it succeeds); activity dates do not move.
+            : existing;
 
         var submissionId = RecordIds.New();
         var events = new List<ConsentEvent>(consents.Count);
@@ -129,10 +131,17 @@ public sealed class SubmissionPipeline
             UserAgent = proof.UserAgent,
         };
 
-        await tx.SaveContactAsync(contact, cancellationToken);
+        if (!ReferenceEquals(contact, existing))
+        {
+            await tx.SaveContactAsync(contact, cancellationToken);
+        }
+
         await tx.AppendConsentEventsAsync(events, cancellationToken);
         await tx.AddSubmissionAsync(submission, cancellationToken);
-        var submitted = new FormSubmitted(contact.Id, now, form.Id, submissionId, culture, submission.ConsentsGiven, existing is null);
+        var submitted = new FormSubmitted(contact.Id, now, form.Id, submissionId, culture, submission.ConsentsGiven, existing is null)
+        {
+            Values = values,
+        };
         await OptinEventListeners.RaiseAsync(_handlers, submitted, tx, cancellationToken);
 
         await tx.CommitAsync(cancellationToken);
@@ -185,7 +194,7 @@ public sealed class SubmissionPipeline
     }
 
     /// <summary>The contact's fields with the posted values (all but the address) set over them.</summary>
-    private static ImmutableDictionary<string, string> WithFields(ImmutableDictionary<string, string> fields,
+    internal static ImmutableDictionary<string, string> WithFields(ImmutableDictionary<string, string> fields,
         ImmutableDictionary<string, string> values, string emailField)
     {
         if (fields.IsEmpty && fields.KeyComparer == values.KeyComparer && fields.ValueComparer == values.ValueComparer)

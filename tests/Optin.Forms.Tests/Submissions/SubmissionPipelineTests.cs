@@ -42,7 +42,8 @@ public sealed class SubmissionPipelineTests
 
     [Fact]
     [Trait("Requirement", "CONS-6")]
-    public async Task SubmitAsync_SeveralFormsForOneAddress_FieldsMergedWithoutTheAddress()
+    [Trait("Requirement", "ABU-5")]
+    public async Task SubmitAsync_SeveralFormsForOneAddress_TheContactKeepsItsFieldsAndEachSubmissionItsValues()
     {
         using var services = Some.Services(out _);
         var pipeline = services.GetRequiredService<SubmissionPipeline>();
@@ -56,9 +57,12 @@ public sealed class SubmissionPipelineTests
         Assert.Equal([KeyValuePair.Create("firstName", "Jean")], afterFirst);
         Assert.Equal(first.ContactId, last.ContactId);
         var fields = (await store.Contacts.FindAsync(last.ContactId!.Value, CancellationToken.None))!.Fields;
-        Assert.Equal([KeyValuePair.Create("firstName", "Jeanne"), KeyValuePair.Create("message", "Bonjour")], fields.OrderBy(f => f.Key, StringComparer.Ordinal));
+        Assert.Equal([KeyValuePair.Create("firstName", "Jean")], fields);
         var submission = await store.Submissions.FindAsync(first.SubmissionId!.Value, CancellationToken.None);
         Assert.Equal(Some.Email(), submission!.Values["email"]);
+        var values = await store.Submissions.ListByContactAsync(last.ContactId!.Value, CancellationToken.None)
+            .Select(s => s.Values.GetValueOrDefault("message") ?? s.Values["firstName"]).ToListAsync();
+        Assert.Equal(["Jean", "Bonjour", "Jeanne"], values);
     }
 
     [Fact]
@@ -119,8 +123,9 @@ public sealed class SubmissionPipelineTests
         var (seen, inTransaction, committed) = Assert.Single(services.GetRequiredService<ListenerProbeLog>().Seen);
         var submitted = Assert.IsType<FormSubmitted>(seen);
         Assert.Equal(new FormSubmitted(result.ContactId!.Value, Some.Now, "newsletter", result.SubmissionId!.Value, "fr",
-            submitted.ConsentsGiven, ContactCreated: true), submitted);
+            submitted.ConsentsGiven, ContactCreated: true) { Values = submitted.Values }, submitted);
         Assert.Equal(["newsletter"], submitted.ConsentsGiven.AsEnumerable());
+        Assert.Equal([KeyValuePair.Create("email", Some.Email())], submitted.Values);
         Assert.Equal(OptinState.PendingConfirmation, inTransaction?.GetState("newsletter"));
         Assert.Null(committed);
     }
@@ -147,9 +152,9 @@ public sealed class SubmissionPipelineTests
         var contact = await store.Contacts.FindAsync(first.ContactId!.Value, CancellationToken.None);
         Assert.Equal("jean.dupont@exemple.fr", contact!.Email);
         Assert.Equal("Jean", contact.Fields["firstName"]);
-        Assert.Equal("Bonjour", contact.Fields["message"]);
+        Assert.False(contact.Fields.ContainsKey("message")); // until the address is proved (ABU-5)
         Assert.Equal(Some.Now, contact.CreatedAt);
-        Assert.Equal(Some.Now + NodaTime.Duration.FromMinutes(5), contact.LastActivityAt);
+        Assert.Equal(Some.Now, contact.LastActivityAt);
         Assert.Equal(OptinState.PendingConfirmation, contact.GetState("newsletter"));
         Assert.Equal([first.SubmissionId!.Value, second.SubmissionId!.Value],
             await store.Submissions.ListByContactAsync(contact.Id, CancellationToken.None).Select(s => s.Id).ToListAsync());

@@ -25,17 +25,19 @@ internal sealed class SendEmailAction(IOptinStore store, ConfirmationIssuer issu
         await using (var tx = await store.BeginTransactionAsync(cancellationToken))
         {
             contact = context.Job.ContactId is { } id ? await tx.FindContactAsync(id, cancellationToken) : null;
-            if (contact is null)
+            if (contact is null && args.To is null)
             {
                 return JobOutcome.Skipped("The contact no longer exists.");
             }
 
-            if (contact.ProcessingRestricted)
+            // A contact erased since (e.g. by the unconfirmed sweep whose event caused this job) leaves the owner's
+            // notification to go, without anything about the person in it.
+            if (contact is { ProcessingRestricted: true })
             {
                 return JobOutcome.Skipped(Rights.PersonalDataService.RestrictedReason);
             }
 
-            if (args.To is null)
+            if (args.To is null && contact is not null)
             {
                 if (await tx.FindSuppressionAsync(AddressHasher.Hash(options.Value, contact.EmailKey), cancellationToken) is { } s
                     && s.ExpiresAt > clock.GetCurrentInstant() && (marketing || !SuppressionReasons.OnlyMarketing(s)))
@@ -68,10 +70,15 @@ internal sealed class SendEmailAction(IOptinStore store, ConfirmationIssuer issu
             }
         }
 
-        var consents = context.SubmissionId is { } sid && await store.Submissions.FindAsync(sid, cancellationToken) is { } submission
-            ? [.. submission.ConsentsGiven]
-            : Array.Empty<string>();
+        var submission = contact is not null && context.SubmissionId is { } sid ? await store.Submissions.FindAsync(sid, cancellationToken) : null;
+        var consents = submission is not null ? [.. submission.ConsentsGiven] : Array.Empty<string>();
         var cat = catalog.Current;
+        // To the person, what is stored about them; the values of a post nobody proved stay with that post (ABU-5). The
+        // owner's notification shows what was posted.
+        var fields = contact is null ? new Dictionary<string, string>()
+            : args.To is not null && submission is not null
+                ? submission.Values.Remove(cat.FindForm(submission.FormId)?.EmailField.Name ?? string.Empty)
+                : (IReadOnlyDictionary<string, string>)contact.Fields;
         var purpose = purposeId is null ? null : cat.FindPurpose(purposeId);
         var culture = context.Culture ?? cat.DefaultCulture;
         var model = new EmailModel
@@ -82,11 +89,11 @@ internal sealed class SendEmailAction(IOptinStore store, ConfirmationIssuer issu
             SiteUrl = options.Value.BaseUrl,
             Culture = culture,
             FormId = context.FormId,
-            Email = contact.Email,
-            Fields = contact.Fields,
+            Email = contact?.Email,
+            Fields = fields,
             Consents = consents,
         };
-        var sent = await dispatcher.SendAsync(args.Template!, culture, model, args.To ?? contact.Email, context.Job.MessageId!, unsubscribe,
+        var sent = await dispatcher.SendAsync(args.Template!, culture, model, args.To ?? contact!.Email, context.Job.MessageId!, unsubscribe,
             cancellationToken);
         return args.To is null
             ? JobOutcome.Sent(new SentEmail(sent.TemplateId, sent.TemplateSha256, context.Job.MessageId!, sent.Culture, purposeId))
