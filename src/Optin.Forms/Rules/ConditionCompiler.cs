@@ -111,9 +111,15 @@ internal sealed class ConditionCompiler(IReadOnlyDictionary<string, RuleConditio
         return c => parts.TrueForAll(p => p(c));
     }
 
-    /// <summary>The value of a field: the contact's address for <c>email</c>, else the contact's fields.</summary>
+    /// <summary>
+    /// The value of a field: the contact's address for <c>email</c>; on <see cref="FormSubmitted"/>, what the post carried
+    /// (a known person's stored fields do not take a post's values until the address is proved, ABU-5); else the
+    /// contact's fields.
+    /// </summary>
     private static string? Field(RuleConditionContext c, string field) =>
-        string.Equals(field, "email", StringComparison.OrdinalIgnoreCase) ? c.Contact?.Email : c.Contact?.Fields.GetValueOrDefault(field);
+        string.Equals(field, "email", StringComparison.OrdinalIgnoreCase) ? c.Contact?.Email
+        : c.Event is FormSubmitted s && s.Values.TryGetValue(field, out var posted) ? posted
+        : c.Contact?.Fields.GetValueOrDefault(field);
 
     private static bool Matches(Regex regex, string value)
     {

@@ -132,7 +132,7 @@ public sealed class SubmissionPipeline
         await tx.SaveContactAsync(contact, cancellationToken);
         await tx.AppendConsentEventsAsync(events, cancellationToken);
         await tx.AddSubmissionAsync(submission, cancellationToken);
-        var submitted = new FormSubmitted(contact.Id, now, form.Id, submissionId, culture, submission.ConsentsGiven, existing is null);
+        var submitted = new FormSubmitted(contact.Id, now, form.Id, submissionId, culture, submission.ConsentsGiven, existing is null) { Values = values };
         await OptinEventListeners.RaiseAsync(_handlers, submitted, tx, cancellationToken);
 
         await tx.CommitAsync(cancellationToken);

@@ -47,6 +47,27 @@ public sealed class RuleConditionExecutionTests
     }
 
     [Fact]
+    [Trait("Requirement", "ABU-5")]
+    public async Task FieldEquals_KnownAddressPostsAgain_ComparesWhatThisPostCarried()
+    {
+        using var flow = OwnerRules.Start("""
+            [ { "Name": "said-jean", "When": "FormSubmitted", "If": { "FieldEquals": { "firstName": "Jean" } },
+                "Then": [ { "Action": "AddTag", "Args": { "Tag": "said-jean" } } ] },
+              { "Name": "said-anne", "When": "FormSubmitted", "If": { "FieldEquals": { "firstName": "Anne" } },
+                "Then": [ { "Action": "AddTag", "Args": { "Tag": "said-anne" } } ] } ]
+            """);
+
+        // The second post names the same address: whatever the contact keeps, the rule looks at what was posted.
+        await flow.PostAsync("newsletter", ("email", Some.Email()), ("firstName", "Jean"));
+        await flow.PostAsync("newsletter", ("email", Some.Email()), ("firstName", "Anne"));
+        await flow.RunAsync();
+
+        var jobs = await flow.JobsAsync();
+        Assert.Single(jobs, j => j.RuleName == "said-jean");
+        Assert.Single(jobs, j => j.RuleName == "said-anne");
+    }
+
+    [Fact]
     public async Task FieldMatches_OnFormSubmitted_MatchesPostedFieldsAndTheAddress()
     {
         using var flow = OwnerRules.Start("""
