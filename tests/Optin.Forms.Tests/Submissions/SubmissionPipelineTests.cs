@@ -120,8 +120,9 @@ public sealed class SubmissionPipelineTests
         var (seen, inTransaction, committed) = Assert.Single(services.GetRequiredService<ListenerProbeLog>().Seen);
         var submitted = Assert.IsType<FormSubmitted>(seen);
         Assert.Equal(new FormSubmitted(result.ContactId!.Value, Some.Now, "newsletter", result.SubmissionId!.Value, "fr",
-            submitted.ConsentsGiven, ContactCreated: true), submitted);
+            submitted.ConsentsGiven, ContactCreated: true) { Values = submitted.Values }, submitted);
         Assert.Equal(["newsletter"], submitted.ConsentsGiven.AsEnumerable());
+        Assert.Equal(Some.Email(), submitted.Values["email"]);
         Assert.Equal(OptinState.PendingConfirmation, inTransaction?.GetState("newsletter"));
         Assert.Null(committed);
     }
