@@ -36,6 +36,12 @@ internal static class DoubleOptinOptionsCheck
             problems.Add(new($"{Root}:DoubleOptin:ConfirmedPage", ConfigurationCodes.Invalid, $"'{page}' is not a local path such as /merci (SEC-2)"));
         }
 
+        if (!options.PathPrefix.StartsWith('/') || options.PathPrefix.StartsWith("//", StringComparison.Ordinal)
+            || options.PathPrefix.AsSpan().IndexOfAny('\\', '?', '#') >= 0)
+        {
+            problems.Add(new($"{Root}:PathPrefix", ConfigurationCodes.Invalid, $"'{options.PathPrefix}' is not a local path such as /optin"));
+        }
+
         if (options.Mail.From is { } from && (from.AsSpan().IndexOfAny('\r', '\n', '\0') >= 0 || !MailboxAddress.TryParse(from, out _)))
         {
             problems.Add(new($"{Root}:Mail:From", ConfigurationCodes.Invalid, "not a mailbox such as Atelier Dupont <bonjour@atelier-dupont.example> (SEC-3)"));
