@@ -25,6 +25,16 @@ internal static class DoubleOptinOptionsCheck
             problems.Add(new($"{Root}:DoubleOptin:MaxSendsPerAddressPerDay", ConfigurationCodes.Invalid, "must be at least 1"));
         }
 
+        if (doi.QueryBatchSize is < 1 or > 10_000)
+        {
+            problems.Add(new($"{Root}:DoubleOptin:QueryBatchSize", ConfigurationCodes.Invalid, "must be between 1 and 10000"));
+        }
+
+        if (doi.QueryRequestsPerMinute is < 1 or > 1_000_000)
+        {
+            problems.Add(new($"{Root}:DoubleOptin:QueryRequestsPerMinute", ConfigurationCodes.Invalid, "must be between 1 and 1000000"));
+        }
+
         if (doi.DeleteUnconfirmedAfter < doi.TokenLifetime)
         {
             problems.Add(new($"{Root}:DoubleOptin:DeleteUnconfirmedAfter", ConfigurationCodes.Invalid,

@@ -28,7 +28,7 @@ public static partial class OptinFormsConfigurationReader
         var d = options.DoubleOptin;
         reader.CheckKeys(doi, nameof(d.TokenLifetime), nameof(d.ConfirmationMode), nameof(d.MaxSendsPerPending), nameof(d.MaxSendsPerAddressPerDay),
             nameof(d.DeleteUnconfirmedAfter), nameof(d.ConfirmedPage), nameof(d.SuppressAfterRejection), nameof(d.UnsubscribeTokenLifetime), nameof(d.HashKey),
-            nameof(d.SuppressAfterErasure));
+            nameof(d.SuppressAfterErasure), nameof(d.QueryBatchSize), nameof(d.QueryRequestsPerMinute));
         d.TokenLifetime = reader.Duration(doi, nameof(d.TokenLifetime)) ?? d.TokenLifetime;
         d.ConfirmationMode = reader.Enum<ConfirmationMode>(doi, nameof(d.ConfirmationMode)) ?? d.ConfirmationMode;
         d.MaxSendsPerPending = reader.Int(doi, nameof(d.MaxSendsPerPending)) ?? d.MaxSendsPerPending;
@@ -39,6 +39,8 @@ public static partial class OptinFormsConfigurationReader
         d.UnsubscribeTokenLifetime = reader.Duration(doi, nameof(d.UnsubscribeTokenLifetime)) ?? d.UnsubscribeTokenLifetime;
         d.HashKey = reader.String(doi, nameof(d.HashKey)) ?? d.HashKey;
         d.SuppressAfterErasure = reader.Duration(doi, nameof(d.SuppressAfterErasure)) ?? d.SuppressAfterErasure;
+        d.QueryBatchSize = reader.Int(doi, nameof(d.QueryBatchSize)) ?? d.QueryBatchSize;
+        d.QueryRequestsPerMinute = reader.Int(doi, nameof(d.QueryRequestsPerMinute)) ?? d.QueryRequestsPerMinute;
 
         var retention = root.GetSection(nameof(OptinFormsOptions.Retention));
         var r = options.Retention;
