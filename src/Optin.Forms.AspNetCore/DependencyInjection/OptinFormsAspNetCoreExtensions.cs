@@ -63,7 +63,6 @@ public static class OptinFormsAspNetCoreExtensions
         services.TryAddSingleton<SubmissionRateLimiter>();
         services.TryAddSingleton<ClientIpResolver>();
         services.TryAddSingleton<PageRenderer>();
-        services.TryAddSingleton(new LandingTemplateSource(section));
         services.TryAddSingleton<LandingTemplateRenderer>();
         services.TryAddSingleton<FormPostHandler>();
         services.TryAddSingleton<TokenPageHandler>();
