@@ -142,10 +142,15 @@ internal sealed class RuleCompiler(IReadOnlyDictionary<string, RuleActionRegistr
                 var mailPurpose = MarketingMail.PurposeOf(send.Purpose, when, eventPurpose);
                 var forMarketingPurpose = MarketingMail.ForMarketingPurpose(send.To, mailPurpose,
                     id => options.Purposes.TryGetValue(id, out var mp) && mp.Marketing);
-                if (forMarketingPurpose && templates.Contains(send.Template!) && !templates.IsMarketing(send.Template!))
+                // On OptinConfirmed without a Purpose filter, the purpose confirmed may be any marketing one.
+                var linkPurpose = forMarketingPurpose ? mailPurpose
+                    : send.To is null && send.Purpose is null && eventPurpose is null && when == nameof(OptinConfirmed)
+                        ? options.Purposes.Where(p => p.Value.Marketing).Select(p => p.Key).Order(StringComparer.Ordinal).FirstOrDefault()
+                        : null;
+                if (linkPurpose is not null && templates.Contains(send.Template!) && !templates.IsMarketing(send.Template!))
                 {
                     // Sent as marketing whatever the template says, so it needs the visible link too (WD-1).
-                    EmailTemplateCompiler.LintUnsubscribeLink(options, send.Template!, $"{path}:Args:Template", mailPurpose!, problems);
+                    EmailTemplateCompiler.LintUnsubscribeLink(options, send.Template!, $"{path}:Args:Template", linkPurpose, problems);
                 }
 
                 if ((templates.IsMarketing(send.Template!) || forMarketingPurpose) && send.To is null)

@@ -99,6 +99,27 @@ public sealed class MarketingTemplateTests
 
     [Fact]
     [Trait("Requirement", "WD-1")]
+    public void Start_PlainTemplateWithoutLinkOnAnyConfirmation_FailsWithTheRulePath()
+    {
+        var settings = Flow.Settings();
+        settings["OptinForms:Templates:merci:Marketing"] = "false";
+        settings["OptinForms:Templates:merci:Subject"] = "Merci";
+        settings["OptinForms:Templates:merci:Html"] = "<p>Merci !</p>";
+        settings["OptinForms:Templates:merci:Text"] = "Merci !";
+        settings["OptinForms:Rules:4:Name"] = "thanks";
+        settings["OptinForms:Rules:4:When"] = "OptinConfirmed";
+        settings["OptinForms:Rules:4:Then:0:Action"] = "SendEmail";
+        settings["OptinForms:Rules:4:Then:0:Args:Template"] = "merci";
+        using var services = Some.Services(out _, settings);
+
+        var ex = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<OptinFormsOptions>>().Value);
+
+        Assert.Contains("OptinForms:Rules:4:Then:0:Args:Template: 'merci' is sent for the marketing purpose 'newsletter', so it is marketing mail and " +
+            "shows a visible unsubscribe link ({{ UnsubscribeUrl }}) in every culture; '*' does not (WD-1)", ex.Failures);
+    }
+
+    [Fact]
+    [Trait("Requirement", "WD-1")]
     public async Task SendEmail_PlainTemplateToAFixedAddress_StaysPlain()
     {
         using var flow = Flow.Start();
