@@ -6,7 +6,7 @@ namespace Optin.Forms.AspNetCore;
 public sealed class OptinFormsWebOptions
 {
     /// <summary>The prefix of every Optin.Forms route (<c>OptinForms:PathPrefix</c>). Default <c>/optin</c>.</summary>
-    public string PathPrefix { get; set; } = "/optin";
+    public string PathPrefix { get; set; } = OptinFormsOptions.DefaultPathPrefix;
 
     /// <summary>The largest request body a form post may have, in bytes (SEC-6). Default 64 KiB.</summary>
     public long MaxRequestBodySize { get; set; } = 64 * 1024;

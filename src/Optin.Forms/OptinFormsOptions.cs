@@ -19,8 +19,17 @@ public sealed class OptinFormsOptions
     /// <summary>The configuration section name: <c>OptinForms</c>.</summary>
     public const string SectionName = "OptinForms";
 
+    /// <summary>The default <see cref="PathPrefix"/>: <c>/optin</c>.</summary>
+    public const string DefaultPathPrefix = "/optin";
+
     /// <summary>Absolute base URL for links in emails (SEC-7: never taken from a request's Host header).</summary>
     public string? BaseUrl { get; set; }
+
+    /// <summary>
+    /// The path under <see cref="BaseUrl"/> where the engine's pages live (<c>OptinForms:PathPrefix</c>), default
+    /// <c>/optin</c>: every confirmation and unsubscribe link the engine writes starts with it.
+    /// </summary>
+    public string PathPrefix { get; set; } = DefaultPathPrefix;
 
     /// <summary>The culture used when a submission names none, or names one that a text lacks. Default <c>en</c>.</summary>
     public string DefaultCulture { get; set; } = "en";

@@ -177,6 +177,8 @@ public class SubmissionBenchmarks : IDisposable
 
     private static Dictionary<string, string?> Settings() => new()
     {
+        ["OptinForms:BaseUrl"] = "https://example.test",
+        ["OptinForms:Mail:From"] = "Atelier Dupont <bonjour@atelier-dupont.example>",
         ["OptinForms:DefaultCulture"] = "fr",
         ["OptinForms:DataProtection:Controller"] = "Atelier Dupont SARL, 12 rue des Lilas, 69003 Lyon",
         ["OptinForms:DataProtection:PrivacyNoticeUrl"] = "/confidentialite",

@@ -7,6 +7,8 @@ public sealed class OptinCommandTests : IDisposable
     private const string ValidJson = """
         {
           "OptinForms": {
+            "BaseUrl": "https://example.test",
+            "Mail": { "From": "Atelier Dupont <bonjour@atelier-dupont.example>" },
             "DefaultCulture": "fr",
             "DataProtection": { "Controller": "Atelier Dupont SARL", "PrivacyNoticeUrl": "/confidentialite" },
             "Purposes": {
@@ -104,6 +106,78 @@ public sealed class OptinCommandTests : IDisposable
 
         Assert.Equal(OptinCommand.Usage, code);
         Assert.Contains("Usage:", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    [Trait("Requirement", "CFG-1")]
+    public async Task Check_LandingTemplatePerCultureFirst_LoadsAsTheRuntimeReadsIt()
+    {
+        var settings = Write("appsettings.json", ValidJson);
+        var page = Write("appsettings.Salon.json", """
+            {
+              "OptinForms": {
+                "LandingPages": { "salon": { "Path": "/salon", "Form": "newsletter", "Template": "salon" } },
+                "Templates": {
+                  "salon": {
+                    "fr": { "Html": "<p>Merci de votre visite !</p>{{ form }}" },
+                    "en": { "Html": "<p>Thank you for coming by!</p>{{ form }}" }
+                  }
+                }
+              }
+            }
+            """);
+
+        var (code, output, _) = await Run("check", settings, page);
+
+        Assert.Equal(OptinCommand.Ok, code);
+        Assert.Equal("OK: 1 form(s), 1 purpose(s), 1 landing page(s).", output.Trim());
+    }
+
+    [Fact]
+    [Trait("Requirement", "CFG-1")]
+    public async Task Check_EmailTemplatePerCultureFirst_LoadsAndUnknownPartIsNamed()
+    {
+        var settings = Write("appsettings.json", ValidJson);
+        var templates = Write("appsettings.Templates.json", """
+            {
+              "OptinForms": {
+                "Templates": {
+                  "merci": {
+                    "fr": { "Subject": "Merci", "Html": "<p>Merci</p>", "Text": "Merci", "Colour": "red" },
+                    "Footer": "x"
+                  }
+                }
+              }
+            }
+            """);
+
+        var (code, output, _) = await Run("check", settings, templates);
+
+        Assert.Equal(OptinCommand.Invalid, code);
+        Assert.Contains("2 problems:", output, StringComparison.Ordinal);
+        Assert.Contains("  OptinForms:Templates:merci:fr:Colour: unknown key 'Colour'; expected one of: Subject, Html, Text, HtmlFile, TextFile", output, StringComparison.Ordinal);
+        Assert.Contains("  OptinForms:Templates:merci:Footer: unknown key 'Footer'; expected one of: Marketing, Subject, Html, Text, HtmlFile, TextFile, or a culture name such as fr holding them", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    [Trait("Requirement", "CFG-5")]
+    public async Task Check_DoubleOptinFormWithoutConfirmationOrMailSettings_ReportsTheFormPath()
+    {
+        var settings = Write("appsettings.json", ValidJson
+            .Replace("\"BaseUrl\": \"https://example.test\",", string.Empty, StringComparison.Ordinal)
+            .Replace("\"Mail\": { \"From\": \"Atelier Dupont <bonjour@atelier-dupont.example>\" },", string.Empty, StringComparison.Ordinal));
+
+        var (code, output, _) = await Run("check", settings);
+
+        Assert.Equal(OptinCommand.Invalid, code);
+        Assert.Equal(
+            [
+                "1 problem:",
+                "  OptinForms:Forms:newsletter:DoubleOptin: the form asks for double opt-in on 'newsletter' and no enabled FormSubmitted rule sends " +
+                "SendDoubleOptinEmail for it; the built-in rule that would send the 'double-optin' email needs OptinForms:BaseUrl and " +
+                "OptinForms:Mail:From (CFG-5)",
+            ],
+            output.TrimEnd().Split(Environment.NewLine));
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);

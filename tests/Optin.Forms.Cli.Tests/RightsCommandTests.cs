@@ -13,6 +13,8 @@ public sealed class RightsCommandTests : IDisposable
         {
           "ConnectionStrings": { "Optin": "Data Source=optin.db" },
           "OptinForms": {
+            "BaseUrl": "https://example.test",
+            "Mail": { "From": "Atelier Dupont <bonjour@atelier-dupont.example>" },
             "DefaultCulture": "fr",
             "Storage": { "Provider": "Sqlite" },
             "DataProtection": { "Controller": "Atelier Dupont SARL", "PrivacyNoticeUrl": "/confidentialite" },

@@ -15,6 +15,7 @@ public sealed class StoreCommandTests : IDisposable
           "ConnectionStrings": { "Optin": "Data Source=data/optin.db" },
           "OptinForms": {
             "BaseUrl": "https://example.test",
+            "Mail": { "From": "Atelier Dupont <bonjour@atelier-dupont.example>" },
             "DefaultCulture": "fr",
             "Storage": { "Provider": "Sqlite" },
             "DataProtection": { "Controller": "Atelier Dupont SARL", "PrivacyNoticeUrl": "/confidentialite" },

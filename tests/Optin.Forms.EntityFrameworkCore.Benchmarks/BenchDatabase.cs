@@ -90,6 +90,7 @@ internal sealed class BenchDatabase : IAsyncDisposable
     internal static IConfigurationSection Settings() => new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
     {
         ["OptinForms:BaseUrl"] = "https://example.test",
+        ["OptinForms:Mail:From"] = "Atelier Dupont <bonjour@atelier-dupont.example>",
         ["OptinForms:DefaultCulture"] = "fr",
         ["OptinForms:DataProtection:Controller"] = "Atelier Dupont SARL, 12 rue des Lilas, 69003 Lyon",
         ["OptinForms:DataProtection:PrivacyNoticeUrl"] = "/confidentialite",

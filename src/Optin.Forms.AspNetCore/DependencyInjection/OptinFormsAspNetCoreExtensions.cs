@@ -39,6 +39,10 @@ public static class OptinFormsAspNetCoreExtensions
             options.Configure(configure);
         }
 
+        // The engine writes the links of its emails from its own options: one prefix for pages and emails alike.
+        services.AddOptions<OptinFormsOptions>()
+            .PostConfigure<Microsoft.Extensions.Options.IOptions<OptinFormsWebOptions>>((core, web) => core.PathPrefix = web.Value.PathPrefix);
+
         options.Validate(o => o.PathPrefix.StartsWith('/') && !o.PathPrefix.StartsWith("//", StringComparison.Ordinal),
                 "OptinForms:PathPrefix: the prefix must be a local path such as /optin")
             .Validate(o => o.MaxRequestBodySize > 0 && o.MaxFieldCount > 0 && o.MaxFieldLength > 0,
@@ -60,7 +64,6 @@ public static class OptinFormsAspNetCoreExtensions
         services.TryAddSingleton<SubmissionRateLimiter>();
         services.TryAddSingleton<ClientIpResolver>();
         services.TryAddSingleton<PageRenderer>();
-        services.TryAddSingleton(new LandingTemplateSource(section));
         services.TryAddSingleton<LandingTemplateRenderer>();
         services.TryAddSingleton<FormPostHandler>();
         services.TryAddSingleton<TokenPageHandler>();

@@ -11,10 +11,11 @@ namespace Optin.Forms.AspNetCore.Rendering;
 /// with <c>title</c>, <c>culture</c> and the rendered <c>form</c> in scope. The result goes inside the default layout.
 /// </summary>
 /// <remarks>
-/// Templates are read from <c>OptinForms:Templates:{id}</c>: an <c>Html</c> value, either one text or one per culture
-/// (<c>Html:fr</c>, or <c>fr:Html</c>). A page whose template cannot be found or parsed shows its form alone.
+/// The template is the page's <see cref="LandingPageDefinition.TemplateHtml"/>, read from <c>OptinForms:Templates:{id}</c>
+/// by the one configuration reader (<c>Html</c>: one text, one per culture, <c>Html:fr</c> or <c>fr:Html</c>) and checked
+/// at start, exactly as <c>optin check</c> reads it. A page whose template cannot be found or parsed shows its form alone.
 /// </remarks>
-internal sealed partial class LandingTemplateRenderer(LandingTemplateSource source, ILogger<LandingTemplateRenderer> logger)
+internal sealed partial class LandingTemplateRenderer(ILogger<LandingTemplateRenderer> logger)
 {
     /// <summary>How long a first render may take before the page is shown with its form alone (SEC-4).</summary>
     internal static readonly TimeSpan RenderTimeout = TimeSpan.FromSeconds(2);
@@ -26,7 +27,7 @@ internal sealed partial class LandingTemplateRenderer(LandingTemplateSource sour
 
     public async ValueTask<string> RenderAsync(LandingPageDefinition page, string culture, string defaultCulture, string title, string formHtml)
     {
-        if (page.Template is null || source.Find(page.Template, culture, defaultCulture) is not { } text)
+        if (page.Template is null || page.TemplateHtml.IsEmpty || page.TemplateHtml.Get(culture, defaultCulture) is not { Length: > 0 } text)
         {
             return formHtml;
         }

@@ -38,4 +38,16 @@ public sealed class DoubleOptinOptions
     /// to a secret of your own; when absent, a key derived from <c>OptinForms:BaseUrl</c> is used.
     /// </summary>
     public string? HashKey { get; set; }
+
+    /// <summary>
+    /// How many contacts a double opt-in request on a query (<see cref="DoubleOptinRequestService.RequestForQueryAsync"/>)
+    /// reads and queues per transaction. Default 500.
+    /// </summary>
+    public int QueryBatchSize { get; set; } = 500;
+
+    /// <summary>
+    /// How many confirmation emails a request on a query lets the job worker send per minute: the jobs get due times spread
+    /// at this rate, so a large list neither floods the mail server nor harms the sender's reputation. Default 600.
+    /// </summary>
+    public int QueryRequestsPerMinute { get; set; } = 600;
 }

@@ -22,6 +22,7 @@ public sealed class DoubleOptinRequestService
     private readonly IOptinStore _store;
     private readonly IClock _clock;
     private readonly string _messageIdDomain;
+    private readonly DoubleOptinOptions _options;
 
     /// <summary>Creates the service.</summary>
     public DoubleOptinRequestService(IFormCatalogProvider catalog, IOptinStore store, IClock clock, IOptions<OptinFormsOptions> options)
@@ -31,19 +32,56 @@ public sealed class DoubleOptinRequestService
         _store = store ?? throw new ArgumentNullException(nameof(store));
         _clock = clock ?? throw new ArgumentNullException(nameof(clock));
         _messageIdDomain = JobFactory.MessageIdDomain(options.Value);
+        _options = options.Value.DoubleOptin;
     }
 
     /// <summary>Queues a confirmation email for one contact.</summary>
     /// <returns>Success with a count of 1, 0 when the contact is already confirmed, withdrawn or objected; or a refusal.</returns>
     public ValueTask<OptinOperationResult> RequestAsync(Guid contactId, string purposeId, string? culture, CancellationToken cancellationToken) =>
-        RequestCoreAsync(null, contactId, purposeId, culture, cancellationToken);
+        RequestOneAsync(contactId, purposeId, culture, cancellationToken);
 
-    /// <summary>Queues a confirmation email for every contact matching <paramref name="query"/>, in one transaction.</summary>
+    /// <summary>
+    /// Queues a confirmation email for every contact matching <paramref name="query"/>: the matches are read as a stream
+    /// and queued <c>DoubleOptin:QueryBatchSize</c> at a time, one transaction per batch, with due times spread so that the
+    /// job worker sends <c>DoubleOptin:QueryRequestsPerMinute</c> emails a minute.
+    /// </summary>
+    /// <remarks>
+    /// A list of any size is neither held in memory nor written in one long transaction, and does not reach the mail
+    /// server all at once. Batches committed before a failure stay queued; running the request again queues those
+    /// contacts a second time, under the resend caps (DOI-7).
+    /// </remarks>
     /// <returns>Success with how many emails were queued, or a refusal.</returns>
-    public ValueTask<OptinOperationResult> RequestForQueryAsync(ContactQuery query, string purposeId, string? culture, CancellationToken cancellationToken)
+    public async ValueTask<OptinOperationResult> RequestForQueryAsync(ContactQuery query, string purposeId, string? culture, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        return RequestCoreAsync(query, null, purposeId, culture, cancellationToken);
+        var catalog = _catalog.Current;
+        if (catalog.FindPurpose(purposeId) is not { } purpose)
+        {
+            return OptinOperationResult.Failed(SubmissionCodes.UnknownPurpose, $"The purpose '{purposeId}' is not declared.");
+        }
+
+        var resolvedCulture = SubmissionPipeline.ResolveCulture(culture, catalog.DefaultCulture);
+        var now = _clock.GetCurrentInstant();
+        var spacing = Duration.FromMinutes(1) / Math.Max(1, _options.QueryRequestsPerMinute);
+        var batchSize = Math.Max(1, _options.QueryBatchSize);
+        var batch = new List<Contact>(Math.Min(batchSize, 1024));
+        var queued = 0;
+        await foreach (var contact in _store.Contacts.QueryAsync(query, cancellationToken))
+        {
+            batch.Add(contact);
+            if (batch.Count >= batchSize)
+            {
+                queued += await QueueBatchAsync(batch, purpose, resolvedCulture, now, queued, spacing, cancellationToken);
+                batch.Clear();
+            }
+        }
+
+        if (batch.Count > 0)
+        {
+            queued += await QueueBatchAsync(batch, purpose, resolvedCulture, now, queued, spacing, cancellationToken);
+        }
+
+        return OptinOperationResult.Success(null, queued);
     }
 
     /// <summary>
@@ -51,8 +89,11 @@ public sealed class DoubleOptinRequestService
     /// already confirmed, withdrawn, objected to a marketing purpose, or restricted (used by imports, in their own transaction).
     /// </summary>
     /// <returns>Whether a job was queued.</returns>
+    internal ValueTask<bool> EnqueueAsync(IOptinTransaction tx, Contact contact, PurposeDefinition purpose, string culture, Instant now,
+        CancellationToken cancellationToken) => EnqueueAsync(tx, contact, purpose, culture, now, now, cancellationToken);
+
     internal async ValueTask<bool> EnqueueAsync(IOptinTransaction tx, Contact contact, PurposeDefinition purpose, string culture, Instant now,
-        CancellationToken cancellationToken)
+        Instant due, CancellationToken cancellationToken)
     {
         var state = contact.GetState(purpose.Id);
         if (state is OptinState.OptedIn or OptinState.Withdrawn || (purpose.Marketing && contact.ObjectedToMarketing) || contact.ProcessingRestricted)
@@ -60,12 +101,13 @@ public sealed class DoubleOptinRequestService
             return false;
         }
 
-        await tx.EnqueueJobAsync(CreateJob(contact.Id, purpose.Id, culture, now, _messageIdDomain, "DoubleOptinRequested"), cancellationToken);
+        await tx.EnqueueJobAsync(CreateJob(contact.Id, purpose.Id, culture, now, _messageIdDomain, "DoubleOptinRequested", due), cancellationToken);
         return true;
     }
 
     /// <summary>The job that sends a confirmation email for <paramref name="purposeId"/> to the contact, due now.</summary>
-    internal static JobRecord CreateJob(Guid contactId, string purposeId, string culture, Instant now, string messageIdDomain, string eventType)
+    internal static JobRecord CreateJob(Guid contactId, string purposeId, string culture, Instant now, string messageIdDomain, string eventType,
+        Instant? due = null)
     {
         var payload = new JobPayload
         {
@@ -74,11 +116,25 @@ public sealed class DoubleOptinRequestService
             Culture = culture,
             PurposeId = purposeId,
         };
-        return JobFactory.Create(Action, null, contactId, purposeId, payload, now, now, messageIdDomain);
+        return JobFactory.Create(Action, null, contactId, purposeId, payload, now, due ?? now, messageIdDomain);
     }
 
-    private async ValueTask<OptinOperationResult> RequestCoreAsync(ContactQuery? query, Guid? contactId, string purposeId, string? culture,
-        CancellationToken cancellationToken)
+    private async ValueTask<int> QueueBatchAsync(List<Contact> batch, PurposeDefinition purpose, string culture, Instant now, int alreadyQueued,
+        Duration spacing, CancellationToken cancellationToken)
+    {
+        var queued = 0;
+        await using var tx = await _store.BeginTransactionAsync(cancellationToken);
+        foreach (var contact in batch)
+        {
+            var due = now + (spacing * (alreadyQueued + queued));
+            queued += await EnqueueAsync(tx, contact, purpose, culture, now, due, cancellationToken) ? 1 : 0;
+        }
+
+        await tx.CommitAsync(cancellationToken);
+        return queued;
+    }
+
+    private async ValueTask<OptinOperationResult> RequestOneAsync(Guid contactId, string purposeId, string? culture, CancellationToken cancellationToken)
     {
         var catalog = _catalog.Current;
         if (catalog.FindPurpose(purposeId) is not { } purpose)
@@ -89,27 +145,12 @@ public sealed class DoubleOptinRequestService
         var resolvedCulture = SubmissionPipeline.ResolveCulture(culture, catalog.DefaultCulture);
         var now = _clock.GetCurrentInstant();
         await using var tx = await _store.BeginTransactionAsync(cancellationToken);
-        List<Contact> contacts;
-        if (contactId is { } id)
+        if (await tx.FindContactAsync(contactId, cancellationToken) is not { } contact)
         {
-            if (await tx.FindContactAsync(id, cancellationToken) is not { } one)
-            {
-                return OptinOperationResult.Failed(SubmissionCodes.ContactNotFound, "No such contact.");
-            }
-
-            contacts = [one];
-        }
-        else
-        {
-            contacts = await _store.Contacts.QueryAsync(query!, cancellationToken).ToListAsync(cancellationToken);
+            return OptinOperationResult.Failed(SubmissionCodes.ContactNotFound, "No such contact.");
         }
 
-        var queued = 0;
-        foreach (var contact in contacts)
-        {
-            queued += await EnqueueAsync(tx, contact, purpose, resolvedCulture, now, cancellationToken) ? 1 : 0;
-        }
-
+        var queued = await EnqueueAsync(tx, contact, purpose, resolvedCulture, now, now, cancellationToken) ? 1 : 0;
         await tx.CommitAsync(cancellationToken);
         return OptinOperationResult.Success(contactId, queued);
     }

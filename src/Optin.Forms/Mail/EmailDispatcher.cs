@@ -9,24 +9,26 @@ internal sealed class EmailDispatcher(EmailRenderer renderer, IMailSender sender
 {
     private readonly OptinFormsOptions _options = options.Value;
 
-    public string ConfirmUrl(string token) => Link("confirm", token);
+    public string ConfirmUrl(string token) => Link(OptinLinks.Confirm, token);
 
-    public string UnsubscribeUrl(string token) => Link("unsubscribe", token);
+    public string UnsubscribeUrl(string token) => Link(OptinLinks.Unsubscribe, token);
 
     /// <summary>Renders and sends; returning means the sender accepted the message (invariant 4).</summary>
+    /// <remarks><paramref name="marketing"/> sends as marketing (List-Unsubscribe headers, WD-1) even when the template is not.</remarks>
     public async ValueTask<RenderedEmail> SendAsync(string templateId, string? culture, EmailModel model, string to, string messageId,
-        string? unsubscribeUrl, CancellationToken cancellationToken)
+        string? unsubscribeUrl, bool marketing, CancellationToken cancellationToken)
     {
         var email = await renderer.RenderAsync(templateId, culture ?? _options.DefaultCulture, model);
+        if (marketing && !email.Marketing)
+        {
+            email = email with { Marketing = true };
+        }
+
         var from = _options.Mail.From ?? throw new InvalidOperationException("OptinForms:Mail:From is not configured.");
         var message = MailComposer.Compose(email, from, to, messageId, clock.GetCurrentInstant(), unsubscribeUrl);
         await sender.SendAsync(message, cancellationToken);
         return email;
     }
 
-    private string Link(string kind, string token)
-    {
-        var baseUrl = _options.BaseUrl ?? throw new InvalidOperationException("OptinForms:BaseUrl is not configured (SEC-7).");
-        return $"{baseUrl.TrimEnd('/')}/optin/{kind}/{token}";
-    }
+    private string Link(string kind, string token) => OptinLinks.Page(_options, kind, token);
 }

@@ -25,6 +25,16 @@ internal static class DoubleOptinOptionsCheck
             problems.Add(new($"{Root}:DoubleOptin:MaxSendsPerAddressPerDay", ConfigurationCodes.Invalid, "must be at least 1"));
         }
 
+        if (doi.QueryBatchSize is < 1 or > 10_000)
+        {
+            problems.Add(new($"{Root}:DoubleOptin:QueryBatchSize", ConfigurationCodes.Invalid, "must be between 1 and 10000"));
+        }
+
+        if (doi.QueryRequestsPerMinute is < 1 or > 1_000_000)
+        {
+            problems.Add(new($"{Root}:DoubleOptin:QueryRequestsPerMinute", ConfigurationCodes.Invalid, "must be between 1 and 1000000"));
+        }
+
         if (doi.DeleteUnconfirmedAfter < doi.TokenLifetime)
         {
             problems.Add(new($"{Root}:DoubleOptin:DeleteUnconfirmedAfter", ConfigurationCodes.Invalid,
@@ -34,6 +44,12 @@ internal static class DoubleOptinOptionsCheck
         if (doi.ConfirmedPage is { } page && !FormCatalogCompiler.IsLocalPath(page))
         {
             problems.Add(new($"{Root}:DoubleOptin:ConfirmedPage", ConfigurationCodes.Invalid, $"'{page}' is not a local path such as /merci (SEC-2)"));
+        }
+
+        if (!options.PathPrefix.StartsWith('/') || options.PathPrefix.StartsWith("//", StringComparison.Ordinal)
+            || options.PathPrefix.AsSpan().IndexOfAny('\\', '?', '#') >= 0)
+        {
+            problems.Add(new($"{Root}:PathPrefix", ConfigurationCodes.Invalid, $"'{options.PathPrefix}' is not a local path such as /optin"));
         }
 
         if (options.Mail.From is { } from && (from.AsSpan().IndexOfAny('\r', '\n', '\0') >= 0 || !MailboxAddress.TryParse(from, out _)))

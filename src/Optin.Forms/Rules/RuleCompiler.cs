@@ -78,7 +78,34 @@ internal sealed class RuleCompiler(IReadOnlyDictionary<string, RuleActionRegistr
         }
 
         RuleCycles.Check(rules, actions, problems, Root, options.Rules);
+        AddDefaultDoubleOptinRules(rules, conditionCompiler, options, templates, purposes, problems);
         return rules.Where(r => r.Enabled).ToImmutableArray();
+    }
+
+    /// <summary>Adds the built-in confirmation rule of every double opt-in purpose no rule confirms (CFG-5).</summary>
+    private void AddDefaultDoubleOptinRules(ImmutableArray<CompiledRule>.Builder rules, ConditionCompiler conditionCompiler,
+        OptinFormsOptions options, EmailTemplateSet templates, HashSet<string> purposes, List<ConfigurationProblem> problems)
+    {
+        foreach (var (formId, purposeId) in DefaultDoubleOptinRules.Uncovered(options))
+        {
+            var path = $"{OptinFormsOptions.SectionName}:Forms:{formId}:DoubleOptin";
+            if (string.IsNullOrWhiteSpace(options.BaseUrl) || string.IsNullOrWhiteSpace(options.Mail.From))
+            {
+                problems.Add(new(path, ConfigurationCodes.Missing,
+                    $"the form asks for double opt-in on '{purposeId}' and no enabled FormSubmitted rule sends SendDoubleOptinEmail for it; " +
+                    $"the built-in rule that would send the '{EmailTemplateCompiler.DoubleOptinTemplate}' email needs OptinForms:BaseUrl and " +
+                    "OptinForms:Mail:From (CFG-5)"));
+                continue;
+            }
+
+            var rule = DefaultDoubleOptinRules.Create(formId, purposeId);
+            var condition = conditionCompiler.Compile(rule.If, path);
+            if (CompileStep(rule, nameof(FormSubmitted), rule.Then[0], path, options, templates, purposes, problems) is { } step)
+            {
+                rules.Add(new CompiledRule(rule.Name!, nameof(FormSubmitted), rule.Forms.ToImmutableHashSet(StringComparer.OrdinalIgnoreCase),
+                    condition, [step]));
+            }
+        }
     }
 
     private CompiledStep? CompileStep(RuleOptions rule, string? when, RuleActionOptions step, string path, OptinFormsOptions options,
@@ -112,7 +139,21 @@ internal sealed class RuleCompiler(IReadOnlyDictionary<string, RuleActionRegistr
                 break;
             case SendEmailArgs send:
                 CheckTemplate(send.Template!, templates, $"{path}:Args:Template", problems);
-                if (templates.IsMarketing(send.Template!) && send.To is null)
+                var mailPurpose = MarketingMail.PurposeOf(send.Purpose, when, eventPurpose);
+                var forMarketingPurpose = MarketingMail.ForMarketingPurpose(send.To, mailPurpose,
+                    id => options.Purposes.TryGetValue(id, out var mp) && mp.Marketing);
+                // On OptinConfirmed without a Purpose filter, the purpose confirmed may be any marketing one.
+                var linkPurpose = forMarketingPurpose ? mailPurpose
+                    : send.To is null && send.Purpose is null && eventPurpose is null && when == nameof(OptinConfirmed)
+                        ? options.Purposes.Where(p => p.Value.Marketing).Select(p => p.Key).Order(StringComparer.Ordinal).FirstOrDefault()
+                        : null;
+                if (linkPurpose is not null && templates.Contains(send.Template!) && !templates.IsMarketing(send.Template!))
+                {
+                    // Sent as marketing whatever the template says, so it needs the visible link too (WD-1).
+                    EmailTemplateCompiler.LintUnsubscribeLink(options, send.Template!, $"{path}:Args:Template", linkPurpose, problems);
+                }
+
+                if ((templates.IsMarketing(send.Template!) || forMarketingPurpose) && send.To is null)
                 {
                     var purpose = send.Purpose ?? eventPurpose;
                     CheckPurpose(purpose, purposes, $"{path}:Args:Purpose", problems);

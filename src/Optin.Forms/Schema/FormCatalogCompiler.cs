@@ -333,7 +333,12 @@ public static partial class FormCatalogCompiler
 
             if (ok)
             {
-                result[slug] = new LandingPageDefinition(slug, pagePath, LocalizedText.From(page.Title), Blank(page.Template), form!);
+                result[slug] = new LandingPageDefinition(slug, pagePath, LocalizedText.From(page.Title), Blank(page.Template), form!)
+                {
+                    TemplateHtml = Blank(page.Template) is { } id && options.Templates.TryGetValue(id, out var html)
+                        ? LocalizedText.From(html.Html)
+                        : LocalizedText.Empty,
+                };
             }
         }
 

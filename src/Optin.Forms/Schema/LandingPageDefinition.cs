@@ -6,4 +6,12 @@ namespace Optin.Forms.Schema;
 /// <param name="Title">The title per culture.</param>
 /// <param name="Template">The template id it renders from, or <see langword="null"/> for the default.</param>
 /// <param name="Form">The form it holds.</param>
-public sealed record LandingPageDefinition(string Slug, string Path, LocalizedText Title, string? Template, FormDefinition Form);
+public sealed record LandingPageDefinition(string Slug, string Path, LocalizedText Title, string? Template, FormDefinition Form)
+{
+    /// <summary>
+    /// The Liquid HTML of <see cref="Template"/> per culture (<c>Templates:{id}:Html:{culture}</c> or
+    /// <c>Templates:{id}:{culture}:Html</c>), as the configuration reader read and the start-time checks parsed it; empty
+    /// without a template.
+    /// </summary>
+    public LocalizedText TemplateHtml { get; init; } = LocalizedText.Empty;
+}

@@ -21,22 +21,14 @@ public static partial class OptinFormsConfigurationReader
 
         foreach (var template in root.GetSection(nameof(OptinFormsOptions.Templates)).GetChildren())
         {
-            reader.CheckKeys(template, nameof(EmailTemplateOptions.Marketing), nameof(EmailTemplateOptions.Subject), nameof(EmailTemplateOptions.Html),
-                nameof(EmailTemplateOptions.Text), nameof(EmailTemplateOptions.HtmlFile), nameof(EmailTemplateOptions.TextFile));
-            var target = new EmailTemplateOptions { Marketing = reader.Bool(template, nameof(EmailTemplateOptions.Marketing)) ?? false };
-            reader.Localized(template, nameof(EmailTemplateOptions.Subject), target.Subject);
-            reader.Localized(template, nameof(EmailTemplateOptions.Html), target.Html);
-            reader.Localized(template, nameof(EmailTemplateOptions.Text), target.Text);
-            reader.Localized(template, nameof(EmailTemplateOptions.HtmlFile), target.HtmlFile);
-            reader.Localized(template, nameof(EmailTemplateOptions.TextFile), target.TextFile);
-            options.Templates[template.Key] = target;
+            options.Templates[template.Key] = ReadTemplate(reader, template);
         }
 
         var doi = root.GetSection(nameof(OptinFormsOptions.DoubleOptin));
         var d = options.DoubleOptin;
         reader.CheckKeys(doi, nameof(d.TokenLifetime), nameof(d.ConfirmationMode), nameof(d.MaxSendsPerPending), nameof(d.MaxSendsPerAddressPerDay),
             nameof(d.DeleteUnconfirmedAfter), nameof(d.ConfirmedPage), nameof(d.SuppressAfterRejection), nameof(d.UnsubscribeTokenLifetime), nameof(d.HashKey),
-            nameof(d.SuppressAfterErasure));
+            nameof(d.SuppressAfterErasure), nameof(d.QueryBatchSize), nameof(d.QueryRequestsPerMinute));
         d.TokenLifetime = reader.Duration(doi, nameof(d.TokenLifetime)) ?? d.TokenLifetime;
         d.ConfirmationMode = reader.Enum<ConfirmationMode>(doi, nameof(d.ConfirmationMode)) ?? d.ConfirmationMode;
         d.MaxSendsPerPending = reader.Int(doi, nameof(d.MaxSendsPerPending)) ?? d.MaxSendsPerPending;
@@ -47,6 +39,8 @@ public static partial class OptinFormsConfigurationReader
         d.UnsubscribeTokenLifetime = reader.Duration(doi, nameof(d.UnsubscribeTokenLifetime)) ?? d.UnsubscribeTokenLifetime;
         d.HashKey = reader.String(doi, nameof(d.HashKey)) ?? d.HashKey;
         d.SuppressAfterErasure = reader.Duration(doi, nameof(d.SuppressAfterErasure)) ?? d.SuppressAfterErasure;
+        d.QueryBatchSize = reader.Int(doi, nameof(d.QueryBatchSize)) ?? d.QueryBatchSize;
+        d.QueryRequestsPerMinute = reader.Int(doi, nameof(d.QueryRequestsPerMinute)) ?? d.QueryRequestsPerMinute;
 
         var retention = root.GetSection(nameof(OptinFormsOptions.Retention));
         var r = options.Retention;
@@ -64,6 +58,57 @@ public static partial class OptinFormsConfigurationReader
         options.Mail.Sender = reader.Enum<MailSenderKind>(mail, nameof(MailOptions.Sender)) ?? options.Mail.Sender;
         options.Mail.PickupDirectory = reader.String(mail.GetSection("Pickup"), "Directory") ?? options.Mail.PickupDirectory;
     }
+
+    /// <summary>
+    /// Reads one template, each part either one text, one per culture (<c>Html:fr</c>) or grouped by culture
+    /// (<c>fr:Html</c>); the landing pages and the <c>optin check</c> command read templates through here only.
+    /// </summary>
+    private static EmailTemplateOptions ReadTemplate(ConfigurationReader reader, IConfigurationSection template)
+    {
+        string[] parts = [nameof(EmailTemplateOptions.Subject), nameof(EmailTemplateOptions.Html), nameof(EmailTemplateOptions.Text),
+            nameof(EmailTemplateOptions.HtmlFile), nameof(EmailTemplateOptions.TextFile)];
+        var target = new EmailTemplateOptions { Marketing = reader.Bool(template, nameof(EmailTemplateOptions.Marketing)) };
+        foreach (var part in parts)
+        {
+            reader.Localized(template, part, Part(target, part));
+        }
+
+        foreach (var child in template.GetChildren())
+        {
+            if (string.Equals(child.Key, nameof(EmailTemplateOptions.Marketing), StringComparison.OrdinalIgnoreCase)
+                || parts.Contains(child.Key, StringComparer.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            if (!ConfigurationReader.IsCultureName(child.Key))
+            {
+                reader.Report(child.Path, ConfigurationCodes.UnknownKey,
+                    $"unknown key '{child.Key}'; expected one of: {nameof(EmailTemplateOptions.Marketing)}, {string.Join(", ", parts)}, or a culture name such as fr holding them");
+                continue;
+            }
+
+            reader.CheckKeys(child, parts);
+            foreach (var part in parts)
+            {
+                if (reader.String(child, part) is { } text)
+                {
+                    Part(target, part)[child.Key] = text;
+                }
+            }
+        }
+
+        return target;
+    }
+
+    private static Dictionary<string, string> Part(EmailTemplateOptions template, string part) => part switch
+    {
+        nameof(EmailTemplateOptions.Subject) => template.Subject,
+        nameof(EmailTemplateOptions.Html) => template.Html,
+        nameof(EmailTemplateOptions.Text) => template.Text,
+        nameof(EmailTemplateOptions.HtmlFile) => template.HtmlFile,
+        _ => template.TextFile,
+    };
 
     private static RuleOptions ReadRule(ConfigurationReader reader, IConfigurationSection section)
     {

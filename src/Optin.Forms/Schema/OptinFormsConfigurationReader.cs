@@ -17,7 +17,7 @@ public static partial class OptinFormsConfigurationReader
     /// admin); their owners validate their content.
     /// </summary>
     public static IReadOnlyCollection<string> DelegatedSections { get; } =
-        ["Abuse", "Storage", "Admin", "Webhooks", "PathPrefix"];
+        ["Abuse", "Storage", "Admin", "Webhooks"];
 
     /// <summary>Reads <paramref name="section"/> into <paramref name="options"/>.</summary>
     /// <param name="section">The <c>OptinForms</c> section.</param>
@@ -31,7 +31,7 @@ public static partial class OptinFormsConfigurationReader
         var reader = new ConfigurationReader(options.ReadProblems);
 
         reader.CheckKeys(root, [
-            nameof(OptinFormsOptions.BaseUrl), nameof(OptinFormsOptions.DefaultCulture),
+            nameof(OptinFormsOptions.BaseUrl), nameof(OptinFormsOptions.PathPrefix), nameof(OptinFormsOptions.DefaultCulture),
             nameof(OptinFormsOptions.DataProtection), nameof(OptinFormsOptions.Purposes),
             nameof(OptinFormsOptions.Forms), nameof(OptinFormsOptions.LandingPages), nameof(OptinFormsOptions.Rules),
             nameof(OptinFormsOptions.Templates), nameof(OptinFormsOptions.TemplateRoot), nameof(OptinFormsOptions.DoubleOptin),
@@ -39,6 +39,7 @@ public static partial class OptinFormsConfigurationReader
 
         options.BaseUrl = reader.String(root, nameof(OptinFormsOptions.BaseUrl)) ?? options.BaseUrl;
         options.DefaultCulture = reader.String(root, nameof(OptinFormsOptions.DefaultCulture)) ?? options.DefaultCulture;
+        options.PathPrefix = reader.String(root, nameof(OptinFormsOptions.PathPrefix)) is { Length: > 0 } prefix ? prefix : options.PathPrefix;
 
         ReadDataProtection(reader, root.GetSection(nameof(OptinFormsOptions.DataProtection)), options.DataProtection);
         ReadEngineSections(reader, root, options);

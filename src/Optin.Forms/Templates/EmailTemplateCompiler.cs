@@ -16,12 +16,15 @@ internal static class EmailTemplateCompiler
     private static readonly string[] DefaultIds = [DoubleOptinTemplate, "welcome", "owner-notification"];
     private static readonly string[] DefaultCultures = ["fr", "en"];
 
+    /// <summary>The embedded defaults that are direct marketing; an owner's template of that id inherits the flag (WD-1).</summary>
+    private static readonly string[] MarketingDefaultIds = ["welcome"];
+
     public static EmailTemplateSet Compile(OptinFormsOptions options, List<ConfigurationProblem> problems)
     {
         var set = new Dictionary<string, ImmutableDictionary<string, EmailTemplate>>(StringComparer.OrdinalIgnoreCase);
         foreach (var id in DefaultIds)
         {
-            set[id] = DefaultCultures.ToImmutableDictionary(c => c, c => Parse(id, c, id == "welcome",
+            set[id] = DefaultCultures.ToImmutableDictionary(c => c, c => Parse(id, c, IsMarketingDefault(id),
                 Embedded(id, c, "subject"), Embedded(id, c, "html"), Embedded(id, c, "text"), $"{Root}:{id}", problems)!,
                 StringComparer.OrdinalIgnoreCase);
         }
@@ -45,7 +48,7 @@ internal static class EmailTemplateCompiler
                 var html = Part(template.Html, template.HtmlFile, culture, $"{path}:Html", options.TemplateRoot, problems);
                 var text = Part(template.Text, template.TextFile, culture, $"{path}:Text", options.TemplateRoot, problems);
                 if (subject is not null && html is not null && text is not null
-                    && Parse(id, culture, template.Marketing, subject, html, text, path, problems) is { } parsed)
+                    && Parse(id, culture, template.Marketing ?? IsMarketingDefault(id), subject, html, text, path, problems) is { } parsed)
                 {
                     byCulture[culture] = parsed;
                 }
@@ -69,13 +72,13 @@ internal static class EmailTemplateCompiler
         return new EmailTemplateSet(set.ToImmutableDictionary(StringComparer.OrdinalIgnoreCase), options.DefaultCulture);
     }
 
+    /// <summary>Whether <paramref name="id"/> names an embedded default that is direct marketing.</summary>
+    public static bool IsMarketingDefault(string id) => MarketingDefaultIds.Contains(id, StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Checks that template <paramref name="id"/> is fit for a confirmation email (DOI-6).</summary>
     public static void LintNeutral(OptinFormsOptions options, string id, string path, List<ConfigurationProblem> problems)
     {
-        var cultures = options.Templates.TryGetValue(id, out var t)
-            ? t.Subject.Keys.Concat(t.Html.Keys).Concat(t.Text.Keys).Concat(t.HtmlFile.Keys).Concat(t.TextFile.Keys).Distinct()
-            : DefaultIds.Contains(id, StringComparer.OrdinalIgnoreCase) ? DefaultCultures : [];
-        foreach (var culture in cultures)
+        foreach (var culture in Cultures(options, id))
         {
             foreach (var part in new[] { "Subject", "Html", "Text" })
             {
@@ -86,6 +89,25 @@ internal static class EmailTemplateCompiler
             }
         }
     }
+
+    /// <summary>Checks that template <paramref name="id"/>, sent for the marketing purpose <paramref name="purpose"/>, shows an unsubscribe link (WD-1).</summary>
+    public static void LintUnsubscribeLink(OptinFormsOptions options, string id, string path, string purpose, List<ConfigurationProblem> problems)
+    {
+        foreach (var culture in Cultures(options, id))
+        {
+            if (!TemplateLint.HasUnsubscribeLink(Source(options, id, culture, "Html")))
+            {
+                problems.Add(new(path, ConfigurationCodes.Invalid,
+                    $"'{id}' is sent for the marketing purpose '{purpose}', so it is marketing mail and shows a visible unsubscribe link ({{{{ UnsubscribeUrl }}}}) in every culture; '{culture}' does not (WD-1)"));
+                return;
+            }
+        }
+    }
+
+    private static IEnumerable<string> Cultures(OptinFormsOptions options, string id) =>
+        options.Templates.TryGetValue(id, out var t)
+            ? t.Subject.Keys.Concat(t.Html.Keys).Concat(t.Text.Keys).Concat(t.HtmlFile.Keys).Concat(t.TextFile.Keys).Distinct(StringComparer.OrdinalIgnoreCase)
+            : DefaultIds.Contains(id, StringComparer.OrdinalIgnoreCase) ? DefaultCultures : [];
 
     private static string Source(OptinFormsOptions options, string id, string culture, string part)
     {

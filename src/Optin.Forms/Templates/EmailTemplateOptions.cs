@@ -7,7 +7,12 @@ namespace Optin.Forms.Templates;
 public sealed class EmailTemplateOptions
 {
     /// <summary>Whether the template is direct marketing: it is then sent only after confirmation (DOI-1) and carries an unsubscribe link (WD-1).</summary>
-    public bool Marketing { get; set; }
+    /// <remarks>
+    /// Unset (<see langword="null"/>), a template that replaces an embedded marketing default (<c>welcome</c>) stays
+    /// marketing, and any other template is not; only an explicit <see langword="false"/> turns a replaced marketing
+    /// default into a plain email. Mail sent for a marketing purpose is marketing whatever this says (WD-1).
+    /// </remarks>
+    public bool? Marketing { get; set; }
 
     /// <summary>The subject per culture (Liquid).</summary>
     public Dictionary<string, string> Subject { get; set; } = new(StringComparer.OrdinalIgnoreCase);

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Optin.Forms.AspNetCore.Rendering;
@@ -12,12 +11,11 @@ public sealed class LandingTemplateRendererTests
     private static async Task<string> RenderAsync(string template, string title = "Salon")
     {
         using var app = new OptinWebFactory();
-        var page = app.Services.GetRequiredService<IFormCatalogProvider>().Current.LandingPages["salon"];
-        var section = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var page = app.Services.GetRequiredService<IFormCatalogProvider>().Current.LandingPages["salon"] with
         {
-            ["OptinForms:Templates:salon:Html:fr"] = template,
-        }).Build().GetSection("OptinForms");
-        var renderer = new LandingTemplateRenderer(new LandingTemplateSource(section), NullLogger<LandingTemplateRenderer>.Instance);
+            TemplateHtml = LocalizedText.From([new("fr", template)]),
+        };
+        var renderer = new LandingTemplateRenderer(NullLogger<LandingTemplateRenderer>.Instance);
         return await renderer.RenderAsync(page, "fr", "fr", title, "<form>FORM</form>");
     }
 
@@ -55,5 +53,17 @@ public sealed class LandingTemplateRendererTests
         var html = await RenderAsync("{% if %}");
 
         Assert.Equal("<form>FORM</form>", html);
+    }
+
+    [Fact]
+    [Trait("Requirement", "CFG-1")]
+    public async Task LandingPage_TemplateGroupedByCulture_ServedAsOptinCheckReadsIt()
+    {
+        using var app = new OptinWebFactory(("OptinForms:Templates:salon:fr:Html", "<p class=\"grouped\">Culture d'abord</p>{{ form }}"));
+
+        var html = await app.Client().GetStringAsync("/salon?culture=fr");
+
+        Assert.Contains("<p class=\"grouped\">Culture d'abord</p>", html, StringComparison.Ordinal);
+        Assert.Contains("<form class=\"optin-form\"", html, StringComparison.Ordinal);
     }
 }

@@ -22,6 +22,7 @@ public sealed class OptinFormsRegistrationTests
             .Configure(o =>
             {
                 o.BaseUrl = "https://example.test";
+                o.Mail.From = "Atelier Dupont <bonjour@atelier-dupont.example>";
                 o.DefaultCulture = "fr";
                 o.DataProtection.Controller = "Atelier Dupont SARL, 12 rue des Lilas, 69003 Lyon";
                 o.DataProtection.PrivacyNoticeUrl = "/confidentialite";

@@ -98,7 +98,7 @@ public sealed class ConfigurationReloadTests : IDisposable
 
         settings["OptinForms:Templates:news:Subject:fr"] = "Nouvelles du salon";
         settings["OptinForms:Templates:news:Text:fr"] = "Bonjour";
-        settings["OptinForms:Templates:news:Html:fr"] = "<p>Bonjour</p>";
+        settings["OptinForms:Templates:news:Html:fr"] = "<p>Bonjour</p><p><a href=\"{{ UnsubscribeUrl }}\">Se désinscrire</a></p>";
         settings["OptinForms:Rules:4:Name"] = "news";
         settings["OptinForms:Rules:4:When"] = "OptinConfirmed";
         settings["OptinForms:Rules:4:Then:0:Action"] = "SendEmail";

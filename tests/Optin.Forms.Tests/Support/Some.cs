@@ -21,6 +21,7 @@ internal static class Some
     public static Dictionary<string, string?> Settings() => new()
     {
         ["OptinForms:BaseUrl"] = "https://example.test",
+        ["OptinForms:Mail:From"] = "Atelier Dupont <bonjour@atelier-dupont.example>",
         ["OptinForms:DefaultCulture"] = "fr",
         ["OptinForms:DataProtection:Controller"] = "Atelier Dupont SARL, 12 rue des Lilas, 69003 Lyon",
         ["OptinForms:DataProtection:PrivacyNoticeUrl"] = "/confidentialite",

@@ -36,7 +36,7 @@ internal sealed class SendDoubleOptinEmailAction(ConfirmationIssuer issuer, Emai
             SiteUrl = options.Value.BaseUrl,
             Culture = culture,
         };
-        var sent = await dispatcher.SendAsync(args.Template, culture, model, contact!.Email, context.Job.MessageId!, null, cancellationToken);
+        var sent = await dispatcher.SendAsync(args.Template, culture, model, contact!.Email, context.Job.MessageId!, null, false, cancellationToken);
         return JobOutcome.Sent(new SentEmail(sent.TemplateId, sent.TemplateSha256, context.Job.MessageId!, sent.Culture, purpose.Id));
     }
 }

@@ -18,8 +18,10 @@ internal sealed class SendEmailAction(IOptinStore store, ConfirmationIssuer issu
 {
     protected override async ValueTask<JobOutcome> ExecuteAsync(JobContext context, SendEmailArgs args, CancellationToken cancellationToken)
     {
-        var marketing = renderer.Templates.IsMarketing(args.Template!);
         var purposeId = args.Purpose ?? context.PurposeId;
+        var marketing = renderer.Templates.IsMarketing(args.Template!)
+            || MarketingMail.ForMarketingPurpose(args.To, MarketingMail.PurposeOf(args.Purpose, context.EventType, context.PurposeId),
+                p => catalog.Current.FindPurpose(p)?.Marketing == true);
         string? unsubscribe = null;
         Contact? contact;
         await using (var tx = await store.BeginTransactionAsync(cancellationToken))
@@ -94,7 +96,7 @@ internal sealed class SendEmailAction(IOptinStore store, ConfirmationIssuer issu
             Consents = consents,
         };
         var sent = await dispatcher.SendAsync(args.Template!, culture, model, args.To ?? contact!.Email, context.Job.MessageId!, unsubscribe,
-            cancellationToken);
+            marketing, cancellationToken);
         return args.To is null
             ? JobOutcome.Sent(new SentEmail(sent.TemplateId, sent.TemplateSha256, context.Job.MessageId!, sent.Culture, purposeId))
             : JobOutcome.Done;
