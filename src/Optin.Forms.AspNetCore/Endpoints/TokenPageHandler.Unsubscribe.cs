@@ -36,8 +36,9 @@ internal sealed partial class TokenPageHandler
     /// <summary>
     /// Withdraws, for one of two bodies only: RFC 8058's <c>List-Unsubscribe=One-Click</c> (urlencoded or multipart),
     /// which mail clients post without cookies and so without an antiforgery token, or the page's own button with its
-    /// antiforgery token. Anything else (no body, another value, JSON, stray fields) is 400 and changes nothing (WD-2,
-    /// WD-3): a link scanner or a cross-site form cannot withdraw someone. The answer is 200 and never a redirect.
+    /// antiforgery token. Anything else (no body, another value or the pair twice, JSON, other fields only) is 400 and
+    /// changes nothing (WD-2, WD-3): a link scanner or a cross-site form cannot withdraw someone. The answer is 200 and
+    /// never a redirect.
     /// </summary>
     public async Task PostUnsubscribeAsync(HttpContext context, string token)
     {
