@@ -26,7 +26,7 @@ public sealed class SmtpMailSenderLoggingTests : IAsyncLifetime
         var transient = await Assert.ThrowsAsync<MailDeliveryException>(() => sender.SendAsync(later, Some.Timeout()).AsTask());
         await sender.SendAsync(later, Some.Timeout());
 
-        Assert.Equal([3102, 3103, 3101], logger.Entries.Select(e => e.EventId.Id));
+        Assert.Equal([6002, 6003, 6001], logger.Entries.Select(e => e.EventId.Id));
         Assert.Contains(unknown.MessageId!, logger.Entries.First().Text, StringComparison.Ordinal);
         Assert.Contains("55", logger.Entries.First().Text, StringComparison.Ordinal);
         Assert.Contains("452", logger.Entries.ElementAt(1).Text, StringComparison.Ordinal);

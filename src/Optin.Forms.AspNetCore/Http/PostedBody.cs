@@ -6,8 +6,8 @@ using Microsoft.Net.Http.Headers;
 namespace Optin.Forms.AspNetCore.Http;
 
 /// <summary>
-/// Reads a form post (urlencoded, multipart without files, or a flat JSON object) into key/value pairs, enforcing the
-/// size, field-count and length limits before anything is bound (SEC-6).
+/// Reads a form post (urlencoded, multipart without files, or a flat JSON object whose names are unique) into key/value
+/// pairs, enforcing the size, field-count and length limits before anything is bound (SEC-6).
 /// </summary>
 internal static class PostedBody
 {
@@ -106,8 +106,18 @@ internal static class PostedBody
         }
 
         var pairs = new List<KeyValuePair<string, string?>>();
+        // A name given twice makes the body ambiguous ({"consent.x": false, "consent.x": true}: which one did the person
+        // send?), so it is refused rather than read one way or the other. Names that differ only in case count as the
+        // same: ASP.NET Core's own JSON binding (JsonSerializerDefaults.Web) reads them as one, and a host reading the
+        // same body must not see another submission than the one stored. Several values go in an array.
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var property in document.RootElement.EnumerateObject())
         {
+            if (!names.Add(property.Name))
+            {
+                return Fail(StatusCodes.Status400BadRequest);
+            }
+
             var items = property.Value.ValueKind == JsonValueKind.Array ? [.. property.Value.EnumerateArray()] : new[] { property.Value };
             foreach (var item in items)
             {
