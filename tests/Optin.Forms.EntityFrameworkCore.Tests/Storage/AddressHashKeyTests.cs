@@ -22,7 +22,7 @@ public abstract class AddressHashKeyTests
     {
         await using var database = await CreateHostAsync();
         var first = await database.SiblingAsync();
-        await first.Services.GetRequiredService<SuppressionList>().AddAsync(Address, SuppressionReasons.NotMe, null, default);
+        await first.Services.GetRequiredService<SuppressionList>().AddAsync(Address, "not-me", null, default);
         var firstHash = await HashAsync(first);
         await first.DisposeAsync();
 
