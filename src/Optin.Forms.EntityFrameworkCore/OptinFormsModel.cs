@@ -19,6 +19,7 @@ public static class OptinFormsModel
     internal const string Tokens = "optin_tokens";
     internal const string Suppressions = "optin_suppressions";
     internal const string Counters = "optin_counters";
+    internal const string Settings = "optin_settings";
 
     /// <summary>
     /// Adds the Optin.Forms entities (contacts and their fields, tags and opt-ins, the consent ledger, submissions) to
@@ -123,6 +124,14 @@ public static class OptinFormsModel
         {
             b.ToTable(Counters).HasKey(c => c.Key);
             b.Property(c => c.Key).HasMaxLength(200);
+            b.HasIndex(c => c.ExpiresAt); // the clean-up of expired counters
+            SnakeCase(b);
+        });
+        modelBuilder.Entity<SettingEntity>(b =>
+        {
+            b.ToTable(Settings).HasKey(s => s.Name);
+            b.Property(s => s.Name).HasMaxLength(100);
+            b.Property(s => s.Value).HasMaxLength(1000).IsRequired();
             SnakeCase(b);
         });
     }

@@ -53,6 +53,11 @@ internal sealed class DiscardingStore : IOptinStore, IOptinTransaction
 
     public ValueTask<long> GetCounterAsync(string key, Instant now, CancellationToken cancellationToken) => ValueTask.FromResult(0L);
 
+    public ValueTask<string> GetOrAddSettingAsync(string name, Func<string> create, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(create());
+
+    public ValueTask<int> DeleteExpiredCountersAsync(Instant now, CancellationToken cancellationToken) => ValueTask.FromResult(0);
+
     public ValueTask<bool> EraseContactAsync(Guid contactId, ConsentEvent tombstone, CancellationToken cancellationToken) => ValueTask.FromResult(false);
 
     public ValueTask<bool> CompleteJobAsync(Guid jobId, string leaseOwner, JobStatus status, string? reason, Instant at, CancellationToken cancellationToken) =>

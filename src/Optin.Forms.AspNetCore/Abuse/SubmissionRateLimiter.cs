@@ -1,51 +1,66 @@
-using System.Security.Cryptography;
-using System.Text;
-using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
+using NodaTime;
+using Optin.Forms.DoubleOptin;
+using Optin.Forms.Storage;
+using Optin.Forms.Submissions;
 
 namespace Optin.Forms.AspNetCore.Abuse;
 
 /// <summary>
-/// Per-IP, per-form and per-address fixed-window limits on form posts (ABU-1), built on
-/// <c>System.Threading.RateLimiting</c>. Addresses are kept only as hashes.
+/// Per-IP, per-form and per-address fixed-window limits on form posts (ABU-1), counted in the store so that they hold
+/// across every host sharing it and survive a restart (ABU-6).
 /// </summary>
-internal sealed class SubmissionRateLimiter : IDisposable
+/// <remarks>
+/// One short transaction per post: the IP counter, then the form's, then the address's, each a single atomic
+/// increment (<see cref="IOptinTransaction.IncrementCounterAsync"/>) whose returned value is checked, so concurrent posts
+/// on several hosts never overshoot; a post refused by one limit is not counted by the next. Windows are aligned on
+/// the clock (the current minute, the current UTC day) and a counter past its window starts again. IP addresses and
+/// addresses are kept only as keyed hashes (<see cref="AddressHasher"/>), and each host deletes the expired counters
+/// once an hour in the same transaction.
+/// </remarks>
+internal sealed class SubmissionRateLimiter(IOptinStore store, IClock clock, IOptions<OptinFormsOptions> engine,
+    IOptionsMonitor<OptinFormsWebOptions> options)
 {
-    private readonly IOptionsMonitor<OptinFormsWebOptions> _options;
-    private readonly PartitionedRateLimiter<string> _perIp;
-    private readonly PartitionedRateLimiter<string> _perForm;
-    private readonly PartitionedRateLimiter<string> _perAddress;
+    private static readonly Duration CleanUpEvery = Duration.FromHours(1);
 
-    public SubmissionRateLimiter(IOptionsMonitor<OptinFormsWebOptions> options)
+    /// <summary>When this host next deletes expired counters (Unix milliseconds).</summary>
+    private long _nextCleanUp;
+
+    public async ValueTask<RateLimitVerdict> AcquireAsync(string formId, string? ipAddress, string? address, CancellationToken cancellationToken)
     {
-        _options = options;
         var limits = options.CurrentValue.Abuse.RateLimiting;
-        _perIp = Create(limits.PerIpPerMinute, TimeSpan.FromMinutes(1));
-        _perForm = Create(limits.PerFormPerMinute, TimeSpan.FromMinutes(1));
-        _perAddress = Create(limits.PerAddressPerDay, TimeSpan.FromDays(1));
-    }
-
-    public RateLimitVerdict Acquire(string formId, string? ipAddress, string? address)
-    {
-        if (!_options.CurrentValue.Abuse.RateLimiting.Enabled)
+        if (!limits.Enabled)
         {
             return RateLimitVerdict.Allowed;
         }
 
-        using (var ip = _perIp.AttemptAcquire(ipAddress ?? "?"))
+        var now = clock.GetCurrentInstant();
+        await using var tx = await store.BeginTransactionAsync(cancellationToken);
+        var verdict = await CountAsync(tx, limits, now, formId, ipAddress, address, cancellationToken);
+        if (TakeCleanUpTurn(now))
         {
-            if (!ip.IsAcquired)
-            {
-                return RateLimitVerdict.Refused;
-            }
+            await tx.DeleteExpiredCountersAsync(now, cancellationToken);
         }
 
-        using (var form = _perForm.AttemptAcquire(formId.ToUpperInvariant()))
+        await tx.CommitAsync(cancellationToken);
+        return verdict;
+    }
+
+    private async ValueTask<RateLimitVerdict> CountAsync(IOptinTransaction tx, RateLimitingOptions limits, Instant now, string formId,
+        string? ipAddress, string? address, CancellationToken cancellationToken)
+    {
+        var minute = now.ToUnixTimeMilliseconds() / 60_000;
+        var nextMinute = Instant.FromUnixTimeMilliseconds((minute + 1) * 60_000);
+        var ip = "rate:ip:" + await AddressHasher.HashAsync(tx, engine.Value, "ip:" + (ipAddress ?? "?"), cancellationToken);
+        if (await tx.IncrementCounterAsync(ip, now, nextMinute, cancellationToken) > Math.Max(1, limits.PerIpPerMinute))
         {
-            if (!form.IsAcquired)
-            {
-                return RateLimitVerdict.Refused;
-            }
+            return RateLimitVerdict.Refused;
+        }
+
+        var form = "rate:form:" + formId.ToUpperInvariant();
+        if (await tx.IncrementCounterAsync(form, now, nextMinute, cancellationToken) > Math.Max(1, limits.PerFormPerMinute))
+        {
+            return RateLimitVerdict.Refused;
         }
 
         if (string.IsNullOrWhiteSpace(address))
@@ -53,25 +68,19 @@ internal sealed class SubmissionRateLimiter : IDisposable
             return RateLimitVerdict.Allowed;
         }
 
-        var key = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(address.Trim().ToUpperInvariant())));
-        using var perAddress = _perAddress.AttemptAcquire(key);
-        return perAddress.IsAcquired ? RateLimitVerdict.Allowed : RateLimitVerdict.SilentlyDropped;
+        var key = EmailAddressNormalizer.TryNormalize(address, out var normalized, out _) ? normalized.Key : address.Trim().ToUpperInvariant();
+        var nextDay = Instant.FromUnixTimeMilliseconds((now.ToUnixTimeMilliseconds() / 86_400_000 + 1) * 86_400_000);
+        var perAddress = "rate:address:" + await AddressHasher.HashAsync(tx, engine.Value, key, cancellationToken);
+        return await tx.IncrementCounterAsync(perAddress, now, nextDay, cancellationToken) > Math.Max(1, limits.PerAddressPerDay)
+            ? RateLimitVerdict.SilentlyDropped
+            : RateLimitVerdict.Allowed;
     }
 
-    public void Dispose()
+    /// <summary>Whether this post deletes the expired counters (once an hour per host, the first post to ask).</summary>
+    private bool TakeCleanUpTurn(Instant now)
     {
-        _perIp.Dispose();
-        _perForm.Dispose();
-        _perAddress.Dispose();
+        var at = now.ToUnixTimeMilliseconds();
+        var next = Interlocked.Read(ref _nextCleanUp);
+        return at >= next && Interlocked.CompareExchange(ref _nextCleanUp, at + (long)CleanUpEvery.TotalMilliseconds, next) == next;
     }
-
-    private static PartitionedRateLimiter<string> Create(int permits, TimeSpan window) =>
-        PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.GetFixedWindowLimiter(key, _ =>
-            new FixedWindowRateLimiterOptions
-            {
-                PermitLimit = Math.Max(1, permits),
-                Window = window,
-                QueueLimit = 0,
-                AutoReplenishment = true,
-            }));
 }

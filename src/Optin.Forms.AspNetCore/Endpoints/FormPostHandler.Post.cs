@@ -46,7 +46,7 @@ internal sealed partial class FormPostHandler
         var culture = CultureResolver.Resolve(context, catalog, Single(pairs, CultureField));
         var ip = clientIp.Resolve(context);
         var target = SuccessTarget(form, culture, Single(pairs, ReturnField));
-        switch (limiter.Acquire(form.Id, ip?.ToString(), Single(pairs, form.EmailField.Name)))
+        switch (await limiter.AcquireAsync(form.Id, ip?.ToString(), Single(pairs, form.EmailField.Name), context.RequestAborted))
         {
             case RateLimitVerdict.Refused:
                 Log.Refused(logger, form.Id, "rate limit");

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Optin.Forms.Consent;
@@ -29,8 +30,15 @@ internal sealed partial class EntityFrameworkCoreOptinStore(IOptinDbContextSourc
 
     internal IOptinDbContextSource Source => source;
 
-    public async ValueTask<IOptinTransaction> BeginTransactionAsync(CancellationToken cancellationToken) =>
-        await EntityFrameworkCoreOptinTransaction.BeginAsync(source, await WriterAsync(cancellationToken), cancellationToken);
+    /// <summary>Settings read or written by a committed transaction: write-once, so they can be kept (CFG-6).</summary>
+    private readonly ConcurrentDictionary<string, string> _settings = new(StringComparer.Ordinal);
+
+    public async ValueTask<IOptinTransaction> BeginTransactionAsync(CancellationToken cancellationToken)
+    {
+        var transaction = await EntityFrameworkCoreOptinTransaction.BeginAsync(source, await WriterAsync(cancellationToken), cancellationToken);
+        transaction.CommittedSettings = _settings;
+        return transaction;
+    }
 
     /// <summary>The group commit of the SQLite database, or null on PostgreSQL (found from a first context, once).</summary>
     private async ValueTask<SqliteGroupCommit?> WriterAsync(CancellationToken cancellationToken)

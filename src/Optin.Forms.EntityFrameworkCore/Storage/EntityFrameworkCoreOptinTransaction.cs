@@ -159,11 +159,13 @@ internal sealed partial class EntityFrameworkCoreOptinTransaction : IOptinTransa
 
             // Not cancellable: once the savepoint is released, the caller learns the outcome of the group's COMMIT.
             await durable;
+            PublishSettings();
             return;
         }
 
         await _transaction!.CommitAsync(cancellationToken);
         _committed = true;
+        PublishSettings();
     }
 
     public async ValueTask DisposeAsync()

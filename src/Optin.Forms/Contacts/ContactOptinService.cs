@@ -97,7 +97,7 @@ public sealed class ContactOptinService
         }
 
         if (purpose.Marketing && change.State == OptinState.OptedIn
-            && await tx.FindSuppressionAsync(AddressHasher.Hash(_options.Value, contact.EmailKey), cancellationToken) is { } suppressed
+            && await tx.FindSuppressionAsync(await AddressHasher.HashAsync(tx, _options.Value, contact.EmailKey, cancellationToken), cancellationToken) is { } suppressed
             && suppressed.ExpiresAt > now)
         {
             return OptinOperationResult.Failed(SubmissionCodes.Suppressed,

@@ -26,7 +26,7 @@ internal sealed class ConfirmationIssuer(IOptinStore store, IClock clock, IFormC
         }
 
         var state = contact.GetState(purposeId);
-        var hash = AddressHasher.Hash(_options, contact.EmailKey);
+        var hash = await AddressHasher.HashAsync(tx, _options, contact.EmailKey, cancellationToken);
         var suppressed = await tx.FindSuppressionAsync(hash, cancellationToken) is { } entry && entry.ExpiresAt > now ? entry : null;
 
         // An opt-in made for an address erased before (a re-import) is not a confirmation: the new one may go (RET-3).

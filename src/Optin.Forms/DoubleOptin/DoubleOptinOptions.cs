@@ -34,8 +34,10 @@ public sealed class DoubleOptinOptions
     public TimeSpan UnsubscribeTokenLifetime { get; set; } = TimeSpan.FromDays(730);
 
     /// <summary>
-    /// The key of the HMAC that turns addresses into suppression keys, so the suppression list holds no address. Set it
-    /// to a secret of your own; when absent, a key derived from <c>OptinForms:BaseUrl</c> is used.
+    /// The key of the HMAC that turns addresses into suppression keys (and IP addresses into rate-limit keys), so the
+    /// store holds no address. Optional: when absent, a 256-bit random key is generated once and kept in the store, shared
+    /// by every host on the database (CFG-6). A configured key is a secret: keep it in user-secrets or an environment
+    /// variable, never in <c>appsettings.json</c>.
     /// </summary>
     public string? HashKey { get; set; }
 

@@ -90,7 +90,7 @@ public sealed class DoubleOptinService : IDoubleOptinService
         }
 
         // A new double opt-in is what lifts the suppression an earlier erasure left (RET-3).
-        if (await tx.FindSuppressionAsync(AddressHasher.Hash(_options, contact.EmailKey), cancellationToken) is { } suppressed
+        if (await tx.FindSuppressionAsync(await AddressHasher.HashAsync(tx, _options, contact.EmailKey, cancellationToken), cancellationToken) is { } suppressed
             && SuppressionReasons.OnlyMarketing(suppressed) && suppressed.ExpiresAt > now)
         {
             await tx.SaveSuppressionAsync(suppressed with { ExpiresAt = now }, cancellationToken);
@@ -113,7 +113,7 @@ public sealed class DoubleOptinService : IDoubleOptinService
 
         await tx.RevokeTokensAsync(contact.Id, record.PurposeId, TokenKind.Confirm, now, cancellationToken);
         await tx.CancelJobsAsync(contact.Id, record.PurposeId, "not-me", now, cancellationToken);
-        await tx.SaveSuppressionAsync(new SuppressionEntry(AddressHasher.Hash(_options, contact.EmailKey), SuppressionReasons.NotMe, now,
+        await tx.SaveSuppressionAsync(new SuppressionEntry(await AddressHasher.HashAsync(tx, _options, contact.EmailKey, cancellationToken), SuppressionReasons.NotMe, now,
             now + Duration.FromTimeSpan(_options.DoubleOptin.SuppressAfterRejection)), cancellationToken);
         if (contact.Optins.Values.All(o => o.State != OptinState.OptedIn))
         {

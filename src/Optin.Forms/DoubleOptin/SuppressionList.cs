@@ -27,8 +27,9 @@ public sealed class SuppressionList
     /// <exception cref="ArgumentException"><paramref name="email"/> is not a valid address (SEC-5).</exception>
     public async ValueTask<SuppressionEntry?> FindAsync(string email, CancellationToken cancellationToken)
     {
-        var hash = Hash(email);
+        var key = Key(email);
         await using var tx = await _store.BeginTransactionAsync(cancellationToken);
+        var hash = await AddressHasher.HashAsync(tx, _options.Value, key, cancellationToken);
         return await tx.FindSuppressionAsync(hash, cancellationToken) is { } entry && entry.ExpiresAt > _clock.GetCurrentInstant()
             ? entry
             : null;
@@ -47,17 +48,18 @@ public sealed class SuppressionList
             throw new ArgumentException("The duration must be positive.", nameof(duration));
         }
 
-        var hash = Hash(email);
+        var key = Key(email);
         var now = SubmissionPipeline.Truncate(_clock.GetCurrentInstant());
-        var entry = new SuppressionEntry(hash, reason, now, now + (duration ?? Duration.FromDays(36525)));
         await using var tx = await _store.BeginTransactionAsync(cancellationToken);
+        var hash = await AddressHasher.HashAsync(tx, _options.Value, key, cancellationToken);
+        var entry = new SuppressionEntry(hash, reason, now, now + (duration ?? Duration.FromDays(36525)));
         await tx.SaveSuppressionAsync(entry, cancellationToken);
         await tx.CommitAsync(cancellationToken);
         return entry;
     }
 
-    private string Hash(string email) =>
+    private static string Key(string email) =>
         EmailAddressNormalizer.TryNormalize(email, out var normalized, out var code)
-            ? AddressHasher.Hash(_options.Value, normalized.Key)
+            ? normalized.Key
             : throw new ArgumentException($"Not a valid email address ({code}).", nameof(email));
 }

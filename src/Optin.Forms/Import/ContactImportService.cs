@@ -131,7 +131,7 @@ public sealed class ContactImportService
         foreach (var row in rows)
         {
             var existing = await tx.FindContactByEmailKeyAsync(row.Email.Key, cancellationToken);
-            var suppression = await tx.FindSuppressionAsync(AddressHasher.Hash(_options, row.Email.Key), cancellationToken);
+            var suppression = await tx.FindSuppressionAsync(await AddressHasher.HashAsync(tx, _options, row.Email.Key, cancellationToken), cancellationToken);
             if (ErasureSuppression.BlocksImport(suppression, existing is not null, now))
             {
                 state.Suppressed++;

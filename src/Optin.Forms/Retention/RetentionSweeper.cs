@@ -101,7 +101,7 @@ public sealed class RetentionSweeper
                 continue;
             }
 
-            var hash = AddressHasher.Hash(options, contact.EmailKey);
+            var hash = await AddressHasher.HashAsync(tx, options, contact.EmailKey, cancellationToken);
             if (await tx.EraseContactAsync(contact.Id, OptinLedger.Tombstone(contact.Id, "*", now, Reason), cancellationToken))
             {
                 await ErasureSuppression.KeepAfterErasureAsync(tx, hash, now, now + Duration.FromTimeSpan(options.DoubleOptin.SuppressAfterErasure), cancellationToken);

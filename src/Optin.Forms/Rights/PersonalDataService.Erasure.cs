@@ -44,7 +44,7 @@ public sealed partial class PersonalDataService
 
         var tokens = (await tx.ListTokensAsync(contactId, cancellationToken)).Count;
         var cancelled = await tx.CancelJobsAsync(contactId, null, "erased", now, cancellationToken);
-        var suppressedUntil = await ErasureSuppression.KeepAfterErasureAsync(tx, AddressHasher.Hash(_options, contact.EmailKey), now,
+        var suppressedUntil = await ErasureSuppression.KeepAfterErasureAsync(tx, await AddressHasher.HashAsync(tx, _options, contact.EmailKey, cancellationToken), now,
             now + Duration.FromTimeSpan(_options.DoubleOptin.SuppressAfterErasure), cancellationToken);
 
         var tombstone = OptinLedger.Tombstone(contactId, string.Empty, now, reason) with { Method = ConsentMethod.Manual, Actor = actor };

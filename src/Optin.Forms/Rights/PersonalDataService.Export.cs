@@ -38,7 +38,7 @@ public sealed partial class PersonalDataService
         await using (var tx = await _store.BeginTransactionAsync(cancellationToken))
         {
             tokens = await tx.ListTokensAsync(contactId, cancellationToken);
-            suppression = await tx.FindSuppressionAsync(AddressHasher.Hash(_options, contact.EmailKey), cancellationToken);
+            suppression = await tx.FindSuppressionAsync(await AddressHasher.HashAsync(tx, _options, contact.EmailKey, cancellationToken), cancellationToken);
         }
 
         await using var writer = new Utf8JsonWriter(output, RightsJson.Options);

@@ -45,6 +45,9 @@ internal sealed class InMemoryState
 
     public InMemoryTable<string, (long Value, Instant ExpiresAt)> Counters { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Write-once settings, such as the generated address hash key.</summary>
+    public InMemoryTable<string, string> Settings { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Applies the open transaction's writes. The caller holds the write lock and the read lock.</summary>
     public void Commit(long lastSequence)
     {
@@ -58,6 +61,7 @@ internal sealed class InMemoryState
         Tokens.Commit();
         Suppressions.Commit();
         Counters.Commit();
+        Settings.Commit();
     }
 
     /// <summary>Sets a committed job outside a transaction (the worker's queue operations), keeping the index in step.</summary>
@@ -81,6 +85,7 @@ internal sealed class InMemoryState
         Tokens.Discard();
         Suppressions.Discard();
         Counters.Discard();
+        Settings.Discard();
     }
 
     private void CommitJobs()

@@ -81,7 +81,7 @@ public sealed class RetentionSweeperTests
         Assert.Null(tombstone.ConsentText);
         var entry = await f.SuppressionAsync(lead.EmailKey);
         Assert.NotNull(entry);
-        Assert.Equal(f.Hash(lead.EmailKey), entry.AddressHash);
+        Assert.Equal(await f.HashAsync(lead.EmailKey), entry.AddressHash);
         Assert.DoesNotContain("@", entry.AddressHash + entry.Reason, StringComparison.Ordinal);
         Assert.Empty(await f.Store.Submissions.ListByContactAsync(lead.Id, default).ToListAsync());
     }
@@ -96,7 +96,7 @@ public sealed class RetentionSweeperTests
         var until = f.Clock.GetCurrentInstant() + Duration.FromDays(90);
         await using (var tx = await f.Store.BeginTransactionAsync(default))
         {
-            await tx.SaveSuppressionAsync(new SuppressionEntry(f.Hash(lead.EmailKey), "not-me", f.Clock.GetCurrentInstant(), until), default);
+            await tx.SaveSuppressionAsync(new SuppressionEntry(await f.HashAsync(tx, lead.EmailKey), "not-me", f.Clock.GetCurrentInstant(), until), default);
             await tx.CommitAsync(default);
         }
 

@@ -234,6 +234,81 @@ public abstract class JobAndTokenStoreConformanceTests
     }
 
     [Fact]
+    [Trait("Requirement", "CFG-6")]
+    public async Task GetOrAddSettingAsync_Committed_KeepsTheFirstValue()
+    {
+        var store = await CreateStoreAsync();
+        await using (var tx = await store.BeginTransactionAsync(default))
+        {
+            Assert.Equal("first", await tx.GetOrAddSettingAsync("s", () => "first", default));
+            Assert.Equal("first", await tx.GetOrAddSettingAsync("s", () => "again", default));
+            await tx.CommitAsync(default);
+        }
+
+        await using var later = await store.BeginTransactionAsync(default);
+        Assert.Equal("first", await later.GetOrAddSettingAsync("s", () => throw new InvalidOperationException("not called"), default));
+        Assert.Equal("other", await later.GetOrAddSettingAsync("t", () => "other", default));
+    }
+
+    [Fact]
+    [Trait("Requirement", "CFG-6")]
+    public async Task GetOrAddSettingAsync_RolledBack_StoresNothing()
+    {
+        var store = await CreateStoreAsync();
+        await using (var tx = await store.BeginTransactionAsync(default))
+        {
+            Assert.Equal("discarded", await tx.GetOrAddSettingAsync("s", () => "discarded", default));
+        }
+
+        await using var later = await store.BeginTransactionAsync(default);
+        Assert.Equal("kept", await later.GetOrAddSettingAsync("s", () => "kept", default));
+    }
+
+    [Fact]
+    [Trait("Requirement", "CFG-6")]
+    public async Task GetOrAddSettingAsync_ConcurrentTransactions_AllGetTheOneStored()
+    {
+        var store = await CreateStoreAsync();
+        var values = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Task.Run(async () =>
+        {
+            await using var tx = await store.BeginTransactionAsync(default);
+            var value = await tx.GetOrAddSettingAsync("key", () => "value-" + i, default);
+            await tx.CommitAsync(default);
+            return value;
+        })));
+
+        Assert.Single(values.Distinct());
+        await using var read = await store.BeginTransactionAsync(default);
+        Assert.Equal(values[0], await read.GetOrAddSettingAsync("key", () => "late", default));
+    }
+
+    [Fact]
+    [Trait("Requirement", "ABU-6")]
+    public async Task DeleteExpiredCountersAsync_DeletesOnlyExpiredCounters()
+    {
+        var store = await CreateStoreAsync();
+        await using (var tx = await store.BeginTransactionAsync(default))
+        {
+            await tx.IncrementCounterAsync("minute", T0, T0 + Duration.FromMinutes(1), default);
+            await tx.IncrementCounterAsync("day", T0, T0 + Duration.FromDays(1), default);
+            await tx.IncrementCounterAsync("day", T0, T0 + Duration.FromDays(1), default);
+            await tx.CommitAsync(default);
+        }
+
+        await using (var tx = await store.BeginTransactionAsync(default))
+        {
+            Assert.Equal(0, await tx.DeleteExpiredCountersAsync(T0 + Duration.FromSeconds(59), default));
+            Assert.Equal(1, await tx.DeleteExpiredCountersAsync(T0 + Duration.FromMinutes(1), default));
+            await tx.CommitAsync(default);
+        }
+
+        await using var read = await store.BeginTransactionAsync(default);
+        Assert.Equal(0, await read.DeleteExpiredCountersAsync(T0 + Duration.FromMinutes(2), default));
+        Assert.Equal(2, await read.GetCounterAsync("day", T0 + Duration.FromMinutes(2), default));
+        Assert.Equal(1, await read.IncrementCounterAsync("minute", T0 + Duration.FromMinutes(2), T0 + Duration.FromMinutes(3), default));
+    }
+
+    [Fact]
     [Trait("Requirement", "WD-4")]
     public async Task SetOptinInBulkAsync_WithdrawalCancellingJobs_CancelsOnlyChangedContactsPendingJobsForThePurposeAndReportsThem()
     {

@@ -72,11 +72,21 @@ internal sealed class SeededEngine : IDisposable
     public async Task<SuppressionEntry?> SuppressionAsync(string emailKey)
     {
         await using var tx = await Store.BeginTransactionAsync(default);
-        return await tx.FindSuppressionAsync(Hash(emailKey), default);
+        return await tx.FindSuppressionAsync(await HashAsync(tx, emailKey), default);
     }
 
-    public string Hash(string emailKey) =>
-        AddressHasher.Hash(Services.GetRequiredService<IOptions<OptinFormsOptions>>().Value, emailKey);
+    /// <summary>The suppression key of <paramref name="emailKey"/>, with the store's key, read through <paramref name="tx"/>.</summary>
+    public ValueTask<string> HashAsync(IOptinTransaction tx, string emailKey) =>
+        AddressHasher.HashAsync(tx, Services.GetRequiredService<IOptions<OptinFormsOptions>>().Value, emailKey, default);
+
+    /// <summary>The suppression key of <paramref name="emailKey"/> (in a transaction of its own).</summary>
+    public async Task<string> HashAsync(string emailKey)
+    {
+        await using var tx = await Store.BeginTransactionAsync(default);
+        var hash = await HashAsync(tx, emailKey);
+        await tx.CommitAsync(default);
+        return hash;
+    }
 
     public async Task<bool> ExistsAsync(Contact contact) => await Store.Contacts.FindAsync(contact.Id, default) is not null;
 

@@ -299,6 +299,8 @@ namespace Optin.Forms.EntityFrameworkCore.Migrations.PostgreSql
 
                     b.HasKey("Key");
 
+                    b.HasIndex("ExpiresAt");
+
                     b.ToTable("optin_counters", (string)null);
                 });
 
@@ -393,6 +395,24 @@ namespace Optin.Forms.EntityFrameworkCore.Migrations.PostgreSql
                     b.HasIndex("Status", "LeaseExpiresAt");
 
                     b.ToTable("optin_jobs", (string)null);
+                });
+
+            modelBuilder.Entity("Optin.Forms.EntityFrameworkCore.Entities.SettingEntity", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("value");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("optin_settings", (string)null);
                 });
 
             modelBuilder.Entity("Optin.Forms.EntityFrameworkCore.Entities.SubmissionEntity", b =>

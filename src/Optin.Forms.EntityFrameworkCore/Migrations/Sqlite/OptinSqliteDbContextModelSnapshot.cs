@@ -292,6 +292,8 @@ namespace Optin.Forms.EntityFrameworkCore.Migrations.Sqlite
 
                     b.HasKey("Key");
 
+                    b.HasIndex("ExpiresAt");
+
                     b.ToTable("optin_counters", (string)null);
                 });
 
@@ -384,6 +386,24 @@ namespace Optin.Forms.EntityFrameworkCore.Migrations.Sqlite
                     b.HasIndex("Status", "LeaseExpiresAt");
 
                     b.ToTable("optin_jobs", (string)null);
+                });
+
+            modelBuilder.Entity("Optin.Forms.EntityFrameworkCore.Entities.SettingEntity", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("value");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("optin_settings", (string)null);
                 });
 
             modelBuilder.Entity("Optin.Forms.EntityFrameworkCore.Entities.SubmissionEntity", b =>

@@ -41,7 +41,7 @@ internal sealed class SendEmailAction(IOptinStore store, ConfirmationIssuer issu
 
             if (args.To is null && contact is not null)
             {
-                if (await tx.FindSuppressionAsync(AddressHasher.Hash(options.Value, contact.EmailKey), cancellationToken) is { } s
+                if (await tx.FindSuppressionAsync(await AddressHasher.HashAsync(tx, options.Value, contact.EmailKey, cancellationToken), cancellationToken) is { } s
                     && s.ExpiresAt > clock.GetCurrentInstant() && (marketing || !SuppressionReasons.OnlyMarketing(s)))
                 {
                     return JobOutcome.Skipped("The address is suppressed (DOI-9).");
