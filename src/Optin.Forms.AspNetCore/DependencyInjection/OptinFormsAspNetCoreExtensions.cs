@@ -7,6 +7,7 @@ using Optin.Forms.AspNetCore.Admin;
 using Optin.Forms.AspNetCore.Endpoints;
 using Optin.Forms.AspNetCore.Http;
 using Optin.Forms.AspNetCore.Rendering;
+using Optin.Forms;
 using Optin.Forms.DependencyInjection;
 
 // In the namespace of IServiceCollection, as OpenIddict and Polly do: a host needs no using of ours to find these.
