@@ -84,7 +84,7 @@ public sealed class QueryRequestTests
         settings["OptinForms:DoubleOptin:" + key] = value;
         using var services = Some.Services(out _, settings);
 
-        var ex = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() =>
+        var ex = Assert.ThrowsAny<Microsoft.Extensions.Options.OptionsValidationException>(() =>
             services.GetRequiredService<Microsoft.Extensions.Options.IOptions<OptinFormsOptions>>().Value);
 
         Assert.Contains(expected, ex.Failures);

@@ -39,7 +39,7 @@ public sealed class PathPrefixLinkTests
         settings["OptinForms:PathPrefix"] = "//evil.example";
         using var services = Some.Services(out _, settings);
 
-        var ex = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() =>
+        var ex = Assert.ThrowsAny<Microsoft.Extensions.Options.OptionsValidationException>(() =>
             Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
                 .GetRequiredService<Microsoft.Extensions.Options.IOptions<OptinFormsOptions>>(services).Value);
 

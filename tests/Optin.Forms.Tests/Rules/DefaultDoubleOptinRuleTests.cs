@@ -75,7 +75,7 @@ public sealed class DefaultDoubleOptinRuleTests
         }
 
         using var services = Some.Services(out _, settings);
-        var ex = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<OptinFormsOptions>>().Value);
+        var ex = Assert.ThrowsAny<OptionsValidationException>(() => services.GetRequiredService<IOptions<OptinFormsOptions>>().Value);
 
         Assert.Contains(PartnersDeadEnd, ex.Failures);
         Assert.Contains(ex.Failures, f => f.StartsWith("OptinForms:Forms:contact:DoubleOptin: the form asks for double opt-in on 'newsletter'", StringComparison.Ordinal));
@@ -116,7 +116,7 @@ public sealed class DefaultDoubleOptinRuleTests
         settings["OptinForms:Rules:0:Then:0:Action"] = "SendDoubleOptinEmail";
         settings["OptinForms:Rules:0:Then:0:Args:Purpose"] = "newsletter";
         using var services = Some.Services(out _, settings);
-        var ex = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<OptinFormsOptions>>().Value);
+        var ex = Assert.ThrowsAny<OptionsValidationException>(() => services.GetRequiredService<IOptions<OptinFormsOptions>>().Value);
 
         Assert.Contains(ex.Failures, f => f.StartsWith("OptinForms:Forms:newsletter:DoubleOptin: the form asks for double opt-in on 'newsletter'", StringComparison.Ordinal));
         Assert.DoesNotContain(ex.Failures, f => f.StartsWith("OptinForms:Forms:contact:", StringComparison.Ordinal));

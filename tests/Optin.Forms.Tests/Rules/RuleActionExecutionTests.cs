@@ -2,6 +2,7 @@ using MimeKit;
 using Optin.Forms.Consent;
 using Optin.Forms.Contacts;
 using Optin.Forms.DoubleOptin;
+using Optin.Forms.Jobs;
 using Optin.Forms.Tests.Support;
 
 namespace Optin.Forms.Tests.Rules;
@@ -94,7 +95,11 @@ public sealed class RuleActionExecutionTests
     /// <summary>Confirms with the link of the (only) confirmation email, then runs the jobs that follow.</summary>
     internal static async Task ConfirmAsync(Flow flow)
     {
-        var doi = Assert.Single(flow.Mail.Messages, m => m.Subject == ConfirmSubject);
+        // The newsletter's confirmation: a purpose no rule confirms (partners) gets the built-in rule's own (CFG-5).
+        var jobs = await flow.JobsAsync();
+        var newsletter = Assert.Single(jobs, j => j.PurposeId == "newsletter" && j.Status == JobStatus.Done && j.RuleName != null && !j.RuleName.StartsWith("built-in:", StringComparison.Ordinal)
+            && j.Action == "SendDoubleOptinEmail");
+        var doi = Assert.Single(flow.Mail.Messages, m => m.Subject == ConfirmSubject && m.MessageId == newsletter.MessageId);
         Assert.Equal(TokenStatus.Valid, await flow.DoubleOptin.ConfirmAsync(Flow.ConfirmToken(doi), Flow.Visitor, default));
         await flow.RunAsync();
     }

@@ -53,7 +53,7 @@ public sealed class MarketingTemplateTests
         settings["OptinForms:Templates:welcome:Text"] = "Bienvenue !";
         using var services = Some.Services(out _, settings);
 
-        var ex = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<OptinFormsOptions>>().Value);
+        var ex = Assert.ThrowsAny<OptionsValidationException>(() => services.GetRequiredService<IOptions<OptinFormsOptions>>().Value);
 
         Assert.Contains("OptinForms:Templates:welcome:Html: a marketing email shows a visible unsubscribe link ({{ UnsubscribeUrl }}) in every culture; '*' does not (WD-1)",
             ex.Failures);
@@ -91,7 +91,7 @@ public sealed class MarketingTemplateTests
         settings["OptinForms:Rules:2:Then:0:Args:Template"] = "merci";
         using var services = Some.Services(out _, settings);
 
-        var ex = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<OptinFormsOptions>>().Value);
+        var ex = Assert.ThrowsAny<OptionsValidationException>(() => services.GetRequiredService<IOptions<OptinFormsOptions>>().Value);
 
         Assert.Contains("OptinForms:Rules:2:Then:0:Args:Template: 'merci' is sent for the marketing purpose 'newsletter', so it is marketing mail and " +
             "shows a visible unsubscribe link ({{ UnsubscribeUrl }}) in every culture; '*' does not (WD-1)", ex.Failures);
@@ -112,7 +112,7 @@ public sealed class MarketingTemplateTests
         settings["OptinForms:Rules:4:Then:0:Args:Template"] = "merci";
         using var services = Some.Services(out _, settings);
 
-        var ex = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<OptinFormsOptions>>().Value);
+        var ex = Assert.ThrowsAny<OptionsValidationException>(() => services.GetRequiredService<IOptions<OptinFormsOptions>>().Value);
 
         Assert.Contains("OptinForms:Rules:4:Then:0:Args:Template: 'merci' is sent for the marketing purpose 'newsletter', so it is marketing mail and " +
             "shows a visible unsubscribe link ({{ UnsubscribeUrl }}) in every culture; '*' does not (WD-1)", ex.Failures);
