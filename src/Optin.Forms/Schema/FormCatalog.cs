@@ -30,6 +30,9 @@ public sealed class FormCatalog
     /// </summary>
     internal OptinFormsOptions? Source { get; init; }
 
+    /// <summary>The controller, its contact details, DPO and supervisory authority (<c>OptinForms:DataProtection</c>).</summary>
+    public DataProtectionDefinition DataProtection { get; internal init; } = new(new DataProtectionOptions());
+
     /// <summary>The culture used when a submission names none.</summary>
     public string DefaultCulture { get; }
 

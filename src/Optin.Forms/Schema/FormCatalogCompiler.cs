@@ -44,7 +44,7 @@ public static partial class FormCatalogCompiler
         return list.Count > 0
             ? null
             : new FormCatalog(defaultCulture, baseUrl, options.DataProtection.IpAddress, options.DataProtection.UserAgent,
-                purposes, forms, pages) { Source = options };
+                purposes, forms, pages) { Source = options, DataProtection = new DataProtectionDefinition(options.DataProtection) };
     }
 
     /// <summary>Compiles <paramref name="options"/> or throws with every problem listed.</summary>
@@ -151,8 +151,9 @@ public static partial class FormCatalogCompiler
             }
 
             var title = LocalizedText.From(form.Title);
+            var processing = CompileProcessing(form.Processing);
             result[id] = new FormDefinition(id, title, fields, consents, form.SuccessPage, form.DoubleOptin, form.ContactKind,
-                FormVersion(title, fields, consents, form));
+                FormVersion(title, fields, consents, form, processing), processing);
         }
 
         return result.ToImmutable();
@@ -374,7 +375,7 @@ public static partial class FormCatalogCompiler
     }
 
     private static string FormVersion(LocalizedText title, ImmutableArray<FieldDefinition> fields,
-        ImmutableArray<PurposeDefinition> consents, FormOptions form)
+        ImmutableArray<PurposeDefinition> consents, FormOptions form, ProcessingDefinition? processing)
     {
         var canonical = new StringBuilder();
         foreach (var culture in title.Cultures.Order(StringComparer.Ordinal))
@@ -403,8 +404,29 @@ public static partial class FormCatalogCompiler
         }
 
         canonical.Append("doi|").Append(form.DoubleOptin).Append("|kind|").Append(form.ContactKind);
+        if (processing is not null)
+        {
+            // Appended only when declared, so that the version of a form without one does not change.
+            canonical.Append("\nprocessing|").Append(processing.LegalBasis).Append('|').Append(processing.Retention?.BclCompatibleTicks.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            foreach (var (name, text) in new[] { ("purpose", processing.Purpose), ("interest", processing.LegitimateInterest),
+                         ("recipients", processing.Recipients), ("subjects", processing.DataSubjects) })
+            {
+                canonical.Append('|').Append(name);
+                foreach (var culture in text.Cultures.Order(StringComparer.Ordinal))
+                {
+                    canonical.Append(';').Append(culture).Append('=').Append(text.Get(culture));
+                }
+            }
+        }
         return Hashing.Sha256Hex(canonical.ToString())[..16];
     }
+
+    private static ProcessingDefinition? CompileProcessing(ProcessingOptions? options) =>
+        options is null
+            ? null
+            : new ProcessingDefinition(LocalizedText.From(options.Purpose), options.LegalBasis ?? LegalBasis.Contract,
+                LocalizedText.From(options.LegitimateInterest), LocalizedText.From(options.Recipients),
+                options.Retention is { } r ? Duration.FromTimeSpan(r) : null, LocalizedText.From(options.DataSubjects));
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 

@@ -7,7 +7,8 @@ namespace Optin.Forms.Schema;
 public sealed class FormDefinition
 {
     internal FormDefinition(string id, LocalizedText title, ImmutableArray<FieldDefinition> fields,
-        ImmutableArray<PurposeDefinition> consents, string? successPage, bool doubleOptin, ContactKind contactKind, string version)
+        ImmutableArray<PurposeDefinition> consents, string? successPage, bool doubleOptin, ContactKind contactKind, string version,
+        ProcessingDefinition? processing = null)
     {
         Id = id;
         Title = title;
@@ -17,6 +18,7 @@ public sealed class FormDefinition
         DoubleOptin = doubleOptin;
         ContactKind = contactKind;
         Version = version;
+        Processing = processing;
         EmailField = fields.Single(f => f.Kind == FieldKind.Email);
     }
 
@@ -49,6 +51,12 @@ public sealed class FormDefinition
     /// it changes whenever the form changes, so that a consent event names the exact form it came from.
     /// </summary>
     public string Version { get; }
+
+    /// <summary>
+    /// The processing of the form's own data, apart from its consent purposes; <see langword="null"/> when the form only
+    /// collects data for its consent purposes.
+    /// </summary>
+    public ProcessingDefinition? Processing { get; }
 
     /// <summary>The field named <paramref name="name"/>, or <see langword="null"/>.</summary>
     public FieldDefinition? FindField(string name) =>

@@ -20,4 +20,7 @@ public sealed class FormOptions
 
     /// <summary>The kind of record a new address becomes. Default <see cref="Contacts.ContactKind.Lead"/>.</summary>
     public Contacts.ContactKind ContactKind { get; set; } = Contacts.ContactKind.Lead;
+
+    /// <summary>The processing of the form's own data, apart from its consent purposes (GDPR Art. 6, 13, 30).</summary>
+    public ProcessingOptions? Processing { get; set; }
 }

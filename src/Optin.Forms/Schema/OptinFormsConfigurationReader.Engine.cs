@@ -44,7 +44,12 @@ public static partial class OptinFormsConfigurationReader
 
         var retention = root.GetSection(nameof(OptinFormsOptions.Retention));
         var r = options.Retention;
-        reader.CheckKeys(retention, nameof(r.Enabled), nameof(r.Interval), nameof(r.DryRun), nameof(r.DefaultProspectRetention), nameof(r.BatchSize));
+        reader.CheckKeys(retention, nameof(r.Enabled), nameof(r.Interval), nameof(r.DryRun), nameof(r.DefaultProspectRetention), nameof(r.BatchSize),
+            nameof(r.FinishedJobs), nameof(r.Tombstones), nameof(r.Archive), nameof(r.ArchivePeriod));
+        r.FinishedJobs = reader.Duration(retention, nameof(r.FinishedJobs)) ?? r.FinishedJobs;
+        r.Tombstones = reader.Duration(retention, nameof(r.Tombstones)) ?? r.Tombstones;
+        r.Archive = reader.Bool(retention, nameof(r.Archive)) ?? r.Archive;
+        r.ArchivePeriod = reader.Duration(retention, nameof(r.ArchivePeriod)) ?? r.ArchivePeriod;
         r.Enabled = reader.Bool(retention, nameof(r.Enabled)) ?? r.Enabled;
         r.Interval = reader.Duration(retention, nameof(r.Interval)) ?? r.Interval;
         r.DryRun = reader.Bool(retention, nameof(r.DryRun)) ?? r.DryRun;

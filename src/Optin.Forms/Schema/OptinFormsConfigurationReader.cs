@@ -63,7 +63,15 @@ public static partial class OptinFormsConfigurationReader
     private static void ReadDataProtection(ConfigurationReader reader, IConfigurationSection section, DataProtectionOptions target)
     {
         reader.CheckKeys(section, nameof(DataProtectionOptions.Controller), nameof(DataProtectionOptions.PrivacyNoticeUrl),
-            nameof(DataProtectionOptions.IpAddress), nameof(DataProtectionOptions.UserAgent));
+            nameof(DataProtectionOptions.IpAddress), nameof(DataProtectionOptions.UserAgent),
+            nameof(DataProtectionOptions.ControllerContact), nameof(DataProtectionOptions.Dpo),
+            nameof(DataProtectionOptions.SupervisoryAuthority), nameof(DataProtectionOptions.SecurityMeasures),
+            nameof(DataProtectionOptions.Transfers));
+        target.ControllerContact = reader.String(section, nameof(DataProtectionOptions.ControllerContact)) ?? target.ControllerContact;
+        target.Dpo = reader.String(section, nameof(DataProtectionOptions.Dpo)) ?? target.Dpo;
+        target.SupervisoryAuthority = reader.String(section, nameof(DataProtectionOptions.SupervisoryAuthority)) ?? target.SupervisoryAuthority;
+        reader.Localized(section, nameof(DataProtectionOptions.SecurityMeasures), target.SecurityMeasures);
+        reader.Localized(section, nameof(DataProtectionOptions.Transfers), target.Transfers);
         target.Controller = reader.String(section, nameof(DataProtectionOptions.Controller)) ?? target.Controller;
         target.PrivacyNoticeUrl = reader.String(section, nameof(DataProtectionOptions.PrivacyNoticeUrl)) ?? target.PrivacyNoticeUrl;
         target.IpAddress = reader.Enum<CaptureMode>(section, nameof(DataProtectionOptions.IpAddress)) ?? target.IpAddress;
@@ -100,7 +108,8 @@ public static partial class OptinFormsConfigurationReader
     private static FormOptions ReadForm(ConfigurationReader reader, IConfigurationSection section)
     {
         reader.CheckKeys(section, nameof(FormOptions.Title), nameof(FormOptions.Fields), nameof(FormOptions.Consents),
-            nameof(FormOptions.SuccessPage), nameof(FormOptions.DoubleOptin), nameof(FormOptions.ContactKind));
+            nameof(FormOptions.SuccessPage), nameof(FormOptions.DoubleOptin), nameof(FormOptions.ContactKind),
+            nameof(FormOptions.Processing));
         var form = new FormOptions
         {
             SuccessPage = reader.String(section, nameof(FormOptions.SuccessPage)),
@@ -108,6 +117,10 @@ public static partial class OptinFormsConfigurationReader
             ContactKind = reader.Enum<Contacts.ContactKind>(section, nameof(FormOptions.ContactKind)) ?? Contacts.ContactKind.Lead,
         };
         reader.Localized(section, nameof(FormOptions.Title), form.Title);
+        if (section.GetSection(nameof(FormOptions.Processing)).Exists())
+        {
+            form.Processing = ReadProcessing(reader, section.GetSection(nameof(FormOptions.Processing)));
+        }
 
         foreach (var field in ConfigurationReader.Items(section.GetSection(nameof(FormOptions.Fields))))
         {
@@ -134,6 +147,23 @@ public static partial class OptinFormsConfigurationReader
         }
 
         return form;
+    }
+
+    private static ProcessingOptions ReadProcessing(ConfigurationReader reader, IConfigurationSection section)
+    {
+        reader.CheckKeys(section, nameof(ProcessingOptions.Purpose), nameof(ProcessingOptions.LegalBasis),
+            nameof(ProcessingOptions.LegitimateInterest), nameof(ProcessingOptions.Recipients), nameof(ProcessingOptions.Retention),
+            nameof(ProcessingOptions.DataSubjects));
+        var processing = new ProcessingOptions
+        {
+            LegalBasis = reader.Enum<LegalBasis>(section, nameof(ProcessingOptions.LegalBasis)),
+            Retention = reader.Duration(section, nameof(ProcessingOptions.Retention)),
+        };
+        reader.Localized(section, nameof(ProcessingOptions.Purpose), processing.Purpose);
+        reader.Localized(section, nameof(ProcessingOptions.LegitimateInterest), processing.LegitimateInterest);
+        reader.Localized(section, nameof(ProcessingOptions.Recipients), processing.Recipients);
+        reader.Localized(section, nameof(ProcessingOptions.DataSubjects), processing.DataSubjects);
+        return processing;
     }
 
     private static FieldOptions ReadField(ConfigurationReader reader, IConfigurationSection section)
