@@ -28,8 +28,11 @@ internal static class OptinCommand
           optin export <contactId> --settings <appsettings.json> [--portable | --evidence json|html] [--out file]
                        [--connection cs]           everything held on the person (DSR-1), what they provided,
                                                    or the evidence chain (DOI-10)
-          optin erase  <contactId> --settings <appsettings.json> --actor <who> --reason <why> [--connection cs]
-                                                   erase the person (DSR-2) and print the report
+          optin erase  <contactId> --settings <appsettings.json> --actor <who> --reason <code> [--reference <ticket>]
+                       [--connection cs]           erase the person (DSR-2) and print the report; <code>:
+                                                   data-subject-request, consent-withdrawn, objection, retention,
+                                                   unconfirmed, not-me, other; <ticket>: letters, digits, -_./:#
+                                                   (64 at most). export of an erased contact prints its tombstone
 
         The store is OptinForms:Storage:Provider (Sqlite by default, or PostgreSql) at ConnectionStrings:Optin; a
         relative SQLite file is found beside the first settings file. --migrate applies the store's migrations first.

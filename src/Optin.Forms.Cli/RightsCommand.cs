@@ -24,7 +24,7 @@ internal static class RightsCommand
             return OptinCommand.Usage;
         }
 
-        string? mode = null, actor = null, reason = null, connection = null, output = null;
+        string? mode = null, actor = null, reason = null, connection = null, output = null, reference = null;
         var files = new List<string>();
         var unknown = new List<string>();
         for (var i = 2; i < args.Length; i++)
@@ -36,6 +36,7 @@ internal static class RightsCommand
                 case "--evidence" when value is "json" or "html": mode = "evidence-" + value; i++; break;
                 case "--actor" when value is not null: actor = value; i++; break;
                 case "--reason" when value is not null: reason = value; i++; break;
+                case "--reference" when value is not null: reference = value; i++; break;
                 case "--connection" when value is not null: connection = value; i++; break;
                 case "--out" when value is not null: output = value; i++; break;
                 case "--settings" when value is not null: files.Add(value); i++; break;
@@ -51,6 +52,20 @@ internal static class RightsCommand
             return OptinCommand.Usage;
         }
 
+        // The tombstone keeps a code and a ticket-like reference, never free text (DSR-5): checked before the store opens.
+        var erasureReason = default(ErasureReason);
+        if (erase && !ErasureReasons.TryParse(reason, out erasureReason))
+        {
+            await stderr.WriteLineAsync($"optin erase: --reason must be one of {string.Join(", ", Enum.GetValues<ErasureReason>().Select(ErasureReasons.Code))}");
+            return OptinCommand.Usage;
+        }
+
+        if (erase && !ErasureReasons.IsValidReference(reference))
+        {
+            await stderr.WriteLineAsync($"optin erase: --reference is {ErasureReasons.ReferenceRule}");
+            return OptinCommand.Usage;
+        }
+
         var (provider, exitCode) = await StoreEngine.OpenAsync(files, connection, migrate: false, stdout, stderr);
         if (provider is null)
         {
@@ -61,7 +76,7 @@ internal static class RightsCommand
         try
         {
             return erase
-                ? await EraseAsync(services, contactId, actor!, reason!, stdout, stderr)
+                ? await EraseAsync(services, contactId, actor!, erasureReason, reference, stdout, stderr)
                 : await ExportAsync(services, contactId, mode, output, stdout, stderr);
         }
 #pragma warning disable CA1031 // The command line reports any store failure as a message and an exit code, not a stack trace.
@@ -73,11 +88,18 @@ internal static class RightsCommand
         }
     }
 
-    private static async Task<int> EraseAsync(ServiceProvider services, Guid contactId, string actor, string reason, TextWriter stdout, TextWriter stderr)
+    private static async Task<int> EraseAsync(ServiceProvider services, Guid contactId, string actor, ErasureReason reason, string? reference,
+        TextWriter stdout, TextWriter stderr)
     {
-        var report = await services.GetRequiredService<PersonalDataService>().EraseAsync(contactId, actor, reason, CancellationToken.None);
+        var report = await services.GetRequiredService<PersonalDataService>().EraseAsync(contactId, actor, reason, reference, CancellationToken.None);
         if (report is null)
         {
+            if (await TombstoneAsync(services, contactId, stdout))
+            {
+                await stderr.WriteLineAsync($"optin: contact {contactId} is already erased");
+                return NotFound;
+            }
+
             await stderr.WriteLineAsync($"optin: no contact {contactId}");
             return NotFound;
         }
@@ -110,6 +132,11 @@ internal static class RightsCommand
                 File.Delete(output);
             }
 
+            if (await TombstoneAsync(services, contactId, stdout))
+            {
+                return OptinCommand.Ok;
+            }
+
             await stderr.WriteLineAsync($"optin: no contact {contactId}");
             return NotFound;
         }
@@ -120,5 +147,28 @@ internal static class RightsCommand
         }
 
         return OptinCommand.Ok;
+    }
+
+    // Erasure (DSR-5): an erased contact's tombstone instead of "no contact".
+
+    /// <summary>Prints the tombstone of an erased contact; false when the contact was never erased.</summary>
+    private static async Task<bool> TombstoneAsync(ServiceProvider services, Guid contactId, TextWriter stdout)
+    {
+        if (await services.GetRequiredService<PersonalDataService>().FindTombstoneAsync(contactId, CancellationToken.None) is not { } tombstone)
+        {
+            return false;
+        }
+
+        await stdout.WriteLineAsync(JsonSerializer.Serialize(new
+        {
+            contactId,
+            erased = true,
+            erasedAt = tombstone.ErasedAt.ToString(),
+            reason = tombstone.Reason.ToString(),
+            reasonCode = ErasureReasons.Code(tombstone.Reason),
+            reference = tombstone.Reference,
+            actor = tombstone.Actor,
+        }, Indented));
+        return true;
     }
 }

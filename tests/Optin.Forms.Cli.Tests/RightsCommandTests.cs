@@ -60,7 +60,7 @@ public sealed class RightsCommandTests : IDisposable
         Assert.Contains("J&#x27;accepte de recevoir la lettre d&#x27;information.", await File.ReadAllTextAsync(html), StringComparison.Ordinal);
 
         Assert.Equal(OptinCommand.Usage, (await Run("erase", contactId.ToString(), "--settings", settings, "--actor", "dpo")).Code);
-        (code, output, _) = await Run("erase", contactId.ToString(), "--settings", settings, "--actor", "dpo", "--reason", "Art. 17 request");
+        (code, output, _) = await Run("erase", contactId.ToString(), "--settings", settings, "--actor", "dpo", "--reason", "data-subject-request", "--reference", "DPO-2026-017");
         Assert.Equal(OptinCommand.Ok, code);
         using (var report = JsonDocument.Parse(output))
         {

@@ -12,9 +12,9 @@ internal static partial class AdminEndpoints
     private static void MapRights(RouteGroupBuilder admin)
     {
         admin.MapGet("/contacts/{id:guid}/evidence", (HttpContext c, Guid id) =>
-            StreamAsync(c, "application/json; charset=utf-8", null, s => Evidence(c).WriteEvidenceJsonAsync(id, s, c.RequestAborted)));
+            StreamAsync(c, "application/json; charset=utf-8", null, s => Evidence(c).WriteEvidenceJsonAsync(id, s, c.RequestAborted), id));
         admin.MapGet("/contacts/{id:guid}/evidence/html", (HttpContext c, Guid id) =>
-            StreamAsync(c, "text/html; charset=utf-8", null, s => Evidence(c).WriteEvidenceHtmlAsync(id, s, c.RequestAborted)));
+            StreamAsync(c, "text/html; charset=utf-8", null, s => Evidence(c).WriteEvidenceHtmlAsync(id, s, c.RequestAborted), id));
         admin.MapGet("/contacts/{id:guid}/export", (HttpContext c, Guid id) =>
             StreamAsync(c, "application/json; charset=utf-8", $"export-{id}.json", s => Rights(c).ExportAsync(id, s, c.RequestAborted)));
         admin.MapGet("/contacts/{id:guid}/export/portable", (HttpContext c, Guid id) =>
@@ -29,7 +29,9 @@ internal static partial class AdminEndpoints
     private static PersonalDataService Rights(HttpContext context) => context.RequestServices.GetRequiredService<PersonalDataService>();
 
     /// <summary>Streams a document to the response, or answers 404 when the contact does not exist (then nothing was written).</summary>
-    private static async Task StreamAsync(HttpContext context, string contentType, string? fileName, Func<Stream, Task<bool>> write)
+    /// <remarks>With <paramref name="tombstoneOf"/>, an erased contact answers its tombstone instead of 404 (DSR-5).</remarks>
+    private static async Task StreamAsync(HttpContext context, string contentType, string? fileName, Func<Stream, Task<bool>> write,
+        Guid? tombstoneOf = null)
     {
         context.Response.ContentType = contentType;
         if (fileName is not null)
@@ -40,7 +42,7 @@ internal static partial class AdminEndpoints
         if (!await write(context.Response.Body))
         {
             context.Response.Headers.ContentDisposition = default;
-            await NotFound().ExecuteAsync(context);
+            await (tombstoneOf is { } id ? await TombstoneOrNotFoundAsync(context, id) : NotFound()).ExecuteAsync(context);
         }
     }
 
@@ -52,13 +54,15 @@ internal static partial class AdminEndpoints
             return error!;
         }
 
-        if (Accountability(context, request.Actor, request.Reason) is { } invalid)
+        if (ErasureAccountability(context, request) is { } invalid)
         {
             return invalid;
         }
 
-        var report = await Rights(context).EraseAsync(id, Actor(context, request.Actor)!, request.Reason!, context.RequestAborted);
-        return report is null ? NotFound() : AdminJson.Ok(report);
+        var reason = ErasureReasons.TryParse(request.Reason, out var parsed) ? parsed : throw new InvalidOperationException("Checked above.");
+
+        var report = await Rights(context).EraseAsync(id, Actor(context, request.Actor)!, reason, request.Reference, context.RequestAborted);
+        return report is null ? await TombstoneOrNotFoundAsync(context, id) : AdminJson.Ok(report);
     }
 
     private static async Task<IResult> RectifyAsync(HttpContext context, Guid id)
@@ -101,4 +105,44 @@ internal static partial class AdminEndpoints
         return Accountability(context, request.Actor, request.Reason) ?? FromResult(
             await Rights(context).SetRestrictionAsync(id, restricted, Actor(context, request.Actor)!, request.Reason!, context.RequestAborted));
     }
+
+    // Erasure (DSR-5): reason codes, references and tombstones.
+
+    /// <summary>The 400 answer for a missing actor, a reason that is not a code, or a reference that could hold a name; else null.</summary>
+    private static IResult? ErasureAccountability(HttpContext context, AdminRightsRequest request)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (Actor(context, request.Actor) is null)
+        {
+            errors["actor"] = [ActorRequired];
+        }
+
+        if (!ErasureReasons.TryParse(request.Reason, out _))
+        {
+            errors["reason"] = ["One of " + string.Join(", ", Enum.GetValues<ErasureReason>().Select(ErasureReasons.Code))
+                + " (the tombstone keeps a code, never free text; put the ticket number in reference)."];
+        }
+
+        if (!ErasureReasons.IsValidReference(request.Reference))
+        {
+            errors["reference"] = ["The reference is " + ErasureReasons.ReferenceRule + "."];
+        }
+
+        return errors.Count == 0 ? null : AdminJson.Problem(StatusCodes.Status400BadRequest, "The request is invalid.", errors: errors);
+    }
+
+    /// <summary>The tombstone of an erased contact (200), or 404 when the contact never existed.</summary>
+    private static async Task<IResult> TombstoneOrNotFoundAsync(HttpContext context, Guid id) =>
+        await Rights(context).FindTombstoneAsync(id, context.RequestAborted) is { } tombstone
+            ? AdminJson.Ok(new
+            {
+                contactId = id,
+                erased = true,
+                erasedAt = tombstone.ErasedAt,
+                reason = tombstone.Reason,
+                reasonCode = ErasureReasons.Code(tombstone.Reason),
+                reference = tombstone.Reference,
+                actor = tombstone.Actor,
+            })
+            : NotFound();
 }

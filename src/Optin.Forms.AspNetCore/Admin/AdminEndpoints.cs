@@ -93,7 +93,7 @@ internal static partial class AdminEndpoints
     private static async Task<IResult> GetAsync(HttpContext context, Guid id) =>
         await Store(context).Contacts.FindAsync(id, context.RequestAborted) is { } contact
             ? AdminJson.Ok(contact)
-            : NotFound();
+            : await TombstoneOrNotFoundAsync(context, id);
 
     private static async Task<IResult> LedgerAsync(HttpContext context, Guid id)
     {

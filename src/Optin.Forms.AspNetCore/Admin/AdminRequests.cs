@@ -107,4 +107,7 @@ internal sealed record AdminRightsRequest
     public string? Email { get; init; }
 
     public bool? Restricted { get; init; }
+
+    // Erasure (DSR-5): the reference of the request kept on the tombstone, next to the reason code.
+    public string? Reference { get; init; }
 }

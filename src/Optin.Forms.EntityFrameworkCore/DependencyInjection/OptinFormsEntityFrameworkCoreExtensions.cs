@@ -40,12 +40,12 @@ public static class OptinFormsEntityFrameworkCoreExtensions
 
         if (provider.Contains("Npgsql", StringComparison.Ordinal))
         {
-            return Register<OptinPostgreSqlDbContext>(builder, configure);
+            return Register<OptinPostgreSqlDbContext>(builder, configure, sqlite: false);
         }
 
         if (provider.Contains("Sqlite", StringComparison.Ordinal))
         {
-            return Register<OptinSqliteDbContext>(builder, configure);
+            return Register<OptinSqliteDbContext>(builder, configure, sqlite: true);
         }
 
         throw new NotSupportedException("UseEntityFrameworkCore supports UseSqlite(…) and UseNpgsql(…); no such provider was configured.");
@@ -90,10 +90,18 @@ public static class OptinFormsEntityFrameworkCoreExtensions
         return builder;
     }
 
-    private static OptinFormsBuilder Register<TContext>(OptinFormsBuilder builder, Action<DbContextOptionsBuilder> configure)
+    private static OptinFormsBuilder Register<TContext>(OptinFormsBuilder builder, Action<DbContextOptionsBuilder> configure, bool sqlite)
         where TContext : DbContext
     {
-        builder.Services.AddDbContextFactory<TContext>(configure);
+        builder.Services.AddDbContextFactory<TContext>(o =>
+        {
+            configure(o);
+            if (sqlite)
+            {
+                // Erased rows are overwritten on disk, not left in free pages (DSR-5).
+                o.AddInterceptors(SqliteSecureDeleteInterceptor.Instance);
+            }
+        });
         return UseSource<TContext>(builder);
     }
 

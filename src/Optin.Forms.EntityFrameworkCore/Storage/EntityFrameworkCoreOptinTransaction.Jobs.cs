@@ -110,6 +110,7 @@ internal sealed partial class EntityFrameworkCoreOptinTransaction
         }
 
         await CancelAsync(contactId, null, "erased", tombstone.OccurredAt, cancellationToken);
+        await ScrubFinishedJobsAsync(contactId, cancellationToken);
         await Db.Set<SubmissionEntity>().Where(s => s.ContactId == contactId).ExecuteDeleteAsync(cancellationToken);
         await Db.Set<TokenEntity>().Where(t => t.ContactId == contactId).ExecuteDeleteAsync(cancellationToken);
         // Erasure is the one removal from the ledger (invariant 7); the tombstone appended below keeps no personal data.
@@ -120,6 +121,10 @@ internal sealed partial class EntityFrameworkCoreOptinTransaction
         await Db.Set<ContactEntity>().Where(c => c.Id == contactId).ExecuteDeleteAsync(cancellationToken);
         await RecordRows.AppendEventAsync(Rows, tombstone with { ContactId = contactId }, "The tombstone is already in the ledger.",
             cancellationToken);
+
+        // The deleted rows' bytes are zeroed by secure_delete; the WAL frames that still hold them go with a checkpoint
+        // once the group commits (DSR-5).
+        _turn?.CheckpointAfterCommit();
         return true;
     }
 
@@ -137,5 +142,24 @@ internal sealed partial class EntityFrameworkCoreOptinTransaction
             .SetProperty(j => j.Status, (int)JobStatus.Cancelled)
             .SetProperty(j => j.LastError, reason)
             .SetProperty(j => j.FinishedAt, finished), cancellationToken);
+    }
+
+    // Erasure (DSR-5): the finished jobs of an erased contact keep action, status, dates and Message-ID only.
+    private async ValueTask ScrubFinishedJobsAsync(Guid contactId, CancellationToken cancellationToken)
+    {
+        var jobs = await Db.Set<JobEntity>()
+            .Where(j => j.ContactId == contactId && j.Status != (int)JobStatus.Pending && j.Status != (int)JobStatus.Running)
+            .ToListAsync(cancellationToken);
+        foreach (var job in jobs)
+        {
+            job.Payload = JobMapper.ScrubPayload(job.Payload);
+            job.LastError = (JobStatus)job.Status == JobStatus.Cancelled ? job.LastError : null;
+        }
+
+        await FlushAsync(cancellationToken);
+
+        // The contact's own send counter (DOI-7) names its id; the per-day counter holds only the keyed hash.
+        var prefix = $"doi:pending:{contactId:N}:";
+        await Db.Set<CounterEntity>().Where(c => c.Key.StartsWith(prefix)).ExecuteDeleteAsync(cancellationToken);
     }
 }

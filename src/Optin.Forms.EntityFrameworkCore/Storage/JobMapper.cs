@@ -78,4 +78,31 @@ internal static class JobMapper
         new(row.AddressHash, row.Reason, Instant.FromUnixTimeMilliseconds(row.CreatedAt), Instant.FromUnixTimeMilliseconds(row.ExpiresAt));
 
     private static Instant? Ms(long? value) => value is { } ms ? Instant.FromUnixTimeMilliseconds(ms) : null;
+
+    // Erasure (DSR-5).
+
+    /// <summary>The payload names a finished job of an erased contact keeps (configuration and ids, no personal data).</summary>
+    private static readonly string[] KeptPayload = ["args", "eventType", "formId", "purposeId"];
+
+    /// <summary>
+    /// The payload of a finished job of an erased contact: the rule's arguments (configuration), the event type, the form
+    /// and the purpose; the submission id, the culture and anything else are dropped, as the core's in-memory store does.
+    /// </summary>
+    public static string ScrubPayload(string json)
+    {
+        var kept = new System.Text.Json.Nodes.JsonObject();
+        if (System.Text.Json.Nodes.JsonNode.Parse(json) is System.Text.Json.Nodes.JsonObject payload)
+        {
+            foreach (var (name, value) in payload.ToList())
+            {
+                if (KeptPayload.Contains(name, StringComparer.OrdinalIgnoreCase))
+                {
+                    payload.Remove(name);
+                    kept[name] = value;
+                }
+            }
+        }
+
+        return kept.ToJsonString();
+    }
 }

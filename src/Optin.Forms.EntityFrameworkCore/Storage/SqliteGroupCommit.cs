@@ -286,6 +286,10 @@ internal sealed class SqliteGroupCommit
 
                 // With the WAL synced here rather than by COMMIT, the next group writes while the disk syncs this one.
                 synced = group.Wal?.FlushAsync() ?? Task.CompletedTask;
+                if (_checkpointWanted)
+                {
+                    await CheckpointAsync(group);
+                }
             }
 #pragma warning disable CA1031 // Every failure of the COMMIT goes to the turns waiting on it.
             catch (Exception ex)
@@ -472,6 +476,10 @@ internal sealed class SqliteGroupCommit
                 opened = connection;
                 var tempStore = await SqlitePragma.RunAsync(connection, "PRAGMA temp_store", cancellationToken);
                 await SqlitePragma.RunAsync(connection, "PRAGMA temp_store=MEMORY", cancellationToken);
+
+                // Deleted rows are overwritten with zeros rather than left in free space (DSR-5). Not restored when the
+                // connection goes back to the pool: every connection of the store's own context has it on as well.
+                await SqlitePragma.RunAsync(connection, SecureDelete, cancellationToken);
                 var walPath = await SqliteWalFlush.WalPathAsync(connection, cancellationToken);
                 var wal = walPath is null ? null : await SqliteWalFlush.OpenAsync(connection, walPath, flushWal, cancellationToken);
                 return new Writer(lease, new RowCommands(connection, SqlDialect.Sqlite), wal, tempStore);
@@ -543,6 +551,7 @@ internal sealed class SqliteGroupCommit
             try
             {
                 await connection.OpenAsync(cancellationToken);
+                await SqlitePragma.RunAsync(connection, SecureDelete, cancellationToken);
                 return new Reader(connection);
             }
             catch
@@ -556,6 +565,49 @@ internal sealed class SqliteGroupCommit
         {
             await Rows.DisposeAsync();
             await _connection.DisposeAsync();
+        }
+    }
+
+    // Erasure (DSR-5): erased rows leave the WAL file.
+
+    /// <summary>The pragma every connection of the store runs once opened: deleted content is overwritten with zeros.</summary>
+    internal const string SecureDelete = "PRAGMA secure_delete=ON";
+
+    /// <summary>Set by a turn that erased; cleared by a checkpoint that reset the whole WAL.</summary>
+    private bool _checkpointWanted;
+
+    /// <summary>How many checkpoints ran after an erasure, complete or not (for tests).</summary>
+    internal int Checkpoints { get; private set; }
+
+    /// <summary>Asks for a checkpoint after the current group's COMMIT. Called holding the turn.</summary>
+    internal void CheckpointAfterCommit() => _checkpointWanted = true;
+
+    /// <summary>
+    /// Copies the WAL into the database file and truncates the WAL to zero bytes (<c>wal_checkpoint(TRUNCATE)</c>), on
+    /// the writer's connection, after the group's COMMIT and before the turn is passed on, so that no write races it:
+    /// the frames that held erased rows are then gone from the <c>-wal</c> file, and the database file holds their pages
+    /// zeroed by <c>secure_delete</c>. A reader still reading an older snapshot can keep the WAL from being reset; the
+    /// checkpoint is then tried again after each later group until one completes.
+    /// </summary>
+    private async ValueTask CheckpointAsync(Group group)
+    {
+        Checkpoints++;
+        try
+        {
+            await using var command = group.Lease.Context.Database.GetDbConnection().CreateCommand();
+            command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE)";
+            await using var reader = await command.ExecuteReaderAsync(CancellationToken.None);
+
+            // One row: busy (1 when a reader or writer was in the way), frames in the WAL, frames checkpointed.
+            if (await reader.ReadAsync(CancellationToken.None) && reader.GetInt64(0) == 0)
+            {
+                _checkpointWanted = false;
+            }
+        }
+#pragma warning disable CA1031 // The group is committed; a checkpoint that failed is tried again after the next group.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
         }
     }
 }

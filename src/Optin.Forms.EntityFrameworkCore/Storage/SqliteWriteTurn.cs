@@ -33,4 +33,12 @@ internal sealed class SqliteWriteTurn
         _left = true;
         return _owner.LeaveAsync(_group, commit);
     }
+
+    // Erasure (DSR-5).
+
+    /// <summary>
+    /// Asks for a WAL checkpoint (TRUNCATE) once this turn's group has committed, so that the frames holding rows this
+    /// turn deleted leave the <c>-wal</c> file (<see cref="SqliteGroupCommit"/>).
+    /// </summary>
+    public void CheckpointAfterCommit() => _owner.CheckpointAfterCommit();
 }

@@ -3,6 +3,7 @@ using NodaTime;
 using Optin.Forms.Consent;
 using Optin.Forms.Contacts;
 using Optin.Forms.Jobs;
+using Optin.Forms.Rights;
 using Optin.Forms.Rules;
 using Optin.Forms.Schema;
 using Optin.Forms.Storage;
@@ -117,7 +118,7 @@ public sealed class DoubleOptinService : IDoubleOptinService
             now + Duration.FromTimeSpan(_options.DoubleOptin.SuppressAfterRejection)), cancellationToken);
         if (contact.Optins.Values.All(o => o.State != OptinState.OptedIn))
         {
-            await tx.EraseContactAsync(contact.Id, OptinLedger.Tombstone(contact.Id, record.PurposeId, now, "not-me"), cancellationToken);
+            await tx.EraseContactAsync(contact.Id, OptinLedger.Tombstone(contact.Id, record.PurposeId, now, ErasureReasons.Code(ErasureReason.NotMe)), cancellationToken);
         }
         else
         {

@@ -38,7 +38,10 @@ internal static class OptinLedger
         };
     }
 
-    /// <summary>The tombstone erasure leaves: no address, no text typed by the person (invariant 7).</summary>
+    /// <summary>
+    /// The tombstone erasure leaves: no address, no text typed by the person (invariant 7); <paramref name="reason"/> is
+    /// a code of <see cref="Rights.ErasureReasons"/>, with a reference when one was given (DSR-5).
+    /// </summary>
     public static ConsentEvent Tombstone(Guid contactId, string purposeId, Instant at, string reason) => new()
     {
         Id = RecordIds.New(),

@@ -5,6 +5,7 @@ using Optin.Forms.Consent;
 using Optin.Forms.Contacts;
 using Optin.Forms.Diagnostics;
 using Optin.Forms.Retention;
+using Optin.Forms.Rights;
 using Optin.Forms.Rules;
 using Optin.Forms.Schema;
 using Optin.Forms.Storage;
@@ -87,12 +88,12 @@ public sealed class UnconfirmedSweeper
             && o.Value.State is OptinState.OptedIn or OptinState.PendingConfirmation);
         if (!others.Any() && RetentionPolicy.Applies(contact) && !keptForARequest)
         {
-            await tx.EraseContactAsync(contact.Id, OptinLedger.Tombstone(contact.Id, purpose, now, "unconfirmed"), cancellationToken);
+            await tx.EraseContactAsync(contact.Id, OptinLedger.Tombstone(contact.Id, purpose, now, ErasureReasons.Code(ErasureReason.UnconfirmedExpired)), cancellationToken);
         }
         else
         {
             await tx.SaveContactAsync(contact.WithOptin(purpose, OptinState.None, now), cancellationToken);
-            await tx.AppendConsentEventsAsync([OptinLedger.Tombstone(contact.Id, purpose, now, "unconfirmed")
+            await tx.AppendConsentEventsAsync([OptinLedger.Tombstone(contact.Id, purpose, now, ErasureReasons.Code(ErasureReason.UnconfirmedExpired))
                 with { Kind = ConsentEventKind.Expired }], cancellationToken);
         }
 

@@ -26,4 +26,20 @@ internal sealed record JobPayload
         var payload = JsonSerializer.Deserialize<JobPayload>(json, Json) ?? new JobPayload();
         return payload with { Args = new Dictionary<string, string?>(payload.Args, StringComparer.OrdinalIgnoreCase) };
     }
+
+    // Erasure (DSR-5): what a finished job keeps of its payload once its contact is erased.
+
+    /// <summary>
+    /// The payload of a finished job of an erased contact: the rule's arguments (configuration, no personal data), the
+    /// event type, the form and the purpose; the submission id, the culture and anything else are dropped (DSR-5).
+    /// </summary>
+    public static string Scrub(string json)
+    {
+        var payload = Deserialize(json);
+        return new JobPayload { Args = payload.Args, EventType = payload.EventType, FormId = payload.FormId, PurposeId = payload.PurposeId }
+            .Serialize();
+    }
+
+    /// <summary>The last error a finished job of an erased contact keeps: a cancellation's own reason, nothing else (DSR-5).</summary>
+    public static string? ScrubError(JobStatus status, string? lastError) => status == JobStatus.Cancelled ? lastError : null;
 }

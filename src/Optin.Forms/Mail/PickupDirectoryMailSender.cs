@@ -95,4 +95,29 @@ public sealed class PickupDirectoryMailSender : IMailSender
 
         return name.Append(".eml").ToString();
     }
+
+    // Erasure (DSR-5).
+
+    /// <summary>
+    /// Deletes the files of the messages with these Message-IDs, if they are still in the directory: erasure calls it with
+    /// the Message-IDs of the erased person's jobs, so that their emails do not outlive them here (DSR-5).
+    /// </summary>
+    /// <param name="messageIds">The Message-IDs.</param>
+    /// <returns>How many files were deleted.</returns>
+    public int Remove(IEnumerable<string> messageIds)
+    {
+        ArgumentNullException.ThrowIfNull(messageIds);
+        var removed = 0;
+        foreach (var messageId in messageIds.Where(m => !string.IsNullOrEmpty(m)).Distinct(StringComparer.Ordinal))
+        {
+            var file = Path.Combine(_directory, FileName(messageId));
+            if (File.Exists(file))
+            {
+                File.Delete(file);
+                removed++;
+            }
+        }
+
+        return removed;
+    }
 }

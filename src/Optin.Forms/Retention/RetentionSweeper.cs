@@ -4,6 +4,7 @@ using NodaTime;
 using Optin.Forms.Contacts;
 using Optin.Forms.Diagnostics;
 using Optin.Forms.DoubleOptin;
+using Optin.Forms.Rights;
 using Optin.Forms.Schema;
 using Optin.Forms.Storage;
 using Optin.Forms.Submissions;
@@ -22,8 +23,6 @@ namespace Optin.Forms.Retention;
 /// </remarks>
 public sealed class RetentionSweeper
 {
-    private const string Reason = "retention";
-
     private readonly IOptinStore _store;
     private readonly IClock _clock;
     private readonly IFormCatalogProvider _catalog;
@@ -102,7 +101,7 @@ public sealed class RetentionSweeper
             }
 
             var hash = await AddressHasher.HashAsync(tx, options, contact.EmailKey, cancellationToken);
-            if (await tx.EraseContactAsync(contact.Id, OptinLedger.Tombstone(contact.Id, "*", now, Reason), cancellationToken))
+            if (await tx.EraseContactAsync(contact.Id, OptinLedger.Tombstone(contact.Id, "*", now, ErasureReasons.Code(ErasureReason.RetentionExpired)), cancellationToken))
             {
                 await ErasureSuppression.KeepAfterErasureAsync(tx, hash, now, now + Duration.FromTimeSpan(options.DoubleOptin.SuppressAfterErasure), cancellationToken);
                 count++;

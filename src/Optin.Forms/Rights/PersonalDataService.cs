@@ -3,6 +3,7 @@ using NodaTime;
 using Optin.Forms.Consent;
 using Optin.Forms.Contacts;
 using Optin.Forms.Jobs;
+using Optin.Forms.Mail;
 using Optin.Forms.Schema;
 using Optin.Forms.Storage;
 using Optin.Forms.Submissions;
@@ -28,6 +29,7 @@ public sealed partial class PersonalDataService
     private readonly IFormCatalogProvider _catalog;
     private readonly OptinFormsOptions _options;
     private readonly string _messageIdDomain;
+    private readonly IMailSender? _mail;
 
     /// <summary>Creates the service.</summary>
     public PersonalDataService(IOptinStore store, IClock clock, IFormCatalogProvider catalog, IOptions<OptinFormsOptions> options)
@@ -38,6 +40,17 @@ public sealed partial class PersonalDataService
         _catalog = catalog ?? throw new ArgumentNullException(nameof(catalog));
         _options = options.Value;
         _messageIdDomain = JobFactory.MessageIdDomain(_options);
+    }
+
+    /// <summary>
+    /// Creates the service with the mail sender, so that erasure also deletes the <c>.eml</c> files the pickup directory
+    /// sender wrote for the person (DSR-5).
+    /// </summary>
+    public PersonalDataService(IOptinStore store, IClock clock, IFormCatalogProvider catalog, IOptions<OptinFormsOptions> options,
+        IMailSender mail)
+        : this(store, clock, catalog, options)
+    {
+        _mail = mail ?? throw new ArgumentNullException(nameof(mail));
     }
 
     /// <summary>

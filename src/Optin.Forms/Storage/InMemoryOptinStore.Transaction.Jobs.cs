@@ -115,6 +115,7 @@ public sealed partial class InMemoryOptinStore
             }
 
             Cancel(contactId, null, "erased", tombstone.OccurredAt);
+            ScrubFinishedJobs(contactId);
             _working.Contacts.Remove(contactId);
             _working.ContactIdsByKey.Remove(contact.EmailKey);
             foreach (var id in _working.Submissions.Values().Where(s => s.ContactId == contactId).Select(s => s.Id).ToList())
@@ -170,6 +171,29 @@ public sealed partial class InMemoryOptinStore
 
             _working.Jobs.Set(id, job with { Status = JobStatus.Cancelled, LastError = reason, FinishedAt = at });
             return 1;
+        }
+
+        // Erasure (DSR-5): the finished jobs of an erased contact keep action, status, dates and Message-ID only.
+        private void ScrubFinishedJobs(Guid contactId)
+        {
+            var ids = _working.JobIndex.ForContact(contactId)
+                .Concat(_working.PendingJobOrder.Where(id => _working.Jobs.TryGetValue(id, out var j) && j.ContactId == contactId))
+                .Distinct().ToList();
+            foreach (var id in ids)
+            {
+                if (_working.Jobs.TryGetValue(id, out var job) && job.ContactId == contactId && job.Status is not (JobStatus.Pending or JobStatus.Running))
+                {
+                    _working.Jobs.Set(id, job with { Payload = JobPayload.Scrub(job.Payload), LastError = JobPayload.ScrubError(job.Status, job.LastError) });
+                }
+            }
+
+            // The contact's own send counter (DOI-7) names its id; the per-day counter holds only the keyed hash.
+            var prefix = $"doi:pending:{contactId:N}:";
+            foreach (var key in _working.Counters.Committed.Keys.Concat(_working.Counters.PendingWrites().Select(w => w.Key))
+                .Where(k => k.StartsWith(prefix, StringComparison.Ordinal)).Distinct().ToList())
+            {
+                _working.Counters.Remove(key);
+            }
         }
     }
 }

@@ -110,7 +110,7 @@ public sealed class AdminRightsApiTests : IDisposable
 
         var refused = await Client().PostAsJsonAsync($"/optin/admin/contacts/{id}/erase", new { actor = "dpo" });
         var stillThere = await Client().GetAsync($"/optin/admin/contacts/{id}");
-        var response = await Client().PostAsJsonAsync($"/optin/admin/contacts/{id}/erase", new { reason = "Art. 17 request of 2026-11-12" });
+        var response = await Client().PostAsJsonAsync($"/optin/admin/contacts/{id}/erase", new { reason = "DataSubjectRequest", reference = "DPO-2026-11-12" });
         var report = await Json(response);
         var gone = await Client().GetAsync($"/optin/admin/contacts/{id}");
         var lookup = await Json(await Client().PostAsJsonAsync("/optin/admin/suppression/lookup", new { email = Some.Email("erase") }));

@@ -59,7 +59,7 @@ public abstract class RightsFlowTests
         }
 
         await services.GetRequiredService<Optin.Forms.DoubleOptin.DoubleOptinRequestService>().RequestAsync(contactId, "partners", "fr", default);
-        var report = await rights.EraseAsync(contactId, "dpo", "Art. 17 request", default);
+        var report = await rights.EraseAsync(contactId, "dpo", ErasureReason.DataSubjectRequest, "DPO-17", default);
 
         Assert.NotNull(report);
         Assert.Equal(1, report.Removed["jobsCancelled"]);

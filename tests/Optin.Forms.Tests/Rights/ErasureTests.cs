@@ -22,7 +22,7 @@ public sealed class ErasureTests
         var contactId = (await flow.SubmitAsync()).ContactId!.Value;
         flow.Advance(Duration.FromMinutes(1));
 
-        var report = await flow.Services.GetRequiredService<PersonalDataService>().EraseAsync(contactId, "dpo@atelier-dupont.example", "Art. 17 request #42", default);
+        var report = await flow.Services.GetRequiredService<PersonalDataService>().EraseAsync(contactId, "dpo@atelier-dupont.example", ErasureReason.DataSubjectRequest, "DPO-42", default);
 
         Assert.NotNull(report);
         Assert.Equal(1, report.Removed["contact"]);
@@ -44,6 +44,7 @@ public sealed class ErasureTests
         var tombstone = Assert.Single(await flow.Store.Ledger.ReadAsync(contactId, default).ToListAsync());
         Assert.Equal(ConsentEventKind.Erased, tombstone.Kind);
         Assert.Equal("dpo@atelier-dupont.example", tombstone.Actor);
+        Assert.Equal("data-subject-request DPO-42", tombstone.Reason);
         Assert.Null(tombstone.IpAddress);
         Assert.Null(tombstone.ConsentText);
 
@@ -62,7 +63,7 @@ public sealed class ErasureTests
         using var flow = Flow.Start();
         var service = flow.Services.GetRequiredService<PersonalDataService>();
         var first = (await flow.SubmitAsync()).ContactId!.Value;
-        await service.EraseAsync(first, "dpo", "Art. 17 request", default);
+        await service.EraseAsync(first, "dpo", ErasureReason.DataSubjectRequest, null, default);
 
         // A re-import cannot opt the address in by hand; opted in in bulk, its campaign is stopped by the suppression.
         var contacts = flow.Services.GetRequiredService<ContactOptinService>();
@@ -93,9 +94,9 @@ public sealed class ErasureTests
     {
         using var flow = Flow.Start();
 
-        Assert.Null(await flow.Services.GetRequiredService<PersonalDataService>().EraseAsync(Guid.NewGuid(), "dpo", "request", default));
+        Assert.Null(await flow.Services.GetRequiredService<PersonalDataService>().EraseAsync(Guid.NewGuid(), "dpo", ErasureReason.DataSubjectRequest, null, default));
         await Assert.ThrowsAsync<ArgumentException>(async () =>
-            await flow.Services.GetRequiredService<PersonalDataService>().EraseAsync(Guid.NewGuid(), "dpo", " ", default));
+            await flow.Services.GetRequiredService<PersonalDataService>().EraseAsync(Guid.NewGuid(), " ", ErasureReason.DataSubjectRequest, null, default));
     }
 
     private static async Task EnqueueWelcomeAsync(Flow flow, Guid contactId)
