@@ -29,6 +29,11 @@ internal sealed record JobPayload
 
     // Erasure (DSR-5): what a finished job keeps of its payload once its contact is erased.
 
+    private static readonly JsonSerializerOptions Scrubbed = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+    };
+
     /// <summary>
     /// The payload of a finished job of an erased contact: the rule's arguments (configuration, no personal data), the
     /// event type, the form and the purpose; the submission id, the culture and anything else are dropped (DSR-5).
@@ -36,8 +41,8 @@ internal sealed record JobPayload
     public static string Scrub(string json)
     {
         var payload = Deserialize(json);
-        return new JobPayload { Args = payload.Args, EventType = payload.EventType, FormId = payload.FormId, PurposeId = payload.PurposeId }
-            .Serialize();
+        return JsonSerializer.Serialize(
+            new JobPayload { Args = payload.Args, EventType = payload.EventType, FormId = payload.FormId, PurposeId = payload.PurposeId }, Scrubbed);
     }
 
     /// <summary>The last error a finished job of an erased contact keeps: a cancellation's own reason, nothing else (DSR-5).</summary>
