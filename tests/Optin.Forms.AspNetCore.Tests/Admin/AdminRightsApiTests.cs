@@ -112,7 +112,6 @@ public sealed class AdminRightsApiTests : IDisposable
         var stillThere = await Client().GetAsync($"/optin/admin/contacts/{id}");
         var response = await Client().PostAsJsonAsync($"/optin/admin/contacts/{id}/erase", new { reason = "DataSubjectRequest", reference = "DPO-2026-11-12" });
         var report = await Json(response);
-        var gone = await Client().GetAsync($"/optin/admin/contacts/{id}");
         var lookup = await Json(await Client().PostAsJsonAsync("/optin/admin/suppression/lookup", new { email = Some.Email("erase") }));
 
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
@@ -120,10 +119,12 @@ public sealed class AdminRightsApiTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(1, report.GetProperty("removed").GetProperty("contact").GetInt64());
         Assert.Contains(report.GetProperty("kept").EnumerateArray(), k => k.GetProperty("what").GetString() == "tombstone");
-        Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
         Assert.True(lookup.GetProperty("suppressed").GetBoolean());
         await _app.Services.GetRequiredService<Optin.Forms.Jobs.JobRunner>().RunDueJobsAsync(default);
-        Assert.Single(_app.EmailsTo(Some.Email("erase")));
+
+        // The pickup sender's file of the confirmation email went with the person (DSR-5), and nothing was sent since.
+        Assert.Equal(1, report.GetProperty("removed").GetProperty("pickupFiles").GetInt64());
+        Assert.Empty(_app.EmailsTo(Some.Email("erase")));
     }
 
     [Fact]
@@ -184,4 +185,49 @@ public sealed class AdminRightsApiTests : IDisposable
 
     private static async Task<JsonElement> Json(HttpResponseMessage response) =>
         JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+
+    [Theory]
+    [Trait("Requirement", "DSR-5")]
+    [InlineData("{\"reason\":\"Art. 17 request from Jean Dupont\"}", "reason")]
+    [InlineData("{\"reason\":\"DataSubjectRequest\",\"reference\":\"Jean Dupont\"}", "reference")]
+    [InlineData("{\"reason\":\"data-subject-request\",\"reference\":\"jean.dupont@exemple.fr\"}", "reference")]
+    public async Task Erase_FreeTextReasonOrANameInTheReference_Is400AndErasesNothing(string body, string field)
+    {
+        var id = await SignUpAsync("badreason");
+
+        var response = await Client().PostAsync($"/optin/admin/contacts/{id}/erase",
+            new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+        var problem = await Json(response);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _));
+        var contact = await Json(await Client().GetAsync($"/optin/admin/contacts/{id}"));
+        Assert.Equal(Some.Email("badreason"), contact.GetProperty("email").GetString());
+    }
+
+    [Fact]
+    [Trait("Requirement", "DSR-5")]
+    public async Task ContactAndEvidence_AfterErasure_AnswerTheTombstone_AndAnUnknownIdIs404()
+    {
+        var id = await SignUpAsync("tombstone");
+        var erase = await Client().PostAsJsonAsync($"/optin/admin/contacts/{id}/erase",
+            new { actor = "dpo@atelier-dupont.example", reason = "consent-withdrawn", reference = "zendesk#4812" });
+        Assert.Equal(HttpStatusCode.OK, erase.StatusCode);
+        var erasedAt = (await Json(erase)).GetProperty("erasedAt").GetString();
+
+        foreach (var path in new[] { "", "/evidence", "/evidence/html" })
+        {
+            var response = await Client().GetAsync($"/optin/admin/contacts/{id}{path}");
+            var tombstone = await Json(response);
+
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.True(tombstone.GetProperty("erased").GetBoolean());
+            Assert.Equal(erasedAt, tombstone.GetProperty("erasedAt").GetString());
+            Assert.Equal("ConsentWithdrawn", tombstone.GetProperty("reason").GetString());
+            Assert.Equal("consent-withdrawn", tombstone.GetProperty("reasonCode").GetString());
+            Assert.Equal("zendesk#4812", tombstone.GetProperty("reference").GetString());
+            Assert.Equal("dpo@atelier-dupont.example", tombstone.GetProperty("actor").GetString());
+            Assert.Equal(HttpStatusCode.NotFound, (await Client().GetAsync($"/optin/admin/contacts/{Guid.NewGuid()}{path}")).StatusCode);
+        }
+    }
 }
