@@ -68,9 +68,39 @@ public sealed class RightsCommandTests : IDisposable
             Assert.Equal("suppression", report.RootElement.GetProperty("kept")[1].GetProperty("what").GetString());
         }
 
-        var (missing, _, error) = await Run("export", contactId.ToString(), "--settings", settings, "--portable");
+        // The erased contact answers its tombstone (DSR-5); one never seen is still "no contact".
+        (code, output, _) = await Run("export", contactId.ToString(), "--settings", settings, "--portable");
+        Assert.Equal(OptinCommand.Ok, code);
+        using (var tombstone = JsonDocument.Parse(output))
+        {
+            Assert.True(tombstone.RootElement.GetProperty("erased").GetBoolean());
+            Assert.Equal("data-subject-request", tombstone.RootElement.GetProperty("reasonCode").GetString());
+            Assert.Equal("DPO-2026-017", tombstone.RootElement.GetProperty("reference").GetString());
+            Assert.Equal("dpo", tombstone.RootElement.GetProperty("actor").GetString());
+        }
+
+        var (missing, _, error) = await Run("export", Guid.NewGuid().ToString(), "--settings", settings, "--portable");
         Assert.Equal(RightsCommand.NotFound, missing);
         Assert.Contains("no contact", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [Trait("Requirement", "DSR-5")]
+    [InlineData("Art. 17 request", null, "--reason must be one of")]
+    [InlineData("data-subject-request", "Jean Dupont", "--reference is")]
+    public async Task Erase_FreeTextReasonOrANameInTheReference_IsAUsageErrorAndErasesNothing(string reason, string? reference, string message)
+    {
+        var settings = Path.Combine(_folder, "appsettings.json");
+        await File.WriteAllTextAsync(settings, Settings);
+        var contactId = await SeedAsync();
+        string[] args = ["erase", contactId.ToString(), "--settings", settings, "--actor", "dpo", "--reason", reason];
+
+        var (code, _, error) = await Run(reference is null ? args : [.. args, "--reference", reference]);
+
+        Assert.Equal(OptinCommand.Usage, code);
+        Assert.Contains(message, error, StringComparison.Ordinal);
+        Assert.Equal(OptinCommand.Ok, (await Run("export", contactId.ToString(), "--settings", settings)).Code);
+        Assert.Contains("Jean", (await Run("export", contactId.ToString(), "--settings", settings)).Out, StringComparison.Ordinal);
     }
 
     [Fact]
