@@ -100,6 +100,11 @@ internal static class OptinCommand
         if (args[0] == "check")
         {
             await stdout.WriteLineAsync($"OK: {catalog.Forms.Count} form(s), {catalog.Purposes.Count} purpose(s), {catalog.LandingPages.Count} landing page(s).");
+            foreach (var warning in HashKeyWarnings(configuration.GetSection(OptinFormsOptions.SectionName)))
+            {
+                await stdout.WriteLineAsync("warning: " + warning);
+            }
+
             return Ok;
         }
 
@@ -148,6 +153,33 @@ internal static class OptinCommand
         catch (OptionsValidationException ex)
         {
             return (null, [.. ex.Failures]);
+        }
+    }
+
+    // Erasure (DSR-5): the suppression key.
+
+    /// <summary>The shortest configured <c>DoubleOptin:HashKey</c> not warned about (256 bits as base64 is 44 characters).</summary>
+    internal const int MinHashKeyLength = 32;
+
+    /// <summary>
+    /// Warnings about the suppression key (RET-3, CFG-6). Unset is fine: a random key is then generated and kept in the
+    /// store, and nothing public derives it. A configured key is a secret: in a settings file checked here it is likely
+    /// committed with the site, and a short one can be guessed, which turns every suppression hash back into an address.
+    /// </summary>
+    internal static IEnumerable<string> HashKeyWarnings(IConfigurationSection section)
+    {
+        const string Path = "OptinForms:DoubleOptin:HashKey";
+        if (section.GetSection("DoubleOptin")["HashKey"] is not { Length: > 0 } key)
+        {
+            yield break;
+        }
+
+        yield return $"{Path}: the key is in a settings file; keep it in user-secrets or an environment variable "
+            + "(OptinForms__DoubleOptin__HashKey), or leave it unset so that a random key is kept in the store.";
+        if (key.Trim().Length < MinHashKeyLength)
+        {
+            yield return $"{Path}: the key has {key.Trim().Length} characters; use at least {MinHashKeyLength} random ones "
+                + "(for example 32 random bytes in base64): a short key lets anyone who reads the suppression list test addresses against it.";
         }
     }
 }

@@ -71,6 +71,28 @@ public sealed class OptinCommandTests : IDisposable
     }
 
     [Fact]
+    [Trait("Requirement", "DSR-5")]
+    [Trait("Requirement", "CFG-6")]
+    public async Task Check_HashKeyInTheFileOrShort_WarnsWhileItIsSo_AndUnsetDoesNot()
+    {
+        var main = Write("appsettings.json", ValidJson);
+        var weak = Write("appsettings.Weak.json", """{ "OptinForms": { "DoubleOptin": { "HashKey": "atelier" } } }""");
+        var strong = Write("appsettings.Strong.json", """{ "OptinForms": { "DoubleOptin": { "HashKey": "q3Jv0Zr8yq6bU2Tz0m5c1Xh7Kp4Ld9Ws2Ef6Gt8Ny0=" } } }""");
+
+        var (unsetCode, unset, _) = await Run("check", main);
+        var (weakCode, weakOutput, _) = await Run("check", main, weak);
+        var (_, strongOutput, _) = await Run("check", main, strong);
+
+        Assert.Equal(OptinCommand.Ok, unsetCode);
+        Assert.DoesNotContain("warning", unset, StringComparison.Ordinal);
+        Assert.Equal(OptinCommand.Ok, weakCode);
+        Assert.Contains("warning: OptinForms:DoubleOptin:HashKey: the key has 7 characters", weakOutput, StringComparison.Ordinal);
+        Assert.Contains("warning: OptinForms:DoubleOptin:HashKey: the key is in a settings file", weakOutput, StringComparison.Ordinal);
+        Assert.Contains("warning: OptinForms:DoubleOptin:HashKey: the key is in a settings file", strongOutput, StringComparison.Ordinal);
+        Assert.DoesNotContain("characters", strongOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Check_MissingFile_ExitsWithUsageCode()
     {
         var (code, _, error) = await Run("check", Path.Combine(_folder, "nope.json"));
