@@ -4,6 +4,7 @@ using NodaTime;
 using Optin.Forms.Consent;
 using Optin.Forms.Contacts;
 using Optin.Forms.Diagnostics;
+using Optin.Forms.Mail;
 using Optin.Forms.Retention;
 using Optin.Forms.Rights;
 using Optin.Forms.Rules;
@@ -28,6 +29,7 @@ public sealed class UnconfirmedSweeper
     private readonly IOptinStore _store;
     private readonly IClock _clock;
     private readonly IFormCatalogProvider _catalog;
+    private readonly IMailSender? _mail;
     private readonly IOptinEventListener[] _listeners;
     private readonly OptinFormsOptions _options;
     private readonly ILogger<UnconfirmedSweeper> _logger;
@@ -43,6 +45,17 @@ public sealed class UnconfirmedSweeper
         _listeners = [.. listeners ?? throw new ArgumentNullException(nameof(listeners))];
         _options = options.Value;
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
+    }
+
+    /// <summary>
+    /// Creates the sweeper with the mail sender, so that erasure also deletes the <c>.eml</c> files the pickup directory
+    /// sender wrote for the erased people (DSR-5).
+    /// </summary>
+    public UnconfirmedSweeper(IOptinStore store, IClock clock, IFormCatalogProvider catalog, IEnumerable<IOptinEventListener> listeners,
+        IOptions<OptinFormsOptions> options, ILogger<UnconfirmedSweeper> logger, IMailSender mail)
+        : this(store, clock, catalog, listeners, options, logger)
+    {
+        _mail = mail ?? throw new ArgumentNullException(nameof(mail));
     }
 
     /// <summary>Runs one sweep.</summary>
@@ -86,7 +99,8 @@ public sealed class UnconfirmedSweeper
         await tx.CancelJobsAsync(contact.Id, purpose, "unconfirmed", now, cancellationToken);
         var others = contact.Optins.Where(o => !string.Equals(o.Key, purpose, StringComparison.OrdinalIgnoreCase)
             && o.Value.State is OptinState.OptedIn or OptinState.PendingConfirmation);
-        if (!others.Any() && RetentionPolicy.Applies(contact) && !keptForARequest)
+        var erase = !others.Any() && RetentionPolicy.Applies(contact) && !keptForARequest;
+        if (erase)
         {
             await tx.EraseContactAsync(contact.Id, OptinLedger.Tombstone(contact.Id, purpose, now, ErasureReasons.Code(ErasureReason.UnconfirmedExpired)), cancellationToken);
         }
@@ -101,6 +115,11 @@ public sealed class UnconfirmedSweeper
         // run without the person when erased (a mail to the contact is skipped, a fixed address gets no personal data).
         await OptinEventListeners.RaiseAsync(_listeners, new DoubleOptinExpired(contact.Id, now, purpose), tx, cancellationToken);
         await tx.CommitAsync(cancellationToken);
+        if (erase)
+        {
+            await PickupErasure.RemoveAsync(_mail, _store, [contact.Id], cancellationToken);
+        }
+
         return true;
     }
 

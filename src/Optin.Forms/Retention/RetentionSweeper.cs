@@ -4,6 +4,7 @@ using NodaTime;
 using Optin.Forms.Contacts;
 using Optin.Forms.Diagnostics;
 using Optin.Forms.DoubleOptin;
+using Optin.Forms.Mail;
 using Optin.Forms.Rights;
 using Optin.Forms.Schema;
 using Optin.Forms.Storage;
@@ -28,6 +29,7 @@ public sealed class RetentionSweeper
     private readonly IFormCatalogProvider _catalog;
     private readonly IOptions<OptinFormsOptions> _options;
     private readonly ILogger<RetentionSweeper> _logger;
+    private readonly IMailSender? _mail;
 
     /// <summary>Creates the sweeper.</summary>
     public RetentionSweeper(IOptinStore store, IClock clock, IFormCatalogProvider catalog, IOptions<OptinFormsOptions> options,
@@ -38,6 +40,17 @@ public sealed class RetentionSweeper
         _catalog = catalog ?? throw new ArgumentNullException(nameof(catalog));
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
+    }
+
+    /// <summary>
+    /// Creates the sweeper with the mail sender, so that erasure also deletes the <c>.eml</c> files the pickup directory
+    /// sender wrote for the erased prospects (DSR-5).
+    /// </summary>
+    public RetentionSweeper(IOptinStore store, IClock clock, IFormCatalogProvider catalog, IOptions<OptinFormsOptions> options,
+        ILogger<RetentionSweeper> logger, IMailSender mail)
+        : this(store, clock, catalog, options, logger)
+    {
+        _mail = mail ?? throw new ArgumentNullException(nameof(mail));
     }
 
     /// <summary>Runs one sweep, as a dry run when <see cref="RetentionOptions.DryRun"/> says so.</summary>
@@ -90,7 +103,7 @@ public sealed class RetentionSweeper
             return 0;
         }
 
-        var count = 0;
+        var erased = new List<Guid>();
         await using var tx = await _store.BeginTransactionAsync(cancellationToken);
         foreach (var id in ids)
         {
@@ -104,11 +117,12 @@ public sealed class RetentionSweeper
             if (await tx.EraseContactAsync(contact.Id, OptinLedger.Tombstone(contact.Id, "*", now, ErasureReasons.Code(ErasureReason.RetentionExpired)), cancellationToken))
             {
                 await ErasureSuppression.KeepAfterErasureAsync(tx, hash, now, now + Duration.FromTimeSpan(options.DoubleOptin.SuppressAfterErasure), cancellationToken);
-                count++;
+                erased.Add(contact.Id);
             }
         }
 
         await tx.CommitAsync(cancellationToken);
-        return count;
+        await PickupErasure.RemoveAsync(_mail, _store, erased, cancellationToken);
+        return erased.Count;
     }
 }

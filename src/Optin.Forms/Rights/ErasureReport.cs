@@ -14,7 +14,8 @@ public sealed record ErasureReport
 
     /// <summary>
     /// How many of each kind were removed: <c>contact</c>, <c>fields</c>, <c>tags</c>, <c>optins</c>, <c>submissions</c>,
-    /// <c>ledgerEntries</c>, <c>tokens</c>, <c>jobsCancelled</c>.
+    /// <c>ledgerEntries</c>, <c>tokens</c>, <c>jobsCancelled</c>, <c>pickupFiles</c> (the <c>.eml</c> files of the
+    /// person's emails deleted from the pickup directory; 0 with another sender).
     /// </summary>
     public required ImmutableSortedDictionary<string, long> Removed { get; init; }
 

@@ -119,24 +119,6 @@ public sealed partial class PersonalDataService
         return found;
     }
 
-    /// <summary>Deletes the pickup directory's <c>.eml</c> files of the contact's jobs, found by their Message-IDs.</summary>
-    /// <returns>How many files were deleted.</returns>
-    private async ValueTask<long> RemovePickupFilesAsync(Guid contactId, CancellationToken cancellationToken)
-    {
-        if (_mail is not PickupDirectoryMailSender pickup)
-        {
-            return 0;
-        }
-
-        var messageIds = new List<string>();
-        await foreach (var job in _store.Jobs.ListJobsAsync(contactId, cancellationToken))
-        {
-            if (job.MessageId is { Length: > 0 } messageId)
-            {
-                messageIds.Add(messageId);
-            }
-        }
-
-        return pickup.Remove(messageIds);
-    }
+    private ValueTask<long> RemovePickupFilesAsync(Guid contactId, CancellationToken cancellationToken) =>
+        PickupErasure.RemoveAsync(_mail, _store, [contactId], cancellationToken);
 }

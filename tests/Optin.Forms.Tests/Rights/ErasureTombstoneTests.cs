@@ -103,4 +103,30 @@ public sealed class ErasureTombstoneTests
             folder.Delete(recursive: true);
         }
     }
+
+    [Fact]
+    [Trait("Requirement", "DSR-5")]
+    public async Task UnconfirmedSweep_PickupDirectorySender_DeletesTheErasedPersonsEmlFiles_AndWritesItsCode()
+    {
+        var folder = Directory.CreateTempSubdirectory("optin-pickup-");
+        try
+        {
+            using var flow = Flow.Start(configure: b => b.UsePickupDirectory(folder.FullName));
+            var contactId = (await flow.SubmitAsync()).ContactId!.Value;
+            Assert.Equal(1, await flow.RunAsync());
+            Assert.Single(folder.GetFiles("*.eml"));
+            flow.Advance(NodaTime.Duration.FromDays(15));
+
+            Assert.Equal(1, await flow.Services.GetRequiredService<Optin.Forms.DoubleOptin.UnconfirmedSweeper>().SweepAsync(default));
+
+            Assert.Null(await flow.Store.Contacts.FindAsync(contactId, default));
+            Assert.Empty(folder.GetFiles("*.eml"));
+            Assert.Equal(ErasureReason.UnconfirmedExpired,
+                (await flow.Services.GetRequiredService<PersonalDataService>().FindTombstoneAsync(contactId, default))!.Reason);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
 }
