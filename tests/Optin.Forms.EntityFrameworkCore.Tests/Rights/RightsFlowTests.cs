@@ -69,5 +69,14 @@ public abstract class RightsFlowTests
         Assert.Single(mail.Messages);
         Assert.Equal(ConsentEventKind.Erased, Assert.Single(await host.Store.Ledger.ReadAsync(contactId, default).ToListAsync()).Kind);
         Assert.Null(await host.Store.Contacts.FindAsync(contactId, default));
+
+        // DSR-5: the finished jobs keep action, status and Message-ID; their payloads lose the submission and the culture.
+        var jobs = await host.Store.Jobs.ListJobsAsync(contactId, default).ToListAsync();
+        var done = Assert.Single(jobs, j => j.Status == JobStatus.Done);
+        Assert.Equal(Assert.Single(mail.Messages).MessageId, done.MessageId?.Trim('<', '>'));
+        Assert.All(jobs, j => Assert.DoesNotContain("submissionId", j.Payload, StringComparison.OrdinalIgnoreCase));
+        Assert.All(jobs, j => Assert.DoesNotContain("culture", j.Payload, StringComparison.OrdinalIgnoreCase));
+        var tombstone = await rights.FindTombstoneAsync(contactId, default);
+        Assert.Equal((ErasureReason.DataSubjectRequest, "DPO-17", "dpo"), (tombstone!.Reason, tombstone.Reference, tombstone.Actor));
     }
 }
