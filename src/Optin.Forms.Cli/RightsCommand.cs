@@ -88,6 +88,10 @@ internal static class RightsCommand
             erasedAt = report.ErasedAt.ToString(),
             removed = report.Removed,
             kept = report.Kept.Select(k => new { what = k.What, count = k.Count, reason = k.Reason }),
+            disclosedTo = report.DisclosedTo.Select(d => new
+            {
+                recipient = d.Recipient, action = d.Action, count = d.Count, firstAt = d.FirstAt.ToString(), lastAt = d.LastAt.ToString(),
+            }),
         }, Indented));
         return OptinCommand.Ok;
     }

@@ -16,7 +16,7 @@ public sealed partial class PersonalDataService
     /// ledger entries and its tokens are removed and its pending jobs cancelled (a job already running finds no contact
     /// and sends nothing). Kept: a tombstone without personal data (proof that the erasure happened, with the actor and
     /// reason), a keyed hash of the address on the suppression list so that a re-import cannot market to it without a
-    /// new double opt-in (RET-3), and the finished jobs' history (contact id, action, Message-ID; no address).
+    /// new double opt-in (RET-3), and the finished jobs' history (contact id, action, Message-ID, and the recipient of a disclosure; not the person's address), whose disclosures the report lists (GDPR Art. 19).
     /// </summary>
     /// <param name="contactId">The contact.</param>
     /// <param name="actor">Who erases.</param>
@@ -32,8 +32,8 @@ public sealed partial class PersonalDataService
         // Counted from the committed state just before the erasure; the transaction below removes whatever is there.
         var submissions = await _store.Submissions.ListByContactAsync(contactId, cancellationToken).CountAsync(cancellationToken);
         var ledger = await _store.Ledger.ReadAsync(contactId, cancellationToken).CountAsync(cancellationToken);
-        var finishedJobs = await _store.Jobs.ListJobsAsync(contactId, cancellationToken)
-            .CountAsync(j => j.Status is not (JobStatus.Pending or JobStatus.Running), cancellationToken);
+        var jobs = await _store.Jobs.ListJobsAsync(contactId, cancellationToken).ToListAsync(cancellationToken);
+        var finishedJobs = jobs.Count(j => j.Status is not (JobStatus.Pending or JobStatus.Running));
 
         var now = SubmissionPipeline.Truncate(_clock.GetCurrentInstant());
         await using var tx = await _store.BeginTransactionAsync(cancellationToken);
@@ -72,9 +72,11 @@ public sealed partial class PersonalDataService
                     + "erasure was made, as the controller must be able to show (GDPR Art. 5(2), 17; CONS-8)."),
                 new("suppression", 1, $"A keyed hash of the address (not the address) until {suppressedUntil:uuuu'-'MM'-'dd}, so that a "
                     + "re-import cannot send marketing to it without a new double opt-in, which lifts it (RET-3)."),
-                new("jobHistory", finishedJobs, "Finished jobs keep the contact id, action, status and Message-ID, no address or "
-                    + "content: the record of what was sent and when."),
+                new("jobHistory", finishedJobs, "Finished jobs keep the contact id, action, status and Message-ID, and for a disclosure "
+                    + "the recipient (listed in disclosedTo, GDPR Art. 19), but not the person's address or the content: the record of "
+                    + "what was sent, to whom and when."),
             ],
+            DisclosedTo = [.. Disclosure.From(jobs, contact.Email)],
         };
     }
 }
