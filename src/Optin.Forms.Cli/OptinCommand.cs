@@ -25,11 +25,13 @@ internal static class OptinCommand
                                                        import contacts (never opted in) into the configured store
           optin retention --settings <appsettings.json> [--dry-run] [--migrate]
                                                        erase prospects past their retention (RET-1, RET-2)
-          optin export <contactId> --settings <appsettings.json> [--portable | --evidence json|html] [--out file]
-                       [--connection cs]           everything held on the person (DSR-1), what they provided,
-                                                   or the evidence chain (DOI-10)
+          optin export <contactId> --settings <appsettings.json> [--portable | --evidence json|html | --access]
+                       [--culture fr|en] [--out file] [--connection cs]
+                                                   everything held on the person (DSR-1), what they provided,
+                                                   the evidence chain (DOI-10), or the Art. 15 answer as HTML (DSR-6)
           optin erase  <contactId> --settings <appsettings.json> --actor <who> --reason <why> [--connection cs]
-                                                   erase the person (DSR-2) and print the report
+                                                   erase the person (DSR-2) and print the report, with the
+                                                   recipients to inform (Art. 19)
 
         The store is OptinForms:Storage:Provider (Sqlite by default, or PostgreSql) at ConnectionStrings:Optin; a
         relative SQLite file is found beside the first settings file. --migrate applies the store's migrations first.
