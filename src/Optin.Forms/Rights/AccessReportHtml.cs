@@ -170,6 +170,26 @@ internal static class AccessReportHtml
         Row(h, t.Proof, t.ProofText);
         Row(h, t.EmailsCategory, string.Format(CultureInfo.InvariantCulture, t.EmailsCount, d.Emails.Count));
         h.Append("</tbody></table>\n");
+        if (d.Submissions.Count == 0)
+        {
+            return;
+        }
+
+        h.Append("<h3>").Append(E(t.SubmittedHeading)).Append("</h3>\n<table><thead><tr><th>").Append(E(t.When)).Append("</th><th>")
+            .Append(E(t.Form)).Append("</th><th>").Append(E(t.Value)).Append("</th></tr></thead><tbody>\n");
+        foreach (var s in d.Submissions)
+        {
+            h.Append("<tr><td>").Append(E(Date(s.ReceivedAt, t, withTime: true))).Append("</td><td>").Append(E(FormName(d, s.FormId)))
+                .Append("</td><td><dl>");
+            foreach (var (name, value) in s.Values.OrderBy(v => v.Key, StringComparer.Ordinal))
+            {
+                Item(h, FieldLabel(d, name), value);
+            }
+
+            h.Append("</dl></td></tr>\n");
+        }
+
+        h.Append("</tbody></table>\n");
     }
 
     // (c) recipients

@@ -85,7 +85,9 @@ internal sealed class AccessReportTexts
 
     public string Messages => T("Formulaires envoyés", "Forms sent");
 
-    public string MessagesCount => T("{0} envoi(s), avec les valeurs saisies (voir l'export complet)", "{0} submission(s), with the values entered (see the full export)");
+    public string MessagesCount => T("{0} envoi(s), avec les valeurs saisies (détail ci-dessous)", "{0} submission(s), with the values entered (below)");
+
+    public string SubmittedHeading => T("Ce que vous nous avez envoyé", "What you sent us");
 
     public string Proof => T("Preuve du consentement", "Proof of consent");
 
