@@ -25,11 +25,13 @@ internal static class OptinCommand
                                                        import contacts (never opted in) into the configured store
           optin retention --settings <appsettings.json> [--dry-run] [--migrate]
                                                        erase prospects past their retention (RET-1, RET-2)
-          optin export <contactId> --settings <appsettings.json> [--portable | --evidence json|html] [--out file]
-                       [--connection cs]           everything held on the person (DSR-1), what they provided,
-                                                   or the evidence chain (DOI-10)
+          optin export <contactId> --settings <appsettings.json> [--portable | --evidence json|html | --access]
+                       [--culture fr|en] [--out file] [--connection cs]
+                                                   everything held on the person (DSR-1), what they provided,
+                                                   the evidence chain (DOI-10), or the Art. 15 answer as HTML (DSR-6)
           optin erase  <contactId> --settings <appsettings.json> --actor <who> --reason <code> [--reference <ticket>]
-                       [--connection cs]           erase the person (DSR-2) and print the report; <code>:
+                       [--connection cs]           erase the person (DSR-2) and print the report, with the
+                                                   recipients to inform (Art. 19); <code>:
                                                    data-subject-request, consent-withdrawn, objection, retention,
                                                    unconfirmed, not-me, other; <ticket>: letters, digits, -_./:#
                                                    (64 at most). export of an erased contact prints its tombstone

@@ -6,7 +6,8 @@ using Optin.Forms.Rights;
 namespace Optin.Forms.Cli;
 
 /// <summary>
-/// <c>optin export</c> and <c>optin erase</c>: the data subject's rights on the configured EF Core store
+/// <c>optin export</c> (JSON, <c>--portable</c>, <c>--evidence json|html</c>, or <c>--access</c> for the Art. 15 answer as
+/// HTML, in <c>--culture fr|en</c>) and <c>optin erase</c>: the data subject's rights on the configured EF Core store
 /// (<c>OptinForms:Storage:Provider</c> <c>Sqlite</c> or <c>PostgreSql</c>, <c>ConnectionStrings:Optin</c>), with the
 /// same configuration as the site, so that the suppression hash uses the site's <c>DoubleOptin:HashKey</c>.
 /// </summary>
@@ -24,7 +25,7 @@ internal static class RightsCommand
             return OptinCommand.Usage;
         }
 
-        string? mode = null, actor = null, reason = null, connection = null, output = null, reference = null;
+        string? mode = null, actor = null, reason = null, connection = null, output = null, reference = null, culture = null;
         var files = new List<string>();
         var unknown = new List<string>();
         for (var i = 2; i < args.Length; i++)
@@ -33,6 +34,8 @@ internal static class RightsCommand
             switch (args[i])
             {
                 case "--portable": mode = "portable"; break;
+                case "--access": mode = "access"; break;
+                case "--culture" when value is not null: culture = value; i++; break;
                 case "--evidence" when value is "json" or "html": mode = "evidence-" + value; i++; break;
                 case "--actor" when value is not null: actor = value; i++; break;
                 case "--reason" when value is not null: reason = value; i++; break;
@@ -77,7 +80,7 @@ internal static class RightsCommand
         {
             return erase
                 ? await EraseAsync(services, contactId, actor!, erasureReason, reference, stdout, stderr)
-                : await ExportAsync(services, contactId, mode, output, stdout, stderr);
+                : await ExportAsync(services, contactId, mode, culture, output, stdout, stderr);
         }
 #pragma warning disable CA1031 // The command line reports any store failure as a message and an exit code, not a stack trace.
         catch (Exception ex)
@@ -110,17 +113,23 @@ internal static class RightsCommand
             erasedAt = report.ErasedAt.ToString(),
             removed = report.Removed,
             kept = report.Kept.Select(k => new { what = k.What, count = k.Count, reason = k.Reason }),
+            disclosedTo = report.DisclosedTo.Select(d => new
+            {
+                recipient = d.Recipient, action = d.Action, count = d.Count, firstAt = d.FirstAt.ToString(), lastAt = d.LastAt.ToString(),
+            }),
         }, Indented));
         return OptinCommand.Ok;
     }
 
-    private static async Task<int> ExportAsync(ServiceProvider services, Guid contactId, string? mode, string? output, TextWriter stdout, TextWriter stderr)
+    private static async Task<int> ExportAsync(ServiceProvider services, Guid contactId, string? mode, string? culture, string? output, TextWriter stdout,
+        TextWriter stderr)
     {
         await using Stream stream = output is null ? new MemoryStream() : File.Create(output);
         var found = mode switch
         {
             "portable" => await services.GetRequiredService<PersonalDataService>().ExportPortableAsync(contactId, stream, CancellationToken.None),
             "evidence-json" => await services.GetRequiredService<EvidenceService>().WriteEvidenceJsonAsync(contactId, stream, CancellationToken.None),
+            "access" => await services.GetRequiredService<PersonalDataService>().WriteAccessReportAsync(contactId, stream, culture, CancellationToken.None),
             "evidence-html" => await services.GetRequiredService<EvidenceService>().WriteEvidenceHtmlAsync(contactId, stream, CancellationToken.None),
             _ => await services.GetRequiredService<PersonalDataService>().ExportAsync(contactId, stream, CancellationToken.None),
         };

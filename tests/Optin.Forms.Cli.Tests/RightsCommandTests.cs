@@ -41,6 +41,7 @@ public sealed class RightsCommandTests : IDisposable
     [Trait("Requirement", "DSR-1")]
     [Trait("Requirement", "DSR-2")]
     [Trait("Requirement", "DOI-10")]
+    [Trait("Requirement", "DSR-6")]
     public async Task ExportThenErase_SqliteStoreFromAppsettings_ExportsErasesAndThenFindsNothing()
     {
         var settings = Path.Combine(_folder, "appsettings.json");
@@ -59,6 +60,13 @@ public sealed class RightsCommandTests : IDisposable
         Assert.Equal(OptinCommand.Ok, (await Run("export", contactId.ToString(), "--settings", settings, "--evidence", "html", "--out", html)).Code);
         Assert.Contains("J&#x27;accepte de recevoir la lettre d&#x27;information.", await File.ReadAllTextAsync(html), StringComparison.Ordinal);
 
+        var access = Path.Combine(_folder, "access.html");
+        Assert.Equal(OptinCommand.Ok, (await Run("export", contactId.ToString(), "--settings", settings, "--access", "--culture", "en", "--out", access)).Code);
+        var accessReport = await File.ReadAllTextAsync(access);
+        Assert.Contains("<html lang=\"en\">", accessReport, StringComparison.Ordinal);
+        Assert.Contains("your data will be erased on", accessReport, StringComparison.Ordinal);
+        Assert.Contains("CNIL", accessReport, StringComparison.Ordinal);
+
         Assert.Equal(OptinCommand.Usage, (await Run("erase", contactId.ToString(), "--settings", settings, "--actor", "dpo")).Code);
         (code, output, _) = await Run("erase", contactId.ToString(), "--settings", settings, "--actor", "dpo", "--reason", "data-subject-request", "--reference", "DPO-2026-017");
         Assert.Equal(OptinCommand.Ok, code);
@@ -66,6 +74,7 @@ public sealed class RightsCommandTests : IDisposable
         {
             Assert.Equal(1, report.RootElement.GetProperty("removed").GetProperty("submissions").GetInt32());
             Assert.Equal("suppression", report.RootElement.GetProperty("kept")[1].GetProperty("what").GetString());
+            Assert.Equal(JsonValueKind.Array, report.RootElement.GetProperty("disclosedTo").ValueKind);
         }
 
         // The erased contact answers its tombstone (DSR-5); one never seen is still "no contact".

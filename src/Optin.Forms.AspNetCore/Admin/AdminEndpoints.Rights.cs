@@ -6,7 +6,7 @@ using Optin.Forms.Rights;
 
 namespace Optin.Forms.AspNetCore.Admin;
 
-/// <content>The data subject's rights: evidence (DOI-10), export (DSR-1), erasure (DSR-2), rectification (DSR-3), restriction.</content>
+/// <content>The data subject's rights: evidence (DOI-10), export (DSR-1), access report (DSR-6), erasure (DSR-2), rectification (DSR-3), restriction.</content>
 internal static partial class AdminEndpoints
 {
     private static void MapRights(RouteGroupBuilder admin)
@@ -19,6 +19,7 @@ internal static partial class AdminEndpoints
             StreamAsync(c, "application/json; charset=utf-8", $"export-{id}.json", s => Rights(c).ExportAsync(id, s, c.RequestAborted)));
         admin.MapGet("/contacts/{id:guid}/export/portable", (HttpContext c, Guid id) =>
             StreamAsync(c, "application/json; charset=utf-8", $"portable-{id}.json", s => Rights(c).ExportPortableAsync(id, s, c.RequestAborted)));
+        admin.MapGet("/contacts/{id:guid}/access", (HttpContext c, Guid id, string? culture) => AccessReportAsync(c, id, culture));
         admin.MapPost("/contacts/{id:guid}/erase", (Delegate)EraseAsync);
         admin.MapPut("/contacts/{id:guid}/email", (Delegate)RectifyAsync);
         admin.MapPut("/contacts/{id:guid}/restriction", (Delegate)RestrictAsync);
@@ -44,6 +45,20 @@ internal static partial class AdminEndpoints
             context.Response.Headers.ContentDisposition = default;
             await (tombstoneOf is { } id ? await TombstoneOrNotFoundAsync(context, id) : NotFound()).ExecuteAsync(context);
         }
+    }
+
+    /// <summary>
+    /// The answer to an access request (GDPR Art. 15, DSR-6) as a printable page in the configured default culture or
+    /// <c>?culture=fr|en</c>; like the evidence page, it loads nothing and runs nothing (a strict policy in a header too).
+    /// </summary>
+    private static Task AccessReportAsync(HttpContext context, Guid id, string? culture)
+    {
+        context.Response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; "
+            + "form-action 'none'";
+        context.Response.Headers.XContentTypeOptions = "nosniff";
+        context.Response.Headers.CacheControl = "no-store";
+        return StreamAsync(context, "text/html; charset=utf-8", null,
+            s => Rights(context).WriteAccessReportAsync(id, s, string.IsNullOrWhiteSpace(culture) ? null : culture, context.RequestAborted));
     }
 
     private static async Task<IResult> EraseAsync(HttpContext context, Guid id)

@@ -50,6 +50,7 @@ internal sealed partial class TokenPageHandler(
         var autoSubmit = options.CurrentValue.ConfirmationMode == ConfirmationMode.AutoSubmit;
         var body = new StringBuilder()
             .Append("<p>").Append(Html.Encode(WebTexts.Get(culture, "ConfirmBody"))).Append("</p>\n")
+            .Append(await WhatIsConfirmedAsync(service, token, catalog, culture, context.RequestAborted))
             .Append("<form method=\"post\" action=\"").Append(action).Append("\" class=\"optin-confirm\" id=\"optin-confirm\"")
             .Append(autoSubmit ? " data-optin-autosubmit=\"true\"" : string.Empty).Append(">\n").Append(hidden)
             .Append("<button type=\"submit\" class=\"optin-button\">").Append(Html.Encode(WebTexts.Get(culture, "ConfirmButton")))
@@ -62,6 +63,29 @@ internal sealed partial class TokenPageHandler(
         var scripts = autoSubmit ? new[] { Prefix + "/assets/autosubmit.js" } : [];
         await PageRenderer.WriteAsync(context, StatusCodes.Status200OK,
             pages.Render(context, catalog, culture, WebTexts.Get(culture, "ConfirmTitle"), body.ToString(), scripts));
+    }
+
+    /// <summary>
+    /// The controller and the purpose the person is about to confirm (#15 item C): they press the button knowing to whom
+    /// and for what, as the email told them.
+    /// </summary>
+    private static async Task<string> WhatIsConfirmedAsync(IDoubleOptinService service, string token, FormCatalog catalog, string culture,
+        CancellationToken cancellationToken)
+    {
+        if (await service.FindPurposeAsync(token, TokenKind.Confirm, cancellationToken) is not { } purposeId
+            || catalog.FindPurpose(purposeId) is not { } purpose)
+        {
+            return string.Empty;
+        }
+
+        var controller = purpose.Controller ?? catalog.DataProtection.Controller;
+        var html = new StringBuilder("<div class=\"optin-confirm-purpose\">");
+        if (controller is not null)
+        {
+            html.Append("<p>").Append(Html.Encode(WebTexts.Get(culture, "Controller"))).Append(' ').Append(Html.Encode(controller)).Append("</p>");
+        }
+
+        return html.Append("<p>").Append(Html.Encode(purpose.GetText(culture, catalog.DefaultCulture).Purpose)).Append("</p></div>\n").ToString();
     }
 
     public async Task PostConfirmAsync(HttpContext context, string token)

@@ -22,7 +22,7 @@ internal static class WebTexts
         ["ThanksBody"] = "Votre demande a bien été reçue. Si une confirmation est nécessaire, vous recevrez un e-mail dans quelques minutes : cliquez sur le lien qu'il contient.",
         ["ConfirmTitle"] = "Confirmez votre inscription",
         ["ConfirmBody"] = "Pour terminer, confirmez que vous souhaitez recevoir nos messages.",
-        ["ConfirmButton"] = "Je confirme",
+        ["ConfirmButton"] = "Confirmer", // the double opt-in email says: appuyez sur le bouton « Confirmer »
         ["RejectBody"] = "Vous n'avez rien demandé ? Dites-le nous : nous effaçons la demande et n'écrirons plus à cette adresse.",
         ["RejectButton"] = "Ce n'était pas moi",
         ["AutoSubmitting"] = "Confirmation en cours…",
@@ -75,7 +75,7 @@ internal static class WebTexts
         ["ThanksBody"] = "We have received your request. If a confirmation is needed, you will get an email in a few minutes: follow the link it holds.",
         ["ConfirmTitle"] = "Confirm your subscription",
         ["ConfirmBody"] = "To finish, confirm that you want to receive our messages.",
-        ["ConfirmButton"] = "Confirm",
+        ["ConfirmButton"] = "Confirm", // the double opt-in email says: press the "Confirm" button
         ["RejectBody"] = "You did not ask for this? Tell us: we delete the request and will not write to this address again.",
         ["RejectButton"] = "This was not me",
         ["AutoSubmitting"] = "Confirming…",

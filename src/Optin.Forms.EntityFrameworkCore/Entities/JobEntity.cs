@@ -37,4 +37,7 @@ internal sealed class JobEntity
     public string? LastError { get; set; }
 
     public long? FinishedAt { get; set; }
+
+    /// <summary>#15 item B (Access): who the job discloses the person's data to (GDPR Art. 19); see <c>JobRecord.Recipient</c>.</summary>
+    public string? Recipient { get; set; }
 }

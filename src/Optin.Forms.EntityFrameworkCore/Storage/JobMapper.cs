@@ -26,6 +26,7 @@ internal static class JobMapper
         LeaseExpiresAt = job.LeaseExpiresAt?.ToUnixTimeMilliseconds(),
         LastError = job.LastError,
         FinishedAt = job.FinishedAt?.ToUnixTimeMilliseconds(),
+        Recipient = job.Recipient,
     };
 
     public static JobRecord ToJob(JobEntity row) => new()
@@ -45,6 +46,7 @@ internal static class JobMapper
         LeaseExpiresAt = Ms(row.LeaseExpiresAt),
         LastError = row.LastError,
         FinishedAt = Ms(row.FinishedAt),
+        Recipient = row.Recipient,
     };
 
     public static TokenEntity ToEntity(TokenRecord token) => new()

@@ -45,6 +45,13 @@ public sealed class DoubleOptinService : IDoubleOptinService
     }
 
     /// <inheritdoc />
+    public async ValueTask<string?> FindPurposeAsync(string token, TokenKind kind, CancellationToken cancellationToken)
+    {
+        await using var tx = await _store.BeginTransactionAsync(cancellationToken);
+        return await FindUsableAsync(tx, token, kind, cancellationToken) is { } found ? found.Token.PurposeId : null;
+    }
+
+    /// <inheritdoc />
     public async ValueTask<TokenStatus> ConfirmAsync(string token, SubmissionContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);

@@ -22,4 +22,15 @@ public interface IDoubleOptinService
 
     /// <summary>Withdraws the consent an unsubscribe token stands for (WD-2, WD-4); idempotent.</summary>
     ValueTask<TokenStatus> UnsubscribeAsync(string token, SubmissionContext context, CancellationToken cancellationToken);
+
+    // #15 item C (Access): the confirmation page restates what is confirmed.
+
+    /// <summary>
+    /// The purpose a usable token stands for, without consuming it or changing anything (for the page to restate what
+    /// the person confirms and to whom); <see langword="null"/> when the token is not usable or the service does not say.
+    /// </summary>
+    /// <param name="token">The token from the link.</param>
+    /// <param name="kind">What the link is for.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    ValueTask<string?> FindPurposeAsync(string token, TokenKind kind, CancellationToken cancellationToken) => ValueTask.FromResult<string?>(null);
 }

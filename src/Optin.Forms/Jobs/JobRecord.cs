@@ -53,4 +53,15 @@ public sealed record JobRecord
 
     /// <summary>When the job reached a final status.</summary>
     public Instant? FinishedAt { get; init; }
+
+    // #15 item B (Access): the recipient outside the controller, for the Art. 19 list of an erasure.
+
+    /// <summary>
+    /// Who the job discloses the person's data to, outside the controller: the fixed address of an email action (for
+    /// example the sales team's notification) or the origin (scheme, host, port) of a webhook; <see langword="null"/> for
+    /// a job that writes to the person themself or to nobody. Read from the job history when the person's data is
+    /// erased, so that the controller can tell each recipient (GDPR Art. 19).
+    /// </summary>
+    /// <remarks>A webhook is kept by its origin only: its path or query often holds a secret.</remarks>
+    public string? Recipient { get; init; }
 }

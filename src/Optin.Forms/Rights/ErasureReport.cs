@@ -21,4 +21,11 @@ public sealed record ErasureReport
 
     /// <summary>What was kept, each with its reason.</summary>
     public required ImmutableArray<ErasureKept> Kept { get; init; }
+
+    /// <summary>
+    /// #15 item B (Access): those the person's data was disclosed to, from the job history (fixed-address emails such as
+    /// the sales notification, webhooks), so that the controller can tell each of them about the erasure (GDPR Art. 19).
+    /// The person's own address is not listed: writing to them is no disclosure.
+    /// </summary>
+    public ImmutableArray<Disclosure> DisclosedTo { get; init; } = [];
 }

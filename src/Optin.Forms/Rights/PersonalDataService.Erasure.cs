@@ -18,7 +18,8 @@ public sealed partial class PersonalDataService
     /// and sends nothing). Kept: a tombstone without personal data (proof that the erasure happened, with the actor, the
     /// reason code and the reference), a keyed hash of the address on the suppression list so that a re-import cannot
     /// market to it without a new double opt-in (RET-3), and the finished jobs' history (contact id, action, status,
-    /// dates, Message-ID; their payloads are scrubbed). When the mail sender is the pickup directory, the <c>.eml</c>
+    /// dates, Message-ID, and the recipient of a disclosure, not the person's address; their payloads are scrubbed), whose
+    /// disclosures the report lists (GDPR Art. 19). When the mail sender is the pickup directory, the <c>.eml</c>
     /// files of the contact's jobs are deleted after the commit.
     /// </summary>
     /// <param name="contactId">The contact.</param>
@@ -47,8 +48,8 @@ public sealed partial class PersonalDataService
         // Counted from the committed state just before the erasure; the transaction below removes whatever is there.
         var submissions = await _store.Submissions.ListByContactAsync(contactId, cancellationToken).CountAsync(cancellationToken);
         var ledger = await _store.Ledger.ReadAsync(contactId, cancellationToken).CountAsync(cancellationToken);
-        var finishedJobs = await _store.Jobs.ListJobsAsync(contactId, cancellationToken)
-            .CountAsync(j => j.Status is not (JobStatus.Pending or JobStatus.Running), cancellationToken);
+        var jobs = await _store.Jobs.ListJobsAsync(contactId, cancellationToken).ToListAsync(cancellationToken);
+        var finishedJobs = jobs.Count(j => j.Status is not (JobStatus.Pending or JobStatus.Running));
 
         var now = SubmissionPipeline.Truncate(_clock.GetCurrentInstant());
         await using var tx = await _store.BeginTransactionAsync(cancellationToken);
@@ -89,9 +90,11 @@ public sealed partial class PersonalDataService
                     + "erasure was made, as the controller must be able to show (GDPR Art. 5(2), 17; CONS-8)."),
                 new("suppression", 1, $"A keyed hash of the address (not the address) until {suppressedUntil:uuuu'-'MM'-'dd}, so that a "
                     + "re-import cannot send marketing to it without a new double opt-in, which lifts it (RET-3)."),
-                new("jobHistory", finishedJobs, "Finished jobs keep the contact id, action, status, dates and Message-ID, no address "
-                    + "or content (their payloads are scrubbed): the record of what was sent and when."),
+                new("jobHistory", finishedJobs, "Finished jobs keep the contact id, action, status, dates and Message-ID, and for a "
+                    + "disclosure the recipient (listed in disclosedTo, GDPR Art. 19), but not the person's address or the content "
+                    + "(their payloads are scrubbed): the record of what was sent, to whom and when."),
             ],
+            DisclosedTo = [.. Disclosure.From(jobs, contact.Email)],
         };
     }
 

@@ -65,6 +65,31 @@ public sealed class AdminRightsApiTests : IDisposable
     }
 
     [Fact]
+    [Trait("Requirement", "DSR-6")]
+    public async Task AccessReport_IsAPrintablePageInTheDefaultCultureOrTheOneAsked_UnderAStrictPolicy_AndUnknownContactsAre404()
+    {
+        var id = await SignUpAsync("access");
+
+        var response = await Client().GetAsync($"/optin/admin/contacts/{id}/access");
+        var french = await response.Content.ReadAsStringAsync();
+        var english = await (await Client().GetAsync($"/optin/admin/contacts/{id}/access?culture=en")).Content.ReadAsStringAsync();
+        var unknown = await Client().GetAsync($"/optin/admin/contacts/{Guid.NewGuid()}/access");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.StartsWith("default-src 'none'", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+        Assert.Contains("<html lang=\"fr\">", french, StringComparison.Ordinal);
+        Assert.Contains("Claire Martin", WebUtility.HtmlDecode(french), StringComparison.Ordinal); // the sample's DPO
+        Assert.Contains("CNIL", french, StringComparison.Ordinal);
+        Assert.Contains("vos données seront effacées le", WebUtility.HtmlDecode(french), StringComparison.Ordinal);
+        Assert.Contains("<html lang=\"en\">", english, StringComparison.Ordinal);
+        Assert.Contains("your data will be erased on", english, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script", french, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("http-equiv=\"refresh\"", french, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+
+    [Fact]
     [Trait("Requirement", "DSR-1")]
     public async Task Export_IsAnAttachmentWithTheVersionedSchema_AndUnknownContactsAre404()
     {
@@ -90,6 +115,7 @@ public sealed class AdminRightsApiTests : IDisposable
     [InlineData("/evidence/html")]
     [InlineData("/export")]
     [InlineData("/export/portable")]
+    [InlineData("/access")]
     public async Task RightsDocuments_WithoutTheKey_Answer401(string suffix)
     {
         var id = await SignUpAsync("nokey");

@@ -47,7 +47,7 @@ public sealed class BrowserFlowTests(BrowserFixture fixture) : IClassFixture<Bro
         var confirmation = Assert.Single(await fixture.App.WaitForEmailsAsync(email, 1));
         await page.GotoAsync(Link(confirmation, "confirm"));
         await AssertAccessibleAsync(page);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Je confirme" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Confirmer" }).ClickAsync();
         await page.WaitForPageAsync(fixture.BaseUrl + "/merci-confirmation");
         contact = (await fixture.App.Store.Contacts.FindAsync(contact.Id, default))!;
         Assert.Equal(OptinState.OptedIn, contact.GetState("newsletter"));

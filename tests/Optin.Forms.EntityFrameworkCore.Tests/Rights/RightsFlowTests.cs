@@ -79,4 +79,65 @@ public abstract class RightsFlowTests
         var tombstone = await rights.FindTombstoneAsync(contactId, default);
         Assert.Equal((ErasureReason.DataSubjectRequest, "DPO-17", "dpo"), (tombstone!.Reason, tombstone.Reference, tombstone.Actor));
     }
+
+    [Fact]
+    [Trait("Requirement", "DSR-5")]
+    public async Task Erase_AfterAQuoteRequest_ListsTheSalesNotificationAndTheWebhookFromTheJobHistory_NotThePersonsOwnAddress()
+    {
+        using var listener = new System.Net.HttpListener();
+        var port = FreePort();
+        listener.Prefixes.Add($"http://127.0.0.1:{port}/crm/");
+        listener.Start();
+        var answering = Task.Run(async () =>
+        {
+            while (listener.IsListening)
+            {
+                var context = await listener.GetContextAsync();
+                context.Response.StatusCode = 204;
+                context.Response.Close();
+            }
+        });
+        var settings = Some.Settings();
+        settings["OptinForms:Rules:0:Name"] = "double-opt-in";
+        settings["OptinForms:Rules:0:When"] = "FormSubmitted";
+        settings["OptinForms:Rules:0:If:ConsentGiven"] = "newsletter";
+        settings["OptinForms:Rules:0:Then:0:Action"] = "SendDoubleOptinEmail";
+        settings["OptinForms:Rules:0:Then:0:Args:Purpose"] = "newsletter";
+        settings["OptinForms:Rules:1:Name"] = "notify-sales";
+        settings["OptinForms:Rules:1:When"] = "FormSubmitted";
+        settings["OptinForms:Rules:1:Forms:0"] = "contact";
+        settings["OptinForms:Rules:1:Then:0:Action"] = "SendEmail";
+        settings["OptinForms:Rules:1:Then:0:Args:Template"] = "owner-notification";
+        settings["OptinForms:Rules:1:Then:0:Args:To"] = "ventes@atelier-dupont.example";
+        settings["OptinForms:Rules:1:Then:1:Action"] = "Webhook";
+        settings["OptinForms:Rules:1:Then:1:Args:Url"] = $"http://127.0.0.1:{port}/crm/hook?key=s3cret-in-the-url";
+        settings["OptinForms:Rules:1:Then:1:Args:Secret"] = "s3cret";
+        await using var host = await CreateHostAsync(b => b.UseInMemoryMailSender(), settings);
+        var services = host.Services;
+        var mail = services.GetRequiredService<InMemoryMailSender>();
+        var runner = services.GetRequiredService<JobRunner>();
+        var post = Some.Post("contact", ("email", "jean.dupont@exemple.fr"), ("message", "Un devis pour 40 chaises"), ("consent.newsletter", "true"));
+        var contactId = (await services.GetRequiredService<SubmissionPipeline>().SubmitAsync(post, default)).ContactId!.Value;
+
+        Assert.Equal(3, await runner.RunDueJobsAsync(default));
+        listener.Stop();
+        Assert.Equal(2, mail.Messages.Count); // the double opt-in to the person, the notification to the sales team
+        var report = await services.GetRequiredService<PersonalDataService>().EraseAsync(contactId, "dpo", "Art. 17 request", default);
+
+        Assert.NotNull(report);
+        Assert.Equal(
+            [("ventes@atelier-dupont.example", "SendEmail", 1), ($"http://127.0.0.1:{port}", "Webhook", 1)],
+            report.DisclosedTo.Select(d => (d.Recipient, d.Action, d.Count)).OrderBy(d => d.Action, StringComparer.Ordinal).ToArray());
+        Assert.DoesNotContain(report.DisclosedTo, d => d.Recipient.Contains("exemple.fr", StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain(report.DisclosedTo, d => d.Recipient.Contains("s3cret", StringComparison.Ordinal));
+        var history = await host.Store.Jobs.ListJobsAsync(contactId, default).ToListAsync();
+        Assert.Null(history.Single(j => j.Action == "SendDoubleOptinEmail").Recipient);
+    }
+
+    private static int FreePort()
+    {
+        using var socket = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        socket.Start();
+        return ((System.Net.IPEndPoint)socket.LocalEndpoint).Port;
+    }
 }

@@ -375,6 +375,10 @@ namespace Optin.Forms.EntityFrameworkCore.Migrations.PostgreSql
                         .HasColumnType("character varying(100)")
                         .HasColumnName("purpose_key");
 
+                    b.Property<string>("Recipient")
+                        .HasColumnType("text")
+                        .HasColumnName("recipient");
+
                     b.Property<string>("RuleName")
                         .HasColumnType("text")
                         .HasColumnName("rule_name");

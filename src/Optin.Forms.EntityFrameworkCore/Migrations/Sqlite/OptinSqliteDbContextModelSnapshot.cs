@@ -366,6 +366,10 @@ namespace Optin.Forms.EntityFrameworkCore.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("purpose_key");
 
+                    b.Property<string>("Recipient")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recipient");
+
                     b.Property<string>("RuleName")
                         .HasColumnType("TEXT")
                         .HasColumnName("rule_name");
