@@ -122,7 +122,7 @@ public abstract class RightsFlowTests
         Assert.Equal(3, await runner.RunDueJobsAsync(default));
         listener.Stop();
         Assert.Equal(2, mail.Messages.Count); // the double opt-in to the person, the notification to the sales team
-        var report = await services.GetRequiredService<PersonalDataService>().EraseAsync(contactId, "dpo", "Art. 17 request", default);
+        var report = await services.GetRequiredService<PersonalDataService>().EraseAsync(contactId, "dpo", ErasureReason.DataSubjectRequest, null, default);
 
         Assert.NotNull(report);
         Assert.Equal(
