@@ -71,6 +71,24 @@ public sealed class OptinCommandTests : IDisposable
     }
 
     [Fact]
+    [Trait("Requirement", "PROC-1")]
+    public async Task Check_FormWhoseDataHasNoDeclaredProcessing_PrintsThePathAndHowToFixIt()
+    {
+        var main = Write("appsettings.json", ValidJson);
+        var quote = Write("appsettings.Quote.json", """
+            { "OptinForms": { "Forms": { "quote": {
+              "Fields": [ { "Name": "email", "Kind": "Email", "Required": true }, { "Name": "message", "Kind": "TextArea", "Required": true } ],
+              "Consents": [ "newsletter" ] } } } }
+            """);
+
+        var (code, output, _) = await Run("check", main, quote);
+
+        Assert.Equal(OptinCommand.Invalid, code);
+        Assert.Contains("  OptinForms:Forms:quote:Processing: the form requires 'message', which its consent purposes do not need, so the processing of its data is not declared: add Processing with a Purpose",
+            output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Check_MissingFile_ExitsWithUsageCode()
     {
         var (code, _, error) = await Run("check", Path.Combine(_folder, "nope.json"));
