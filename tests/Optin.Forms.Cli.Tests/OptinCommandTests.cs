@@ -113,8 +113,23 @@ public sealed class OptinCommandTests : IDisposable
         var (code, output, _) = await Run("ropa", Write("appsettings.json", ValidJson), "--format", "json");
 
         Assert.Equal(OptinCommand.Ok, code);
-        Assert.Contains("\"schema\": \"optin-forms/ropa/1\"", output, StringComparison.Ordinal);
+        Assert.Contains("\"schema\": \"optin-forms/ropa/2\"", output, StringComparison.Ordinal);
         Assert.Contains("\"purposeId\": \"newsletter\"", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    [Trait("Requirement", "ROPA-2")]
+    public async Task Ropa_Markdown_FollowsTheDefaultCultureOrTheCultureOption()
+    {
+        var settings = Write("appsettings.json", ValidJson);
+
+        var (code, french, _) = await Run("ropa", settings);
+        var (_, english, _) = await Run("ropa", settings, "--culture", "en");
+
+        Assert.Equal(OptinCommand.Ok, code);
+        Assert.StartsWith("# Registre des activités de traitement (RGPD, art. 30)", french, StringComparison.Ordinal);
+        Assert.Contains("\n## Autres données conservées par Optin.Forms\n", french, StringComparison.Ordinal);
+        Assert.StartsWith("# Record of processing activities (GDPR Art. 30)", english, StringComparison.Ordinal);
     }
 
     [Fact]
