@@ -18,7 +18,9 @@ internal static class OptinCommand
     private const string Help = """
         Usage:
           optin check <appsettings.json> [more.json ...]   validate the OptinForms section; every problem with its path
-          optin ropa  <appsettings.json> [--format md|json] print the record of processing (GDPR Art. 30)
+          optin ropa  <appsettings.json> [--format md|json] [--culture fr|en]
+                                                       print the record of processing (GDPR Art. 30), in the
+                                                       configured DefaultCulture unless --culture says otherwise
           optin import <file.csv> --settings <appsettings.json> --source <name> --actor <who>
                        [--form <formId>] [--kind Lead|Contact|Account] [--request-double-optin <purposeId>]
                        [--culture <culture>] [--dry-run] [--migrate]
@@ -63,12 +65,17 @@ internal static class OptinCommand
         }
 
         var format = "md";
+        string? culture = null;
         var files = new List<string>();
         for (var i = 1; i < args.Length; i++)
         {
             if (args[i] == "--format" && i + 1 < args.Length && args[0] == "ropa")
             {
                 format = args[++i];
+            }
+            else if (args[i] == "--culture" && i + 1 < args.Length && args[0] == "ropa")
+            {
+                culture = args[++i];
             }
             else
             {
@@ -110,7 +117,7 @@ internal static class OptinCommand
             return Ok;
         }
 
-        var record = RecordOfProcessing.Generate(catalog, SystemClock.Instance.GetCurrentInstant());
+        var record = RecordOfProcessing.Generate(catalog, SystemClock.Instance.GetCurrentInstant(), culture);
         await stdout.WriteAsync(format == "json" ? record.ToJson() + Environment.NewLine : record.ToMarkdown());
         return Ok;
     }

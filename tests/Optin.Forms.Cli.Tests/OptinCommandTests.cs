@@ -93,6 +93,24 @@ public sealed class OptinCommandTests : IDisposable
     }
 
     [Fact]
+    [Trait("Requirement", "PROC-1")]
+    public async Task Check_FormWhoseDataHasNoDeclaredProcessing_PrintsThePathAndHowToFixIt()
+    {
+        var main = Write("appsettings.json", ValidJson);
+        var quote = Write("appsettings.Quote.json", """
+            { "OptinForms": { "Forms": { "quote": {
+              "Fields": [ { "Name": "email", "Kind": "Email", "Required": true }, { "Name": "message", "Kind": "TextArea", "Required": true } ],
+              "Consents": [ "newsletter" ] } } } }
+            """);
+
+        var (code, output, _) = await Run("check", main, quote);
+
+        Assert.Equal(OptinCommand.Invalid, code);
+        Assert.Contains("  OptinForms:Forms:quote:Processing: the form requires 'message', which its consent purposes do not need, so the processing of its data is not declared: add Processing with a Purpose",
+            output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Check_MissingFile_ExitsWithUsageCode()
     {
         var (code, _, error) = await Run("check", Path.Combine(_folder, "nope.json"));
@@ -117,8 +135,23 @@ public sealed class OptinCommandTests : IDisposable
         var (code, output, _) = await Run("ropa", Write("appsettings.json", ValidJson), "--format", "json");
 
         Assert.Equal(OptinCommand.Ok, code);
-        Assert.Contains("\"schema\": \"optin-forms/ropa/1\"", output, StringComparison.Ordinal);
+        Assert.Contains("\"schema\": \"optin-forms/ropa/2\"", output, StringComparison.Ordinal);
         Assert.Contains("\"purposeId\": \"newsletter\"", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    [Trait("Requirement", "ROPA-2")]
+    public async Task Ropa_Markdown_FollowsTheDefaultCultureOrTheCultureOption()
+    {
+        var settings = Write("appsettings.json", ValidJson);
+
+        var (code, french, _) = await Run("ropa", settings);
+        var (_, english, _) = await Run("ropa", settings, "--culture", "en");
+
+        Assert.Equal(OptinCommand.Ok, code);
+        Assert.StartsWith("# Registre des activités de traitement (RGPD, art. 30)", french, StringComparison.Ordinal);
+        Assert.Contains("\n## Autres données conservées par Optin.Forms\n", french, StringComparison.Ordinal);
+        Assert.StartsWith("# Record of processing activities (GDPR Art. 30)", english, StringComparison.Ordinal);
     }
 
     [Fact]

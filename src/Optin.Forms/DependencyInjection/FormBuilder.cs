@@ -61,4 +61,16 @@ public sealed class FormBuilder
         _form.ContactKind = kind;
         return this;
     }
+
+    /// <summary>
+    /// Declares the processing of the form's own data, apart from its consent purposes (<c>Forms:{id}:Processing</c>):
+    /// purpose, legal basis, recipients, retention (PROC-1).
+    /// </summary>
+    public FormBuilder Processing(Action<ProcessingOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        _form.Processing ??= new ProcessingOptions();
+        configure(_form.Processing);
+        return this;
+    }
 }

@@ -11,4 +11,10 @@ public sealed class MailOptions
 
     /// <summary>The pickup directory (<c>OptinForms:Mail:Pickup:Directory</c>). Default <c>App_Data/mail</c>.</summary>
     public string PickupDirectory { get; set; } = "App_Data/mail";
+
+    /// <summary>
+    /// <c>Mail:Smtp:Host</c> as read from configuration, for the record of processing only (the MailKit package reads
+    /// and validates <c>Mail:Smtp</c> itself).
+    /// </summary>
+    internal string? SmtpHost { get; set; }
 }

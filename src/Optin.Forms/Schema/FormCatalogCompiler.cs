@@ -145,6 +145,7 @@ public static partial class FormCatalogCompiler
                     "the success page must be a local path starting with a single '/' (SEC-2)");
             }
 
+            CheckProcessing(options, form, fields, consents, path, reader);
             if (reader.Problems.Count > before)
             {
                 continue;

@@ -62,6 +62,7 @@ public static partial class OptinFormsConfigurationReader
         options.Mail.From = reader.String(mail, nameof(MailOptions.From)) ?? options.Mail.From;
         options.Mail.Sender = reader.Enum<MailSenderKind>(mail, nameof(MailOptions.Sender)) ?? options.Mail.Sender;
         options.Mail.PickupDirectory = reader.String(mail.GetSection("Pickup"), "Directory") ?? options.Mail.PickupDirectory;
+        options.Mail.SmtpHost = mail.GetSection("Smtp")["Host"] ?? options.Mail.SmtpHost; // for the record of processing (ROPA-2)
     }
 
     /// <summary>

@@ -62,6 +62,20 @@ public sealed class BrowserFlowTests(BrowserFixture fixture) : IClassFixture<Bro
         await AssertAccessibleAsync(page);
     }
 
+    [ChromiumFact]
+    [Trait("Requirement", "PROC-1")]
+    public async Task QuoteRequestPage_ShowsItsProcessingNoticeBesideTheFields_AndStaysAccessible()
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync(fixture.BaseUrl + "/contact");
+
+        var notice = page.GetByRole(AriaRole.Region, new() { Name = "Utilisation de vos données" });
+        Assert.True(await notice.IsVisibleAsync());
+        Assert.Contains("Répondre à votre demande de contact ou de devis.", await notice.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, await page.Locator("fieldset.optin-consents section.optin-processing").CountAsync());
+        await AssertAccessibleAsync(page);
+    }
+
     private string Link(MimeKit.MimeMessage message, string kind)
     {
         var match = System.Text.RegularExpressions.Regex.Match(message.TextBody ?? string.Empty,

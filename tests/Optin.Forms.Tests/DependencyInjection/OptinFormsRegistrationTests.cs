@@ -35,7 +35,14 @@ public sealed class OptinFormsRegistrationTests
                 .Text("fr", "J'accepte que mes coordonnées soient transmises aux partenaires.", "Transmission à nos partenaires exposants."))
             .AddForm("newsletter", f => f.Title("fr", "Restons en contact").Title("en", "Let's stay in touch")
                 .Email().Text("firstName", maxLength: 80).Consent("newsletter").Consent("partners").SuccessPage("/merci"))
-            .AddForm("contact", f => f.Email().Field("message", FieldKind.TextArea, required: true).Consent("newsletter").SuccessPage("/merci"))
+            .AddForm("contact", f => f.Email().Field("message", FieldKind.TextArea, required: true).Consent("newsletter").SuccessPage("/merci")
+                .Processing(p =>
+                {
+                    p.Purpose["fr"] = Some.QuotePurposeFr;
+                    p.Purpose["en"] = "Answering your contact or quote request.";
+                    p.LegalBasis = LegalBasis.Contract;
+                    p.Retention = TimeSpan.FromDays(1095);
+                }))
             .AddLandingPage("salon", "/salon", "newsletter");
         using var fromCode = services.BuildServiceProvider();
 

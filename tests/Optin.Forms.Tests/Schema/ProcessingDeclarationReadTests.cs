@@ -49,6 +49,7 @@ public sealed class ProcessingDeclarationReadTests
         var settings = Some.Settings();
         settings["OptinForms:Forms:newsletter:Processing:Purpose"] = "Answering requests";
         settings["OptinForms:Forms:newsletter:Processing:LegalBasis"] = "Contract";
+        settings["OptinForms:Forms:newsletter:Processing:Retention"] = "30.00:00:00";
 
         Assert.NotEqual(before, Compile(settings).Forms["newsletter"].Version);
     }

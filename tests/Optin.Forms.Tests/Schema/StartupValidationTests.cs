@@ -65,7 +65,7 @@ public sealed class StartupValidationTests
 
     [Fact]
     [Trait("Requirement", "CONS-9")]
-    public void TryCompile_MarketingPurposeWithoutControllerNoticeOrRetention_ListsThreeProblems()
+    public void TryCompile_MarketingPurposeWithoutControllerNoticeOrRetention_ListsEveryProblem()
     {
         var (catalog, problems) = Compile(With(
             ("OptinForms:DataProtection:Controller", null),
@@ -79,6 +79,7 @@ public sealed class StartupValidationTests
             ("OptinForms:Purposes:newsletter:Controller", ConfigurationCodes.IncompleteMarketingPurpose),
             ("OptinForms:Purposes:newsletter:PrivacyNoticeUrl", ConfigurationCodes.IncompleteMarketingPurpose),
             ("OptinForms:Purposes:newsletter:Retention", ConfigurationCodes.IncompleteMarketingPurpose),
+            ("OptinForms:DataProtection:Controller", ConfigurationCodes.Missing), // the contact form's processing notice (PROC-1)
         ], problems.Select(p => (p.Path, p.Code)));
     }
 

@@ -198,6 +198,9 @@ public sealed class FieldValidationTests
         settings["OptinForms:Forms:everything:Fields:5:Options:1:Label:fr"] = "Moyen";
         settings["OptinForms:Forms:everything:Fields:5:Options:2"] = "L";
         settings["OptinForms:Forms:everything:Consents:0"] = "newsletter";
+        settings["OptinForms:Forms:everything:Processing:Purpose"] = "Answering requests";
+        settings["OptinForms:Forms:everything:Processing:LegalBasis"] = "Contract";
+        settings["OptinForms:Forms:everything:Processing:Retention"] = "365.00:00:00";
         return Some.Services(out _, settings);
     }
 }

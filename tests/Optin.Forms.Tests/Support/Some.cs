@@ -17,6 +17,7 @@ internal static class Some
     public const string PurposeFr = "Les informations recueillies sur ce formulaire sont enregistrées par Atelier Dupont pour l'envoi de sa lettre d'information. Vous pouvez vous désinscrire à tout moment.";
     public const string ConsentEn = "I agree to receive Atelier Dupont's newsletter by email.";
     public const string PurposeEn = "Atelier Dupont stores the details you give here to send you its newsletter. You can unsubscribe at any time.";
+    public const string QuotePurposeFr = "Répondre à votre demande de contact ou de devis.";
 
     public static Dictionary<string, string?> Settings() => new()
     {
@@ -54,6 +55,10 @@ internal static class Some
         ["OptinForms:Forms:contact:Fields:1:Kind"] = "TextArea",
         ["OptinForms:Forms:contact:Fields:1:Required"] = "true",
         ["OptinForms:Forms:contact:Consents:0"] = "newsletter",
+        ["OptinForms:Forms:contact:Processing:Purpose:fr"] = QuotePurposeFr,
+        ["OptinForms:Forms:contact:Processing:Purpose:en"] = "Answering your contact or quote request.",
+        ["OptinForms:Forms:contact:Processing:LegalBasis"] = "Contract",
+        ["OptinForms:Forms:contact:Processing:Retention"] = "1095.00:00:00",
         ["OptinForms:Forms:contact:SuccessPage"] = "/merci",
         ["OptinForms:LandingPages:salon:Path"] = "/salon",
         ["OptinForms:LandingPages:salon:Form"] = "newsletter",
