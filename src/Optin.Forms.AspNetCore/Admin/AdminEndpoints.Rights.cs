@@ -11,14 +11,14 @@ internal static partial class AdminEndpoints
 {
     private static void MapRights(RouteGroupBuilder admin)
     {
-        admin.MapGet("/contacts/{id:guid}/evidence", (HttpContext c, Guid id) =>
-            StreamAsync(c, "application/json; charset=utf-8", null, s => Evidence(c).WriteEvidenceJsonAsync(id, s, c.RequestAborted)));
-        admin.MapGet("/contacts/{id:guid}/evidence/html", (HttpContext c, Guid id) =>
-            StreamAsync(c, "text/html; charset=utf-8", null, s => Evidence(c).WriteEvidenceHtmlAsync(id, s, c.RequestAborted)));
-        admin.MapGet("/contacts/{id:guid}/export", (HttpContext c, Guid id) =>
-            StreamAsync(c, "application/json; charset=utf-8", $"export-{id}.json", s => Rights(c).ExportAsync(id, s, c.RequestAborted)));
-        admin.MapGet("/contacts/{id:guid}/export/portable", (HttpContext c, Guid id) =>
-            StreamAsync(c, "application/json; charset=utf-8", $"portable-{id}.json", s => Rights(c).ExportPortableAsync(id, s, c.RequestAborted)));
+        admin.MapGet("/contacts/{id:guid}/evidence", (HttpContext c, Guid id) => ReadAsync(c, id, "evidence.json",
+            StreamAsync(c, "application/json; charset=utf-8", null, s => Evidence(c).WriteEvidenceJsonAsync(id, s, c.RequestAborted))));
+        admin.MapGet("/contacts/{id:guid}/evidence/html", (HttpContext c, Guid id) => ReadAsync(c, id, "evidence.html",
+            StreamAsync(c, "text/html; charset=utf-8", null, s => Evidence(c).WriteEvidenceHtmlAsync(id, Culture(c), s, c.RequestAborted))));
+        admin.MapGet("/contacts/{id:guid}/export", (HttpContext c, Guid id) => ReadAsync(c, id, "export",
+            StreamAsync(c, "application/json; charset=utf-8", $"export-{id}.json", s => Rights(c).ExportAsync(id, s, c.RequestAborted))));
+        admin.MapGet("/contacts/{id:guid}/export/portable", (HttpContext c, Guid id) => ReadAsync(c, id, "export.portable",
+            StreamAsync(c, "application/json; charset=utf-8", $"portable-{id}.json", s => Rights(c).ExportPortableAsync(id, s, c.RequestAborted))));
         admin.MapPost("/contacts/{id:guid}/erase", (Delegate)EraseAsync);
         admin.MapPut("/contacts/{id:guid}/email", (Delegate)RectifyAsync);
         admin.MapPut("/contacts/{id:guid}/restriction", (Delegate)RestrictAsync);
@@ -29,7 +29,8 @@ internal static partial class AdminEndpoints
     private static PersonalDataService Rights(HttpContext context) => context.RequestServices.GetRequiredService<PersonalDataService>();
 
     /// <summary>Streams a document to the response, or answers 404 when the contact does not exist (then nothing was written).</summary>
-    private static async Task StreamAsync(HttpContext context, string contentType, string? fileName, Func<Stream, Task<bool>> write)
+    /// <returns>Whether the document was written.</returns>
+    private static async Task<bool> StreamAsync(HttpContext context, string contentType, string? fileName, Func<Stream, Task<bool>> write)
     {
         context.Response.ContentType = contentType;
         if (fileName is not null)
@@ -41,7 +42,10 @@ internal static partial class AdminEndpoints
         {
             context.Response.Headers.ContentDisposition = default;
             await NotFound().ExecuteAsync(context);
+            return false;
         }
+
+        return true;
     }
 
     private static async Task<IResult> EraseAsync(HttpContext context, Guid id)
