@@ -10,6 +10,12 @@ namespace Optin.Forms.EntityFrameworkCore.Storage;
 /// <content>EVD-1: reads of the content archive and the access log.</content>
 internal sealed partial class EntityFrameworkCoreOptinStore : IEvidenceArchiveReader
 {
+    /// <summary>
+    /// Hashes of archived content known committed (the texts, boxes and forms every submission repeats), so that a
+    /// submission does not send an insert that would do nothing; archived content is never deleted. Bounded.
+    /// </summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _content = new(StringComparer.Ordinal);
+
     public IEvidenceArchiveReader Archive => this;
 
     public async ValueTask<ArchivedContent?> FindContentAsync(string sha256, CancellationToken cancellationToken)
