@@ -8,8 +8,11 @@ namespace Optin.Forms.Rights;
 /// <summary>The words of the evidence page in French and English (EVD-1): headings, labels, and enum values as words.</summary>
 internal sealed class EvidenceTexts
 {
-    private static readonly CultureInfo FrenchCulture = CultureInfo.GetCultureInfo("fr-FR");
-    private static readonly CultureInfo EnglishCulture = CultureInfo.GetCultureInfo("en-GB");
+    private static readonly string[] FrenchMonths =
+        ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"];
+
+    private static readonly string[] EnglishMonths =
+        ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
     private readonly Dictionary<string, string> _words;
 
@@ -44,9 +47,11 @@ internal sealed class EvidenceTexts
         var local = instant.InZone(zone);
         var offset = local.Offset.ToTimeSpan();
         var sign = offset < TimeSpan.Zero ? "-" : "+";
-        var date = local.LocalDateTime.ToDateTimeUnspecified();
-        return string.Create(IsFrench ? FrenchCulture : EnglishCulture,
-            $"{date:d MMMM yyyy} {_words["at"]} {date:HH:mm:ss} (UTC{sign}{offset:hh\\:mm}, {zone.Id})");
+        // Month names are spelled here, not taken from the runtime's culture data, so that a host running with invariant
+        // globalization still prints French dates.
+        var month = (IsFrench ? FrenchMonths : EnglishMonths)[local.Month - 1];
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{local.Day} {month} {local.Year} {_words["at"]} {local.Hour:00}:{local.Minute:00}:{local.Second:00} (UTC{sign}{offset:hh\\:mm}, {zone.Id})");
     }
 
     public string Kind(ConsentEventKind kind) => _words["kind." + kind];
