@@ -21,6 +21,10 @@ public static class OptinFormsModel
     internal const string Counters = "optin_counters";
     internal const string Settings = "optin_settings";
 
+    // EVD-1
+    internal const string Content = "optin_content";
+    internal const string EvidenceAccess = "optin_evidence_access";
+
     /// <summary>
     /// Adds the Optin.Forms entities (contacts and their fields, tags and opt-ins, the consent ledger, submissions) to
     /// <paramref name="modelBuilder"/>; call it from a host's <c>OnModelCreating</c> and use
@@ -132,6 +136,41 @@ public static class OptinFormsModel
             b.ToTable(Settings).HasKey(s => s.Name);
             b.Property(s => s.Name).HasMaxLength(100);
             b.Property(s => s.Value).HasMaxLength(1000).IsRequired();
+            SnakeCase(b);
+        });
+        ApplyEvidenceModel(modelBuilder);
+    }
+
+    /// <summary>EVD-1: the content archive and the access log; neither has a foreign key, both outlive erasure.</summary>
+    private static void ApplyEvidenceModel(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<ConsentEventEntity>(b =>
+        {
+            b.Property(e => e.Address).HasMaxLength(320);
+            b.Property(e => e.PreviousAddress).HasMaxLength(320);
+            b.Property(e => e.FormSha256).HasMaxLength(64);
+            b.Property(e => e.ConsentBoxSha256).HasMaxLength(64);
+            b.Property(e => e.PrivacyNoticeSha256).HasMaxLength(64);
+            b.Property(e => e.EmailSha256).HasMaxLength(64);
+            SnakeCase(b);
+        });
+        modelBuilder.Entity<ContentEntity>(b =>
+        {
+            b.ToTable(Content).HasKey(c => c.Sha256);
+            b.Property(c => c.Sha256).HasMaxLength(64);
+            b.Property(c => c.Kind).HasMaxLength(50).IsRequired();
+            b.Property(c => c.MediaType).HasMaxLength(100).IsRequired();
+            b.Property(c => c.Content).IsRequired();
+            SnakeCase(b);
+        });
+        modelBuilder.Entity<EvidenceAccessEntity>(b =>
+        {
+            b.ToTable(EvidenceAccess).HasKey(a => a.Position);
+            b.Property(a => a.Position).ValueGeneratedOnAdd();
+            b.HasIndex(a => a.Id).IsUnique();
+            b.HasIndex(a => new { a.ContactId, a.Position });
+            b.Property(a => a.Actor).HasMaxLength(200).IsRequired();
+            b.Property(a => a.Action).HasMaxLength(50).IsRequired();
             SnakeCase(b);
         });
     }

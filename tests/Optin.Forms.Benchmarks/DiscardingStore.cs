@@ -19,6 +19,12 @@ internal sealed class DiscardingStore : IOptinStore, IOptinTransaction
 
     public IJobStore Jobs => throw new NotSupportedException();
 
+    public IEvidenceArchiveReader Archive => throw new NotSupportedException();
+
+    public ValueTask AddContentAsync(ArchivedContent content, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
+    public ValueTask AppendEvidenceAccessAsync(EvidenceAccess access, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
     public ValueTask<IOptinTransaction> BeginTransactionAsync(CancellationToken cancellationToken) => ValueTask.FromResult<IOptinTransaction>(this);
 
     public ValueTask<Contact?> FindContactAsync(Guid contactId, CancellationToken cancellationToken) => ValueTask.FromResult<Contact?>(null);

@@ -10,7 +10,7 @@ namespace Optin.Forms.AspNetCore.Admin;
 /// <content>The admin endpoints that change something: opt-in by hand and in bulk, objection, double opt-in, suppression.</content>
 internal static partial class AdminEndpoints
 {
-    private const string ActorRequired = "Who makes the change is required (the body's actor, or an authenticated user name).";
+    private const string ActorRequired = "Who makes the change is required: a signed-in identity with a name or a NameIdentifier claim (the body's actor is ignored).";
 
     private static async Task<IResult> SetOptinAsync(HttpContext context, Guid id, string purposeId)
     {

@@ -11,15 +11,15 @@ internal static partial class AdminEndpoints
 {
     private static void MapRights(RouteGroupBuilder admin)
     {
-        admin.MapGet("/contacts/{id:guid}/evidence", (HttpContext c, Guid id) =>
-            StreamAsync(c, "application/json; charset=utf-8", null, s => Evidence(c).WriteEvidenceJsonAsync(id, s, c.RequestAborted), id));
-        admin.MapGet("/contacts/{id:guid}/evidence/html", (HttpContext c, Guid id) =>
-            StreamAsync(c, "text/html; charset=utf-8", null, s => Evidence(c).WriteEvidenceHtmlAsync(id, s, c.RequestAborted), id));
-        admin.MapGet("/contacts/{id:guid}/export", (HttpContext c, Guid id) =>
-            StreamAsync(c, "application/json; charset=utf-8", $"export-{id}.json", s => Rights(c).ExportAsync(id, s, c.RequestAborted)));
-        admin.MapGet("/contacts/{id:guid}/export/portable", (HttpContext c, Guid id) =>
-            StreamAsync(c, "application/json; charset=utf-8", $"portable-{id}.json", s => Rights(c).ExportPortableAsync(id, s, c.RequestAborted)));
-        admin.MapGet("/contacts/{id:guid}/access", (HttpContext c, Guid id, string? culture) => AccessReportAsync(c, id, culture));
+        admin.MapGet("/contacts/{id:guid}/evidence", (HttpContext c, Guid id) => ReadAsync(c, id, "evidence.json",
+            StreamAsync(c, "application/json; charset=utf-8", null, s => Evidence(c).WriteEvidenceJsonAsync(id, s, c.RequestAborted), id)));
+        admin.MapGet("/contacts/{id:guid}/evidence/html", (HttpContext c, Guid id) => ReadAsync(c, id, "evidence.html",
+            StreamAsync(c, "text/html; charset=utf-8", null, s => Evidence(c).WriteEvidenceHtmlAsync(id, Culture(c), s, c.RequestAborted), id)));
+        admin.MapGet("/contacts/{id:guid}/export", (HttpContext c, Guid id) => ReadAsync(c, id, "export",
+            StreamAsync(c, "application/json; charset=utf-8", $"export-{id}.json", s => Rights(c).ExportAsync(id, s, c.RequestAborted))));
+        admin.MapGet("/contacts/{id:guid}/export/portable", (HttpContext c, Guid id) => ReadAsync(c, id, "export.portable",
+            StreamAsync(c, "application/json; charset=utf-8", $"portable-{id}.json", s => Rights(c).ExportPortableAsync(id, s, c.RequestAborted))));
+        admin.MapGet("/contacts/{id:guid}/access", (HttpContext c, Guid id, string? culture) => ReadAsync(c, id, "access", AccessReportAsync(c, id, culture)));
         admin.MapPost("/contacts/{id:guid}/erase", (Delegate)EraseAsync);
         admin.MapPut("/contacts/{id:guid}/email", (Delegate)RectifyAsync);
         admin.MapPut("/contacts/{id:guid}/restriction", (Delegate)RestrictAsync);
@@ -31,7 +31,8 @@ internal static partial class AdminEndpoints
 
     /// <summary>Streams a document to the response, or answers 404 when the contact does not exist (then nothing was written).</summary>
     /// <remarks>With <paramref name="tombstoneOf"/>, an erased contact answers its tombstone instead of 404 (DSR-5).</remarks>
-    private static async Task StreamAsync(HttpContext context, string contentType, string? fileName, Func<Stream, Task<bool>> write,
+    /// <returns>Whether the document was written.</returns>
+    private static async Task<bool> StreamAsync(HttpContext context, string contentType, string? fileName, Func<Stream, Task<bool>> write,
         Guid? tombstoneOf = null)
     {
         context.Response.ContentType = contentType;
@@ -44,14 +45,17 @@ internal static partial class AdminEndpoints
         {
             context.Response.Headers.ContentDisposition = default;
             await (tombstoneOf is { } id ? await TombstoneOrNotFoundAsync(context, id) : NotFound()).ExecuteAsync(context);
+            return false;
         }
+
+        return true;
     }
 
     /// <summary>
     /// The answer to an access request (GDPR Art. 15, DSR-6) as a printable page in the configured default culture or
     /// <c>?culture=fr|en</c>; like the evidence page, it loads nothing and runs nothing (a strict policy in a header too).
     /// </summary>
-    private static Task AccessReportAsync(HttpContext context, Guid id, string? culture)
+    private static Task<bool> AccessReportAsync(HttpContext context, Guid id, string? culture)
     {
         context.Response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; "
             + "form-action 'none'";

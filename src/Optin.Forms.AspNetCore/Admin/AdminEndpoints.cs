@@ -122,9 +122,11 @@ internal static partial class AdminEndpoints
     private static IResult Invalid(string field, string message) =>
         AdminJson.Problem(StatusCodes.Status400BadRequest, "The request is invalid.", errors: new Dictionary<string, string[]> { [field] = [message] });
 
-    /// <summary>Who did it: the body's <c>actor</c>, else the authenticated user's name (accountability, CONS-6).</summary>
-    private static string? Actor(HttpContext context, string? actor) =>
-        !string.IsNullOrWhiteSpace(actor) ? actor.Trim() : context.User.Identity?.Name is { Length: > 0 } name ? name : null;
+    /// <summary>
+    /// Who did it: the signed-in identity (accountability, CONS-6, EVD-1), never the body's self-declared <c>actor</c>,
+    /// which is ignored; null when no one is signed in.
+    /// </summary>
+    private static string? Actor(HttpContext context, string? actor) => SignedIn(context);
 
     private static IResult FromResult(OptinOperationResult result) => result.Succeeded
         ? AdminJson.Ok(new { contactId = result.ContactId, count = result.Count })

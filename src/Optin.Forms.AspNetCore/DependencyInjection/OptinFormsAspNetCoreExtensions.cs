@@ -68,6 +68,7 @@ public static class OptinFormsAspNetCoreExtensions
         services.TryAddSingleton<LandingTemplateRenderer>();
         services.TryAddSingleton<FormPostHandler>();
         services.TryAddSingleton<TokenPageHandler>();
+        services.TryAddSingleton<Optin.Forms.Consent.IConsentBoxRenderer, Optin.Forms.AspNetCore.Rendering.ConsentBoxRenderer>(); // EVD-1
         AdminAuthorizationResultHandler.Decorate(services);
         return builder;
     }

@@ -77,7 +77,11 @@ internal sealed partial class FormPostHandler
 
         var source = Single(pairs, SourceField);
         var request = new SubmissionRequest(form.Id, posted, new SubmissionContext(culture, SourceUrl(context, catalog, source),
-            ip?.ToString(), context.Request.Headers.UserAgent.ToString() is { Length: > 0 } ua ? ua : null));
+            ip?.ToString(), context.Request.Headers.UserAgent.ToString() is { Length: > 0 } ua ? ua : null)
+        {
+            // A JSON body comes from a program, not from the form this library rendered: no "as shown" claim (EVD-1).
+            Method = body.IsJson ? Consent.ConsentMethod.Api : Consent.ConsentMethod.Form,
+        });
         var result = await pipeline.SubmitAsync(request, context.RequestAborted);
         if (result.Succeeded)
         {

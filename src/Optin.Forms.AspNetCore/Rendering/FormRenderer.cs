@@ -91,6 +91,28 @@ internal static partial class FormRenderer
             .Append("-consents-hint\">").Append(Html.Encode(WebTexts.Get(culture, "ConsentsHint"))).Append("</p>\n");
         foreach (var purpose in model.Form.Consents)
         {
+            AppendConsent(html, model, purpose, id, firstError);
+        }
+
+        html.Append("</fieldset>\n");
+    }
+
+    /// <summary>
+    /// One consent box as a pristine rendering of the form shows it (unticked, no error): what a submission archives
+    /// as the box the person saw (EVD-1).
+    /// </summary>
+    public static string RenderConsentBox(FormCatalog catalog, FormDefinition form, PurposeDefinition purpose, string culture)
+    {
+        var html = new StringBuilder(1024);
+        var model = new FormRenderModel(form, catalog, culture, string.Empty, [], new Dictionary<string, string>(), []);
+        AppendConsent(html, model, purpose, "optin-" + Slug(form.Id), null);
+        return html.ToString();
+    }
+
+    private static void AppendConsent(StringBuilder html, FormRenderModel model, PurposeDefinition purpose, string id, string? firstError)
+    {
+        var culture = model.Culture;
+        {
             var text = purpose.GetText(culture, model.Catalog.DefaultCulture);
             var inputId = InputId(id, purpose.FieldName);
             var purposeId = inputId + "-purpose";
@@ -127,8 +149,6 @@ internal static partial class FormRenderer
             AppendErrors(html, inputId, errors, culture);
             html.Append("</div>\n");
         }
-
-        html.Append("</fieldset>\n");
     }
 
     private static void AppendErrors(StringBuilder html, string inputId, List<FieldError> errors, string culture)

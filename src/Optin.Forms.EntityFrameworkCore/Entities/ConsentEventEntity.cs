@@ -58,4 +58,17 @@ internal sealed class ConsentEventEntity
     public string? TemplateSha256 { get; set; }
 
     public string? MessageId { get; set; }
+
+    // EVD-1: addresses and content hashes.
+    public string? Address { get; set; }
+
+    public string? PreviousAddress { get; set; }
+
+    public string? FormSha256 { get; set; }
+
+    public string? ConsentBoxSha256 { get; set; }
+
+    public string? PrivacyNoticeSha256 { get; set; }
+
+    public string? EmailSha256 { get; set; }
 }

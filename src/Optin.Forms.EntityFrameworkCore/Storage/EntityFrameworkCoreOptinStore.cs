@@ -37,6 +37,7 @@ internal sealed partial class EntityFrameworkCoreOptinStore(IOptinDbContextSourc
     {
         var transaction = await EntityFrameworkCoreOptinTransaction.BeginAsync(source, await WriterAsync(cancellationToken), cancellationToken);
         transaction.CommittedSettings = _settings;
+        transaction.CommittedContent = _content;
         return transaction;
     }
 

@@ -160,12 +160,14 @@ internal sealed partial class EntityFrameworkCoreOptinTransaction : IOptinTransa
             // Not cancellable: once the savepoint is released, the caller learns the outcome of the group's COMMIT.
             await durable;
             PublishSettings();
+            PublishContent();
             return;
         }
 
         await _transaction!.CommitAsync(cancellationToken);
         _committed = true;
         PublishSettings();
+        PublishContent();
     }
 
     public async ValueTask DisposeAsync()

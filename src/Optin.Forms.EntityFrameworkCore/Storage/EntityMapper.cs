@@ -92,6 +92,12 @@ internal static class EntityMapper
         TemplateId = e.TemplateId,
         TemplateSha256 = e.TemplateSha256,
         MessageId = e.MessageId,
+        Address = e.Address,
+        PreviousAddress = e.PreviousAddress,
+        FormSha256 = e.FormSha256,
+        ConsentBoxSha256 = e.ConsentBoxSha256,
+        PrivacyNoticeSha256 = e.PrivacyNoticeSha256,
+        EmailSha256 = e.EmailSha256,
     };
 
     public static SubmissionEntity ToEntity(SubmissionRecord s) => new()

@@ -96,4 +96,31 @@ public sealed record ConsentEvent
 
     /// <summary>For <see cref="ConsentEventKind.EmailSent"/>: the Message-ID of the email (DOI-10).</summary>
     public string? MessageId { get; init; }
+
+    // EVD-1 (issue #15, "proof a judge can read"): content hashes resolved through the content archive, and the
+    // addresses that link a confirmation to the email that carried it and keep a rectification's history.
+
+    /// <summary>
+    /// For <see cref="ConsentEventKind.EmailSent"/>: the address the email was sent to; for <see cref="ConsentEventKind.Confirmed"/>:
+    /// the address the confirmation email that carried the link was sent to; for <see cref="ConsentEventKind.EmailChanged"/>: the new address.
+    /// </summary>
+    public string? Address { get; init; }
+
+    /// <summary>For <see cref="ConsentEventKind.EmailChanged"/>: the address before the rectification.</summary>
+    public string? PreviousAddress { get; init; }
+
+    /// <summary>Lower-case hex SHA-256 of the canonical serialization of the form definition in force (content archive kind <c>form-definition</c>).</summary>
+    public string? FormSha256 { get; init; }
+
+    /// <summary>Lower-case hex SHA-256 of the consent box as rendered, unticked, by the library (content archive kind <c>consent-box</c>).</summary>
+    public string? ConsentBoxSha256 { get; init; }
+
+    /// <summary>Lower-case hex SHA-256 of the privacy notice reference in force (content archive kind <c>privacy-notice</c>).</summary>
+    public string? PrivacyNoticeSha256 { get; init; }
+
+    /// <summary>
+    /// For <see cref="ConsentEventKind.EmailSent"/>: lower-case hex SHA-256 of the email as sent, with every link secret
+    /// replaced by <see cref="ContentArchive.TokenPlaceholder"/> (content archive kind <c>email</c>).
+    /// </summary>
+    public string? EmailSha256 { get; init; }
 }

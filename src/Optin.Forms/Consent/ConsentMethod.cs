@@ -20,4 +20,10 @@ public enum ConsentMethod
 
     /// <summary>The engine itself (expiry, erasure).</summary>
     System,
+
+    /// <summary>
+    /// A program posted the data (a JSON request): the texts recorded are those the configuration declares, not a
+    /// form the library rendered, so the entry makes no claim that a person saw them (EVD-1).
+    /// </summary>
+    Api,
 }

@@ -89,6 +89,8 @@ public sealed class DoubleOptinService : IDoubleOptinService
             await tx.SaveContactAsync(updated, cancellationToken);
             var confirmed = OptinLedger.FromLink(catalog, contact.Id, record.PurposeId, ConsentEventKind.Confirmed,
                 OptinState.OptedIn, now, record.Culture, context);
+            var (messageId, address) = await CarrierAsync(record, contact, cancellationToken);
+            confirmed = confirmed with { MessageId = messageId, Address = address };
             await tx.AppendConsentEventsAsync([given is null ? confirmed : AsShownAtSignUp(confirmed, given)], cancellationToken);
             await OptinEventListeners.RaiseAsync(_listeners, new OptinConfirmed(contact.Id, now, record.PurposeId, record.Culture), tx, cancellationToken);
         }
@@ -232,7 +234,32 @@ public sealed class DoubleOptinService : IDoubleOptinService
         PrivacyNotice = given.PrivacyNotice,
         Controller = given.Controller,
         Culture = given.Culture,
+        FormSha256 = given.FormSha256,
+        ConsentBoxSha256 = given.ConsentBoxSha256,
+        PrivacyNoticeSha256 = given.PrivacyNoticeSha256,
     };
+
+    /// <summary>
+    /// The email that carried the token (EVD-1): the Message-ID of the job that issued it, and the address that email
+    /// went to, as its "email sent" entry records it (the contact's address when that entry is not there).
+    /// </summary>
+    private async ValueTask<(string? MessageId, string? Address)> CarrierAsync(TokenRecord record, Contact contact, CancellationToken cancellationToken)
+    {
+        if (record.JobId is not { } jobId || await _store.Jobs.FindJobAsync(jobId, cancellationToken) is not { MessageId: { } messageId })
+        {
+            return (null, contact.Email);
+        }
+
+        await foreach (var e in _store.Ledger.ReadAsync(contact.Id, cancellationToken))
+        {
+            if (e.Kind == ConsentEventKind.EmailSent && string.Equals(e.MessageId, messageId, StringComparison.Ordinal) && e.Address is not null)
+            {
+                return (messageId, e.Address);
+            }
+        }
+
+        return (messageId, contact.Email);
+    }
 
     /// <summary>The usable confirmation token and its contact, the token consumed once (DOI-3, DOI-4); null when unusable or already used.</summary>
     private async ValueTask<(TokenRecord Token, Contact Contact)?> ConsumeConfirmTokenAsync(IOptinTransaction tx, string token, Instant now,

@@ -130,6 +130,9 @@ public sealed class JobRunner
 
         if (await tx.FindContactAsync(contactId, CancellationToken.None) is { } contact)
         {
+            var at = Submissions.SubmissionPipeline.Truncate(now);
+            await Consent.ContentArchive.AddAsync(tx, Consent.ContentKinds.EmailTemplate, "text/plain", email.TemplateSources, at, CancellationToken.None);
+            var emailSha256 = await Consent.ContentArchive.AddAsync(tx, Consent.ContentKinds.Email, "text/plain", email.Content, at, CancellationToken.None);
             await tx.AppendConsentEventsAsync([new Consent.ConsentEvent
             {
                 Id = RecordIds.New(),
@@ -143,6 +146,8 @@ public sealed class JobRunner
                 TemplateId = email.TemplateId,
                 TemplateSha256 = email.TemplateSha256,
                 MessageId = email.MessageId,
+                Address = email.Address,
+                EmailSha256 = emailSha256,
             }], CancellationToken.None);
         }
 

@@ -34,4 +34,7 @@ public sealed record EvidenceDocument
 
     /// <summary>The ledger entries, in the order they were appended.</summary>
     public required IReadOnlyList<ConsentEvent> Events { get; init; }
+
+    /// <summary>The archived content behind the hashes of <see cref="Events"/> (EVD-1), each once, in first-seen order.</summary>
+    public IReadOnlyList<ArchivedContent> Contents { get; init; } = [];
 }

@@ -4,6 +4,7 @@ using NodaTime;
 using Optin.Forms.Consent;
 using Optin.Forms.Schema;
 using Optin.Forms.Storage;
+using Optin.Forms.Submissions;
 
 namespace Optin.Forms.Rights;
 
@@ -16,12 +17,17 @@ public sealed class EvidenceService
 {
     private readonly IOptinStore _store;
     private readonly IClock _clock;
+    private readonly IFormCatalogProvider? _catalog;
 
     /// <summary>Creates the service.</summary>
-    public EvidenceService(IOptinStore store, IClock clock)
+    /// <param name="store">The store.</param>
+    /// <param name="clock">The clock.</param>
+    /// <param name="catalog">The configuration: the default culture, time zone and controller of the page; none means English and UTC.</param>
+    public EvidenceService(IOptinStore store, IClock clock, IFormCatalogProvider? catalog = null)
     {
         _store = store ?? throw new ArgumentNullException(nameof(store));
         _clock = clock ?? throw new ArgumentNullException(nameof(clock));
+        _catalog = catalog;
     }
 
     /// <summary>The evidence chain of a contact.</summary>
@@ -35,6 +41,7 @@ public sealed class EvidenceService
             return null;
         }
 
+        var events = await _store.Ledger.ReadAsync(contactId, cancellationToken).ToListAsync(cancellationToken);
         return new EvidenceDocument
         {
             ContactId = contact.Id,
@@ -43,8 +50,50 @@ public sealed class EvidenceService
             GeneratedAt = _clock.GetCurrentInstant(),
             ProcessingRestricted = contact.ProcessingRestricted,
             Submissions = await _store.Submissions.ListByContactAsync(contactId, cancellationToken).ToListAsync(cancellationToken),
-            Events = await _store.Ledger.ReadAsync(contactId, cancellationToken).ToListAsync(cancellationToken),
+            Events = events,
+            Contents = await ResolveAsync(events, cancellationToken),
         };
+    }
+
+    /// <summary>Every content a hash of <paramref name="events"/> stands for, as the archive holds it (EVD-1), in first-seen order.</summary>
+    private async ValueTask<IReadOnlyList<ArchivedContent>> ResolveAsync(List<ConsentEvent> events, CancellationToken cancellationToken)
+    {
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var contents = new List<ArchivedContent>();
+        foreach (var hash in events.SelectMany(Hashes))
+        {
+            if (seen.Add(hash) && await _store.Archive.FindContentAsync(hash, cancellationToken) is { } content)
+            {
+                contents.Add(content);
+            }
+        }
+
+        return contents;
+    }
+
+    private static IEnumerable<string> Hashes(ConsentEvent e) =>
+        new[] { e.FormSha256, e.ConsentBoxSha256, e.ConsentTextSha256, e.PurposeTextSha256, e.PrivacyNoticeSha256, e.TemplateSha256, e.EmailSha256 }
+            .Where(h => h is not null)!;
+
+    /// <summary>
+    /// Records that <paramref name="actor"/> read the evidence or export of a contact (EVD-1): the access log is
+    /// append-only and outlives erasure; it names the contact by id only.
+    /// </summary>
+    /// <param name="contactId">The contact whose data was read.</param>
+    /// <param name="actor">The signed-in identity that read it.</param>
+    /// <param name="action">What was read (<c>evidence.html</c>, <c>evidence.json</c>, <c>export</c>).</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The entry stored.</returns>
+    /// <exception cref="ArgumentException">The actor or action is empty.</exception>
+    public async ValueTask<EvidenceAccess> RecordAccessAsync(Guid contactId, string actor, string action, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(actor);
+        ArgumentException.ThrowIfNullOrWhiteSpace(action);
+        var access = new EvidenceAccess(RecordIds.New(), contactId, actor, action, SubmissionPipeline.Truncate(_clock.GetCurrentInstant()));
+        await using var tx = await _store.BeginTransactionAsync(cancellationToken);
+        await tx.AppendEvidenceAccessAsync(access, cancellationToken);
+        await tx.CommitAsync(cancellationToken);
+        return access;
     }
 
     /// <summary>
@@ -100,19 +149,49 @@ public sealed class EvidenceService
         }
 
         writer.WriteEndArray();
+        writer.WriteStartArray("contents");
+        foreach (var c in evidence.Contents)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("sha256", c.Sha256);
+            writer.WriteString("kind", c.Kind);
+            writer.WriteString("mediaType", c.MediaType);
+            RightsJson.WriteInstant(writer, "storedAt", c.StoredAt);
+            writer.WriteBoolean("verified", c.Verifies());
+            writer.WriteString("content", c.Content);
+            writer.WriteEndObject();
+            await RightsJson.FlushIfFullAsync(writer, cancellationToken);
+        }
+
+        writer.WriteEndArray();
         writer.WriteEndObject();
         await writer.FlushAsync(cancellationToken);
     }
 
     /// <summary>
-    /// Writes the evidence chain as one printable HTML page in UTF-8: inline styles, no script, no external resource;
-    /// every value HTML-encoded.
+    /// Writes the evidence chain as one printable HTML page in UTF-8, in the configured default culture (see
+    /// <see cref="WriteEvidenceHtmlAsync(Guid, string, Stream, CancellationToken)"/>).
     /// </summary>
     /// <param name="contactId">The contact.</param>
     /// <param name="output">Where to write; left open.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>Whether the contact exists (nothing is written when it does not).</returns>
-    public async Task<bool> WriteEvidenceHtmlAsync(Guid contactId, Stream output, CancellationToken cancellationToken)
+    public Task<bool> WriteEvidenceHtmlAsync(Guid contactId, Stream output, CancellationToken cancellationToken) =>
+        WriteEvidenceHtmlAsync(contactId, null, output, cancellationToken);
+
+    /// <summary>
+    /// Writes the evidence chain as one printable HTML page in UTF-8 (EVD-1): in French for a <c>fr</c> culture and in
+    /// English otherwise, a plain-language account of what happened first, then the technical annex (every field of
+    /// every entry and the archived content behind every hash); times in the configured time zone
+    /// (<c>OptinForms:DataProtection:TimeZone</c>) with their UTC offset. Inline styles, no script, no external
+    /// resource; every value HTML-encoded.
+    /// </summary>
+    /// <param name="contactId">The contact.</param>
+    /// <param name="culture">The page's culture; <see langword="null"/> for the configured default culture.</param>
+    /// <param name="output">Where to write; left open.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>Whether the contact exists (nothing is written when it does not).</returns>
+    public async Task<bool> WriteEvidenceHtmlAsync(Guid contactId, string? culture, Stream output, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(output);
         if (await GetEvidenceAsync(contactId, cancellationToken) is not { } evidence)
@@ -123,7 +202,10 @@ public sealed class EvidenceService
         var writer = new StreamWriter(output, new UTF8Encoding(false), 16 * 1024, leaveOpen: true);
         await using (writer.ConfigureAwait(false))
         {
-            await EvidenceHtml.WriteAsync(evidence, writer, cancellationToken);
+            var catalog = _catalog?.Current;
+            var texts = EvidenceTexts.For(string.IsNullOrWhiteSpace(culture) ? catalog?.DefaultCulture : culture);
+            await EvidenceHtml.WriteAsync(evidence, texts, catalog?.DataProtection.TimeZone ?? DateTimeZone.Utc, catalog?.DataProtection.Controller,
+                writer, cancellationToken);
             await writer.FlushAsync(cancellationToken);
         }
 
@@ -134,37 +216,43 @@ public sealed class EvidenceService
     internal static bool? Verify(string? text, string? sha256) =>
         text is null || sha256 is null ? null : string.Equals(Hashing.Sha256Hex(text), sha256, StringComparison.OrdinalIgnoreCase);
 
-    internal static IEnumerable<(string Label, string Value)> Details(ConsentEvent e)
+    internal static IEnumerable<(string Label, string Value)> Details(ConsentEvent e, EvidenceTexts t)
     {
         (string, string?)[] all =
         [
-            ("Form", e.FormId is null ? null : $"{e.FormId} (version {e.FormVersion})"),
+            ("Form", e.FormId is null ? null : $"{e.FormId} ({t["version"]} {e.FormVersion})"),
             ("Submission", e.SubmissionId?.ToString()),
-            ("Purpose version", e.PurposeVersion),
-            ("Consent text", e.ConsentText),
-            ("Consent text SHA-256", e.ConsentTextSha256 is null ? null : e.ConsentTextSha256 + Check(Verify(e.ConsentText, e.ConsentTextSha256))),
-            ("Purpose text", e.PurposeText),
-            ("Purpose text SHA-256", e.PurposeTextSha256 is null ? null : e.PurposeTextSha256 + Check(Verify(e.PurposeText, e.PurposeTextSha256))),
-            ("Privacy notice", e.PrivacyNotice),
+            ("PurposeVersion", e.PurposeVersion),
+            ("ConsentText", e.ConsentText),
+            ("ConsentTextSha256", e.ConsentTextSha256 is null ? null : e.ConsentTextSha256 + Check(Verify(e.ConsentText, e.ConsentTextSha256), t)),
+            ("PurposeText", e.PurposeText),
+            ("PurposeTextSha256", e.PurposeTextSha256 is null ? null : e.PurposeTextSha256 + Check(Verify(e.PurposeText, e.PurposeTextSha256), t)),
+            ("PrivacyNotice", e.PrivacyNotice),
             ("Controller", e.Controller),
             ("Culture", e.Culture),
             ("Page", e.SourceUrl),
-            ("IP address", e.IpAddress),
-            ("User agent", e.UserAgent),
+            ("IpAddress", e.IpAddress),
+            ("UserAgent", e.UserAgent),
             ("Template", e.TemplateId),
-            ("Template SHA-256", e.TemplateSha256),
-            ("Message-ID", e.MessageId),
+            ("TemplateSha256", e.TemplateSha256),
+            ("MessageId", e.MessageId),
             ("Actor", e.Actor),
             ("Reason", e.Reason),
-            ("Legal basis", e.LegalBasis),
+            ("LegalBasis", e.LegalBasis),
+            ("Address", e.Address),
+            ("PreviousAddress", e.PreviousAddress),
+            ("FormSha256", e.FormSha256),
+            ("ConsentBoxSha256", e.ConsentBoxSha256),
+            ("PrivacyNoticeSha256", e.PrivacyNoticeSha256),
+            ("EmailSha256", e.EmailSha256),
         ];
-        return all.Where(d => d.Item2 is not null).Select(d => (d.Item1, d.Item2!));
+        return all.Where(d => d.Item2 is not null).Select(d => (t["label." + d.Item1], d.Item2!));
     }
 
-    private static string Check(bool? verified) => verified switch
+    private static string Check(bool? verified, EvidenceTexts t) => verified switch
     {
-        true => " (matches the text)",
-        false => " (DOES NOT match the text)",
+        true => t["matches"],
+        false => t["mismatch"],
         null => string.Empty,
     };
 }

@@ -13,7 +13,8 @@ public sealed partial class PersonalDataService
     /// opted in or pending, and every other pending purpose, moves back to pending; the confirmation links sent to the
     /// old address stop working, the jobs queued for those purposes are cancelled, and a confirmation email is queued
     /// for the new address (in the default culture) under the usual caps. One <see cref="ConsentEventKind.EmailChanged"/>
-    /// entry per purpose moved (or one without a purpose) records who did it and why; addresses are not copied into the ledger.
+    /// entry per purpose moved (or one without a purpose) records who did it and why, with the previous and the new address,
+    /// so that the evidence still shows which address confirmed before the change (EVD-1).
     /// </summary>
     /// <param name="contactId">The contact.</param>
     /// <param name="newEmail">The new address, as typed.</param>
@@ -75,12 +76,20 @@ public sealed partial class PersonalDataService
             updated = updated.WithOptin(purpose.Id, OptinState.PendingConfirmation, now);
             await tx.RevokeTokensAsync(contact.Id, purpose.Id, TokenKind.Confirm, now, cancellationToken);
             await tx.CancelJobsAsync(contact.Id, purpose.Id, "email changed", now, cancellationToken);
-            events.Add(Operator(contact.Id, ConsentEventKind.EmailChanged, purpose.Id, OptinState.PendingConfirmation, now, actor, reason));
+            events.Add(Operator(contact.Id, ConsentEventKind.EmailChanged, purpose.Id, OptinState.PendingConfirmation, now, actor, reason) with
+            {
+                PreviousAddress = contact.Email,
+                Address = email.Address,
+            });
         }
 
         if (events.Count == 0)
         {
-            events.Add(Operator(contact.Id, ConsentEventKind.EmailChanged, string.Empty, OptinState.None, now, actor, reason));
+            events.Add(Operator(contact.Id, ConsentEventKind.EmailChanged, string.Empty, OptinState.None, now, actor, reason) with
+            {
+                PreviousAddress = contact.Email,
+                Address = email.Address,
+            });
         }
 
         await tx.SaveContactAsync(updated, cancellationToken);

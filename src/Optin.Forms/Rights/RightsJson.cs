@@ -72,6 +72,14 @@ internal static class RightsJson
         Optional(writer, "actor", e.Actor);
         Optional(writer, "reason", e.Reason);
         Optional(writer, "legalBasis", e.LegalBasis);
+
+        // EVD-1
+        Optional(writer, "address", e.Address);
+        Optional(writer, "previousAddress", e.PreviousAddress);
+        Optional(writer, "formSha256", e.FormSha256);
+        Optional(writer, "consentBoxSha256", e.ConsentBoxSha256);
+        Optional(writer, "privacyNoticeSha256", e.PrivacyNoticeSha256);
+        Optional(writer, "emailSha256", e.EmailSha256);
         if (verify && EvidenceService.Verify(e.ConsentText, e.ConsentTextSha256) is { } consentVerified)
         {
             writer.WriteBoolean("consentTextVerified", consentVerified);

@@ -12,6 +12,7 @@ public sealed class DataProtectionDefinition
         SupervisoryAuthority = Blank(options.SupervisoryAuthority) ?? DataProtectionOptions.DefaultSupervisoryAuthority;
         SecurityMeasures = LocalizedText.From(options.SecurityMeasures);
         Transfers = LocalizedText.From(options.Transfers);
+        TimeZone = FindZone(options.TimeZone) ?? NodaTime.DateTimeZone.Utc;
     }
 
     /// <summary>The data controller.</summary>
@@ -36,4 +37,11 @@ public sealed class DataProtectionDefinition
     public LocalizedText Transfers { get; }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    /// <summary>The time zone evidence pages show times in (<see cref="DataProtectionOptions.TimeZone"/>); UTC by default.</summary>
+    public NodaTime.DateTimeZone TimeZone { get; } = NodaTime.DateTimeZone.Utc;
+
+    /// <summary>The zone with this IANA id, UTC when blank, or <see langword="null"/> when the id is unknown.</summary>
+    internal static NodaTime.DateTimeZone? FindZone(string? id) =>
+        string.IsNullOrWhiteSpace(id) ? NodaTime.DateTimeZone.Utc : NodaTime.DateTimeZoneProviders.Tzdb.GetZoneOrNull(id.Trim());
 }

@@ -32,4 +32,10 @@ public sealed class DataProtectionOptions
 
     /// <summary>How much of the visitor's user agent a consent event keeps. Default <see cref="CaptureMode.Full"/>.</summary>
     public CaptureMode UserAgent { get; set; } = CaptureMode.Full;
+
+    /// <summary>
+    /// The IANA time zone (tz database id such as <c>Europe/Paris</c>) in which evidence pages show times, each with its
+    /// UTC offset (EVD-1). Default: UTC. An unknown id is a start-time error.
+    /// </summary>
+    public string? TimeZone { get; set; }
 }

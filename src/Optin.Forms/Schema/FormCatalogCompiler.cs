@@ -36,6 +36,12 @@ public static partial class FormCatalogCompiler
             baseUrl = null;
         }
 
+        if (DataProtectionDefinition.FindZone(options.DataProtection.TimeZone) is null)
+        {
+            reader.Report($"{Root}:DataProtection:TimeZone", ConfigurationCodes.Invalid,
+                $"'{options.DataProtection.TimeZone}' is not a time zone of the tz database (an IANA id such as Europe/Paris)");
+        }
+
         var purposes = CompilePurposes(options, reader);
         var forms = CompileForms(options, purposes, reader);
         var pages = CompileLandingPages(options, forms, reader);

@@ -66,7 +66,8 @@ public static partial class OptinFormsConfigurationReader
             nameof(DataProtectionOptions.IpAddress), nameof(DataProtectionOptions.UserAgent),
             nameof(DataProtectionOptions.ControllerContact), nameof(DataProtectionOptions.Dpo),
             nameof(DataProtectionOptions.SupervisoryAuthority), nameof(DataProtectionOptions.SecurityMeasures),
-            nameof(DataProtectionOptions.Transfers));
+            nameof(DataProtectionOptions.Transfers), nameof(DataProtectionOptions.TimeZone));
+        target.TimeZone = reader.String(section, nameof(DataProtectionOptions.TimeZone)) ?? target.TimeZone;
         target.ControllerContact = reader.String(section, nameof(DataProtectionOptions.ControllerContact)) ?? target.ControllerContact;
         target.Dpo = reader.String(section, nameof(DataProtectionOptions.Dpo)) ?? target.Dpo;
         target.SupervisoryAuthority = reader.String(section, nameof(DataProtectionOptions.SupervisoryAuthority)) ?? target.SupervisoryAuthority;

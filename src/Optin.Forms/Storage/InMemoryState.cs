@@ -62,6 +62,8 @@ internal sealed class InMemoryState
         Suppressions.Commit();
         Counters.Commit();
         Settings.Commit();
+        Content.Commit();
+        AccessLog.Commit();
     }
 
     /// <summary>Sets a committed job outside a transaction (the worker's queue operations), keeping the index in step.</summary>
@@ -86,6 +88,8 @@ internal sealed class InMemoryState
         Suppressions.Discard();
         Counters.Discard();
         Settings.Discard();
+        Content.Discard();
+        AccessLog.Discard();
     }
 
     private void CommitJobs()
@@ -146,4 +150,12 @@ internal sealed class InMemoryState
     /// <summary>Sorts by creation instant, then id (the order every store lists contacts in).</summary>
     public static void SortByCreation(List<Contact> contacts) =>
         contacts.Sort(static (a, b) => a.CreatedAt != b.CreatedAt ? a.CreatedAt.CompareTo(b.CreatedAt) : a.Id.CompareTo(b.Id));
+
+    // EVD-1: the content archive and the access log of evidence reads.
+
+    /// <summary>The content archive, by SHA-256.</summary>
+    public InMemoryTable<string, Consent.ArchivedContent> Content { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Each contact's evidence reads, oldest first (appending replaces the array).</summary>
+    public InMemoryTable<Guid, Consent.EvidenceAccess[]> AccessLog { get; } = new();
 }

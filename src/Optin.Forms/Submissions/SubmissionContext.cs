@@ -9,4 +9,11 @@ public sealed record SubmissionContext(string? Culture = null, string? SourceUrl
 {
     /// <summary>A context with nothing known.</summary>
     public static SubmissionContext Empty { get; } = new();
+
+    /// <summary>
+    /// How the data came: <see cref="Consent.ConsentMethod.Form"/> (default) for a post of a form the library rendered,
+    /// <see cref="Consent.ConsentMethod.Api"/> for a program's post (JSON), which the ledger records without claiming
+    /// that a person saw the texts (EVD-1). Other values count as <see cref="Consent.ConsentMethod.Form"/>.
+    /// </summary>
+    public Consent.ConsentMethod Method { get; init; } = Consent.ConsentMethod.Form;
 }

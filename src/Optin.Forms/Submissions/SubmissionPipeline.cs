@@ -22,11 +22,19 @@ public sealed class SubmissionPipeline
     private readonly IClock _clock;
     private readonly IOptinEventListener[] _handlers;
     private readonly ILogger<SubmissionPipeline> _logger;
+    private readonly IConsentBoxRenderer? _boxRenderer;
 
     /// <summary>Creates the pipeline.</summary>
+    /// <param name="catalog">The forms and purposes.</param>
+    /// <param name="store">The store.</param>
+    /// <param name="clock">The clock.</param>
+    /// <param name="handlers">The listeners of the events raised.</param>
+    /// <param name="logger">The logger.</param>
+    /// <param name="boxRenderer">Renders the consent box a form post archives (EVD-1); none archives no box.</param>
     public SubmissionPipeline(IFormCatalogProvider catalog, IOptinStore store, IClock clock,
-        IEnumerable<IOptinEventListener> handlers, ILogger<SubmissionPipeline> logger)
+        IEnumerable<IOptinEventListener> handlers, ILogger<SubmissionPipeline> logger, IConsentBoxRenderer? boxRenderer = null)
     {
+        _boxRenderer = boxRenderer;
         ArgumentNullException.ThrowIfNull(handlers);
         _catalog = catalog ?? throw new ArgumentNullException(nameof(catalog));
         _store = store ?? throw new ArgumentNullException(nameof(store));
@@ -97,6 +105,9 @@ public sealed class SubmissionPipeline
             : existing;
 
         var submissionId = RecordIds.New();
+        var method = request.Context.Method == ConsentMethod.Api ? ConsentMethod.Api : ConsentMethod.Form;
+        var formSha256 = consents.Count == 0 ? null
+            : await ContentArchive.AddAsync(tx, ContentKinds.FormDefinition, "application/json", FormCanonical.Of(form).Json, now, cancellationToken);
         var events = new List<ConsentEvent>(consents.Count);
         var consentsGiven = ImmutableArray.CreateBuilder<string>(consents.Count);
         for (var i = 0; i < consents.Count; i++)
@@ -113,7 +124,13 @@ public sealed class SubmissionPipeline
                 contact = contact with { ObjectedToMarketing = false };
             }
 
-            events.Add(Given(purpose, state, contact.Id, submissionId, form, culture, now, catalog.DefaultCulture, proof));
+            var given = Given(purpose, state, contact.Id, submissionId, form, culture, now, catalog.DefaultCulture, proof) with
+            {
+                Method = method,
+                FormSha256 = formSha256,
+                Address = email.Address,
+            };
+            events.Add(await ArchiveAsync(tx, given, catalog, form, purpose, culture, cancellationToken));
         }
 
         var submission = new SubmissionRecord
@@ -242,6 +259,24 @@ public sealed class SubmissionPipeline
             IpAddress = proof.IpAddress,
             UserAgent = proof.UserAgent,
         };
+    }
+
+    /// <summary>
+    /// Archives the texts, notice and, for a post of a form the library rendered, the box as shown (EVD-1); a post by a
+    /// program (<see cref="ConsentMethod.Api"/>) archives no box, since none was shown.
+    /// </summary>
+    private async ValueTask<ConsentEvent> ArchiveAsync(IOptinTransaction tx, ConsentEvent given, FormCatalog catalog, FormDefinition form,
+        PurposeDefinition purpose, string culture, CancellationToken cancellationToken)
+    {
+        var at = given.OccurredAt;
+        await ContentArchive.AddAsync(tx, ContentKinds.ConsentText, "text/plain", given.ConsentText, at, cancellationToken);
+        await ContentArchive.AddAsync(tx, ContentKinds.PurposeText, "text/plain", given.PurposeText, at, cancellationToken);
+        var notice = await ContentArchive.AddAsync(tx, ContentKinds.PrivacyNotice, "text/plain", given.PrivacyNotice, at, cancellationToken);
+        var box = given.Method == ConsentMethod.Form && _boxRenderer is not null
+            ? await ContentArchive.AddAsync(tx, ContentKinds.ConsentBox, "text/html", _boxRenderer.Render(catalog, form, purpose, culture), at,
+                cancellationToken)
+            : null;
+        return given with { PrivacyNoticeSha256 = notice, ConsentBoxSha256 = box };
     }
 
     internal static string ResolveCulture(string? requested, string defaultCulture)

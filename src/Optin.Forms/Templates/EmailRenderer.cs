@@ -40,7 +40,10 @@ internal sealed class EmailRenderer
         var subject = await RenderPartAsync(template.Subject, NullEncoder.Default, model);
         var html = await RenderPartAsync(template.Html, FluidEngine.Html, model);
         var text = await RenderPartAsync(template.Text, NullEncoder.Default, model);
-        return new RenderedEmail(template.Id, template.Culture, subject.Trim(), html, text, template.Marketing, template.Sha256);
+        return new RenderedEmail(template.Id, template.Culture, subject.Trim(), html, text, template.Marketing, template.Sha256)
+        {
+            TemplateSources = template.Sources,
+        };
     }
 
     private async ValueTask<string> RenderPartAsync(IFluidTemplate template, TextEncoder encoder, EmailModel model)

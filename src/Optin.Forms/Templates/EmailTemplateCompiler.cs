@@ -154,6 +154,9 @@ internal static class EmailTemplateCompiler
 
         return parsed.All(p => p is not null)
             ? new EmailTemplate(id, culture, marketing, parsed[0]!, parsed[1]!, parsed[2]!, Hashing.Sha256Hex(string.Join("\u001f", sources)))
+            {
+                Sources = string.Join("\u001f", sources),
+            }
             : null;
     }
 

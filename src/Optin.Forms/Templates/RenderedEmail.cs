@@ -9,4 +9,8 @@ namespace Optin.Forms.Templates;
 /// <param name="Marketing">Whether the template is marketing (WD-1 headers, DOI-1 checks).</param>
 /// <param name="TemplateSha256">Lower-case hex SHA-256 of the template's sources.</param>
 public sealed record RenderedEmail(string TemplateId, string Culture, string Subject, string Html, string Text, bool Marketing,
-    string TemplateSha256);
+    string TemplateSha256)
+{
+    /// <summary>The template's sources as hashed into <see cref="TemplateSha256"/>, for the content archive (EVD-1).</summary>
+    public string? TemplateSources { get; init; }
+}

@@ -185,7 +185,7 @@ public sealed class AdminApiTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, objection.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, optin.StatusCode);
         Assert.True((await Contact(id)).ObjectedToMarketing);
-        Assert.Equal("dpo@atelier.example", Assert.Single(await LedgerAsync(id)).Actor);
+        Assert.Equal("admin-api-key", Assert.Single(await LedgerAsync(id)).Actor); // the signed-in identity; the body's actor is ignored (EVD-1)
     }
 
     [Fact]

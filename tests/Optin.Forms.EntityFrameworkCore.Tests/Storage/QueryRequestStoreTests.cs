@@ -73,6 +73,8 @@ public abstract class QueryRequestStoreTests
 
         public IJobStore Jobs => inner.Jobs;
 
+        public IEvidenceArchiveReader Archive => inner.Archive;
+
         public ValueTask<IOptinTransaction> BeginTransactionAsync(CancellationToken cancellationToken)
         {
             Events.Add("begin");

@@ -103,6 +103,8 @@ public sealed class QueryRequestTests
 
         public IJobStore Jobs => inner.Jobs;
 
+        public IEvidenceArchiveReader Archive => inner.Archive;
+
         public ValueTask<IOptinTransaction> BeginTransactionAsync(CancellationToken cancellationToken)
         {
             Events.Add("begin");

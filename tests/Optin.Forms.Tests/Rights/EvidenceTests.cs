@@ -114,7 +114,7 @@ public sealed class EvidenceTests
         Assert.DoesNotContain(" src=", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("<link", html, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("J&#x27;accepte de recevoir la lettre d&#x27;information d&#x27;Atelier Dupont par e-mail.", html, StringComparison.Ordinal);
-        Assert.Contains("(matches the text)", html, StringComparison.Ordinal);
+        Assert.Contains("(correspond au texte)", html, StringComparison.Ordinal);
     }
 
     [Fact]

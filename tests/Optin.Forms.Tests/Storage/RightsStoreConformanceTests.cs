@@ -177,4 +177,112 @@ public abstract class RightsStoreConformanceTests
     {
         Hash = hash, Kind = TokenKind.Confirm, ContactId = contactId, PurposeId = "newsletter", CreatedAt = at, ExpiresAt = at + Duration.FromDays(7),
     };
+
+    // EVD-1: the content archive, the ledger's evidence columns and the access log.
+
+    [Fact]
+    [Trait("Requirement", "EVD-1")]
+    public async Task AddContentAsync_SameContentTwice_KeepsTheFirstAndRoundTripsItExactly()
+    {
+        var store = await CreateStoreAsync();
+        const string text = "<label>J'accepte « la lettre » d'Atelier Dupont</label>\n\tligne 2 — 🙂";
+        var first = ArchivedContent.Of(ContentKinds.ConsentBox, "text/html", text, T0);
+        await using (var tx = await store.BeginTransactionAsync(default))
+        {
+            await tx.AddContentAsync(first, default);
+            await tx.AddContentAsync(first with { StoredAt = T0 + Duration.FromSeconds(1) }, default);
+            await tx.CommitAsync(default);
+        }
+
+        await using (var tx = await store.BeginTransactionAsync(default))
+        {
+            await tx.AddContentAsync(ArchivedContent.Of(ContentKinds.ConsentBox, "text/html", text, T0 + Duration.FromHours(1)), default);
+            await tx.CommitAsync(default);
+        }
+
+        var found = await store.Archive.FindContentAsync(first.Sha256, default);
+        Assert.Equal(first, found);
+        Assert.Equal(first, await store.Archive.FindContentAsync(first.Sha256.ToUpperInvariant(), default));
+        Assert.Null(await store.Archive.FindContentAsync(new string('0', 64), default));
+    }
+
+    [Fact]
+    [Trait("Requirement", "EVD-1")]
+    public async Task AddContentAsync_WithTheLedgerEntryRolledBack_StoresNeither()
+    {
+        var store = await CreateStoreAsync();
+        var contact = await SaveContactAsync(store, Contact("a@exemple.fr"));
+        var content = ArchivedContent.Of(ContentKinds.Email, "text/plain", "Subject: Confirmez\n\nhttps://x.example/confirm/{{optin-token}}", T0);
+        await using (var tx = await store.BeginTransactionAsync(default))
+        {
+            await tx.AddContentAsync(content, default);
+            await tx.AppendConsentEventsAsync([Sent(contact.Id) with { EmailSha256 = content.Sha256 }], default);
+        }
+
+        Assert.Null(await store.Archive.FindContentAsync(content.Sha256, default));
+        Assert.Empty(await store.Ledger.ReadAsync(contact.Id, default).ToListAsync());
+    }
+
+    [Fact]
+    [Trait("Requirement", "EVD-1")]
+    public async Task AddContentAsync_KeyNotTheHashOfTheContent_ThrowsAndStoresNothing()
+    {
+        var store = await CreateStoreAsync();
+        var forged = new ArchivedContent(new string('b', 64), ContentKinds.ConsentText, "text/plain", "autre texte", T0);
+        await using (var tx = await store.BeginTransactionAsync(default))
+        {
+            await Assert.ThrowsAsync<ArgumentException>(async () => await tx.AddContentAsync(forged, default));
+            await tx.CommitAsync(default);
+        }
+
+        Assert.Null(await store.Archive.FindContentAsync(forged.Sha256, default));
+    }
+
+    [Fact]
+    [Trait("Requirement", "EVD-1")]
+    public async Task AppendConsentEventsAsync_EvidenceColumns_RoundTrip()
+    {
+        var store = await CreateStoreAsync();
+        var contact = await SaveContactAsync(store, Contact("a@exemple.fr"));
+        var e = Sent(contact.Id) with
+        {
+            Kind = ConsentEventKind.EmailChanged, Method = ConsentMethod.Api, Address = "new@exemple.fr", PreviousAddress = "a@exemple.fr",
+            FormSha256 = new string('1', 64), ConsentBoxSha256 = new string('2', 64), PrivacyNoticeSha256 = new string('3', 64),
+            EmailSha256 = new string('4', 64),
+        };
+        await using (var tx = await store.BeginTransactionAsync(default))
+        {
+            await tx.AppendConsentEventsAsync([e], default);
+            await tx.CommitAsync(default);
+        }
+
+        var read = Assert.Single(await store.Ledger.ReadAsync(contact.Id, default).ToListAsync());
+        Assert.Equal(e with { Sequence = read.Sequence }, read);
+    }
+
+    [Fact]
+    [Trait("Requirement", "EVD-1")]
+    public async Task AppendEvidenceAccessAsync_ReadsInOrderAndOutlivesErasure()
+    {
+        var store = await CreateStoreAsync();
+        var contact = await SaveContactAsync(store, Contact("a@exemple.fr"));
+        var first = new EvidenceAccess(Guid.NewGuid(), contact.Id, "dpo@atelier.example", "evidence.html", T0);
+        var second = new EvidenceAccess(Guid.NewGuid(), contact.Id, "admin", "export", T0 + Duration.FromSeconds(1));
+        var other = new EvidenceAccess(Guid.NewGuid(), Guid.NewGuid(), "admin", "export", T0);
+        await using (var tx = await store.BeginTransactionAsync(default))
+        {
+            await tx.AppendEvidenceAccessAsync(first, default);
+            await tx.AppendEvidenceAccessAsync(other, default);
+            await tx.CommitAsync(default);
+        }
+
+        await using (var tx = await store.BeginTransactionAsync(default))
+        {
+            await tx.AppendEvidenceAccessAsync(second, default);
+            await tx.EraseContactAsync(contact.Id, Sent(contact.Id) with { Kind = ConsentEventKind.Erased, TemplateId = null, TemplateSha256 = null, MessageId = null }, default);
+            await tx.CommitAsync(default);
+        }
+
+        Assert.Equal([first, second], await store.Archive.ReadAccessLogAsync(contact.Id, default).ToListAsync());
+    }
 }

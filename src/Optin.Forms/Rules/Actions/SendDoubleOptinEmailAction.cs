@@ -37,6 +37,6 @@ internal sealed class SendDoubleOptinEmailAction(ConfirmationIssuer issuer, Emai
             Culture = culture,
         };
         var sent = await dispatcher.SendAsync(args.Template, culture, model, contact!.Email, context.Job.MessageId!, null, false, cancellationToken);
-        return JobOutcome.Sent(new SentEmail(sent.TemplateId, sent.TemplateSha256, context.Job.MessageId!, sent.Culture, purpose.Id));
+        return JobOutcome.Sent(SentEmail.Of(sent, context.Job.MessageId!, purpose.Id, contact!.Email, token, model.ConfirmUrl));
     }
 }

@@ -23,6 +23,7 @@ internal sealed class SendEmailAction(IOptinStore store, ConfirmationIssuer issu
             || MarketingMail.ForMarketingPurpose(args.To, MarketingMail.PurposeOf(args.Purpose, context.EventType, context.PurposeId),
                 p => catalog.Current.FindPurpose(p)?.Marketing == true);
         string? unsubscribe = null;
+        string? unsubscribeToken = null;
         Contact? contact;
         await using (var tx = await store.BeginTransactionAsync(cancellationToken))
         {
@@ -66,7 +67,8 @@ internal sealed class SendEmailAction(IOptinStore store, ConfirmationIssuer issu
                             $"Refused: a marketing email goes only to a contact who confirmed '{purposeId}' and has not objected (DOI-1, WD-6).");
                     }
 
-                    unsubscribe = dispatcher.UnsubscribeUrl(await issuer.IssueUnsubscribeAsync(tx, contact.Id, purposeId, context.Culture, cancellationToken));
+                    unsubscribeToken = await issuer.IssueUnsubscribeAsync(tx, contact.Id, purposeId, context.Culture, cancellationToken);
+                    unsubscribe = dispatcher.UnsubscribeUrl(unsubscribeToken);
                     await tx.CommitAsync(cancellationToken);
                 }
             }
@@ -98,7 +100,7 @@ internal sealed class SendEmailAction(IOptinStore store, ConfirmationIssuer issu
         var sent = await dispatcher.SendAsync(args.Template!, culture, model, args.To ?? contact!.Email, context.Job.MessageId!, unsubscribe,
             marketing, cancellationToken);
         return args.To is null
-            ? JobOutcome.Sent(new SentEmail(sent.TemplateId, sent.TemplateSha256, context.Job.MessageId!, sent.Culture, purposeId))
+            ? JobOutcome.Sent(SentEmail.Of(sent, context.Job.MessageId!, purposeId, contact!.Email, unsubscribeToken, unsubscribe))
             : JobOutcome.Done;
     }
 }

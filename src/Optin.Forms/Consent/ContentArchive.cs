@@ -1,0 +1,44 @@
+using NodaTime;
+using Optin.Forms.Storage;
+
+namespace Optin.Forms.Consent;
+
+/// <summary>Writes what a ledger entry's hashes stand for into the content archive, with the entry's transaction (EVD-1).</summary>
+public static class ContentArchive
+{
+    /// <summary>What replaces each link secret (token) in an archived email: the email is kept as sent, minus the secret.</summary>
+    public const string TokenPlaceholder = "{{optin-token}}";
+
+    /// <summary>Archives <paramref name="content"/> (insert-if-absent) and returns its SHA-256; null content stores nothing.</summary>
+    internal static async ValueTask<string?> AddAsync(IOptinTransaction tx, string kind, string mediaType, string? content, Instant at,
+        CancellationToken cancellationToken)
+    {
+        if (content is null)
+        {
+            return null;
+        }
+
+        var entry = ArchivedContent.Of(kind, mediaType, content, at);
+        await tx.AddContentAsync(entry, cancellationToken);
+        return entry.Sha256;
+    }
+
+    /// <summary>
+    /// The email as the archive keeps it: subject, HTML and text bodies, each link secret replaced by
+    /// <see cref="TokenPlaceholder"/>; the recipient stays in the ledger entry (<see cref="ConsentEvent.Address"/>), not here.
+    /// </summary>
+    internal static string Email(string subject, string html, string text, IEnumerable<string?> secrets)
+    {
+        var content = $"Subject: {subject}\n\n--- text/html ---\n{html}\n--- text/plain ---\n{text}\n";
+        foreach (var secret in secrets)
+        {
+            if (!string.IsNullOrEmpty(secret))
+            {
+                content = content.Replace(secret, TokenPlaceholder, StringComparison.Ordinal)
+                    .Replace(Uri.EscapeDataString(secret), TokenPlaceholder, StringComparison.Ordinal);
+            }
+        }
+
+        return content;
+    }
+}
