@@ -239,7 +239,7 @@ public sealed class ReadableEvidenceTests
         await evidence.RecordAccessAsync(contactId, "dpo@atelier.example", "evidence.html", default);
         flow.Advance(Duration.FromSeconds(1));
         await evidence.RecordAccessAsync(contactId, "dpo@atelier.example", "export", default);
-        await flow.Services.GetRequiredService<PersonalDataService>().EraseAsync(contactId, "dpo@atelier.example", "art. 17 request", default);
+        await flow.Services.GetRequiredService<PersonalDataService>().EraseAsync(contactId, "dpo@atelier.example", ErasureReason.DataSubjectRequest, null, default);
 
         var log = await flow.Store.Archive.ReadAccessLogAsync(contactId, default).ToListAsync();
         Assert.Equal(["evidence.html", "export"], log.Select(a => a.Action).ToArray());
