@@ -20,6 +20,7 @@ public static class OptinFormsModel
     internal const string Suppressions = "optin_suppressions";
     internal const string Counters = "optin_counters";
     internal const string Settings = "optin_settings";
+    internal const string Archive = "optin_archive"; // RET-4
 
     /// <summary>
     /// Adds the Optin.Forms entities (contacts and their fields, tags and opt-ins, the consent ledger, submissions) to
@@ -76,6 +77,7 @@ public static class OptinFormsModel
             b.Property(e => e.TemplateId).HasMaxLength(100);
             b.Property(e => e.TemplateSha256).HasMaxLength(64);
             b.Property(e => e.MessageId).HasMaxLength(998);
+            b.HasIndex(e => new { e.Kind, e.OccurredAt }); // RET-4: the purge of old tombstones
             SnakeCase(b);
         });
         modelBuilder.Entity<SubmissionEntity>(b =>
@@ -99,6 +101,7 @@ public static class OptinFormsModel
             b.HasIndex(j => new { j.Status, j.DueAt });
             b.HasIndex(j => new { j.Status, j.LeaseExpiresAt });
             b.HasIndex(j => j.ContactId);
+            b.HasIndex(j => j.FinishedAt); // RET-4: the purge of finished jobs
             b.Property(j => j.Action).HasMaxLength(100).IsRequired();
             b.Property(j => j.PurposeId).HasMaxLength(100);
             b.Property(j => j.PurposeKey).HasMaxLength(100);
@@ -132,6 +135,15 @@ public static class OptinFormsModel
             b.ToTable(Settings).HasKey(s => s.Name);
             b.Property(s => s.Name).HasMaxLength(100);
             b.Property(s => s.Value).HasMaxLength(1000).IsRequired();
+            SnakeCase(b);
+        });
+
+        // RET-4: the intermediate archive, apart from the active tables (no foreign key: the contact is erased).
+        modelBuilder.Entity<ArchivedProofEntity>(b =>
+        {
+            b.ToTable(Archive).HasKey(a => a.ContactId);
+            b.Property(a => a.Document).IsRequired();
+            b.HasIndex(a => a.KeepUntil);
             SnakeCase(b);
         });
     }
