@@ -1,3 +1,5 @@
+using System.Text.Json;
+using Optin.Forms.Rights;
 using Optin.Forms.Storage;
 
 namespace Optin.Forms.Retention;
@@ -26,5 +28,34 @@ public sealed class ProofArchive
     {
         await using var tx = await _store.BeginTransactionAsync(cancellationToken);
         return await tx.FindArchivedProofAsync(contactId, cancellationToken);
+    }
+
+    /// <summary>
+    /// Writes the archived proof of a contact as UTF-8 JSON: <c>schema</c> (<c>optin.archive/1</c>), <c>contactId</c>,
+    /// <c>archivedAt</c>, <c>keepUntil</c> and <c>evidence</c>, the evidence document as it was archived.
+    /// </summary>
+    /// <param name="contactId">The erased contact's id.</param>
+    /// <param name="output">Where to write; left open.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>Whether there is such a proof (nothing is written when there is not).</returns>
+    public async Task<bool> WriteJsonAsync(Guid contactId, Stream output, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        if (await FindAsync(contactId, cancellationToken) is not { } proof)
+        {
+            return false;
+        }
+
+        await using var writer = new Utf8JsonWriter(output, RightsJson.Options);
+        writer.WriteStartObject();
+        writer.WriteString("schema", "optin.archive/1");
+        writer.WriteString("contactId", proof.ContactId);
+        RightsJson.WriteInstant(writer, "archivedAt", proof.ArchivedAt);
+        RightsJson.WriteInstant(writer, "keepUntil", proof.KeepUntil);
+        writer.WritePropertyName("evidence");
+        writer.WriteRawValue(proof.Document);
+        writer.WriteEndObject();
+        await writer.FlushAsync(cancellationToken);
+        return true;
     }
 }
