@@ -88,7 +88,8 @@ public sealed class RightsCommandTests : IDisposable
         var (unknown, _, error) = await Run("archive", Guid.NewGuid().ToString(), "--settings", settings);
 
         Assert.Equal(OptinCommand.Ok, swept);
-        Assert.Contains("1", sweptOutput, StringComparison.Ordinal);
+        Assert.Contains("1 erased", sweptOutput, StringComparison.Ordinal);
+        Assert.Contains("consent proofs archived: 1;", sweptOutput, StringComparison.Ordinal);
         Assert.Equal(OptinCommand.Ok, code);
         using (var archive = JsonDocument.Parse(output))
         {
