@@ -29,6 +29,10 @@ public abstract class PrivacyFlowTests
     {
         var s = Some.Settings();
         s["OptinForms:Mail:From"] = "Atelier Dupont <bonjour@atelier-dupont.example>";
+        // The quote request declares its own processing: a request of its own, kept by the unconfirmed sweep (DOI-5, PROC-1).
+        s["OptinForms:Forms:contact:Processing:Purpose"] = "Répondre à votre demande de devis.";
+        s["OptinForms:Forms:contact:Processing:LegalBasis"] = "Contract";
+        s["OptinForms:Forms:contact:Processing:Retention"] = "365.00:00:00";
         s["OptinForms:Rules:0:Name"] = "double-opt-in";
         s["OptinForms:Rules:0:When"] = "FormSubmitted";
         s["OptinForms:Rules:0:If:ConsentGiven"] = "newsletter";
