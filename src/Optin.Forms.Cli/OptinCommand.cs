@@ -7,7 +7,7 @@ using Optin.Forms.Schema;
 
 namespace Optin.Forms.Cli;
 
-/// <summary>The <c>optin</c> command: <c>check</c>, <c>ropa</c>, <c>import</c>, <c>retention</c>, <c>export</c> and <c>erase</c>.</summary>
+/// <summary>The <c>optin</c> command: <c>check</c>, <c>ropa</c>, <c>import</c>, <c>retention</c>, <c>export</c>, <c>erase</c> and <c>archive</c>.</summary>
 internal static class OptinCommand
 {
     public const int Ok = 0;
@@ -37,6 +37,8 @@ internal static class OptinCommand
                                                    data-subject-request, consent-withdrawn, objection, retention,
                                                    unconfirmed, not-me, other; <ticket>: letters, digits, -_./:#
                                                    (64 at most). export of an erased contact prints its tombstone
+          optin archive <contactId> --settings <appsettings.json> [--out file] [--connection cs]
+                                                   the archived consent proof of an erased prospect (RET-4)
 
         The store is OptinForms:Storage:Provider (Sqlite by default, or PostgreSql) at ConnectionStrings:Optin; a
         relative SQLite file is found beside the first settings file. --migrate applies the store's migrations first.
@@ -48,7 +50,7 @@ internal static class OptinCommand
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {
         ArgumentNullException.ThrowIfNull(args);
-        if (args.Length > 0 && args[0] is "export" or "erase")
+        if (args.Length > 0 && args[0] is "export" or "erase" or "archive")
         {
             return await RightsCommand.RunAsync(args, stdout, stderr);
         }

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Optin.Forms.Retention;
 using Optin.Forms.Rights;
 
 namespace Optin.Forms.Cli;
@@ -48,6 +49,13 @@ internal static class RightsCommand
         }
 
         var erase = args[0] == "erase";
+        if (args[0] == "archive")
+        {
+            // RET-4: the intermediate archive, read only here and through the admin endpoint.
+            unknown.AddRange(mode is null ? [] : ["--portable or --evidence"]);
+            mode = "archive";
+        }
+
         if (files.Count == 0 || unknown.Count > 0
             || (erase && (string.IsNullOrWhiteSpace(actor) || string.IsNullOrWhiteSpace(reason) || mode is not null)))
         {
@@ -130,6 +138,7 @@ internal static class RightsCommand
             "portable" => await services.GetRequiredService<PersonalDataService>().ExportPortableAsync(contactId, stream, CancellationToken.None),
             "evidence-json" => await services.GetRequiredService<EvidenceService>().WriteEvidenceJsonAsync(contactId, stream, CancellationToken.None),
             "access" => await services.GetRequiredService<PersonalDataService>().WriteAccessReportAsync(contactId, stream, culture, CancellationToken.None),
+            "archive" => await services.GetRequiredService<ProofArchive>().WriteJsonAsync(contactId, stream, CancellationToken.None),
             "evidence-html" => await services.GetRequiredService<EvidenceService>().WriteEvidenceHtmlAsync(contactId, stream, CancellationToken.None),
             _ => await services.GetRequiredService<PersonalDataService>().ExportAsync(contactId, stream, CancellationToken.None),
         };
@@ -141,12 +150,12 @@ internal static class RightsCommand
                 File.Delete(output);
             }
 
-            if (await TombstoneAsync(services, contactId, stdout))
+            if (mode != "archive" && await TombstoneAsync(services, contactId, stdout))
             {
                 return OptinCommand.Ok;
             }
 
-            await stderr.WriteLineAsync($"optin: no contact {contactId}");
+            await stderr.WriteLineAsync(mode == "archive" ? $"optin: no archived proof for {contactId}" : $"optin: no contact {contactId}");
             return NotFound;
         }
 

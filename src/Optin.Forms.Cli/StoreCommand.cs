@@ -97,6 +97,9 @@ internal static class StoreCommand
         var report = await services.GetRequiredService<RetentionSweeper>().SweepAsync(dryRun, CancellationToken.None);
         await stdout.WriteLineAsync($"Retention sweep{(report.DryRun ? " (dry run: nothing erased)" : "")}: "
             + $"{report.Examined} prospect(s) examined, {report.Erased} {(report.DryRun ? "to erase" : "erased")}, {report.Kept} kept.");
+        // RET-4: what the library itself keeps.
+        await stdout.WriteLineAsync($"  consent proofs archived: {report.Archived}; deleted: {report.FinishedJobsDeleted} finished job(s), "
+            + $"{report.TombstonesDeleted} tombstone(s), {report.ArchivedProofsDeleted} expired archived proof(s).");
         return OptinCommand.Ok;
     }
 }

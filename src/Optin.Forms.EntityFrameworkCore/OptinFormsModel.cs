@@ -20,6 +20,7 @@ public static class OptinFormsModel
     internal const string Suppressions = "optin_suppressions";
     internal const string Counters = "optin_counters";
     internal const string Settings = "optin_settings";
+    internal const string Archive = "optin_archive"; // RET-4
 
     // EVD-1
     internal const string Content = "optin_content";
@@ -80,6 +81,7 @@ public static class OptinFormsModel
             b.Property(e => e.TemplateId).HasMaxLength(100);
             b.Property(e => e.TemplateSha256).HasMaxLength(64);
             b.Property(e => e.MessageId).HasMaxLength(998);
+            b.HasIndex(e => new { e.Kind, e.OccurredAt }); // RET-4: the purge of old tombstones
             SnakeCase(b);
         });
         modelBuilder.Entity<SubmissionEntity>(b =>
@@ -103,6 +105,7 @@ public static class OptinFormsModel
             b.HasIndex(j => new { j.Status, j.DueAt });
             b.HasIndex(j => new { j.Status, j.LeaseExpiresAt });
             b.HasIndex(j => j.ContactId);
+            b.HasIndex(j => j.FinishedAt); // RET-4: the purge of finished jobs
             b.Property(j => j.Action).HasMaxLength(100).IsRequired();
             b.Property(j => j.PurposeId).HasMaxLength(100);
             b.Property(j => j.PurposeKey).HasMaxLength(100);
@@ -138,6 +141,16 @@ public static class OptinFormsModel
             b.Property(s => s.Value).HasMaxLength(1000).IsRequired();
             SnakeCase(b);
         });
+
+        // RET-4: the intermediate archive, apart from the active tables (no foreign key: the contact is erased).
+        modelBuilder.Entity<ArchivedProofEntity>(b =>
+        {
+            b.ToTable(Archive).HasKey(a => a.ContactId);
+            b.Property(a => a.Document).IsRequired();
+            b.HasIndex(a => a.KeepUntil);
+            SnakeCase(b);
+        });
+
         ApplyEvidenceModel(modelBuilder);
     }
 

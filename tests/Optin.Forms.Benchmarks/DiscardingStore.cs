@@ -74,5 +74,17 @@ internal sealed class DiscardingStore : IOptinStore, IOptinTransaction
 
     public ValueTask CommitAsync(CancellationToken cancellationToken) => ValueTask.CompletedTask;
 
+    // RET-4 (issue #15 point 6).
+    public ValueTask<int> DeleteFinishedJobsAsync(Instant finishedBefore, int maxCount, CancellationToken cancellationToken) => ValueTask.FromResult(0);
+
+    public ValueTask<int> DeleteTombstonesAsync(Instant erasedBefore, int maxCount, CancellationToken cancellationToken) => ValueTask.FromResult(0);
+
+    public ValueTask SaveArchivedProofAsync(Optin.Forms.Retention.ArchivedProof proof, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
+    public ValueTask<Optin.Forms.Retention.ArchivedProof?> FindArchivedProofAsync(Guid contactId, CancellationToken cancellationToken) =>
+        ValueTask.FromResult<Optin.Forms.Retention.ArchivedProof?>(null);
+
+    public ValueTask<int> DeleteExpiredArchivedProofsAsync(Instant now, int maxCount, CancellationToken cancellationToken) => ValueTask.FromResult(0);
+
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }

@@ -113,6 +113,38 @@ public sealed class RightsCommandTests : IDisposable
     }
 
     [Fact]
+    [Trait("Requirement", "RET-4")]
+    public async Task Archive_AfterTheRetentionSweepErasedAWithdrawnProspect_PrintsItsArchivedProofOnly()
+    {
+        var settings = Path.Combine(_folder, "appsettings.json");
+        await File.WriteAllTextAsync(settings, Settings.Replace("\"Storage\": { \"Provider\": \"Sqlite\" },",
+            "\"Storage\": { \"Provider\": \"Sqlite\" }, \"Retention\": { \"Archive\": true },", StringComparison.Ordinal));
+        var contactId = await SeedAsync(withdraw: true);
+
+        var (swept, sweptOutput, _) = await Run("retention", "--settings", settings);
+        var (code, output, _) = await Run("archive", contactId.ToString(), "--settings", settings);
+        var (exported, _, _) = await Run("export", contactId.ToString(), "--settings", settings, "--evidence", "json");
+        var (unknown, _, error) = await Run("archive", Guid.NewGuid().ToString(), "--settings", settings);
+
+        Assert.Equal(OptinCommand.Ok, swept);
+        Assert.Contains("1 erased", sweptOutput, StringComparison.Ordinal);
+        Assert.Contains("consent proofs archived: 1;", sweptOutput, StringComparison.Ordinal);
+        Assert.Equal(OptinCommand.Ok, code);
+        using (var archive = JsonDocument.Parse(output))
+        {
+            Assert.Equal("optin.archive/1", archive.RootElement.GetProperty("schema").GetString());
+            var evidence = archive.RootElement.GetProperty("evidence");
+            Assert.Equal("jean.dupont@exemple.fr", evidence.GetProperty("contact").GetProperty("email").GetString());
+            Assert.Contains(evidence.GetProperty("events").EnumerateArray(), e => e.GetProperty("kind").GetString() == "Given"
+                && e.GetProperty("consentText").GetString() == "J'accepte de recevoir la lettre d'information.");
+        }
+
+        Assert.Equal(RightsCommand.NotFound, exported);
+        Assert.Equal(RightsCommand.NotFound, unknown);
+        Assert.Contains("no archived proof", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Export_NoConnectionString_ExitsWithUsageCode()
     {
         var settings = Path.Combine(_folder, "appsettings.json");
@@ -130,7 +162,7 @@ public sealed class RightsCommandTests : IDisposable
         Directory.Delete(_folder, recursive: true);
     }
 
-    private async Task<Guid> SeedAsync()
+    private async Task<Guid> SeedAsync(bool withdraw = false)
     {
         var connection = $"Data Source={Path.Combine(_folder, "optin.db")}";
         await using (var db = new OptinSqliteDbContext(new DbContextOptionsBuilder<OptinSqliteDbContext>().UseSqlite(connection).Options))
@@ -146,6 +178,13 @@ public sealed class RightsCommandTests : IDisposable
             [new("email", "jean.dupont@exemple.fr"), new("firstName", "Jean"), new("consent.newsletter", "true")],
             new SubmissionContext("fr", "https://example.test/", "203.0.113.7", "Mozilla/5.0")), CancellationToken.None);
         Assert.True(result.Succeeded);
+        if (withdraw)
+        {
+            var change = new Optin.Forms.Contacts.ManualOptinChange(result.ContactId!.Value, "newsletter", Optin.Forms.Contacts.OptinState.Withdrawn,
+                "dpo", "asked by phone", "Art. 7(3)");
+            Assert.True((await provider.GetRequiredService<Optin.Forms.Contacts.ContactOptinService>().SetOptinAsync(change, CancellationToken.None)).Succeeded);
+        }
+
         return result.ContactId!.Value;
     }
 

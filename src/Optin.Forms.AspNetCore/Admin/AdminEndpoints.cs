@@ -36,6 +36,7 @@ internal static partial class AdminEndpoints
         admin.MapPost("/suppression", (Delegate)AddSuppressionAsync);
         MapRights(admin);
         MapRecordOfProcessing(admin);
+        MapArchive(admin); // RET-4
         return admin;
     }
 

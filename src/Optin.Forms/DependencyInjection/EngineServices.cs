@@ -62,6 +62,7 @@ internal static class EngineServices
         services.TryAddSingleton<UnconfirmedSweeper>();
         services.TryAddSingleton<SuppressionList>();
         services.TryAddSingleton<RetentionSweeper>();
+        services.TryAddSingleton<ProofArchive>(); // RET-4
         services.TryAddSingleton<ContactImportService>();
 
         services.TryAddSingleton<InMemoryMailSender>();

@@ -48,6 +48,11 @@ internal static partial class OptinLog
         Message = "The retention sweep (dry run: {DryRun}) examined {Examined} prospect(s), erased {Erased}, kept {Kept}.")]
     public static partial void RetentionSwept(ILogger logger, bool dryRun, long examined, long erased, long kept);
 
+    // RET-4 (issue #15 point 6).
+    [LoggerMessage(EventId = 3110, Level = LogLevel.Information,
+        Message = "The retention sweep (dry run: {DryRun}) archived {Archived} consent proof(s), deleted {Jobs} finished job(s), {Tombstones} tombstone(s), {Proofs} expired archived proof(s).")]
+    public static partial void RetentionPurged(ILogger logger, bool dryRun, long archived, long jobs, long tombstones, long proofs);
+
     [LoggerMessage(EventId = 3103, Level = LogLevel.Error, Message = "The {Sweep} failed; it runs again after its interval.")]
     public static partial void SweepFailed(ILogger logger, string sweep, Exception exception);
 

@@ -21,8 +21,11 @@ namespace Optin.Forms.DoubleOptin;
 /// <remarks>
 /// A contact is erased only when nothing else justifies its data: no other purpose held or pending, a prospect
 /// (accounts and contacts are kept, as <see cref="RetentionSweeper"/> keeps them), and no request of its own among its
-/// submissions (a form with a required field besides the address, like a quote request); otherwise only the pending
-/// opt-in goes, with an <see cref="ConsentEventKind.Expired"/> entry. <see cref="DoubleOptinExpired"/> rules run either way.
+/// submissions still within its retention (a submission of a form that declares its own processing,
+/// <see cref="FormDefinition.Processing"/>, like a quote request); otherwise only the pending opt-in goes, with an
+/// <see cref="ConsentEventKind.Expired"/> entry, and the retention sweep erases the rest when the request's retention
+/// ends. <see cref="DoubleOptinExpired"/> rules run either way. Nothing goes to the intermediate archive: an opt-in never
+/// confirmed proves no consent.
 /// </remarks>
 public sealed class UnconfirmedSweeper
 {
@@ -87,7 +90,7 @@ public sealed class UnconfirmedSweeper
     {
         // Read before the transaction: submissions are only ever added, and one added meanwhile renews the opt-in, which
         // the check below sees.
-        var keptForARequest = await HasRequestOfItsOwnAsync(contactId, cancellationToken);
+        var keptForARequest = await HasRequestOfItsOwnAsync(contactId, now, cancellationToken);
         await using var tx = await _store.BeginTransactionAsync(cancellationToken);
         if (await tx.FindContactAsync(contactId, cancellationToken) is not { } contact || contact.ProcessingRestricted
             || !contact.Optins.TryGetValue(purpose, out var optin) || optin.State != OptinState.PendingConfirmation || optin.ChangedAt > cutoff)
@@ -124,29 +127,20 @@ public sealed class UnconfirmedSweeper
     }
 
     /// <summary>
-    /// Whether the contact sent a form that is a request of its own, whose consent was optional (a quote request with a
-    /// newsletter box): that request is kept under its own retention (<see cref="RetentionSweeper"/>), not erased with an
-    /// opt-in the person never confirmed.
+    /// Whether the contact sent a request of its own (a form that declares its own processing) whose retention still runs:
+    /// that request is kept under its own retention (<see cref="RetentionSweeper"/>), not erased with an opt-in the person
+    /// never confirmed; a form without a declared processing is a sign-up, whose data has no reason to stay once its
+    /// opt-in expired (DOI-5).
     /// </summary>
-    private async ValueTask<bool> HasRequestOfItsOwnAsync(Guid contactId, CancellationToken cancellationToken)
+    private async ValueTask<bool> HasRequestOfItsOwnAsync(Guid contactId, Instant now, CancellationToken cancellationToken)
     {
         var catalog = _catalog.Current;
-        await foreach (var submission in _store.Submissions.ListByContactAsync(contactId, cancellationToken))
+        if (!RetentionPolicy.HasRequestForms(catalog))
         {
-            if (catalog.FindForm(submission.FormId) is { } form && IsRequestOfItsOwn(form))
-            {
-                return true;
-            }
+            return false;
         }
 
-        return false;
+        var submissions = await _store.Submissions.ListByContactAsync(contactId, cancellationToken).ToListAsync(cancellationToken);
+        return RetentionPolicy.RequestsKeepUntil(submissions, catalog, Duration.FromTimeSpan(_options.Retention.DefaultProspectRetention)) > now;
     }
-
-    /// <summary>
-    /// A form is a request of its own when it asks for something required besides the address (CONS-5: it submits with
-    /// its consent boxes left unticked); a form that asks for the address alone (and optional details) is a sign-up, whose
-    /// data has no reason to stay once its opt-in expired (DOI-5).
-    /// </summary>
-    internal static bool IsRequestOfItsOwn(FormDefinition form) =>
-        form.Fields.Any(f => f.Required && f.Kind != FieldKind.Email);
 }

@@ -13,17 +13,22 @@ using Optin.Forms.Submissions;
 namespace Optin.Forms.Retention;
 
 /// <summary>
-/// Erases prospects whose retention has run out since their last active contact (RET-1, RET-2), leaving a tombstone in
-/// the ledger and the keyed hash of the address on the suppression list (RET-3). See <see cref="RetentionPolicy"/> for
-/// which retention applies to whom.
+/// Erases prospects whose retention has run out (RET-1, RET-2), leaving a tombstone in the ledger and the keyed hash of
+/// the address on the suppression list (RET-3); see <see cref="RetentionPolicy"/> for which retention applies to whom.
+/// Then deletes what the library itself keeps past its own retention (RET-4): finished jobs, erasure tombstones and
+/// archived proofs.
 /// </summary>
 /// <remarks>
-/// Streams candidates in batches of <see cref="RetentionOptions.BatchSize"/>, one store transaction per batch, and
+/// Streams the prospects in batches of <see cref="RetentionOptions.BatchSize"/>, one store transaction per batch, and
 /// checks each contact again inside the transaction, so that a contact active meanwhile is kept and a second run
-/// erases nothing more. Logs counts only, never an address (SEC-8).
+/// erases nothing more. With <see cref="RetentionOptions.Archive"/>, the consent proof of each erased prospect goes to
+/// the intermediate archive in the same transaction. Logs counts only, never an address (SEC-8).
 /// </remarks>
 public sealed class RetentionSweeper
 {
+    /// <summary>How many finished jobs, tombstones or archived proofs one transaction deletes.</summary>
+    private const int PurgeBatchSize = 1000;
+
     private readonly IOptinStore _store;
     private readonly IClock _clock;
     private readonly IFormCatalogProvider _catalog;
@@ -59,23 +64,19 @@ public sealed class RetentionSweeper
         SweepAsync(_options.Value.Retention.DryRun, cancellationToken);
 
     /// <summary>Runs one sweep.</summary>
-    /// <param name="dryRun">When <see langword="true"/>, counts what would be erased and changes nothing.</param>
+    /// <param name="dryRun">When <see langword="true"/>, counts what would be erased and deleted and changes nothing.</param>
     /// <param name="cancellationToken">Cancels the sweep; batches already committed stay committed.</param>
     /// <returns>The counts.</returns>
     public async ValueTask<RetentionReport> SweepAsync(bool dryRun, CancellationToken cancellationToken)
     {
         var options = _options.Value;
-        var catalog = _catalog.Current;
-        var fallback = Duration.FromTimeSpan(options.Retention.DefaultProspectRetention);
+        var sweep = new Sweep(_catalog.Current, Duration.FromTimeSpan(options.Retention.DefaultProspectRetention),
+            SubmissionPipeline.Truncate(_clock.GetCurrentInstant()), options);
         var batchSize = Math.Max(1, options.Retention.BatchSize);
-        var now = SubmissionPipeline.Truncate(_clock.GetCurrentInstant());
-        var query = new ContactQuery
-        {
-            Kind = ContactKind.Lead,
-            LastActivityBefore = now - RetentionPolicy.Shortest(catalog, fallback) + Duration.FromMilliseconds(1),
-        };
 
-        long examined = 0, erased = 0;
+        // Every prospect is looked at: a withdrawal or a request of its own can end a retention whatever the last activity.
+        var query = new ContactQuery { Kind = ContactKind.Lead };
+        long examined = 0, erased = 0, archived = 0;
         var cursor = new BatchCursor();
         while (true)
         {
@@ -86,43 +87,129 @@ public sealed class RetentionSweeper
             }
 
             examined += batch.Count;
-            var expired = batch.Where(c => RetentionPolicy.IsExpired(c, catalog, fallback, now)).Select(c => c.Id).ToList();
-            erased += dryRun ? expired.Count : await EraseAsync(expired, catalog, fallback, options, now, cancellationToken);
+            var candidates = batch.Where(c => RetentionPolicy.MayExpire(c, sweep.Catalog, sweep.Fallback, sweep.Now)).ToList();
+            if (dryRun)
+            {
+                foreach (var contact in candidates)
+                {
+                    erased += await IsExpiredAsync(contact, sweep, cancellationToken) ? 1 : 0;
+                }
+
+                archived = options.Retention.Archive ? erased : 0;
+            }
+            else if (candidates.Count > 0)
+            {
+                var (e, a) = await EraseAsync(candidates.Select(c => c.Id).ToList(), sweep, cancellationToken);
+                erased += e;
+                archived += a;
+            }
         }
 
-        var report = new RetentionReport(dryRun, examined, erased, examined - erased);
+        var now = sweep.Now;
+        var jobs = await PurgeAsync(dryRun, (tx, max) => tx.DeleteFinishedJobsAsync(now - Duration.FromTimeSpan(options.Retention.FinishedJobs), max,
+            cancellationToken), cancellationToken);
+        var tombstones = await PurgeAsync(dryRun, (tx, max) => tx.DeleteTombstonesAsync(now - Duration.FromTimeSpan(options.Retention.Tombstones), max,
+            cancellationToken), cancellationToken);
+        var proofs = await PurgeAsync(dryRun, (tx, max) => tx.DeleteExpiredArchivedProofsAsync(now, max, cancellationToken), cancellationToken);
+        var report = new RetentionReport(dryRun, examined, erased, examined - erased)
+        {
+            Archived = archived, FinishedJobsDeleted = jobs, TombstonesDeleted = tombstones, ArchivedProofsDeleted = proofs,
+        };
         OptinLog.RetentionSwept(_logger, dryRun, report.Examined, report.Erased, report.Kept);
+        OptinLog.RetentionPurged(_logger, dryRun, report.Archived, report.FinishedJobsDeleted, report.TombstonesDeleted, report.ArchivedProofsDeleted);
         return report;
     }
 
-    private async ValueTask<long> EraseAsync(List<Guid> ids, FormCatalog catalog, Duration fallback, OptinFormsOptions options, Instant now,
-        CancellationToken cancellationToken)
+    private async ValueTask<bool> IsExpiredAsync(Contact contact, Sweep sweep, CancellationToken cancellationToken)
     {
-        if (ids.Count == 0)
-        {
-            return 0;
-        }
+        IReadOnlyList<SubmissionRecord> submissions = sweep.HasRequestForms
+            ? await _store.Submissions.ListByContactAsync(contact.Id, cancellationToken).ToListAsync(cancellationToken)
+            : [];
+        return RetentionPolicy.ExpiresAt(contact, sweep.Catalog, sweep.Fallback, submissions) <= sweep.Now;
+    }
 
+    private async ValueTask<(long Erased, long Archived)> EraseAsync(List<Guid> ids, Sweep sweep, CancellationToken cancellationToken)
+    {
+        long count = 0, archived = 0;
+        var options = sweep.Options;
         var erased = new List<Guid>();
         await using var tx = await _store.BeginTransactionAsync(cancellationToken);
         foreach (var id in ids)
         {
-            // Checked again inside the transaction: a contact that came back since the read is kept.
-            if (await tx.FindContactAsync(id, cancellationToken) is not { } contact || !RetentionPolicy.IsExpired(contact, catalog, fallback, now))
+            // Checked again inside the transaction: a contact that came back since the read is kept. Writers are
+            // serialised (in memory, SQLite), so the committed submissions and ledger read here are the current ones.
+            if (await tx.FindContactAsync(id, cancellationToken) is not { } contact || !await IsExpiredAsync(contact, sweep, cancellationToken))
             {
                 continue;
             }
 
-            var hash = await AddressHasher.HashAsync(tx, options, contact.EmailKey, cancellationToken);
-            if (await tx.EraseContactAsync(contact.Id, OptinLedger.Tombstone(contact.Id, "*", now, ErasureReasons.Code(ErasureReason.RetentionExpired)), cancellationToken))
+            if (options.Retention.Archive)
             {
-                await ErasureSuppression.KeepAfterErasureAsync(tx, hash, now, now + Duration.FromTimeSpan(options.DoubleOptin.SuppressAfterErasure), cancellationToken);
+                await tx.SaveArchivedProofAsync(await ArchiveAsync(contact, sweep.Now, options.Retention, cancellationToken), cancellationToken);
+            }
+
+            var hash = await AddressHasher.HashAsync(tx, options, contact.EmailKey, cancellationToken);
+            if (await tx.EraseContactAsync(contact.Id, OptinLedger.Tombstone(contact.Id, "*", sweep.Now, ErasureReasons.Code(ErasureReason.RetentionExpired)), cancellationToken))
+            {
+                await ErasureSuppression.KeepAfterErasureAsync(tx, hash, sweep.Now,
+                    sweep.Now + Duration.FromTimeSpan(options.DoubleOptin.SuppressAfterErasure), cancellationToken);
+                count++;
                 erased.Add(contact.Id);
+                archived += options.Retention.Archive ? 1 : 0;
             }
         }
 
         await tx.CommitAsync(cancellationToken);
         await PickupErasure.RemoveAsync(_mail, _store, erased, cancellationToken);
-        return erased.Count;
+        return (count, archived);
+    }
+
+    /// <summary>The consent proof of <paramref name="contact"/>, as the evidence JSON (so every ledger field is in it).</summary>
+    private async ValueTask<ArchivedProof> ArchiveAsync(Contact contact, Instant now, RetentionOptions retention, CancellationToken cancellationToken)
+    {
+        var evidence = new EvidenceDocument
+        {
+            ContactId = contact.Id,
+            Email = contact.Email,
+            CreatedAt = contact.CreatedAt,
+            GeneratedAt = now,
+            ProcessingRestricted = contact.ProcessingRestricted,
+            Submissions = await _store.Submissions.ListByContactAsync(contact.Id, cancellationToken).ToListAsync(cancellationToken),
+            Events = await _store.Ledger.ReadAsync(contact.Id, cancellationToken).ToListAsync(cancellationToken),
+        };
+        using var buffer = new MemoryStream();
+        await EvidenceService.WriteJsonAsync(evidence, buffer, cancellationToken);
+        return new ArchivedProof(contact.Id, now, now + Duration.FromTimeSpan(retention.ArchivePeriod),
+            System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
+    }
+
+    /// <summary>
+    /// Deletes in batches of <see cref="PurgeBatchSize"/>, one transaction each, until a batch comes back short; a dry run
+    /// deletes everything in one transaction that it rolls back, so the count is exact and nothing changes.
+    /// </summary>
+    private async ValueTask<long> PurgeAsync(bool dryRun, Func<IOptinTransaction, int, ValueTask<int>> delete, CancellationToken cancellationToken)
+    {
+        long total = 0;
+        while (true)
+        {
+            await using var tx = await _store.BeginTransactionAsync(cancellationToken);
+            var deleted = await delete(tx, dryRun ? int.MaxValue : PurgeBatchSize);
+            total += deleted;
+            if (dryRun)
+            {
+                return total;
+            }
+
+            await tx.CommitAsync(cancellationToken);
+            if (deleted < PurgeBatchSize)
+            {
+                return total;
+            }
+        }
+    }
+
+    private sealed record Sweep(FormCatalog Catalog, Duration Fallback, Instant Now, OptinFormsOptions Options)
+    {
+        public bool HasRequestForms { get; } = RetentionPolicy.HasRequestForms(Catalog);
     }
 }

@@ -60,6 +60,9 @@ internal static class DoubleOptinOptionsCheck
         var retention = options.Retention;
         Positive(retention.Interval, "Interval", problems, "Retention");
         Positive(retention.DefaultProspectRetention, "DefaultProspectRetention", problems, "Retention");
+        Positive(retention.FinishedJobs, "FinishedJobs", problems, "Retention"); // RET-4: zero or less deletes at once
+        Positive(retention.Tombstones, "Tombstones", problems, "Retention");
+        Positive(retention.ArchivePeriod, "ArchivePeriod", problems, "Retention");
         if (retention.BatchSize is < 1 or > 10_000)
         {
             problems.Add(new($"{Root}:Retention:BatchSize", ConfigurationCodes.Invalid, "must be between 1 and 10000"));

@@ -9,8 +9,8 @@ namespace Optin.Forms.Storage;
 /// </summary>
 /// <remarks>
 /// Kept in step with <see cref="InMemoryState.Jobs"/>'s committed rows: every change to them goes through
-/// <see cref="Add"/> (a new job) and <see cref="Update"/> (a changed one). Jobs are never removed. Same locking as the
-/// committed rows.
+/// <see cref="Add"/> (a new job), <see cref="Update"/> (a changed one) and <see cref="Remove"/> (a finished job deleted by
+/// the retention sweep, RET-4). Same locking as the committed rows.
 /// </remarks>
 internal sealed class InMemoryJobIndex
 {
@@ -46,6 +46,24 @@ internal sealed class InMemoryJobIndex
         }
 
         Insert(after, position);
+    }
+
+    /// <summary>Drops a deleted job (a finished one: it is in neither the pending nor the leased set).</summary>
+    public void Remove(JobRecord job)
+    {
+        if (_positions.Remove(job.Id, out var position) && SetOf(job) is { } set)
+        {
+            set.Remove(EntryOf(job, position));
+        }
+
+        if (job.ContactId is { } contactId && _byContact.TryGetValue(contactId, out var ids))
+        {
+            ids.Remove(job.Id);
+            if (ids.Count == 0)
+            {
+                _byContact.Remove(contactId);
+            }
+        }
     }
 
     /// <summary>The committed jobs of a contact (any status), in creation order.</summary>

@@ -48,6 +48,15 @@ internal sealed class InMemoryState
     /// <summary>Write-once settings, such as the generated address hash key.</summary>
     public InMemoryTable<string, string> Settings { get; } = new(StringComparer.Ordinal);
 
+    // RET-4: the intermediate archive, and the finished jobs the open transaction deletes.
+    public InMemoryTable<Guid, Retention.ArchivedProof> Archive { get; } = new();
+
+    /// <summary>Finished jobs deleted by the open transaction (RET-4), dropped from the index and the order at commit.</summary>
+    public List<JobRecord> RemovedJobs { get; } = [];
+
+    /// <summary>The creation position the next committed job gets (positions stay unique once jobs are deleted).</summary>
+    public int NextJobPosition { get; set; }
+
     /// <summary>Applies the open transaction's writes. The caller holds the write lock and the read lock.</summary>
     public void Commit(long lastSequence)
     {
@@ -64,6 +73,7 @@ internal sealed class InMemoryState
         Settings.Commit();
         Content.Commit();
         AccessLog.Commit();
+        Archive.Commit();
     }
 
     /// <summary>Sets a committed job outside a transaction (the worker's queue operations), keeping the index in step.</summary>
@@ -90,6 +100,8 @@ internal sealed class InMemoryState
         Settings.Discard();
         Content.Discard();
         AccessLog.Discard();
+        Archive.Discard();
+        RemovedJobs.Clear();
     }
 
     private void CommitJobs()
@@ -99,8 +111,10 @@ internal sealed class InMemoryState
             for (var i = 0; i < PendingJobOrder.Count; i++)
             {
                 Jobs.TryGetValue(PendingJobOrder[i], out var added);
-                JobIndex.Add(added!, JobOrder.Count + i);
+                JobIndex.Add(added!, NextJobPosition + i);
             }
+
+            NextJobPosition += PendingJobOrder.Count;
 
             foreach (var (id, job) in Jobs.PendingWrites())
             {
@@ -109,6 +123,18 @@ internal sealed class InMemoryState
                     JobIndex.Update(before, job);
                 }
             }
+        }
+
+        if (RemovedJobs.Count > 0)
+        {
+            var removed = new HashSet<Guid>(RemovedJobs.Select(j => j.Id));
+            foreach (var job in RemovedJobs)
+            {
+                JobIndex.Remove(job);
+            }
+
+            JobOrder.RemoveAll(removed.Contains);
+            RemovedJobs.Clear();
         }
 
         Jobs.Commit();

@@ -29,6 +29,10 @@ public abstract class PrivacyFlowTests
     {
         var s = Some.Settings();
         s["OptinForms:Mail:From"] = "Atelier Dupont <bonjour@atelier-dupont.example>";
+        // The quote request declares its own processing: a request of its own, kept by the unconfirmed sweep (DOI-5, PROC-1).
+        s["OptinForms:Forms:contact:Processing:Purpose"] = "Répondre à votre demande de devis.";
+        s["OptinForms:Forms:contact:Processing:LegalBasis"] = "Contract";
+        s["OptinForms:Forms:contact:Processing:Retention"] = "365.00:00:00";
         s["OptinForms:Rules:0:Name"] = "double-opt-in";
         s["OptinForms:Rules:0:When"] = "FormSubmitted";
         s["OptinForms:Rules:0:If:ConsentGiven"] = "newsletter";
@@ -126,5 +130,49 @@ public abstract class PrivacyFlowTests
         Assert.Equal(2, after.Count(m => m.To.Mailboxes.Single().Address == Dpo));
         Assert.DoesNotContain(after, m => m.To.Mailboxes.Single().Address == "jean.dupont@exemple.fr");
         Assert.Single(after, m => m.To.Mailboxes.Single().Address == "marie.martin@exemple.fr");
+    }
+
+    [Fact]
+    [Trait("Requirement", "RET-4")]
+    public async Task RetentionSweep_ArchiveOn_ConfirmedThenWithdrawnProspect_ArchivesTheProofErasesTheProfileThenPurgesJobsAndTombstone()
+    {
+        var settings = Settings();
+        settings["OptinForms:Retention:Archive"] = "true";
+        await using var host = await CreateHostAsync(b => b.UseInMemoryMailSender(), settings);
+        var services = host.Services;
+        var clock = (FakeClock)services.GetRequiredService<IClock>();
+        var runner = services.GetRequiredService<JobRunner>();
+        var signUp = await services.GetRequiredService<SubmissionPipeline>().SubmitAsync(Some.Post("newsletter",
+            ("email", "jean.dupont@exemple.fr"), ("firstName", "Jean"), ("consent.newsletter", "true")), default);
+        var id = signUp.ContactId!.Value;
+        await runner.RunDueJobsAsync(default);
+        Assert.Equal(TokenStatus.Valid, await services.GetRequiredService<IDoubleOptinService>().ConfirmAsync(
+            ConfirmToken(Assert.Single(services.GetRequiredService<InMemoryMailSender>().Messages)),
+            new SubmissionContext("fr", null, "198.51.100.23", "Mozilla/5.0"), default));
+        clock.Advance(Duration.FromDays(30));
+        Assert.True((await services.GetRequiredService<ContactOptinService>().SetOptinAsync(
+            new ManualOptinChange(id, "newsletter", OptinState.Withdrawn, "dpo", "asked by phone", "Art. 7(3)"), default)).Succeeded);
+        clock.Advance(Duration.FromDays(1));
+
+        var sweeper = services.GetRequiredService<Optin.Forms.Retention.RetentionSweeper>();
+        var swept = await sweeper.SweepAsync(default);
+        var proof = await services.GetRequiredService<Optin.Forms.Retention.ProofArchive>().FindAsync(id, default);
+
+        Assert.Equal((1L, 1L), (swept.Erased, swept.Archived));
+        Assert.Null(await host.Store.Contacts.FindAsync(id, default));
+        Assert.NotNull(proof);
+        Assert.Contains("\"Confirmed\"", proof.Document, StringComparison.Ordinal);
+        Assert.Contains("\"EmailSent\"", proof.Document, StringComparison.Ordinal);
+        Assert.Contains("jean.dupont@exemple.fr", proof.Document, StringComparison.Ordinal);
+        Assert.DoesNotContain("Jean\"", proof.Document, StringComparison.Ordinal); // submission metadata, not field values
+
+        clock.Advance(Duration.FromDays(1826) + Duration.FromMilliseconds(1));
+        var purged = await sweeper.SweepAsync(default);
+
+        Assert.True(purged.FinishedJobsDeleted >= 1);
+        Assert.Equal((1L, 1L), (purged.TombstonesDeleted, purged.ArchivedProofsDeleted));
+        Assert.Empty(await host.Store.Jobs.ListJobsAsync(id, default).ToListAsync());
+        Assert.Empty(await host.Store.Ledger.ReadAsync(id, default).ToListAsync());
+        Assert.Null(await services.GetRequiredService<Optin.Forms.Retention.ProofArchive>().FindAsync(id, default));
     }
 }

@@ -14,9 +14,13 @@ public sealed class UnconfirmedSweepTests
 {
     private const string Dpo = "dpo@atelier-dupont.example";
 
-    /// <summary>The sample's rules plus two on <c>DoubleOptinExpired</c>: one to a fixed address, one to the contact.</summary>
+    /// <summary>
+    /// The sample's rules plus two on <c>DoubleOptinExpired</c>: one to a fixed address, one to the contact. The quote
+    /// request form declares its own processing (a request of its own), kept 365 days.
+    /// </summary>
     private static Flow StartWithExpiryRules(Action<Dictionary<string, string?>>? amend = null) => Flow.Start(s =>
     {
+        DeclareQuoteProcessing(s);
         s["OptinForms:Rules:4:Name"] = "tell-the-dpo";
         s["OptinForms:Rules:4:When"] = "DoubleOptinExpired";
         s["OptinForms:Rules:4:Then:0:Action"] = "SendEmail";
@@ -28,6 +32,13 @@ public sealed class UnconfirmedSweepTests
         s["OptinForms:Rules:5:Then:0:Args:Template"] = "owner-notification";
         amend?.Invoke(s);
     });
+
+    private static void DeclareQuoteProcessing(Dictionary<string, string?> s)
+    {
+        s["OptinForms:Forms:contact:Processing:Purpose"] = "Répondre à votre demande de devis.";
+        s["OptinForms:Forms:contact:Processing:LegalBasis"] = "Contract";
+        s["OptinForms:Forms:contact:Processing:Retention"] = "365.00:00:00";
+    }
 
     private static async Task<int> SweepAfterWindowAsync(Flow flow)
     {
@@ -116,5 +127,67 @@ public sealed class UnconfirmedSweepTests
         Assert.Equal(OptinState.None, contact!.GetState("newsletter"));
         Assert.Single(await flow.Store.Submissions.ListByContactAsync(contact.Id, default).ToListAsync());
         Assert.Equal(ConsentEventKind.Expired, (await flow.Store.Ledger.ReadAsync(contact.Id, default).ToListAsync())[^1].Kind);
+    }
+
+    [Theory]
+    [Trait("Requirement", "DOI-5")]
+    [Trait("Requirement", "PROC-1")]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Sweep_FormWithOnlyOptionalFields_IsARequestOfItsOwnExactlyWhenItDeclaresItsProcessing(bool declared)
+    {
+        // The declared processing, not the shape of the form (a required field besides the address), makes a request.
+        using var flow = Flow.Start(s =>
+        {
+            foreach (var key in s.Keys.Where(k => k.StartsWith("OptinForms:Forms:contact:Processing", StringComparison.Ordinal)).ToList())
+            {
+                s.Remove(key);
+            }
+
+            s["OptinForms:Forms:contact:Fields:1:Required"] = "false";
+            if (declared)
+            {
+                DeclareQuoteProcessing(s);
+            }
+        });
+        var result = await flow.SubmitAsync(form: "contact");
+        await flow.RunAsync();
+
+        Assert.Equal(1, await SweepAfterWindowAsync(flow));
+
+        Assert.Equal(declared, await flow.Store.Contacts.FindAsync(result.ContactId!.Value, default) is not null);
+    }
+
+    [Fact]
+    [Trait("Requirement", "DOI-5")]
+    [Trait("Requirement", "PROC-1")]
+    public async Task Sweep_RequestPastItsDeclaredRetention_NoLongerKeepsTheContact()
+    {
+        using var flow = Flow.Start(s =>
+        {
+            DeclareQuoteProcessing(s);
+            s["OptinForms:Forms:contact:Processing:Retention"] = "10.00:00:00";
+        });
+        var result = await flow.SubmitAsync(form: "contact");
+        await flow.RunAsync();
+
+        Assert.Equal(1, await SweepAfterWindowAsync(flow));
+
+        Assert.Null(await flow.Store.Contacts.FindAsync(result.ContactId!.Value, default));
+    }
+
+    [Fact]
+    [Trait("Requirement", "DOI-5")]
+    [Trait("Requirement", "RET-4")]
+    public async Task Sweep_ArchiveOn_ArchivesNothingForAnOptinNeverConfirmed()
+    {
+        using var flow = Flow.Start(s => s["OptinForms:Retention:Archive"] = "true");
+        var result = await flow.SubmitAsync();
+        await flow.RunAsync();
+
+        Assert.Equal(1, await SweepAfterWindowAsync(flow));
+
+        Assert.Null(await flow.Store.Contacts.FindAsync(result.ContactId!.Value, default));
+        Assert.Null(await flow.Services.GetRequiredService<Optin.Forms.Retention.ProofArchive>().FindAsync(result.ContactId.Value, default));
     }
 }

@@ -53,4 +53,26 @@ public sealed class RetentionConfigurationTests
         Assert.Contains("OptinForms:Retention:DefaultProspectRetention: must be a positive duration", failures, StringComparison.Ordinal);
         Assert.Contains("OptinForms:Retention:Enabled", failures, StringComparison.Ordinal);
     }
+
+    [Fact]
+    [Trait("Requirement", "RET-4")]
+    public void Read_LibraryRecordKeys_DefaultAndAreRead_AndMustBePositive()
+    {
+        var defaults = StartupValidationTests.Read(Some.Settings()).Retention;
+        var read = StartupValidationTests.Read(StartupValidationTests.With(("OptinForms:Retention:FinishedJobs", "30.00:00:00"),
+            ("OptinForms:Retention:Tombstones", "60.00:00:00"), ("OptinForms:Retention:Archive", "true"),
+            ("OptinForms:Retention:ArchivePeriod", "90.00:00:00"))).Retention;
+        using var services = Some.Services(out _, StartupValidationTests.With(("OptinForms:Retention:FinishedJobs", "00:00:00"),
+            ("OptinForms:Retention:Tombstones", "-1.00:00:00"), ("OptinForms:Retention:ArchivePeriod", "00:00:00")));
+
+        var ex = Assert.ThrowsAny<OptionsValidationException>(() => services.GetRequiredService<IOptions<OptinFormsOptions>>().Value);
+
+        Assert.Equal((TimeSpan.FromDays(1095), TimeSpan.FromDays(1826), false, TimeSpan.FromDays(1826)),
+            (defaults.FinishedJobs, defaults.Tombstones, defaults.Archive, defaults.ArchivePeriod));
+        Assert.Equal((TimeSpan.FromDays(30), TimeSpan.FromDays(60), true, TimeSpan.FromDays(90)), (read.FinishedJobs, read.Tombstones, read.Archive, read.ArchivePeriod));
+        var failures = string.Join("\n", ex.Failures);
+        Assert.Contains("OptinForms:Retention:FinishedJobs: must be a positive duration", failures, StringComparison.Ordinal);
+        Assert.Contains("OptinForms:Retention:Tombstones: must be a positive duration", failures, StringComparison.Ordinal);
+        Assert.Contains("OptinForms:Retention:ArchivePeriod: must be a positive duration", failures, StringComparison.Ordinal);
+    }
 }

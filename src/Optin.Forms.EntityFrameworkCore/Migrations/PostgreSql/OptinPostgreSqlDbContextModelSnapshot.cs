@@ -22,6 +22,33 @@ namespace Optin.Forms.EntityFrameworkCore.Migrations.PostgreSql
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Optin.Forms.EntityFrameworkCore.Entities.ArchivedProofEntity", b =>
+                {
+                    b.Property<Guid>("ContactId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("contact_id");
+
+                    b.Property<long>("ArchivedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("archived_at");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("document");
+
+                    b.Property<long>("KeepUntil")
+                        .HasColumnType("bigint")
+                        .HasColumnName("keep_until");
+
+                    b.HasKey("ContactId");
+
+                    b.HasIndex("KeepUntil");
+
+                    b.ToTable("optin_archive", (string)null);
+                });
+
             modelBuilder.Entity("Optin.Forms.EntityFrameworkCore.Entities.ConsentEventEntity", b =>
                 {
                     b.Property<long>("Sequence")
@@ -180,6 +207,8 @@ namespace Optin.Forms.EntityFrameworkCore.Migrations.PostgreSql
                         .IsUnique();
 
                     b.HasIndex("ContactId", "Sequence");
+
+                    b.HasIndex("Kind", "OccurredAt");
 
                     b.ToTable("optin_consent_events", (string)null);
                 });
@@ -496,6 +525,8 @@ namespace Optin.Forms.EntityFrameworkCore.Migrations.PostgreSql
                     b.HasKey("Position");
 
                     b.HasIndex("ContactId");
+
+                    b.HasIndex("FinishedAt");
 
                     b.HasIndex("Id")
                         .IsUnique();

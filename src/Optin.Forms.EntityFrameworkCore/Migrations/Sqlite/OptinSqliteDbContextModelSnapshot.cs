@@ -17,6 +17,33 @@ namespace Optin.Forms.EntityFrameworkCore.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Optin.Forms.EntityFrameworkCore.Entities.ArchivedProofEntity", b =>
+                {
+                    b.Property<Guid>("ContactId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("contact_id");
+
+                    b.Property<long>("ArchivedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("archived_at");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("document");
+
+                    b.Property<long>("KeepUntil")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("keep_until");
+
+                    b.HasKey("ContactId");
+
+                    b.HasIndex("KeepUntil");
+
+                    b.ToTable("optin_archive", (string)null);
+                });
+
             modelBuilder.Entity("Optin.Forms.EntityFrameworkCore.Entities.ConsentEventEntity", b =>
                 {
                     b.Property<long>("Sequence")
@@ -173,6 +200,8 @@ namespace Optin.Forms.EntityFrameworkCore.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("ContactId", "Sequence");
+
+                    b.HasIndex("Kind", "OccurredAt");
 
                     b.ToTable("optin_consent_events", (string)null);
                 });
@@ -485,6 +514,8 @@ namespace Optin.Forms.EntityFrameworkCore.Migrations.Sqlite
                     b.HasKey("Position");
 
                     b.HasIndex("ContactId");
+
+                    b.HasIndex("FinishedAt");
 
                     b.HasIndex("Id")
                         .IsUnique();

@@ -1,0 +1,82 @@
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using Optin.Forms.Consent;
+using Optin.Forms.EntityFrameworkCore.Entities;
+using Optin.Forms.Jobs;
+using Optin.Forms.Retention;
+using M = Optin.Forms.EntityFrameworkCore.OptinFormsModel;
+
+namespace Optin.Forms.EntityFrameworkCore.Storage;
+
+/// <content>
+/// RET-4 (issue #15 point 6): deleting finished jobs and old tombstones in batches (each a <c>DELETE … WHERE key IN
+/// (SELECT … LIMIT n)</c>, oldest first), and the intermediate archive.
+/// </content>
+internal sealed partial class EntityFrameworkCoreOptinTransaction
+{
+    private const string DeleteFinishedJobs = $"DELETE FROM {M.Jobs} WHERE position IN (SELECT position FROM {M.Jobs} "
+        + "WHERE status IN (" + FinishedStatuses + ") AND finished_at < @p0 ORDER BY finished_at, position LIMIT @p1)";
+
+    private const string FinishedStatuses = "2, 3, 4, 5";
+
+    private const string DeleteTombstones = $"DELETE FROM {M.ConsentEvents} WHERE sequence IN (SELECT sequence FROM {M.ConsentEvents} "
+        + "WHERE kind = 7 AND occurred_at < @p0 ORDER BY sequence LIMIT @p1)";
+
+    public async ValueTask<int> DeleteFinishedJobsAsync(Instant finishedBefore, int maxCount, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxCount);
+        ThrowIfDone();
+        return await Rows.ExecuteAsync(DeleteFinishedJobs, cancellationToken, finishedBefore.ToUnixTimeMilliseconds(), maxCount);
+    }
+
+    public async ValueTask<int> DeleteTombstonesAsync(Instant erasedBefore, int maxCount, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxCount);
+        ThrowIfDone();
+        return await Rows.ExecuteAsync(DeleteTombstones, cancellationToken, erasedBefore.ToUnixTimeMilliseconds(), maxCount);
+    }
+
+    public async ValueTask SaveArchivedProofAsync(ArchivedProof proof, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(proof);
+        ThrowIfDone();
+        var row = await Db.Set<ArchivedProofEntity>().FirstOrDefaultAsync(a => a.ContactId == proof.ContactId, cancellationToken);
+        if (row is null)
+        {
+            row = new ArchivedProofEntity { ContactId = proof.ContactId };
+            Db.Set<ArchivedProofEntity>().Add(row);
+        }
+
+        row.ArchivedAt = proof.ArchivedAt.ToUnixTimeMilliseconds();
+        row.KeepUntil = proof.KeepUntil.ToUnixTimeMilliseconds();
+        row.Document = proof.Document;
+        await FlushAsync(cancellationToken);
+    }
+
+    public async ValueTask<ArchivedProof?> FindArchivedProofAsync(Guid contactId, CancellationToken cancellationToken)
+    {
+        ThrowIfDone();
+        var row = await Db.Set<ArchivedProofEntity>().AsNoTracking().FirstOrDefaultAsync(a => a.ContactId == contactId, cancellationToken);
+        return row is null
+            ? null
+            : new ArchivedProof(row.ContactId, Instant.FromUnixTimeMilliseconds(row.ArchivedAt), Instant.FromUnixTimeMilliseconds(row.KeepUntil),
+                row.Document);
+    }
+
+    public async ValueTask<int> DeleteExpiredArchivedProofsAsync(Instant now, int maxCount, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxCount);
+        ThrowIfDone();
+        var at = now.ToUnixTimeMilliseconds();
+        var expired = await Db.Set<ArchivedProofEntity>().AsNoTracking().Where(a => a.KeepUntil <= at).OrderBy(a => a.KeepUntil)
+            .Select(a => a.ContactId).Take(maxCount).ToListAsync(cancellationToken);
+        return expired.Count == 0
+            ? 0
+            : await Db.Set<ArchivedProofEntity>().Where(a => expired.Contains(a.ContactId)).ExecuteDeleteAsync(cancellationToken);
+    }
+
+    // The numbers in the statements above, checked here so that a renumbered enum fails the build's tests, not the data.
+    internal static bool StatusesMatch() =>
+        FinishedStatuses == string.Join(", ", new[] { JobStatus.Done, JobStatus.Skipped, JobStatus.Cancelled, JobStatus.DeadLettered }.Select(s => (int)s))
+        && (int)ConsentEventKind.Erased == 7;
+}

@@ -1,0 +1,9 @@
+using Optin.Forms.Storage;
+
+namespace Optin.Forms.Tests.Storage;
+
+/// <summary>Runs the retention conformance suite (RET-4) against <see cref="InMemoryOptinStore"/>.</summary>
+public sealed class InMemoryRetentionStoreConformanceTests : RetentionStoreConformanceTests
+{
+    protected override ValueTask<IOptinStore> CreateStoreAsync() => ValueTask.FromResult<IOptinStore>(new InMemoryOptinStore());
+}
