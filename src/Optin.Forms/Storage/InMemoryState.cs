@@ -62,6 +62,7 @@ internal sealed class InMemoryState
         Suppressions.Commit();
         Counters.Commit();
         Settings.Commit();
+        ChainHeads.Commit();
     }
 
     /// <summary>Sets a committed job outside a transaction (the worker's queue operations), keeping the index in step.</summary>
@@ -86,6 +87,7 @@ internal sealed class InMemoryState
         Suppressions.Discard();
         Counters.Discard();
         Settings.Discard();
+        ChainHeads.Discard();
     }
 
     private void CommitJobs()
@@ -146,4 +148,9 @@ internal sealed class InMemoryState
     /// <summary>Sorts by creation instant, then id (the order every store lists contacts in).</summary>
     public static void SortByCreation(List<Contact> contacts) =>
         contacts.Sort(static (a, b) => a.CreatedAt != b.CreatedAt ? a.CreatedAt.CompareTo(b.CreatedAt) : a.Id.CompareTo(b.Id));
+
+    // LEDG-1 (hash chain)
+
+    /// <summary>Each contact's chain head: the last entry's hash and the number of chained entries.</summary>
+    public InMemoryTable<Guid, ChainHead> ChainHeads { get; } = new();
 }
