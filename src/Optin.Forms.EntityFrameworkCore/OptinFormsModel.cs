@@ -20,6 +20,7 @@ public static class OptinFormsModel
     internal const string Suppressions = "optin_suppressions";
     internal const string Counters = "optin_counters";
     internal const string Settings = "optin_settings";
+    internal const string ChainHeads = "optin_chain_heads";
 
     /// <summary>
     /// Adds the Optin.Forms entities (contacts and their fields, tags and opt-ins, the consent ledger, submissions) to
@@ -76,6 +77,8 @@ public static class OptinFormsModel
             b.Property(e => e.TemplateId).HasMaxLength(100);
             b.Property(e => e.TemplateSha256).HasMaxLength(64);
             b.Property(e => e.MessageId).HasMaxLength(998);
+            b.Property(e => e.Hash).HasMaxLength(64);
+            b.Property(e => e.PreviousHash).HasMaxLength(64);
             SnakeCase(b);
         });
         modelBuilder.Entity<SubmissionEntity>(b =>
@@ -86,6 +89,7 @@ public static class OptinFormsModel
             SnakeCase(b);
         });
         ApplyJobModel(modelBuilder);
+        ApplyChainModel(modelBuilder);
         return modelBuilder;
     }
 
@@ -135,6 +139,15 @@ public static class OptinFormsModel
             SnakeCase(b);
         });
     }
+
+    /// <summary>LEDG-1 (hash chain): one head per contact; no foreign key, as the tombstone's chain outlives the contact.</summary>
+    private static void ApplyChainModel(ModelBuilder modelBuilder) =>
+        modelBuilder.Entity<ChainHeadEntity>(b =>
+        {
+            b.ToTable(ChainHeads).HasKey(h => h.ContactId);
+            b.Property(h => h.HeadHash).HasMaxLength(64).IsRequired();
+            SnakeCase(b);
+        });
 
     private static void SnakeCase<T>(EntityTypeBuilder<T> builder)
         where T : class

@@ -58,4 +58,10 @@ internal sealed class ConsentEventEntity
     public string? TemplateSha256 { get; set; }
 
     public string? MessageId { get; set; }
+
+    // LEDG-1 (hash chain)
+
+    public string? Hash { get; set; }
+
+    public string? PreviousHash { get; set; }
 }

@@ -92,6 +92,8 @@ internal static class EntityMapper
         TemplateId = e.TemplateId,
         TemplateSha256 = e.TemplateSha256,
         MessageId = e.MessageId,
+        Hash = e.Hash,
+        PreviousHash = e.PreviousHash,
     };
 
     public static SubmissionEntity ToEntity(SubmissionRecord s) => new()
