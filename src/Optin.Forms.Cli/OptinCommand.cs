@@ -7,7 +7,10 @@ using Optin.Forms.Schema;
 
 namespace Optin.Forms.Cli;
 
-/// <summary>The <c>optin</c> command: <c>check</c>, <c>ropa</c>, <c>import</c>, <c>retention</c>, <c>export</c> and <c>erase</c>.</summary>
+/// <summary>
+/// The <c>optin</c> command: <c>check</c>, <c>ropa</c>, <c>import</c>, <c>retention</c>, <c>export</c>, <c>erase</c>,
+/// <c>verify</c> and <c>checkpoint</c>.
+/// </summary>
 internal static class OptinCommand
 {
     public const int Ok = 0;
@@ -30,12 +33,18 @@ internal static class OptinCommand
                                                    or the evidence chain (DOI-10)
           optin erase  <contactId> --settings <appsettings.json> --actor <who> --reason <why> [--connection cs]
                                                    erase the person (DSR-2) and print the report
+          optin verify --settings <appsettings.json> [--contact <contactId>] [--checkpoint file.json] [--connection cs]
+                                                   recompute the ledger's hash chains (LEDG-1) and name the first
+                                                   broken entry; with a checkpoint, prove nothing before it changed
+          optin checkpoint --settings <appsettings.json> [--out file.json] [--connection cs]
+                                                   write every chain head and their digest, to keep off the database
 
         The store is OptinForms:Storage:Provider (Sqlite by default, or PostgreSql) at ConnectionStrings:Optin; a
         relative SQLite file is found beside the first settings file. --migrate applies the store's migrations first.
 
         Later files override earlier ones, as in ASP.NET Core (appsettings.json then appsettings.Production.json).
-        Exit codes: 0 done, 1 invalid configuration, 2 usage or unreadable file, 3 refused import, store failure or no such contact.
+        Exit codes: 0 done, 1 invalid configuration, 2 usage or unreadable file, 3 refused import, store failure or no such contact,
+        4 the ledger's hash chain is broken (verify).
         """;
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
@@ -44,6 +53,11 @@ internal static class OptinCommand
         if (args.Length > 0 && args[0] is "export" or "erase")
         {
             return await RightsCommand.RunAsync(args, stdout, stderr);
+        }
+
+        if (args.Length >= 1 && args[0] is "verify" or "checkpoint")
+        {
+            return await LedgerCommand.RunAsync(args, stdout, stderr);
         }
 
         if (args.Length >= 1 && args[0] is "import" or "retention")

@@ -35,6 +35,7 @@ internal static partial class AdminEndpoints
         admin.MapPost("/suppression/lookup", (Delegate)LookupSuppressionAsync);
         admin.MapPost("/suppression", (Delegate)AddSuppressionAsync);
         MapRights(admin);
+        MapLedger(admin);
         return admin;
     }
 

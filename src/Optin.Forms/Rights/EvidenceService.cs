@@ -157,6 +157,9 @@ public sealed class EvidenceService
             ("Actor", e.Actor),
             ("Reason", e.Reason),
             ("Legal basis", e.LegalBasis),
+            ("Entry hash (LEDG-1 chain)", e.Hash is null ? null
+                : e.Hash + Check(e.PreviousHash is null ? null : string.Equals(LedgerChain.ComputeHash(e, e.PreviousHash), e.Hash, StringComparison.Ordinal))),
+            ("Previous entry hash", e.PreviousHash),
         ];
         return all.Where(d => d.Item2 is not null).Select(d => (d.Item1, d.Item2!));
     }
