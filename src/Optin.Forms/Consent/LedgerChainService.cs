@@ -42,13 +42,7 @@ public sealed class LedgerChainService(IOptinStore store, IClock clock)
 
         if (contactId is { } one)
         {
-            var entries = new List<ConsentEvent>();
-            await foreach (var e in store.Ledger.ReadAsync(one, cancellationToken))
-            {
-                entries.Add(e);
-            }
-
-            var head = await store.Chain.FindHeadAsync(one, cancellationToken);
+            var (head, entries) = await ReadChainAsync(one, cancellationToken);
             if (entries.Count > 0 || head is not null || recorded?.ContainsKey(one) == true)
             {
                 Check(one, entries, head);
@@ -62,11 +56,20 @@ public sealed class LedgerChainService(IOptinStore store, IClock clock)
                 heads[head.ContactId] = head;
             }
 
-            // A contact whose first entry was appended after the heads were read has its head read again.
-            async ValueTask CheckGroupAsync(List<ConsentEvent> group) =>
-                Check(group[0].ContactId, group, heads.Remove(group[0].ContactId, out var h)
-                    ? h
-                    : await store.Chain.FindHeadAsync(group[0].ContactId, cancellationToken));
+            // The heads were read before the entries, so entries appended meanwhile only extend a chain past its head. A
+            // contact that looks broken (its chain started or was erased meanwhile) is read again, head first, alone.
+            async ValueTask CheckGroupAsync(List<ConsentEvent> group)
+            {
+                var id = group[0].ContactId;
+                var head = heads.Remove(id, out var h) ? h : null;
+                long ignored = 0;
+                if (ChainCheck.Verify(id, group, head, ref ignored, ref ignored) is not null)
+                {
+                    (head, group) = await ReadChainAsync(id, cancellationToken);
+                }
+
+                Check(id, group, head);
+            }
 
             var group = new List<ConsentEvent>();
             await foreach (var e in store.Chain.ReadAllAsync(cancellationToken))
@@ -99,6 +102,19 @@ public sealed class LedgerChainService(IOptinStore store, IClock clock)
 
         problems.Sort((a, b) => string.CompareOrdinal(a.ContactId.ToString("D"), b.ContactId.ToString("D")));
         return new ChainVerificationReport { Contacts = contacts, Entries = chained, Unchained = unchained, Problems = problems };
+    }
+
+    /// <summary>One contact's head, then its entries: read in that order, appends meanwhile only extend the chain past the head.</summary>
+    private async ValueTask<(ChainHead? Head, List<ConsentEvent> Entries)> ReadChainAsync(Guid contactId, CancellationToken cancellationToken)
+    {
+        var head = await store.Chain.FindHeadAsync(contactId, cancellationToken);
+        var entries = new List<ConsentEvent>();
+        await foreach (var e in store.Ledger.ReadAsync(contactId, cancellationToken))
+        {
+            entries.Add(e);
+        }
+
+        return (head, entries);
     }
 
     /// <summary>Takes a checkpoint: every chain head now, and the digest over them.</summary>
