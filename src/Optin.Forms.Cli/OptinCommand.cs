@@ -7,7 +7,10 @@ using Optin.Forms.Schema;
 
 namespace Optin.Forms.Cli;
 
-/// <summary>The <c>optin</c> command: <c>check</c>, <c>ropa</c>, <c>import</c>, <c>retention</c>, <c>export</c>, <c>erase</c> and <c>archive</c>.</summary>
+/// <summary>
+/// The <c>optin</c> command: <c>check</c>, <c>ropa</c>, <c>import</c>, <c>retention</c>, <c>export</c>, <c>erase</c>,
+/// <c>archive</c>, <c>verify</c> and <c>checkpoint</c>.
+/// </summary>
 internal static class OptinCommand
 {
     public const int Ok = 0;
@@ -39,12 +42,18 @@ internal static class OptinCommand
                                                    (64 at most). export of an erased contact prints its tombstone
           optin archive <contactId> --settings <appsettings.json> [--out file] [--connection cs]
                                                    the archived consent proof of an erased prospect (RET-4)
+          optin verify --settings <appsettings.json> [--contact <contactId>] [--checkpoint file.json] [--connection cs]
+                                                   recompute the ledger's hash chains (LEDG-1) and name the first
+                                                   broken entry; with a checkpoint, prove nothing before it changed
+          optin checkpoint --settings <appsettings.json> [--out file.json] [--connection cs]
+                                                   write every chain head and their digest, to keep off the database
 
         The store is OptinForms:Storage:Provider (Sqlite by default, or PostgreSql) at ConnectionStrings:Optin; a
         relative SQLite file is found beside the first settings file. --migrate applies the store's migrations first.
 
         Later files override earlier ones, as in ASP.NET Core (appsettings.json then appsettings.Production.json).
-        Exit codes: 0 done, 1 invalid configuration, 2 usage or unreadable file, 3 refused import, store failure or no such contact.
+        Exit codes: 0 done, 1 invalid configuration, 2 usage or unreadable file, 3 refused import, store failure or no such contact,
+        4 the ledger's hash chain is broken (verify).
         """;
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
@@ -53,6 +62,11 @@ internal static class OptinCommand
         if (args.Length > 0 && args[0] is "export" or "erase" or "archive")
         {
             return await RightsCommand.RunAsync(args, stdout, stderr);
+        }
+
+        if (args.Length >= 1 && args[0] is "verify" or "checkpoint")
+        {
+            return await LedgerCommand.RunAsync(args, stdout, stderr);
         }
 
         if (args.Length >= 1 && args[0] is "import" or "retention")

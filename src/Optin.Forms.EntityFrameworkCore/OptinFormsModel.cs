@@ -25,6 +25,7 @@ public static class OptinFormsModel
     // EVD-1
     internal const string Content = "optin_content";
     internal const string EvidenceAccess = "optin_evidence_access";
+    internal const string ChainHeads = "optin_chain_heads";
 
     /// <summary>
     /// Adds the Optin.Forms entities (contacts and their fields, tags and opt-ins, the consent ledger, submissions) to
@@ -82,6 +83,8 @@ public static class OptinFormsModel
             b.Property(e => e.TemplateSha256).HasMaxLength(64);
             b.Property(e => e.MessageId).HasMaxLength(998);
             b.HasIndex(e => new { e.Kind, e.OccurredAt }); // RET-4: the purge of old tombstones
+            b.Property(e => e.Hash).HasMaxLength(64);
+            b.Property(e => e.PreviousHash).HasMaxLength(64);
             SnakeCase(b);
         });
         modelBuilder.Entity<SubmissionEntity>(b =>
@@ -92,6 +95,7 @@ public static class OptinFormsModel
             SnakeCase(b);
         });
         ApplyJobModel(modelBuilder);
+        ApplyChainModel(modelBuilder);
         return modelBuilder;
     }
 
@@ -187,6 +191,15 @@ public static class OptinFormsModel
             SnakeCase(b);
         });
     }
+
+    /// <summary>LEDG-1 (hash chain): one head per contact; no foreign key, as the tombstone's chain outlives the contact.</summary>
+    private static void ApplyChainModel(ModelBuilder modelBuilder) =>
+        modelBuilder.Entity<ChainHeadEntity>(b =>
+        {
+            b.ToTable(ChainHeads).HasKey(h => h.ContactId);
+            b.Property(h => h.HeadHash).HasMaxLength(64).IsRequired();
+            SnakeCase(b);
+        });
 
     private static void SnakeCase<T>(EntityTypeBuilder<T> builder)
         where T : class

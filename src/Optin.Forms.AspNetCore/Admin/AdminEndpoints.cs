@@ -37,6 +37,7 @@ internal static partial class AdminEndpoints
         MapRights(admin);
         MapRecordOfProcessing(admin);
         MapArchive(admin); // RET-4
+        MapLedger(admin);
         return admin;
     }
 

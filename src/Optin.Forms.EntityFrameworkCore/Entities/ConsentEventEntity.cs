@@ -71,4 +71,10 @@ internal sealed class ConsentEventEntity
     public string? PrivacyNoticeSha256 { get; set; }
 
     public string? EmailSha256 { get; set; }
+
+    // LEDG-1 (hash chain)
+
+    public string? Hash { get; set; }
+
+    public string? PreviousHash { get; set; }
 }

@@ -1,3 +1,4 @@
+using Optin.Forms.Consent;
 using Optin.Forms.Contacts;
 using Optin.Forms.Jobs;
 using M = Optin.Forms.EntityFrameworkCore.OptinFormsModel;
@@ -15,26 +16,52 @@ internal sealed class BulkOptinStatements(SqlDialect dialect, ContactQuery query
     private const string BatchTable = "temp.optin_bulk_batch";
 
     public const string CreateBatchTable = "CREATE TEMP TABLE IF NOT EXISTS optin_bulk_batch "
-        + "(id TEXT NOT NULL PRIMARY KEY, previous INTEGER NOT NULL, missing INTEGER NOT NULL) WITHOUT ROWID";
+        + "(id TEXT NOT NULL PRIMARY KEY, previous INTEGER NOT NULL, missing INTEGER NOT NULL, "
+        + "event_id TEXT, hash TEXT, previous_hash TEXT, length INTEGER) WITHOUT ROWID";
+
+    /// <summary>The batch's contacts with their chain heads (LEDG-1), to compute the new entries' hashes.</summary>
+    public static readonly string SelectHeads = $"SELECT b.id AS \"Id\", b.previous AS \"Previous\", b.missing AS \"Missing\", "
+        + $"COALESCE(h.head_hash, '{LedgerChain.Genesis}') AS \"HeadHash\", COALESCE(h.length, 0) AS \"Length\" "
+        + $"FROM {BatchTable} b LEFT JOIN {M.ChainHeads} h ON h.contact_id = b.id";
+
+    /// <summary>Puts each contact's new entry id, hash, previous hash and chain length into the batch table (from <c>optin_bulk_chain</c>).</summary>
+    public const string FillChain = $"UPDATE {BatchTable} SET event_id = optin_bulk_chain(id, 0), hash = optin_bulk_chain(id, 1), "
+        + "previous_hash = optin_bulk_chain(id, 2), length = CAST(optin_bulk_chain(id, 3) AS INTEGER)";
 
     public const string ClearBatchTable = $"DELETE FROM {BatchTable}";
 
     public const string DropBatchTable = $"DROP TABLE IF EXISTS {BatchTable}";
 
-    public const string SelectBatch = $"SELECT id AS \"Id\", previous AS \"Previous\" FROM {BatchTable}";
-
     private readonly string _key = ContactQuerySql.PurposeKey(change.PurposeId);
 
-    /// <summary>One statement: the changing set as a materialised CTE, every write a data-modifying CTE reading it.</summary>
-    public string PostgreSqlBatch(IdRange range, SqlArguments args, bool returnIds)
+    /// <summary>
+    /// The first statement of a batch: the changing set, each with its chain head locked (LEDG-1; created at the genesis
+    /// when new), returned so that the ledger entries' hashes are computed in .NET.
+    /// </summary>
+    public string PostgreSqlSelect(IdRange range, SqlArguments args) =>
+        $"WITH changed AS MATERIALIZED ({Changing(range, args, args.Add(_key), args.Add((int)change.State))}), "
+        + $"h AS (INSERT INTO {M.ChainHeads} (contact_id, head_hash, length) SELECT id, {args.Add(LedgerChain.Genesis)}, 0 FROM changed "
+        + $"ON CONFLICT (contact_id) DO UPDATE SET length = {M.ChainHeads}.length RETURNING contact_id, head_hash, length) "
+        + "SELECT c.id AS \"Id\", c.previous AS \"Previous\", c.missing AS \"Missing\", h.head_hash AS \"HeadHash\", h.length AS \"Length\" "
+        + "FROM changed c JOIN h ON h.contact_id = c.id";
+
+    /// <summary>
+    /// The second statement: every write a data-modifying CTE reading the changed set, passed back as arrays with each
+    /// contact's new ledger entry id, hash, previous hash and chain length.
+    /// </summary>
+    public string PostgreSqlWrite(IReadOnlyList<ChainedRow> rows, SqlArguments args)
     {
         var key = args.Add(_key);
         var state = args.Add((int)change.State);
         var at = args.Add(change.EventTemplate.OccurredAt.ToUnixTimeMilliseconds());
-        var sql = $"WITH changed AS MATERIALIZED ({Changing(range, args, key, state)}), "
+        var sql = $"WITH changed AS (SELECT * FROM unnest({args.Add(rows.Select(r => r.Id).ToArray())}::uuid[], "
+            + $"{args.Add(rows.Select(r => r.Missing).ToArray())}::boolean[], {args.Add(rows.Select(r => r.EventId).ToArray())}::uuid[], "
+            + $"{args.Add(rows.Select(r => r.Hash).ToArray())}::text[], {args.Add(rows.Select(r => r.PreviousHash).ToArray())}::text[], "
+            + $"{args.Add(rows.Select(r => r.Length).ToArray())}::bigint[]) AS c(id, missing, event_id, hash, previous_hash, length)), "
             + $"ev AS (INSERT INTO {M.ConsentEvents} ({eventColumns}) SELECT {EventValues(args)} FROM changed c), "
+            + $"hd AS (UPDATE {M.ChainHeads} h SET head_hash = c.hash, length = c.length FROM changed c WHERE h.contact_id = c.id), "
             + $"uo AS (UPDATE {M.ContactOptins} o SET state = {state}, changed_at = {at} FROM changed c "
-            + $"WHERE NOT c.missing AND o.contact_id = c.id AND {range.Sql(args, "o.contact_id")} AND o.purpose_key = {key})";
+            + $"WHERE NOT c.missing AND o.contact_id = c.id AND o.purpose_key = {key})";
         if (change.State != OptinState.None)
         {
             sql += $", io AS (INSERT INTO {M.ContactOptins} (contact_id, purpose_key, purpose_id, state, changed_at) "
@@ -48,9 +75,7 @@ internal sealed class BulkOptinStatements(SqlDialect dialect, ContactQuery query
                 + $"AND j.purpose_key = {key})";
         }
 
-        return sql + (returnIds
-            ? " SELECT c.id AS \"Id\", c.previous AS \"Previous\" FROM changed c"
-            : " SELECT COUNT(*) AS \"Value\" FROM changed");
+        return sql + " SELECT COUNT(*) AS \"Value\" FROM changed";
     }
 
     /// <summary>Fills the batch table with the batch's changing contacts.</summary>
@@ -61,6 +86,8 @@ internal sealed class BulkOptinStatements(SqlDialect dialect, ContactQuery query
     public IEnumerable<Func<SqlArguments, string>> SqliteWrites()
     {
         yield return args => $"INSERT INTO {M.ConsentEvents} ({eventColumns}) SELECT {EventValues(args)} FROM {BatchTable} c ORDER BY c.id";
+        yield return _ => $"INSERT INTO {M.ChainHeads} (contact_id, head_hash, length) SELECT id, hash, length FROM {BatchTable} WHERE true "
+            + "ON CONFLICT (contact_id) DO UPDATE SET head_hash = excluded.head_hash, length = excluded.length";
         yield return args => $"UPDATE {M.ContactOptins} SET state = {args.Add((int)change.State)}, "
             + $"changed_at = {args.Add(change.EventTemplate.OccurredAt.ToUnixTimeMilliseconds())} "
             + $"WHERE purpose_key = {args.Add(_key)} AND contact_id IN (SELECT id FROM {BatchTable} WHERE missing = 0)";
@@ -86,17 +113,20 @@ internal sealed class BulkOptinStatements(SqlDialect dialect, ContactQuery query
         + $"WHERE {range.Sql(args)} AND {ContactQuerySql.Where(query, args, range)} AND COALESCE(o.state, 0) <> {state}"
         + (change.SkipObjected ? $" AND c.objected_to_marketing = {args.Add(false)}" : "");
 
-    /// <summary>The select list of one ledger entry per changed contact <c>c</c>, with a fresh id.</summary>
+    /// <summary>The select list of one ledger entry per changed contact <c>c</c>, with its id and chain fields from <c>c</c>.</summary>
     private string EventValues(SqlArguments args)
     {
         var e = change.EventTemplate;
         string Text(string? value) => value is null ? dialect.TypedNull("text") : args.Add(value);
         return string.Join(", ",
-            dialect.NewGuid, "c.id", args.Add((int)e.Kind), args.Add((int)e.State), args.Add((int)e.Method),
+            "c.event_id", "c.id", args.Add((int)e.Kind), args.Add((int)e.State), args.Add((int)e.Method),
             args.Add(e.OccurredAt.ToUnixTimeMilliseconds()), args.Add(e.PurposeId), Text(e.PurposeVersion), Text(e.FormId),
             Text(e.FormVersion), e.SubmissionId is { } submissionId ? args.Add(submissionId) : dialect.TypedNull("uuid"),
             Text(e.ConsentText), Text(e.ConsentTextSha256), Text(e.PurposeText), Text(e.PurposeTextSha256), Text(e.PrivacyNotice),
             Text(e.Controller), Text(e.Culture), Text(e.SourceUrl), Text(e.IpAddress), Text(e.UserAgent), Text(e.Actor),
-            Text(e.Reason), Text(e.LegalBasis), Text(e.TemplateId), Text(e.TemplateSha256), Text(e.MessageId));
+            Text(e.Reason), Text(e.LegalBasis), Text(e.TemplateId), Text(e.TemplateSha256), Text(e.MessageId), "c.hash", "c.previous_hash");
     }
 }
+
+/// <summary>A changed contact's new ledger entry in a bulk batch: its id, hash, previous hash and the chain's new length (LEDG-1).</summary>
+internal sealed record ChainedRow(Guid Id, bool Missing, Guid EventId, string Hash, string PreviousHash, long Length);

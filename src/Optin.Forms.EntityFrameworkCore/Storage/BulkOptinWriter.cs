@@ -1,4 +1,7 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Optin.Forms.Consent;
 using Optin.Forms.Contacts;
 using Optin.Forms.Jobs;
 using M = Optin.Forms.EntityFrameworkCore.OptinFormsModel;
@@ -21,7 +24,8 @@ internal static class BulkOptinWriter
 
     private const string EventColumns = "id, contact_id, kind, state, method, occurred_at, purpose_id, purpose_version, form_id, "
         + "form_version, submission_id, consent_text, consent_text_sha256, purpose_text, purpose_text_sha256, privacy_notice, "
-        + "controller, culture, source_url, ip_address, user_agent, actor, reason, legal_basis, template_id, template_sha256, message_id";
+        + "controller, culture, source_url, ip_address, user_agent, actor, reason, legal_basis, template_id, template_sha256, message_id, "
+        + "hash, previous_hash";
 
     public static async ValueTask<long> ApplyAsync(DbContext db, SqlDialect dialect, ContactQuery query, BulkOptinChange change,
         int batchSize, CancellationToken cancellationToken)
@@ -75,23 +79,31 @@ internal static class BulkOptinWriter
         return ids.Count == 0 ? null : ids[0];
     }
 
-    /// <summary>PostgreSQL runs a batch as one statement: data-modifying CTEs all write from the one selected set.</summary>
+    /// <summary>
+    /// PostgreSQL runs a batch as two statements: the first selects the changing contacts and locks their chain heads,
+    /// the second writes everything from the rows passed back as arrays, with the hashes computed in between (LEDG-1).
+    /// </summary>
     private static async ValueTask<Batch> PostgreSqlBatchAsync(DbContext db, BulkOptinStatements statements, BulkOptinChange change,
         IdRange range, CancellationToken cancellationToken)
     {
         var args = new SqlArguments();
-        var sql = statements.PostgreSqlBatch(range, args, change.OnChanged is not null);
-        if (change.OnChanged is null)
+        var heads = await db.Database.SqlQueryRaw<HeadRow>(statements.PostgreSqlSelect(range, args), args.Values).ToListAsync(cancellationToken);
+        if (heads.Count == 0)
         {
-            var counts = await db.Database.SqlQueryRaw<long>(sql, args.Values).ToListAsync(cancellationToken);
-            return new Batch(counts[0], null);
+            return new Batch(0, null);
         }
 
-        var rows = await db.Database.SqlQueryRaw<ChangedRow>(sql, args.Values).ToListAsync(cancellationToken);
-        return new Batch(rows.Count, rows.ConvertAll(r => new BulkOptinChanged(r.Id, (OptinState)r.Previous)));
+        var rows = heads.ConvertAll(h => Chain(change, h));
+        args = new SqlArguments();
+        await db.Database.SqlQueryRaw<long>(statements.PostgreSqlWrite(rows, args), args.Values).ToListAsync(cancellationToken);
+        return new Batch(rows.Count, change.OnChanged is null ? null : heads.ConvertAll(h => new BulkOptinChanged(h.Id, (OptinState)h.Previous)));
     }
 
-    /// <summary>SQLite selects the batch's changing contacts into a temporary table the statements then read.</summary>
+    /// <summary>
+    /// SQLite selects the batch's changing contacts into a temporary table; their new entries' ids, hashes and chain
+    /// lengths are computed in .NET and put into that table through a function of the writer's connection (LEDG-1),
+    /// then the statements read it.
+    /// </summary>
     private static async ValueTask<Batch> SqliteBatchAsync(DbContext db, BulkOptinStatements statements, BulkOptinChange change,
         IdRange range, CancellationToken cancellationToken)
     {
@@ -103,28 +115,59 @@ internal static class BulkOptinWriter
             return new Batch(0, null);
         }
 
+        var heads = await db.Database.SqlQueryRaw<HeadRow>(BulkOptinStatements.SelectHeads).ToListAsync(cancellationToken);
+        var chained = heads.Select(h => Chain(change, h)).ToDictionary(r => r.Id);
+        var connection = (SqliteConnection)db.Database.GetDbConnection();
+        connection.CreateFunction<string, long, string?>("optin_bulk_chain", (id, what) =>
+        {
+            var row = chained[Guid.Parse(id)];
+            return what switch
+            {
+                0 => row.EventId.ToString().ToUpperInvariant(),
+                1 => row.Hash,
+                2 => row.PreviousHash,
+                _ => row.Length.ToString(CultureInfo.InvariantCulture),
+            };
+        });
+        try
+        {
+            await db.Database.ExecuteSqlRawAsync(BulkOptinStatements.FillChain, cancellationToken);
+        }
+        finally
+        {
+            chained.Clear(); // the function stays on the connection: it must not keep the batch alive
+        }
+
         foreach (var write in statements.SqliteWrites())
         {
             args = new SqlArguments();
             await db.Database.ExecuteSqlRawAsync(write(args), args.Values, cancellationToken);
         }
 
-        if (change.OnChanged is null)
-        {
-            return new Batch(count, null);
-        }
+        return new Batch(count, change.OnChanged is null ? null : heads.ConvertAll(h => new BulkOptinChanged(h.Id, (OptinState)h.Previous)));
+    }
 
-        var rows = await db.Database.SqlQueryRaw<ChangedRow>(BulkOptinStatements.SelectBatch).ToListAsync(cancellationToken);
-        return new Batch(count, rows.ConvertAll(r => new BulkOptinChanged(r.Id, (OptinState)r.Previous)));
+    /// <summary>The contact's new ledger entry, linked to its head.</summary>
+    private static ChainedRow Chain(BulkOptinChange change, HeadRow head)
+    {
+        var eventId = Guid.CreateVersion7();
+        var linked = LedgerChain.Link(change.EventTemplate with { Id = eventId, ContactId = head.Id }, head.HeadHash);
+        return new ChainedRow(head.Id, head.Missing, eventId, linked.Hash!, head.HeadHash, head.Length + 1);
     }
 
     private readonly record struct Batch(long Count, List<BulkOptinChanged>? Ids);
 
-    /// <summary>A changed contact as read back from the batch.</summary>
-    internal sealed class ChangedRow
+    /// <summary>A changing contact with its chain head, as read from the batch.</summary>
+    internal sealed class HeadRow
     {
         public Guid Id { get; set; }
 
         public int Previous { get; set; }
+
+        public bool Missing { get; set; }
+
+        public string HeadHash { get; set; } = "";
+
+        public long Length { get; set; }
     }
 }

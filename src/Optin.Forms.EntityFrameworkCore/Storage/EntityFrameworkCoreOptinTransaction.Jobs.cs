@@ -119,8 +119,11 @@ internal sealed partial class EntityFrameworkCoreOptinTransaction
         await Db.Set<ContactTagEntity>().Where(t => t.ContactId == contactId).ExecuteDeleteAsync(cancellationToken);
         await Db.Set<ContactOptinEntity>().Where(o => o.ContactId == contactId).ExecuteDeleteAsync(cancellationToken);
         await Db.Set<ContactEntity>().Where(c => c.Id == contactId).ExecuteDeleteAsync(cancellationToken);
-        await RecordRows.AppendEventAsync(Rows, tombstone with { ContactId = contactId }, "The tombstone is already in the ledger.",
-            cancellationToken);
+
+        // The erased chain goes whole, head included; the tombstone starts a chain of its own (LEDG-1).
+        await ChainRows.DeleteAsync(Rows, contactId, cancellationToken);
+        _heads.Remove(contactId);
+        await AppendChainedAsync(tombstone with { ContactId = contactId }, "The tombstone is already in the ledger.", cancellationToken);
 
         // The deleted rows' bytes are zeroed by secure_delete; the WAL frames that still hold them go with a checkpoint
         // once the group commits (DSR-5).

@@ -129,7 +129,7 @@ internal sealed partial class EntityFrameworkCoreOptinTransaction : IOptinTransa
         // in the ledger is refused by its unique index.
         foreach (var e in events)
         {
-            await RecordRows.AppendEventAsync(Rows, e, Duplicate, cancellationToken);
+            await AppendChainedAsync(e, Duplicate, cancellationToken);
         }
     }
 
@@ -146,6 +146,7 @@ internal sealed partial class EntityFrameworkCoreOptinTransaction : IOptinTransa
         ArgumentNullException.ThrowIfNull(change);
         ThrowIfDone();
         _saved.Clear();
+        _heads.Clear();
         return BulkOptinWriter.ApplyAsync(Db, Dialect, query, change, BulkOptinWriter.DefaultBatchSize, cancellationToken);
     }
 

@@ -98,6 +98,8 @@ internal static class EntityMapper
         ConsentBoxSha256 = e.ConsentBoxSha256,
         PrivacyNoticeSha256 = e.PrivacyNoticeSha256,
         EmailSha256 = e.EmailSha256,
+        Hash = e.Hash,
+        PreviousHash = e.PreviousHash,
     };
 
     public static SubmissionEntity ToEntity(SubmissionRecord s) => new()

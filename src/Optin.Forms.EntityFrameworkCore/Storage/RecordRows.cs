@@ -21,10 +21,11 @@ internal static class RecordRows
         + "purpose_version, form_id, form_version, submission_id, consent_text, consent_text_sha256, purpose_text, purpose_text_sha256, "
         + "privacy_notice, controller, culture, source_url, ip_address, user_agent, actor, reason, legal_basis, template_id, "
         + "template_sha256, message_id, "
-        + "address, previous_address, form_sha256, consent_box_sha256, privacy_notice_sha256, email_sha256" // EVD-1
+        + "address, previous_address, form_sha256, consent_box_sha256, privacy_notice_sha256, email_sha256, " // EVD-1
+        + "hash, previous_hash" // LEDG-1
         + ") VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11, @p12, @p13, @p14, "
         + "@p15, @p16, @p17, @p18, @p19, @p20, @p21, @p22, @p23, @p24, @p25, @p26, "
-        + "@p27, @p28, @p29, @p30, @p31, @p32)";
+        + "@p27, @p28, @p29, @p30, @p31, @p32, @p33, @p34)";
 
     private const string InsertSubmission = $"INSERT INTO {M.Submissions} (id, form_id, form_version, contact_id, received_at, culture, "
         + "values_json, consents_given_json, source_url, ip_address, user_agent) "
@@ -59,7 +60,7 @@ internal static class RecordRows
             e.OccurredAt.ToUnixTimeMilliseconds(), e.PurposeId, e.PurposeVersion, e.FormId, e.FormVersion, e.SubmissionId, e.ConsentText,
             e.ConsentTextSha256, e.PurposeText, e.PurposeTextSha256, e.PrivacyNotice, e.Controller, e.Culture, e.SourceUrl, e.IpAddress,
             e.UserAgent, e.Actor, e.Reason, e.LegalBasis, e.TemplateId, e.TemplateSha256, e.MessageId,
-            e.Address, e.PreviousAddress, e.FormSha256, e.ConsentBoxSha256, e.PrivacyNoticeSha256, e.EmailSha256);
+            e.Address, e.PreviousAddress, e.FormSha256, e.ConsentBoxSha256, e.PrivacyNoticeSha256, e.EmailSha256, e.Hash, e.PreviousHash);
 
     public static async ValueTask AddSubmissionAsync(RowCommands rows, SubmissionRecord submission, CancellationToken cancellationToken)
     {

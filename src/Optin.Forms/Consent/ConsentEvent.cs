@@ -123,4 +123,19 @@ public sealed record ConsentEvent
     /// replaced by <see cref="ContentArchive.TokenPlaceholder"/> (content archive kind <c>email</c>).
     /// </summary>
     public string? EmailSha256 { get; init; }
+
+    // LEDG-1 (hash chain): set by the store when the entry is appended; see LedgerChain and docs/ledger-chain.md.
+
+    /// <summary>
+    /// Lower-case hex SHA-256 of the entry's canonical form (<see cref="LedgerChain"/>), which includes
+    /// <see cref="PreviousHash"/>; set by the store when the entry is appended (LEDG-1). Null for entries stored before
+    /// the chain existed.
+    /// </summary>
+    public string? Hash { get; init; }
+
+    /// <summary>
+    /// The <see cref="Hash"/> of the contact's previous entry, or <see cref="LedgerChain.Genesis"/> for the first entry
+    /// of the contact's chain; set by the store when the entry is appended (LEDG-1).
+    /// </summary>
+    public string? PreviousHash { get; init; }
 }

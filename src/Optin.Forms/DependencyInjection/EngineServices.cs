@@ -52,6 +52,8 @@ internal static class EngineServices
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, JobWorker>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, UnconfirmedSweepService>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, RetentionSweepService>());
+        services.TryAddSingleton<Consent.LedgerChainService>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, Consent.LedgerCheckpointService>());
 
         services.TryAddSingleton<EmailRenderer>();
         services.TryAddSingleton<EmailDispatcher>();

@@ -59,4 +59,10 @@ internal static partial class OptinLog
     [LoggerMessage(EventId = 2201, Level = LogLevel.Information,
         Message = "Contact import (dry run: {DryRun}): {Imported} imported, {Updated} updated, {Suppressed} suppressed, {Invalid} invalid, {Requested} double opt-in request(s).")]
     public static partial void ImportFinished(ILogger logger, bool dryRun, int imported, int updated, int suppressed, int invalid, int requested);
+
+    // LEDG-1 (hash chain)
+
+    [LoggerMessage(EventId = 3201, Level = LogLevel.Information,
+        Message = "Ledger checkpoint: digest {Digest} over {Count} chain head(s) at {At}.")]
+    public static partial void LedgerCheckpoint(ILogger logger, string digest, int count, NodaTime.Instant at);
 }

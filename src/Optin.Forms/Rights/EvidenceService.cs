@@ -245,6 +245,9 @@ public sealed class EvidenceService
             ("ConsentBoxSha256", e.ConsentBoxSha256),
             ("PrivacyNoticeSha256", e.PrivacyNoticeSha256),
             ("EmailSha256", e.EmailSha256),
+            ("Hash", e.Hash is null ? null
+                : e.Hash + Check(e.PreviousHash is null ? null : string.Equals(LedgerChain.ComputeHash(e, e.PreviousHash), e.Hash, StringComparison.Ordinal), t)),
+            ("PreviousHash", e.PreviousHash),
         ];
         return all.Where(d => d.Item2 is not null).Select(d => (t["label." + d.Item1], d.Item2!));
     }

@@ -90,6 +90,14 @@ internal static class RightsJson
             writer.WriteBoolean("purposeTextVerified", purposeVerified);
         }
 
+        // LEDG-1 (hash chain): the entry's place in the contact's chain, and whether its content still hashes to it.
+        Optional(writer, "hash", e.Hash);
+        Optional(writer, "previousHash", e.PreviousHash);
+        if (verify && e.Hash is not null && e.PreviousHash is not null)
+        {
+            writer.WriteBoolean("hashVerified", string.Equals(LedgerChain.ComputeHash(e, e.PreviousHash), e.Hash, StringComparison.Ordinal));
+        }
+
         writer.WriteEndObject();
     }
 

@@ -137,6 +137,9 @@ public sealed partial class InMemoryOptinStore
                 }
             }
 
+            // The erased chain goes whole, head included; the tombstone starts a chain of its own (LEDG-1).
+            _working.ChainHeads.Remove(contactId);
+
             Append(tombstone with { ContactId = contactId });
             return ValueTask.FromResult(true);
         }

@@ -16,7 +16,8 @@ namespace Optin.Forms.Storage;
 /// at commit under a short read lock that every reader also takes, so readers never see half a transaction and a
 /// rolled-back transaction leaves no trace.
 /// </remarks>
-public sealed partial class InMemoryOptinStore : IOptinStore, IContactReader, IConsentLedgerReader, ISubmissionReader, IJobStore, IDisposable
+public sealed partial class InMemoryOptinStore : IOptinStore, IContactReader, IConsentLedgerReader, ISubmissionReader, IJobStore, ILedgerChainReader,
+    IDisposable
 {
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly Lock _readLock = new();
@@ -281,6 +282,7 @@ public sealed partial class InMemoryOptinStore : IOptinStore, IContactReader, IC
 
             var sequence = _lastSequence + 1;
             var list = _working.LedgerByContact.TryGetValue(e.ContactId, out var ledger) ? ledger : [];
+            e = Chain(e);
             _working.LedgerByContact.Set(e.ContactId, [.. list, e with { Sequence = sequence }]);
             _working.EventIds.Set(e.Id, true);
             _lastSequence = sequence;

@@ -74,6 +74,7 @@ internal sealed class InMemoryState
         Content.Commit();
         AccessLog.Commit();
         Archive.Commit();
+        ChainHeads.Commit();
     }
 
     /// <summary>Sets a committed job outside a transaction (the worker's queue operations), keeping the index in step.</summary>
@@ -102,6 +103,7 @@ internal sealed class InMemoryState
         AccessLog.Discard();
         Archive.Discard();
         RemovedJobs.Clear();
+        ChainHeads.Discard();
     }
 
     private void CommitJobs()
@@ -184,4 +186,9 @@ internal sealed class InMemoryState
 
     /// <summary>Each contact's evidence reads, oldest first (appending replaces the array).</summary>
     public InMemoryTable<Guid, Consent.EvidenceAccess[]> AccessLog { get; } = new();
+
+    // LEDG-1 (hash chain)
+
+    /// <summary>Each contact's chain head: the last entry's hash and the number of chained entries.</summary>
+    public InMemoryTable<Guid, ChainHead> ChainHeads { get; } = new();
 }

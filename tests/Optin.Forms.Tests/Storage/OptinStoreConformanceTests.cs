@@ -242,8 +242,8 @@ public abstract class OptinStoreConformanceTests : IAsyncLifetime
         Assert.Equal([first.Id, second.Id, third.Id], history.Select(e => e.Id));
         Assert.All(history.Zip(history.Skip(1)), pair => Assert.True(pair.First.Sequence < pair.Second.Sequence));
         Assert.True(history[0].Sequence > 0);
-        Assert.Equal(first, history[0] with { Sequence = first.Sequence });
-        Assert.Equal(third, history[2] with { Sequence = third.Sequence });
+        Assert.Equal(first, history[0] with { Sequence = first.Sequence, Hash = null, PreviousHash = null });
+        Assert.Equal(third, history[2] with { Sequence = third.Sequence, Hash = null, PreviousHash = null });
         var foreignRead = Assert.Single(await store.Ledger.ReadAsync(other.Id, None).ToListAsync());
         Assert.True(foreignRead.Sequence > history[1].Sequence && foreignRead.Sequence < history[2].Sequence);
     }
@@ -277,7 +277,7 @@ public abstract class OptinStoreConformanceTests : IAsyncLifetime
         });
 
         var read = Assert.Single(await store.Ledger.ReadAsync(contact.Id, None).ToListAsync());
-        Assert.Equal(consent, read with { Sequence = consent.Sequence });
+        Assert.Equal(consent, read with { Sequence = consent.Sequence, Hash = null, PreviousHash = null });
     }
 
     [Fact]
@@ -372,7 +372,7 @@ public abstract class OptinStoreConformanceTests : IAsyncLifetime
             Assert.Equal(OptinState.OptedIn, stored?.GetState("newsletter"));
             Assert.Equal(at, stored?.Optins["newsletter"].ChangedAt);
             var entry = Assert.Single(await store.Ledger.ReadAsync(contact.Id, None).ToListAsync());
-            Assert.Equal(template with { Id = entry.Id, ContactId = contact.Id, Sequence = entry.Sequence }, entry);
+            Assert.Equal(template with { Id = entry.Id, ContactId = contact.Id, Sequence = entry.Sequence }, entry with { Hash = null, PreviousHash = null });
             Assert.NotEqual(template.Id, entry.Id);
             Assert.NotEqual(Guid.Empty, entry.Id);
         }

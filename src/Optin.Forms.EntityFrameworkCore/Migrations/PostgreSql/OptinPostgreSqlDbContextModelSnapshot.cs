@@ -22,31 +22,26 @@ namespace Optin.Forms.EntityFrameworkCore.Migrations.PostgreSql
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("Optin.Forms.EntityFrameworkCore.Entities.ArchivedProofEntity", b =>
+            modelBuilder.Entity("Optin.Forms.EntityFrameworkCore.Entities.ChainHeadEntity", b =>
                 {
                     b.Property<Guid>("ContactId")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("contact_id");
 
-                    b.Property<long>("ArchivedAt")
-                        .HasColumnType("bigint")
-                        .HasColumnName("archived_at");
-
-                    b.Property<string>("Document")
+                    b.Property<string>("HeadHash")
                         .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("document");
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("head_hash");
 
-                    b.Property<long>("KeepUntil")
+                    b.Property<long>("Length")
                         .HasColumnType("bigint")
-                        .HasColumnName("keep_until");
+                        .HasColumnName("length");
 
                     b.HasKey("ContactId");
 
-                    b.HasIndex("KeepUntil");
-
-                    b.ToTable("optin_archive", (string)null);
+                    b.ToTable("optin_chain_heads", (string)null);
                 });
 
             modelBuilder.Entity("Optin.Forms.EntityFrameworkCore.Entities.ConsentEventEntity", b =>
@@ -61,16 +56,6 @@ namespace Optin.Forms.EntityFrameworkCore.Migrations.PostgreSql
                     b.Property<string>("Actor")
                         .HasColumnType("text")
                         .HasColumnName("actor");
-
-                    b.Property<string>("Address")
-                        .HasMaxLength(320)
-                        .HasColumnType("character varying(320)")
-                        .HasColumnName("address");
-
-                    b.Property<string>("ConsentBoxSha256")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("consent_box_sha256");
 
                     b.Property<string>("ConsentText")
                         .HasColumnType("text")
@@ -92,23 +77,18 @@ namespace Optin.Forms.EntityFrameworkCore.Migrations.PostgreSql
                         .HasColumnType("text")
                         .HasColumnName("culture");
 
-                    b.Property<string>("EmailSha256")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("email_sha256");
-
                     b.Property<string>("FormId")
                         .HasColumnType("text")
                         .HasColumnName("form_id");
 
-                    b.Property<string>("FormSha256")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("form_sha256");
-
                     b.Property<string>("FormVersion")
                         .HasColumnType("text")
                         .HasColumnName("form_version");
+
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("hash");
 
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
@@ -139,19 +119,14 @@ namespace Optin.Forms.EntityFrameworkCore.Migrations.PostgreSql
                         .HasColumnType("bigint")
                         .HasColumnName("occurred_at");
 
-                    b.Property<string>("PreviousAddress")
-                        .HasMaxLength(320)
-                        .HasColumnType("character varying(320)")
-                        .HasColumnName("previous_address");
+                    b.Property<string>("PreviousHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("previous_hash");
 
                     b.Property<string>("PrivacyNotice")
                         .HasColumnType("text")
                         .HasColumnName("privacy_notice");
-
-                    b.Property<string>("PrivacyNoticeSha256")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("privacy_notice_sha256");
 
                     b.Property<string>("PurposeId")
                         .IsRequired()
@@ -207,8 +182,6 @@ namespace Optin.Forms.EntityFrameworkCore.Migrations.PostgreSql
                         .IsUnique();
 
                     b.HasIndex("ContactId", "Sequence");
-
-                    b.HasIndex("Kind", "OccurredAt");
 
                     b.ToTable("optin_consent_events", (string)null);
                 });
@@ -341,39 +314,6 @@ namespace Optin.Forms.EntityFrameworkCore.Migrations.PostgreSql
                     b.ToTable("optin_contact_tags", (string)null);
                 });
 
-            modelBuilder.Entity("Optin.Forms.EntityFrameworkCore.Entities.ContentEntity", b =>
-                {
-                    b.Property<string>("Sha256")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("sha256");
-
-                    b.Property<string>("Content")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("content");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(50)
-                        .HasColumnType("character varying(50)")
-                        .HasColumnName("kind");
-
-                    b.Property<string>("MediaType")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("media_type");
-
-                    b.Property<long>("StoredAt")
-                        .HasColumnType("bigint")
-                        .HasColumnName("stored_at");
-
-                    b.HasKey("Sha256");
-
-                    b.ToTable("optin_content", (string)null);
-                });
-
             modelBuilder.Entity("Optin.Forms.EntityFrameworkCore.Entities.CounterEntity", b =>
                 {
                     b.Property<string>("Key")
@@ -394,49 +334,6 @@ namespace Optin.Forms.EntityFrameworkCore.Migrations.PostgreSql
                     b.HasIndex("ExpiresAt");
 
                     b.ToTable("optin_counters", (string)null);
-                });
-
-            modelBuilder.Entity("Optin.Forms.EntityFrameworkCore.Entities.EvidenceAccessEntity", b =>
-                {
-                    b.Property<long>("Position")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasColumnName("position");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Position"));
-
-                    b.Property<string>("Action")
-                        .IsRequired()
-                        .HasMaxLength(50)
-                        .HasColumnType("character varying(50)")
-                        .HasColumnName("action");
-
-                    b.Property<string>("Actor")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("actor");
-
-                    b.Property<long>("At")
-                        .HasColumnType("bigint")
-                        .HasColumnName("at");
-
-                    b.Property<Guid>("ContactId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("contact_id");
-
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.HasKey("Position");
-
-                    b.HasIndex("Id")
-                        .IsUnique();
-
-                    b.HasIndex("ContactId", "Position");
-
-                    b.ToTable("optin_evidence_access", (string)null);
                 });
 
             modelBuilder.Entity("Optin.Forms.EntityFrameworkCore.Entities.JobEntity", b =>
@@ -510,10 +407,6 @@ namespace Optin.Forms.EntityFrameworkCore.Migrations.PostgreSql
                         .HasColumnType("character varying(100)")
                         .HasColumnName("purpose_key");
 
-                    b.Property<string>("Recipient")
-                        .HasColumnType("text")
-                        .HasColumnName("recipient");
-
                     b.Property<string>("RuleName")
                         .HasColumnType("text")
                         .HasColumnName("rule_name");
@@ -525,8 +418,6 @@ namespace Optin.Forms.EntityFrameworkCore.Migrations.PostgreSql
                     b.HasKey("Position");
 
                     b.HasIndex("ContactId");
-
-                    b.HasIndex("FinishedAt");
 
                     b.HasIndex("Id")
                         .IsUnique();
