@@ -62,6 +62,12 @@ public static class LedgerChain
         ("template_id", e => e.TemplateId),
         ("template_sha256", e => e.TemplateSha256),
         ("message_id", e => e.MessageId),
+        ("address", e => e.Address),
+        ("previous_address", e => e.PreviousAddress),
+        ("form_sha256", e => e.FormSha256),
+        ("consent_box_sha256", e => e.ConsentBoxSha256),
+        ("privacy_notice_sha256", e => e.PrivacyNoticeSha256),
+        ("email_sha256", e => e.EmailSha256),
     ];
 
     /// <summary>The names of the canonical fields, in order (the documentation lists the same).</summary>

@@ -39,19 +39,18 @@ public sealed partial class PersonalDataService
         }
 
         var defaultRetention = Duration.FromTimeSpan(_options.Retention.DefaultProspectRetention);
+        var submissions = await _store.Submissions.ListByContactAsync(contactId, cancellationToken).ToListAsync(cancellationToken);
         var data = new AccessReportHtml.Data
         {
             Contact = contact,
             Catalog = catalog,
             Culture = culture ?? catalog.DefaultCulture,
             GeneratedAt = _clock.GetCurrentInstant(),
-            Submissions = await _store.Submissions.ListByContactAsync(contactId, cancellationToken).ToListAsync(cancellationToken),
+            Submissions = submissions,
             Events = events,
             Disclosures = Disclosure.From(await _store.Jobs.ListJobsAsync(contactId, cancellationToken).ToListAsync(cancellationToken), contact.Email),
             Emails = emails,
-            PlannedErasure = RetentionPolicy.Applies(contact)
-                ? contact.LastActivityAt + RetentionPolicy.RetentionOf(contact, catalog, defaultRetention)
-                : null,
+            PlannedErasure = RetentionPolicy.ExpiresAt(contact, catalog, defaultRetention, submissions),
             DefaultRetention = defaultRetention,
         };
 
@@ -67,13 +66,11 @@ public sealed partial class PersonalDataService
 
     /// <summary>
     /// The content of an email the ledger records as sent (its text as sent, minus the token), or <see langword="null"/>
-    /// when none is kept. The seam for the content-addressed archive of sent emails: until it is connected, the report
-    /// shows what the ledger holds (date, template, its hash, Message-ID) and says the content is not kept.
+    /// when none is kept: read from the content-addressed archive by the entry's <see cref="ConsentEvent.EmailSha256"/>
+    /// (EVD-1), and only when the archived content still matches its hash.
     /// </summary>
-    private static ValueTask<string?> FindSentEmailBodyAsync(ConsentEvent sent, CancellationToken cancellationToken)
-    {
-        _ = sent;
-        cancellationToken.ThrowIfCancellationRequested();
-        return ValueTask.FromResult<string?>(null);
-    }
+    private async ValueTask<string?> FindSentEmailBodyAsync(ConsentEvent sent, CancellationToken cancellationToken) =>
+        sent.EmailSha256 is { } sha256 && await _store.Archive.FindContentAsync(sha256, cancellationToken) is { } content && content.Verifies()
+            ? content.Content
+            : null;
 }

@@ -17,6 +17,33 @@ namespace Optin.Forms.EntityFrameworkCore.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Optin.Forms.EntityFrameworkCore.Entities.ArchivedProofEntity", b =>
+                {
+                    b.Property<Guid>("ContactId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("contact_id");
+
+                    b.Property<long>("ArchivedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("archived_at");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("document");
+
+                    b.Property<long>("KeepUntil")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("keep_until");
+
+                    b.HasKey("ContactId");
+
+                    b.HasIndex("KeepUntil");
+
+                    b.ToTable("optin_archive", (string)null);
+                });
+
             modelBuilder.Entity("Optin.Forms.EntityFrameworkCore.Entities.ChainHeadEntity", b =>
                 {
                     b.Property<Guid>("ContactId")
@@ -50,6 +77,16 @@ namespace Optin.Forms.EntityFrameworkCore.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("actor");
 
+                    b.Property<string>("Address")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("address");
+
+                    b.Property<string>("ConsentBoxSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("consent_box_sha256");
+
                     b.Property<string>("ConsentText")
                         .HasColumnType("TEXT")
                         .HasColumnName("consent_text");
@@ -70,9 +107,19 @@ namespace Optin.Forms.EntityFrameworkCore.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("culture");
 
+                    b.Property<string>("EmailSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("email_sha256");
+
                     b.Property<string>("FormId")
                         .HasColumnType("TEXT")
                         .HasColumnName("form_id");
+
+                    b.Property<string>("FormSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("form_sha256");
 
                     b.Property<string>("FormVersion")
                         .HasColumnType("TEXT")
@@ -112,6 +159,11 @@ namespace Optin.Forms.EntityFrameworkCore.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("occurred_at");
 
+                    b.Property<string>("PreviousAddress")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("previous_address");
+
                     b.Property<string>("PreviousHash")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT")
@@ -120,6 +172,11 @@ namespace Optin.Forms.EntityFrameworkCore.Migrations.Sqlite
                     b.Property<string>("PrivacyNotice")
                         .HasColumnType("TEXT")
                         .HasColumnName("privacy_notice");
+
+                    b.Property<string>("PrivacyNoticeSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("privacy_notice_sha256");
 
                     b.Property<string>("PurposeId")
                         .IsRequired()
@@ -175,6 +232,8 @@ namespace Optin.Forms.EntityFrameworkCore.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("ContactId", "Sequence");
+
+                    b.HasIndex("Kind", "OccurredAt");
 
                     b.ToTable("optin_consent_events", (string)null);
                 });
@@ -307,6 +366,39 @@ namespace Optin.Forms.EntityFrameworkCore.Migrations.Sqlite
                     b.ToTable("optin_contact_tags", (string)null);
                 });
 
+            modelBuilder.Entity("Optin.Forms.EntityFrameworkCore.Entities.ContentEntity", b =>
+                {
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sha256");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("MediaType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("media_type");
+
+                    b.Property<long>("StoredAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("stored_at");
+
+                    b.HasKey("Sha256");
+
+                    b.ToTable("optin_content", (string)null);
+                });
+
             modelBuilder.Entity("Optin.Forms.EntityFrameworkCore.Entities.CounterEntity", b =>
                 {
                     b.Property<string>("Key")
@@ -327,6 +419,47 @@ namespace Optin.Forms.EntityFrameworkCore.Migrations.Sqlite
                     b.HasIndex("ExpiresAt");
 
                     b.ToTable("optin_counters", (string)null);
+                });
+
+            modelBuilder.Entity("Optin.Forms.EntityFrameworkCore.Entities.EvidenceAccessEntity", b =>
+                {
+                    b.Property<long>("Position")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("position");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("action");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("ContactId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("contact_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.HasKey("Position");
+
+                    b.HasIndex("Id")
+                        .IsUnique();
+
+                    b.HasIndex("ContactId", "Position");
+
+                    b.ToTable("optin_evidence_access", (string)null);
                 });
 
             modelBuilder.Entity("Optin.Forms.EntityFrameworkCore.Entities.JobEntity", b =>
@@ -398,6 +531,10 @@ namespace Optin.Forms.EntityFrameworkCore.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("purpose_key");
 
+                    b.Property<string>("Recipient")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recipient");
+
                     b.Property<string>("RuleName")
                         .HasColumnType("TEXT")
                         .HasColumnName("rule_name");
@@ -409,6 +546,8 @@ namespace Optin.Forms.EntityFrameworkCore.Migrations.Sqlite
                     b.HasKey("Position");
 
                     b.HasIndex("ContactId");
+
+                    b.HasIndex("FinishedAt");
 
                     b.HasIndex("Id")
                         .IsUnique();

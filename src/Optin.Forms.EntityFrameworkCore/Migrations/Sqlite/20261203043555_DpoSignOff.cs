@@ -6,11 +6,17 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Optin.Forms.EntityFrameworkCore.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class DpoEvidence : Migration
+    public partial class DpoSignOff : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "recipient",
+                table: "optin_jobs",
+                type: "TEXT",
+                nullable: true);
+
             migrationBuilder.AddColumn<string>(
                 name: "address",
                 table: "optin_consent_events",
@@ -40,10 +46,24 @@ namespace Optin.Forms.EntityFrameworkCore.Migrations.Sqlite
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
+                name: "hash",
+                table: "optin_consent_events",
+                type: "TEXT",
+                maxLength: 64,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
                 name: "previous_address",
                 table: "optin_consent_events",
                 type: "TEXT",
                 maxLength: 320,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "previous_hash",
+                table: "optin_consent_events",
+                type: "TEXT",
+                maxLength: 64,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
@@ -52,6 +72,33 @@ namespace Optin.Forms.EntityFrameworkCore.Migrations.Sqlite
                 type: "TEXT",
                 maxLength: 64,
                 nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "optin_archive",
+                columns: table => new
+                {
+                    contact_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    archived_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    keep_until = table.Column<long>(type: "INTEGER", nullable: false),
+                    document = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_optin_archive", x => x.contact_id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "optin_chain_heads",
+                columns: table => new
+                {
+                    contact_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    head_hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    length = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_optin_chain_heads", x => x.contact_id);
+                });
 
             migrationBuilder.CreateTable(
                 name: "optin_content",
@@ -86,6 +133,21 @@ namespace Optin.Forms.EntityFrameworkCore.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_optin_jobs_finished_at",
+                table: "optin_jobs",
+                column: "finished_at");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_optin_consent_events_kind_occurred_at",
+                table: "optin_consent_events",
+                columns: new[] { "kind", "occurred_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_optin_archive_keep_until",
+                table: "optin_archive",
+                column: "keep_until");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_optin_evidence_access_contact_id_position",
                 table: "optin_evidence_access",
                 columns: new[] { "contact_id", "position" });
@@ -101,10 +163,28 @@ namespace Optin.Forms.EntityFrameworkCore.Migrations.Sqlite
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "optin_archive");
+
+            migrationBuilder.DropTable(
+                name: "optin_chain_heads");
+
+            migrationBuilder.DropTable(
                 name: "optin_content");
 
             migrationBuilder.DropTable(
                 name: "optin_evidence_access");
+
+            migrationBuilder.DropIndex(
+                name: "IX_optin_jobs_finished_at",
+                table: "optin_jobs");
+
+            migrationBuilder.DropIndex(
+                name: "IX_optin_consent_events_kind_occurred_at",
+                table: "optin_consent_events");
+
+            migrationBuilder.DropColumn(
+                name: "recipient",
+                table: "optin_jobs");
 
             migrationBuilder.DropColumn(
                 name: "address",
@@ -123,7 +203,15 @@ namespace Optin.Forms.EntityFrameworkCore.Migrations.Sqlite
                 table: "optin_consent_events");
 
             migrationBuilder.DropColumn(
+                name: "hash",
+                table: "optin_consent_events");
+
+            migrationBuilder.DropColumn(
                 name: "previous_address",
+                table: "optin_consent_events");
+
+            migrationBuilder.DropColumn(
+                name: "previous_hash",
                 table: "optin_consent_events");
 
             migrationBuilder.DropColumn(

@@ -12,8 +12,8 @@ using Optin.Forms.EntityFrameworkCore;
 namespace Optin.Forms.EntityFrameworkCore.Migrations.PostgreSql
 {
     [DbContext(typeof(OptinPostgreSqlDbContext))]
-    [Migration("20261203033025_DpoChain")]
-    partial class DpoChain
+    [Migration("20261203043558_DpoSignOff")]
+    partial class DpoSignOff
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -24,6 +24,33 @@ namespace Optin.Forms.EntityFrameworkCore.Migrations.PostgreSql
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
+
+            modelBuilder.Entity("Optin.Forms.EntityFrameworkCore.Entities.ArchivedProofEntity", b =>
+                {
+                    b.Property<Guid>("ContactId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("contact_id");
+
+                    b.Property<long>("ArchivedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("archived_at");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("document");
+
+                    b.Property<long>("KeepUntil")
+                        .HasColumnType("bigint")
+                        .HasColumnName("keep_until");
+
+                    b.HasKey("ContactId");
+
+                    b.HasIndex("KeepUntil");
+
+                    b.ToTable("optin_archive", (string)null);
+                });
 
             modelBuilder.Entity("Optin.Forms.EntityFrameworkCore.Entities.ChainHeadEntity", b =>
                 {
@@ -60,6 +87,16 @@ namespace Optin.Forms.EntityFrameworkCore.Migrations.PostgreSql
                         .HasColumnType("text")
                         .HasColumnName("actor");
 
+                    b.Property<string>("Address")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("address");
+
+                    b.Property<string>("ConsentBoxSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("consent_box_sha256");
+
                     b.Property<string>("ConsentText")
                         .HasColumnType("text")
                         .HasColumnName("consent_text");
@@ -80,9 +117,19 @@ namespace Optin.Forms.EntityFrameworkCore.Migrations.PostgreSql
                         .HasColumnType("text")
                         .HasColumnName("culture");
 
+                    b.Property<string>("EmailSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("email_sha256");
+
                     b.Property<string>("FormId")
                         .HasColumnType("text")
                         .HasColumnName("form_id");
+
+                    b.Property<string>("FormSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("form_sha256");
 
                     b.Property<string>("FormVersion")
                         .HasColumnType("text")
@@ -122,6 +169,11 @@ namespace Optin.Forms.EntityFrameworkCore.Migrations.PostgreSql
                         .HasColumnType("bigint")
                         .HasColumnName("occurred_at");
 
+                    b.Property<string>("PreviousAddress")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("previous_address");
+
                     b.Property<string>("PreviousHash")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
@@ -130,6 +182,11 @@ namespace Optin.Forms.EntityFrameworkCore.Migrations.PostgreSql
                     b.Property<string>("PrivacyNotice")
                         .HasColumnType("text")
                         .HasColumnName("privacy_notice");
+
+                    b.Property<string>("PrivacyNoticeSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("privacy_notice_sha256");
 
                     b.Property<string>("PurposeId")
                         .IsRequired()
@@ -185,6 +242,8 @@ namespace Optin.Forms.EntityFrameworkCore.Migrations.PostgreSql
                         .IsUnique();
 
                     b.HasIndex("ContactId", "Sequence");
+
+                    b.HasIndex("Kind", "OccurredAt");
 
                     b.ToTable("optin_consent_events", (string)null);
                 });
@@ -317,6 +376,39 @@ namespace Optin.Forms.EntityFrameworkCore.Migrations.PostgreSql
                     b.ToTable("optin_contact_tags", (string)null);
                 });
 
+            modelBuilder.Entity("Optin.Forms.EntityFrameworkCore.Entities.ContentEntity", b =>
+                {
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sha256");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("content");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("MediaType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("media_type");
+
+                    b.Property<long>("StoredAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("stored_at");
+
+                    b.HasKey("Sha256");
+
+                    b.ToTable("optin_content", (string)null);
+                });
+
             modelBuilder.Entity("Optin.Forms.EntityFrameworkCore.Entities.CounterEntity", b =>
                 {
                     b.Property<string>("Key")
@@ -337,6 +429,49 @@ namespace Optin.Forms.EntityFrameworkCore.Migrations.PostgreSql
                     b.HasIndex("ExpiresAt");
 
                     b.ToTable("optin_counters", (string)null);
+                });
+
+            modelBuilder.Entity("Optin.Forms.EntityFrameworkCore.Entities.EvidenceAccessEntity", b =>
+                {
+                    b.Property<long>("Position")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("position");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Position"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("action");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("actor");
+
+                    b.Property<long>("At")
+                        .HasColumnType("bigint")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("ContactId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("contact_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.HasKey("Position");
+
+                    b.HasIndex("Id")
+                        .IsUnique();
+
+                    b.HasIndex("ContactId", "Position");
+
+                    b.ToTable("optin_evidence_access", (string)null);
                 });
 
             modelBuilder.Entity("Optin.Forms.EntityFrameworkCore.Entities.JobEntity", b =>
@@ -410,6 +545,10 @@ namespace Optin.Forms.EntityFrameworkCore.Migrations.PostgreSql
                         .HasColumnType("character varying(100)")
                         .HasColumnName("purpose_key");
 
+                    b.Property<string>("Recipient")
+                        .HasColumnType("text")
+                        .HasColumnName("recipient");
+
                     b.Property<string>("RuleName")
                         .HasColumnType("text")
                         .HasColumnName("rule_name");
@@ -421,6 +560,8 @@ namespace Optin.Forms.EntityFrameworkCore.Migrations.PostgreSql
                     b.HasKey("Position");
 
                     b.HasIndex("ContactId");
+
+                    b.HasIndex("FinishedAt");
 
                     b.HasIndex("Id")
                         .IsUnique();
