@@ -123,7 +123,7 @@ public sealed class RightsCommandTests : IDisposable
 
         var (swept, sweptOutput, _) = await Run("retention", "--settings", settings);
         var (code, output, _) = await Run("archive", contactId.ToString(), "--settings", settings);
-        var (exported, _, _) = await Run("export", contactId.ToString(), "--settings", settings, "--evidence", "json");
+        var (exported, exportedOutput, _) = await Run("export", contactId.ToString(), "--settings", settings, "--evidence", "json");
         var (unknown, _, error) = await Run("archive", Guid.NewGuid().ToString(), "--settings", settings);
 
         Assert.Equal(OptinCommand.Ok, swept);
@@ -139,7 +139,10 @@ public sealed class RightsCommandTests : IDisposable
                 && e.GetProperty("consentText").GetString() == "J'accepte de recevoir la lettre d'information.");
         }
 
-        Assert.Equal(RightsCommand.NotFound, exported);
+        // The normal export answers the tombstone (DSR-5), never the archived proof.
+        Assert.Equal(OptinCommand.Ok, exported);
+        Assert.Contains("\"erased\": true", exportedOutput, StringComparison.Ordinal);
+        Assert.DoesNotContain("jean.dupont@exemple.fr", exportedOutput, StringComparison.Ordinal);
         Assert.Equal(RightsCommand.NotFound, unknown);
         Assert.Contains("no archived proof", error, StringComparison.Ordinal);
     }

@@ -252,7 +252,7 @@ public sealed class AdminRightsApiTests : IDisposable
             Assert.Equal("ConsentWithdrawn", tombstone.GetProperty("reason").GetString());
             Assert.Equal("consent-withdrawn", tombstone.GetProperty("reasonCode").GetString());
             Assert.Equal("zendesk#4812", tombstone.GetProperty("reference").GetString());
-            Assert.Equal("dpo@atelier-dupont.example", tombstone.GetProperty("actor").GetString());
+            Assert.Equal("admin-api-key", tombstone.GetProperty("actor").GetString()); // the signed-in identity, not the body's (EVD-1)
             Assert.Equal(HttpStatusCode.NotFound, (await Client().GetAsync($"/optin/admin/contacts/{Guid.NewGuid()}{path}")).StatusCode);
         }
     }

@@ -38,8 +38,9 @@ public sealed class AccessReportTests
         Assert.Contains("Le service commercial.", text, StringComparison.Ordinal);
         Assert.Contains("<tr><td>ventes@atelier-dupont.example</td><td>e-mail</td>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<tr><td>jean.dupont@exemple.fr</td><td>e-mail</td>", html, StringComparison.Ordinal);
-        // (d) the retention sweep's own rule: the newsletter's 400 days from the last activity
-        Assert.Contains("vos données seront effacées le 17 décembre 2027", text, StringComparison.Ordinal);
+        // (d) the retention sweep's own rule: the later of the newsletter's 400 days from the last activity and the quote
+        // request's 730 days from its submission (RET-4)
+        Assert.Contains("vos données seront effacées le 11 novembre 2028", text, StringComparison.Ordinal);
         Assert.Contains("Formulaire « Demande de devis » : 730 jours après son envoi.", text, StringComparison.Ordinal);
         // (e) the rights and whom to write to; (f) the complaint; (g) the source; (h) no automated decision
         Assert.Contains("Portabilité", text, StringComparison.Ordinal);
@@ -70,7 +71,7 @@ public sealed class AccessReportTests
         Assert.Contains("a contract, or steps taken at your request before one (Art. 6(1)(b))", text, StringComparison.Ordinal);
         Assert.Contains("waiting for your confirmation", text, StringComparison.Ordinal);
         Assert.Contains("The sales team.", text, StringComparison.Ordinal);
-        Assert.Contains("your data will be erased on 17 December 2027", text, StringComparison.Ordinal);
+        Assert.Contains("your data will be erased on 11 November 2028", text, StringComparison.Ordinal);
         Assert.Contains("lodge a complaint with the supervisory authority", text, StringComparison.Ordinal);
         Assert.Contains(Cnil, text, StringComparison.Ordinal);
         Assert.Contains("Yourself, through the form \"Quote request\"", text, StringComparison.Ordinal);
