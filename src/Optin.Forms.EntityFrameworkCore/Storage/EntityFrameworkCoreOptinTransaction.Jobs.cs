@@ -113,8 +113,19 @@ internal sealed partial class EntityFrameworkCoreOptinTransaction
         await ScrubFinishedJobsAsync(contactId, cancellationToken);
         await Db.Set<SubmissionEntity>().Where(s => s.ContactId == contactId).ExecuteDeleteAsync(cancellationToken);
         await Db.Set<TokenEntity>().Where(t => t.ContactId == contactId).ExecuteDeleteAsync(cancellationToken);
+        // The emails as sent may quote the person (their name, their answers): their archived copies go with the ledger,
+        // unless another contact's entry still refers to the same content (DSR-5, EVD-1).
+        var emails = await Db.Set<ConsentEventEntity>().Where(e => e.ContactId == contactId && e.EmailSha256 != null)
+            .Select(e => e.EmailSha256!).Distinct().ToListAsync(cancellationToken);
+
         // Erasure is the one removal from the ledger (invariant 7); the tombstone appended below keeps no personal data.
         await Db.Set<ConsentEventEntity>().Where(e => e.ContactId == contactId).ExecuteDeleteAsync(cancellationToken);
+        if (emails.Count > 0)
+        {
+            await Db.Set<ContentEntity>()
+                .Where(c => emails.Contains(c.Sha256) && !Db.Set<ConsentEventEntity>().Any(e => e.EmailSha256 == c.Sha256))
+                .ExecuteDeleteAsync(cancellationToken);
+        }
         await Db.Set<ContactFieldEntity>().Where(f => f.ContactId == contactId).ExecuteDeleteAsync(cancellationToken);
         await Db.Set<ContactTagEntity>().Where(t => t.ContactId == contactId).ExecuteDeleteAsync(cancellationToken);
         await Db.Set<ContactOptinEntity>().Where(o => o.ContactId == contactId).ExecuteDeleteAsync(cancellationToken);

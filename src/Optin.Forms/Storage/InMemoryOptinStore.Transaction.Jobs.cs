@@ -135,6 +135,16 @@ public sealed partial class InMemoryOptinStore
                 {
                     _working.EventIds.Remove(e.Id);
                 }
+
+                // The emails as sent may quote the person (their name, their answers): their archived copies go with the
+                // ledger, unless another contact's entry still refers to the same content (DSR-5, EVD-1).
+                foreach (var sha256 in ledger.Select(e => e.EmailSha256).OfType<string>().Distinct(StringComparer.Ordinal).ToList())
+                {
+                    if (!_working.LedgerByContact.Values().Any(entries => entries.Any(e => string.Equals(e.EmailSha256, sha256, StringComparison.Ordinal))))
+                    {
+                        _working.Content.Remove(sha256);
+                    }
+                }
             }
 
             // The erased chain goes whole, head included; the tombstone starts a chain of its own (LEDG-1).

@@ -285,4 +285,39 @@ public abstract class RightsStoreConformanceTests
 
         Assert.Equal([first, second], await store.Archive.ReadAccessLogAsync(contact.Id, default).ToListAsync());
     }
+
+    [Fact]
+    [Trait("Requirement", "DSR-5")]
+    [Trait("Requirement", "EVD-1")]
+    public async Task EraseContactAsync_RemovesTheArchivedEmailsOnlyThisContactReferred_AndKeepsSharedOnes()
+    {
+        var store = await CreateStoreAsync();
+        var erased = await SaveContactAsync(store, Contact("a@exemple.fr"));
+        var kept = await SaveContactAsync(store, Contact("b@exemple.fr"));
+        var own = ArchivedContent.Of(ContentKinds.Email, "text/plain", "Bonjour Jean, votre devis pour 40 chaises", T0);
+        var shared = ArchivedContent.Of(ContentKinds.Email, "text/plain", "Confirmez : https://x.example/c/{{optin-token}}", T0);
+        var box = ArchivedContent.Of(ContentKinds.ConsentBox, "text/html", "<label>J'accepte</label>", T0);
+        await using (var tx = await store.BeginTransactionAsync(default))
+        {
+            await tx.AddContentAsync(own, default);
+            await tx.AddContentAsync(shared, default);
+            await tx.AddContentAsync(box, default);
+            await tx.AppendConsentEventsAsync([
+                Sent(erased.Id) with { EmailSha256 = own.Sha256, ConsentBoxSha256 = box.Sha256 },
+                Sent(erased.Id) with { EmailSha256 = shared.Sha256 },
+                Sent(kept.Id) with { EmailSha256 = shared.Sha256 },
+            ], default);
+            await tx.CommitAsync(default);
+        }
+
+        await using (var tx = await store.BeginTransactionAsync(default))
+        {
+            await tx.EraseContactAsync(erased.Id, Sent(erased.Id) with { Kind = ConsentEventKind.Erased, TemplateId = null, TemplateSha256 = null, MessageId = null }, default);
+            await tx.CommitAsync(default);
+        }
+
+        Assert.Null(await store.Archive.FindContentAsync(own.Sha256, default));
+        Assert.Equal(shared, await store.Archive.FindContentAsync(shared.Sha256, default));
+        Assert.Equal(box, await store.Archive.FindContentAsync(box.Sha256, default)); // texts and boxes hold no one's data
+    }
 }
