@@ -67,7 +67,7 @@ internal static class AccessReportHtml
         Item(h, t.Controller, controller);
         Item(h, t.ControllerContact, dp.ControllerContact);
         Item(h, t.Dpo, dp.Dpo);
-        Item(h, t.Generated, Date(d.GeneratedAt, t, withTime: true));
+        Item(h, t.Generated, Date(d.GeneratedAt, t, withTime: true, d));
         h.Append("</dl>\n");
 
         Purposes(h, d, t);
@@ -105,7 +105,7 @@ internal static class AccessReportHtml
                     .Append(E(t.StateWord(optin?.State ?? OptinState.None)));
                 if (optin is not null)
                 {
-                    h.Append(' ').Append(E(string.Format(CultureInfo.InvariantCulture, t.Since, Date(optin.ChangedAt, t, withTime: false))));
+                    h.Append(' ').Append(E(string.Format(CultureInfo.InvariantCulture, t.Since, Date(optin.ChangedAt, t, withTime: false, d))));
                 }
 
                 h.Append("</td><td>").Append(E(given?.ConsentText ?? text?.Consent)).Append("</td><td>").Append(E(t.Basis(LegalBasis.Consent)))
@@ -179,7 +179,7 @@ internal static class AccessReportHtml
             .Append(E(t.Form)).Append("</th><th>").Append(E(t.Value)).Append("</th></tr></thead><tbody>\n");
         foreach (var s in d.Submissions)
         {
-            h.Append("<tr><td>").Append(E(Date(s.ReceivedAt, t, withTime: true))).Append("</td><td>").Append(E(FormName(d, s.FormId)))
+            h.Append("<tr><td>").Append(E(Date(s.ReceivedAt, t, withTime: true, d))).Append("</td><td>").Append(E(FormName(d, s.FormId)))
                 .Append("</td><td><dl>");
             foreach (var (name, value) in s.Values.OrderBy(v => v.Key, StringComparer.Ordinal))
             {
@@ -216,9 +216,9 @@ internal static class AccessReportHtml
         foreach (var disclosure in d.Disclosures)
         {
             var when = disclosure.Count == 1
-                ? Date(disclosure.FirstAt, t, withTime: true)
-                : string.Format(CultureInfo.InvariantCulture, t.Between, disclosure.Count, Date(disclosure.FirstAt, t, withTime: true),
-                    Date(disclosure.LastAt, t, withTime: true));
+                ? Date(disclosure.FirstAt, t, withTime: true, d)
+                : string.Format(CultureInfo.InvariantCulture, t.Between, disclosure.Count, Date(disclosure.FirstAt, t, withTime: true, d),
+                    Date(disclosure.LastAt, t, withTime: true, d));
             h.Append("<tr><td>").Append(E(disclosure.Recipient)).Append("</td><td>").Append(E(t.ActionWord(disclosure.Action))).Append("</td><td>")
                 .Append(E(when)).Append("</td></tr>\n");
         }
@@ -252,8 +252,8 @@ internal static class AccessReportHtml
         h.Append("</ul>\n<p><strong>");
         if (d.PlannedErasure is { } planned)
         {
-            h.Append(E(string.Format(CultureInfo.InvariantCulture, t.PlannedErasure, Date(planned, t, withTime: false),
-                Date(d.Contact.LastActivityAt, t, withTime: false))));
+            h.Append(E(string.Format(CultureInfo.InvariantCulture, t.PlannedErasure, Date(planned, t, withTime: false, d),
+                Date(d.Contact.LastActivityAt, t, withTime: false, d))));
         }
         else
         {
@@ -287,22 +287,22 @@ internal static class AccessReportHtml
         foreach (var s in d.Submissions)
         {
             var page = s.SourceUrl is null ? string.Empty : string.Format(CultureInfo.InvariantCulture, t.OnPage, s.SourceUrl);
-            Row(h, Date(s.ReceivedAt, t, withTime: true), string.Format(CultureInfo.InvariantCulture, t.FromForm, FormName(d, s.FormId)) + page);
+            Row(h, Date(s.ReceivedAt, t, withTime: true, d), string.Format(CultureInfo.InvariantCulture, t.FromForm, FormName(d, s.FormId)) + page);
         }
 
         foreach (var e in d.Events.Where(e => e.Method is ConsentMethod.Import or ConsentMethod.Manual or ConsentMethod.Bulk
             && e.Kind is ConsentEventKind.SetManually or ConsentEventKind.SetInBulk or ConsentEventKind.EmailChanged))
         {
-            Row(h, Date(e.OccurredAt, t, withTime: true), t.MethodWord(e.Method));
+            Row(h, Date(e.OccurredAt, t, withTime: true, d), t.MethodWord(e.Method));
         }
 
         if (d.Contact.Fields.GetValueOrDefault(Import.ContactImportService.SourceField) is { } imported)
         {
-            Row(h, Date(d.Contact.CreatedAt, t, withTime: true), t.MethodWord(ConsentMethod.Import) + t.Colon + imported);
+            Row(h, Date(d.Contact.CreatedAt, t, withTime: true, d), t.MethodWord(ConsentMethod.Import) + t.Colon + imported);
         }
         else if (d.Submissions.Count == 0 && !d.Events.Any(e => e.Method is ConsentMethod.Manual or ConsentMethod.Bulk))
         {
-            Row(h, Date(d.Contact.CreatedAt, t, withTime: true), t.MethodWord(ConsentMethod.Manual));
+            Row(h, Date(d.Contact.CreatedAt, t, withTime: true, d), t.MethodWord(ConsentMethod.Manual));
         }
 
         h.Append("</tbody></table>\n");
@@ -322,7 +322,7 @@ internal static class AccessReportHtml
             .Append(E(t.Content)).Append("</th></tr></thead><tbody>\n");
         foreach (var (entry, body) in d.Emails)
         {
-            h.Append("<tr><td>").Append(E(Date(entry.OccurredAt, t, withTime: true))).Append("</td><td>").Append(E(entry.TemplateId));
+            h.Append("<tr><td>").Append(E(Date(entry.OccurredAt, t, withTime: true, d))).Append("</td><td>").Append(E(entry.TemplateId));
             if (entry.TemplateSha256 is { } sha)
             {
                 h.Append("<br><code>SHA-256 ").Append(E(sha)).Append("</code>");
@@ -344,8 +344,13 @@ internal static class AccessReportHtml
 
     private static string Days(Duration duration) => ((long)duration.TotalDays).ToString(CultureInfo.InvariantCulture);
 
-    private static string Date(Instant instant, AccessReportTexts t, bool withTime) =>
-        (withTime ? t.DateTimePattern : t.DatePattern).Format(instant.InUtc().LocalDateTime) + (withTime ? " UTC" : string.Empty);
+    /// <summary>In the controller's time zone (<c>DataProtection:TimeZone</c>, as on the evidence page), a time with its UTC offset.</summary>
+    private static string Date(Instant instant, AccessReportTexts t, bool withTime, Data d)
+    {
+        var local = instant.InZone(d.Catalog.DataProtection.TimeZone);
+        return (withTime ? t.DateTimePattern : t.DatePattern).Format(local.LocalDateTime)
+            + (withTime ? " (UTC" + OffsetPattern.CreateWithInvariantCulture("+HH:mm").Format(local.Offset) + ")" : string.Empty);
+    }
 
     private static void Item(StringBuilder h, string label, string? value)
     {

@@ -41,6 +41,9 @@ public sealed class AccessReportTests
         // (d) the retention sweep's own rule: the later of the newsletter's 400 days from the last activity and the quote
         // request's 730 days from its submission (RET-4)
         Assert.Contains("vos données seront effacées le 11 novembre 2028", text, StringComparison.Ordinal);
+        // times in the controller's time zone with their offset, as on the evidence page (EVD-1)
+        Assert.Contains("(UTC+01:00)", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(" UTC<", html, StringComparison.Ordinal);
         Assert.Contains("Formulaire « Demande de devis » : 730 jours après son envoi.", text, StringComparison.Ordinal);
         // (e) the rights and whom to write to; (f) the complaint; (g) the source; (h) no automated decision
         Assert.Contains("Portabilité", text, StringComparison.Ordinal);
@@ -111,6 +114,7 @@ public sealed class AccessReportTests
         s["OptinForms:Forms:contact:Processing:Recipients:fr"] = "Le service commercial.";
         s["OptinForms:Forms:contact:Processing:Recipients:en"] = "The sales team.";
         s["OptinForms:Forms:contact:Processing:Retention"] = "730.00:00:00";
+        s["OptinForms:DataProtection:TimeZone"] = "Europe/Paris";
     });
 
     private static async Task<string> ReportAsync(Flow flow, Guid contactId, string? culture)
