@@ -18,15 +18,15 @@ internal sealed partial class EntityFrameworkCoreOptinTransaction
     {
         ArgumentNullException.ThrowIfNull(content);
         ThrowIfDone();
-        if (!content.Verifies())
-        {
-            throw new ArgumentException($"The content does not hash to {content.Sha256}.", nameof(content));
-        }
-
         var key = content.Sha256.ToLowerInvariant();
         if (CommittedContent is not null && CommittedContent.ContainsKey(key))
         {
-            return;
+            return; // stored already; nothing is written, so there is nothing to check
+        }
+
+        if (!content.Verifies())
+        {
+            throw new ArgumentException($"The content does not hash to {content.Sha256}.", nameof(content));
         }
 
         await EvidenceRows.AddContentAsync(Rows, content, cancellationToken);

@@ -22,6 +22,10 @@ internal sealed partial class EntityFrameworkCoreOptinTransaction
     private const string DeleteTombstones = $"DELETE FROM {M.ConsentEvents} WHERE sequence IN (SELECT sequence FROM {M.ConsentEvents} "
         + "WHERE kind = 7 AND occurred_at < @p0 ORDER BY sequence LIMIT @p1)";
 
+    // A tombstone starts a chain of its own (LEDG-1): a head left without any entry goes with it.
+    private const string DeleteOrphanChainHeads = $"DELETE FROM {M.ChainHeads} WHERE NOT EXISTS (SELECT 1 FROM {M.ConsentEvents} e "
+        + $"WHERE e.contact_id = {M.ChainHeads}.contact_id)";
+
     public async ValueTask<int> DeleteFinishedJobsAsync(Instant finishedBefore, int maxCount, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxCount);
@@ -33,7 +37,14 @@ internal sealed partial class EntityFrameworkCoreOptinTransaction
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxCount);
         ThrowIfDone();
-        return await Rows.ExecuteAsync(DeleteTombstones, cancellationToken, erasedBefore.ToUnixTimeMilliseconds(), maxCount);
+        var deleted = await Rows.ExecuteAsync(DeleteTombstones, cancellationToken, erasedBefore.ToUnixTimeMilliseconds(), maxCount);
+        if (deleted > 0)
+        {
+            await Rows.ExecuteAsync(DeleteOrphanChainHeads, cancellationToken);
+            _heads.Clear();
+        }
+
+        return deleted;
     }
 
     public async ValueTask SaveArchivedProofAsync(ArchivedProof proof, CancellationToken cancellationToken)

@@ -21,5 +21,5 @@ public sealed record ArchivedContent(string Sha256, string Kind, string MediaTyp
     }
 
     /// <summary>Whether <see cref="Content"/> still hashes to <see cref="Sha256"/>.</summary>
-    public bool Verifies() => string.Equals(Schema.Hashing.Sha256Hex(Content), Sha256, StringComparison.OrdinalIgnoreCase);
+    public bool Verifies() => string.Equals(ContentArchive.HashOf(Content), Sha256, StringComparison.OrdinalIgnoreCase);
 }

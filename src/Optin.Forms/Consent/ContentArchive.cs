@@ -18,7 +18,9 @@ public static class ContentArchive
             return null;
         }
 
-        var entry = ArchivedContent.Of(kind, mediaType, content, at);
+        // The catalog's texts, the form definition's JSON and the rendered boxes are the same string instances post after
+        // post: each is hashed once (a post must not pay five SHA-256 for what it archived already).
+        var entry = new ArchivedContent(Hashes.GetValue(content, static c => Schema.Hashing.Sha256Hex(c)), kind, mediaType, content, at);
         await tx.AddContentAsync(entry, cancellationToken);
         return entry.Sha256;
     }
@@ -27,6 +29,12 @@ public static class ContentArchive
     /// The email as the archive keeps it: subject, HTML and text bodies, each link secret replaced by
     /// <see cref="TokenPlaceholder"/>; the recipient stays in the ledger entry (<see cref="ConsentEvent.Address"/>), not here.
     /// </summary>
+    /// <summary>The SHA-256 of <paramref name="content"/> when this process hashed that very instance already, else computed.</summary>
+    internal static string HashOf(string content) =>
+        Hashes.TryGetValue(content, out var known) ? known : Schema.Hashing.Sha256Hex(content);
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<string, string> Hashes = [];
+
     internal static string Email(string subject, string html, string text, IEnumerable<string?> secrets)
     {
         var content = $"Subject: {subject}\n\n--- text/html ---\n{html}\n--- text/plain ---\n{text}\n";

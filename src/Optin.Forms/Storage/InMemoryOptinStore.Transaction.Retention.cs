@@ -52,7 +52,9 @@ public sealed partial class InMemoryOptinStore
                 ConsentEvent[] rest = [.. ledger!.Where(e => e.Id != tombstone.Id)];
                 if (rest.Length == 0)
                 {
+                    // The tombstone was its chain's only entry (LEDG-1): the head goes with it.
                     _working.LedgerByContact.Remove(tombstone.ContactId);
+                    _working.ChainHeads.Remove(tombstone.ContactId);
                 }
                 else
                 {

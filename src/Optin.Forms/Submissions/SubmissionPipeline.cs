@@ -24,6 +24,10 @@ public sealed class SubmissionPipeline
     private readonly ILogger<SubmissionPipeline> _logger;
     private readonly IConsentBoxRenderer? _boxRenderer;
 
+    // The box a form shows for a purpose in a culture is the same for every post of one compiled catalog: rendered once.
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<FormDefinition,
+        System.Collections.Concurrent.ConcurrentDictionary<(string Purpose, string Culture), string>> _boxes = [];
+
     /// <summary>Creates the pipeline.</summary>
     /// <param name="catalog">The forms and purposes.</param>
     /// <param name="store">The store.</param>
@@ -273,8 +277,9 @@ public sealed class SubmissionPipeline
         await ContentArchive.AddAsync(tx, ContentKinds.PurposeText, "text/plain", given.PurposeText, at, cancellationToken);
         var notice = await ContentArchive.AddAsync(tx, ContentKinds.PrivacyNotice, "text/plain", given.PrivacyNotice, at, cancellationToken);
         var box = given.Method == ConsentMethod.Form && _boxRenderer is not null
-            ? await ContentArchive.AddAsync(tx, ContentKinds.ConsentBox, "text/html", _boxRenderer.Render(catalog, form, purpose, culture), at,
-                cancellationToken)
+            ? await ContentArchive.AddAsync(tx, ContentKinds.ConsentBox, "text/html",
+                _boxes.GetValue(form, static _ => new()).GetOrAdd((purpose.Id, culture), _ => _boxRenderer.Render(catalog, form, purpose, culture)),
+                at, cancellationToken)
             : null;
         return given with { PrivacyNoticeSha256 = notice, ConsentBoxSha256 = box };
     }

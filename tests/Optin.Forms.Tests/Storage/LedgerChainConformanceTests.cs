@@ -158,6 +158,33 @@ public abstract class LedgerChainConformanceTests : IAsyncLifetime
 
     [Fact]
     [Trait("Requirement", "LEDG-1")]
+    [Trait("Requirement", "RET-4")]
+    public async Task DeleteTombstones_AfterTheirRetention_TakeTheirChainHeadAlongAndEveryChainStillVerifies()
+    {
+        var store = await NewStoreAsync();
+        var (erased, _) = await ContactWithEntriesAsync(store, "jean@exemple.fr", 2);
+        await ContactWithEntriesAsync(store, "marie@exemple.fr", 2);
+        await using (var tx = await store.BeginTransactionAsync(None))
+        {
+            Assert.True(await tx.EraseContactAsync(erased, Tombstone(erased), None));
+            await tx.CommitAsync(None);
+        }
+
+        await using (var tx = await store.BeginTransactionAsync(None))
+        {
+            Assert.Equal(1, await tx.DeleteTombstonesAsync(Instant.MaxValue, 10, None));
+            await tx.CommitAsync(None);
+        }
+
+        Assert.Empty(await store.Ledger.ReadAsync(erased, None).ToListAsync());
+        Assert.Null(await store.Chain.FindHeadAsync(erased, None));
+        var report = await Chains(store).VerifyAsync(null, null, None);
+        Assert.True(report.IsIntact, report.FirstBroken?.Detail);
+        Assert.Equal(2, report.Entries);
+    }
+
+    [Fact]
+    [Trait("Requirement", "LEDG-1")]
     public async Task VerifyAgainstCheckpoint_ChainRewrittenConsistentlyBeforeIt_ReportsCheckpointMismatch()
     {
         var store = await NewStoreAsync();
