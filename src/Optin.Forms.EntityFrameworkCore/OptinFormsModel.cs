@@ -82,7 +82,9 @@ public static class OptinFormsModel
             b.Property(e => e.TemplateId).HasMaxLength(100);
             b.Property(e => e.TemplateSha256).HasMaxLength(64);
             b.Property(e => e.MessageId).HasMaxLength(998);
-            b.HasIndex(e => new { e.Kind, e.OccurredAt }); // RET-4: the purge of old tombstones
+            // RET-4: the purge of old tombstones. Partial, so that the ledger's other entries (every post appends one) pay
+            // nothing for it.
+            b.HasIndex(e => new { e.Kind, e.OccurredAt }).HasFilter("kind = 7");
             b.Property(e => e.Hash).HasMaxLength(64);
             b.Property(e => e.PreviousHash).HasMaxLength(64);
             SnakeCase(b);
@@ -109,7 +111,8 @@ public static class OptinFormsModel
             b.HasIndex(j => new { j.Status, j.DueAt });
             b.HasIndex(j => new { j.Status, j.LeaseExpiresAt });
             b.HasIndex(j => j.ContactId);
-            b.HasIndex(j => j.FinishedAt); // RET-4: the purge of finished jobs
+            // RET-4: the purge of finished jobs. Partial: a job enters it when it finishes, not when it is queued.
+            b.HasIndex(j => j.FinishedAt).HasFilter("finished_at IS NOT NULL");
             b.Property(j => j.Action).HasMaxLength(100).IsRequired();
             b.Property(j => j.PurposeId).HasMaxLength(100);
             b.Property(j => j.PurposeKey).HasMaxLength(100);

@@ -240,7 +240,8 @@ namespace Optin.Forms.EntityFrameworkCore.Migrations.PostgreSql
 
                     b.HasIndex("ContactId", "Sequence");
 
-                    b.HasIndex("Kind", "OccurredAt");
+                    b.HasIndex("Kind", "OccurredAt")
+                        .HasFilter("kind = 7");
 
                     b.ToTable("optin_consent_events", (string)null);
                 });
@@ -558,7 +559,8 @@ namespace Optin.Forms.EntityFrameworkCore.Migrations.PostgreSql
 
                     b.HasIndex("ContactId");
 
-                    b.HasIndex("FinishedAt");
+                    b.HasIndex("FinishedAt")
+                        .HasFilter("finished_at IS NOT NULL");
 
                     b.HasIndex("Id")
                         .IsUnique();

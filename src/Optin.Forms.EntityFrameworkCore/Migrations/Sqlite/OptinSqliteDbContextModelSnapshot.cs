@@ -233,7 +233,8 @@ namespace Optin.Forms.EntityFrameworkCore.Migrations.Sqlite
 
                     b.HasIndex("ContactId", "Sequence");
 
-                    b.HasIndex("Kind", "OccurredAt");
+                    b.HasIndex("Kind", "OccurredAt")
+                        .HasFilter("kind = 7");
 
                     b.ToTable("optin_consent_events", (string)null);
                 });
@@ -547,7 +548,8 @@ namespace Optin.Forms.EntityFrameworkCore.Migrations.Sqlite
 
                     b.HasIndex("ContactId");
 
-                    b.HasIndex("FinishedAt");
+                    b.HasIndex("FinishedAt")
+                        .HasFilter("finished_at IS NOT NULL");
 
                     b.HasIndex("Id")
                         .IsUnique();

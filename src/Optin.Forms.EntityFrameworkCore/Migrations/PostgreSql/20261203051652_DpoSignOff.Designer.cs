@@ -12,7 +12,7 @@ using Optin.Forms.EntityFrameworkCore;
 namespace Optin.Forms.EntityFrameworkCore.Migrations.PostgreSql
 {
     [DbContext(typeof(OptinPostgreSqlDbContext))]
-    [Migration("20261203043558_DpoSignOff")]
+    [Migration("20261203051652_DpoSignOff")]
     partial class DpoSignOff
     {
         /// <inheritdoc />
@@ -243,7 +243,8 @@ namespace Optin.Forms.EntityFrameworkCore.Migrations.PostgreSql
 
                     b.HasIndex("ContactId", "Sequence");
 
-                    b.HasIndex("Kind", "OccurredAt");
+                    b.HasIndex("Kind", "OccurredAt")
+                        .HasFilter("kind = 7");
 
                     b.ToTable("optin_consent_events", (string)null);
                 });
@@ -561,7 +562,8 @@ namespace Optin.Forms.EntityFrameworkCore.Migrations.PostgreSql
 
                     b.HasIndex("ContactId");
 
-                    b.HasIndex("FinishedAt");
+                    b.HasIndex("FinishedAt")
+                        .HasFilter("finished_at IS NOT NULL");
 
                     b.HasIndex("Id")
                         .IsUnique();

@@ -11,7 +11,7 @@ using Optin.Forms.EntityFrameworkCore;
 namespace Optin.Forms.EntityFrameworkCore.Migrations.Sqlite
 {
     [DbContext(typeof(OptinSqliteDbContext))]
-    [Migration("20261203043555_DpoSignOff")]
+    [Migration("20261203051649_DpoSignOff")]
     partial class DpoSignOff
     {
         /// <inheritdoc />
@@ -236,7 +236,8 @@ namespace Optin.Forms.EntityFrameworkCore.Migrations.Sqlite
 
                     b.HasIndex("ContactId", "Sequence");
 
-                    b.HasIndex("Kind", "OccurredAt");
+                    b.HasIndex("Kind", "OccurredAt")
+                        .HasFilter("kind = 7");
 
                     b.ToTable("optin_consent_events", (string)null);
                 });
@@ -550,7 +551,8 @@ namespace Optin.Forms.EntityFrameworkCore.Migrations.Sqlite
 
                     b.HasIndex("ContactId");
 
-                    b.HasIndex("FinishedAt");
+                    b.HasIndex("FinishedAt")
+                        .HasFilter("finished_at IS NOT NULL");
 
                     b.HasIndex("Id")
                         .IsUnique();

@@ -136,12 +136,14 @@ namespace Optin.Forms.EntityFrameworkCore.Migrations.PostgreSql
             migrationBuilder.CreateIndex(
                 name: "IX_optin_jobs_finished_at",
                 table: "optin_jobs",
-                column: "finished_at");
+                column: "finished_at",
+                filter: "finished_at IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_optin_consent_events_kind_occurred_at",
                 table: "optin_consent_events",
-                columns: new[] { "kind", "occurred_at" });
+                columns: new[] { "kind", "occurred_at" },
+                filter: "kind = 7");
 
             migrationBuilder.CreateIndex(
                 name: "IX_optin_archive_keep_until",
