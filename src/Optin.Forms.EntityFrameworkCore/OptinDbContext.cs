@@ -4,7 +4,8 @@ namespace Optin.Forms.EntityFrameworkCore;
 
 /// <summary>
 /// The package's own context, holding only the Optin.Forms tables. One subclass per provider carries that
-/// provider's migrations: <see cref="OptinSqliteDbContext"/> and <see cref="OptinPostgreSqlDbContext"/>.
+/// provider's migrations: <c>OptinSqliteDbContext</c> (package Optin.Forms.EntityFrameworkCore.Sqlite) and <c>OptinPostgreSqlDbContext</c>
+/// (package Optin.Forms.EntityFrameworkCore.PostgreSql).
 /// </summary>
 public abstract class OptinDbContext : DbContext
 {

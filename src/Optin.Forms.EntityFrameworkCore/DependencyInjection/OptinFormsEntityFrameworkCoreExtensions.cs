@@ -14,12 +14,13 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class OptinFormsEntityFrameworkCoreExtensions
 {
     /// <summary>
-    /// Stores Optin.Forms data with the package's own context, configured by <paramref name="configure"/>:
-    /// <c>o =&gt; o.UseSqlite("Data Source=optin.db")</c> (embedded, one process) or <c>o =&gt; o.UseNpgsql(…)</c>
-    /// (several hosts on one database). Replaces the in-memory store.
+    /// Stores Optin.Forms data with the provider package's own context, configured by <paramref name="configure"/>:
+    /// <c>o =&gt; o.UseSqlite("Data Source=optin.db")</c> (embedded, one process; package
+    /// <c>Optin.Forms.EntityFrameworkCore.Sqlite</c>) or <c>o =&gt; o.UseNpgsql(…)</c> (several hosts on one database;
+    /// package <c>Optin.Forms.EntityFrameworkCore.PostgreSql</c>). Replaces the in-memory store.
     /// </summary>
     /// <returns>The builder, to keep configuring (for example <see cref="ApplyMigrationsAtStartup"/>).</returns>
-    /// <exception cref="NotSupportedException">The configured provider is neither SQLite nor PostgreSQL.</exception>
+    /// <exception cref="NotSupportedException">The configured provider is neither SQLite nor PostgreSQL, or its Optin.Forms provider package is not referenced.</exception>
     /// <exception cref="InvalidOperationException">The connection string is empty (for example an unset <c>ConnectionStrings:Optin</c>).</exception>
     public static OptinFormsBuilder UseEntityFrameworkCore(this OptinFormsBuilder builder, Action<DbContextOptionsBuilder> configure)
     {
@@ -27,7 +28,6 @@ public static class OptinFormsEntityFrameworkCoreExtensions
         ArgumentNullException.ThrowIfNull(configure);
         var probe = new DbContextOptionsBuilder();
         configure(probe);
-        var provider = string.Join(" ", probe.Options.Extensions.Select(e => e.GetType().FullName));
         if (probe.Options.Extensions.OfType<RelationalOptionsExtension>().FirstOrDefault() is { Connection: null } relational
             && string.IsNullOrWhiteSpace(relational.ConnectionString))
         {
@@ -38,17 +38,10 @@ public static class OptinFormsEntityFrameworkCoreExtensions
                 + "\"Data Source=App_Data/optin.db\" for SQLite) or pass the connection string to UseSqlite(…) / UseNpgsql(…).");
         }
 
-        if (provider.Contains("Npgsql", StringComparison.Ordinal))
-        {
-            return Register<OptinPostgreSqlDbContext>(builder, configure, sqlite: false);
-        }
-
-        if (provider.Contains("Sqlite", StringComparison.Ordinal))
-        {
-            return Register<OptinSqliteDbContext>(builder, configure, sqlite: true);
-        }
-
-        throw new NotSupportedException("UseEntityFrameworkCore supports UseSqlite(…) and UseNpgsql(…); no such provider was configured.");
+        // The provider package (Optin.Forms.EntityFrameworkCore.Sqlite or .PostgreSql) registers its own context, which
+        // carries its migrations.
+        OptinStorageProviders.For(probe.Options, OptinStorageProviders.Available).UseOwnContext(builder, configure);
+        return builder;
     }
 
     /// <summary>
@@ -90,22 +83,8 @@ public static class OptinFormsEntityFrameworkCoreExtensions
         return builder;
     }
 
-    private static OptinFormsBuilder Register<TContext>(OptinFormsBuilder builder, Action<DbContextOptionsBuilder> configure, bool sqlite)
-        where TContext : DbContext
-    {
-        builder.Services.AddDbContextFactory<TContext>(o =>
-        {
-            configure(o);
-            if (sqlite)
-            {
-                // Erased rows are overwritten on disk, not left in free pages (DSR-5).
-                o.AddInterceptors(SqliteSecureDeleteInterceptor.Instance);
-            }
-        });
-        return UseSource<TContext>(builder);
-    }
-
-    private static OptinFormsBuilder UseSource<TContext>(OptinFormsBuilder builder)
+    /// <summary>Makes <typeparamref name="TContext"/> the store's context (called by the provider packages too).</summary>
+    internal static OptinFormsBuilder UseSource<TContext>(OptinFormsBuilder builder)
         where TContext : DbContext
     {
         var services = builder.Services;

@@ -1,5 +1,3 @@
-using System.Globalization;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Optin.Forms.Consent;
 using Optin.Forms.Contacts;
@@ -27,14 +25,11 @@ internal static class BulkOptinWriter
         + "controller, culture, source_url, ip_address, user_agent, actor, reason, legal_basis, template_id, template_sha256, message_id, "
         + "hash, previous_hash";
 
-    public static async ValueTask<long> ApplyAsync(DbContext db, SqlDialect dialect, ContactQuery query, BulkOptinChange change,
+    public static async ValueTask<long> ApplyAsync(DbContext db, OptinStorageProvider provider, ContactQuery query, BulkOptinChange change,
         int batchSize, CancellationToken cancellationToken)
     {
-        var statements = new BulkOptinStatements(dialect, query, change, EventColumns);
-        if (!dialect.IsPostgreSql)
-        {
-            await db.Database.ExecuteSqlRawAsync(BulkOptinStatements.CreateBatchTable, cancellationToken);
-        }
+        var statements = new BulkOptinStatements(provider.Dialect, query, change, EventColumns);
+        await provider.BeginBulkAsync(db, cancellationToken);
 
         long changed = 0;
         Guid? lower = null;
@@ -43,9 +38,7 @@ internal static class BulkOptinWriter
             cancellationToken.ThrowIfCancellationRequested();
             var upper = await UpperBoundAsync(db, lower, batchSize, cancellationToken);
             var range = new IdRange(lower, upper);
-            var batch = dialect.IsPostgreSql
-                ? await PostgreSqlBatchAsync(db, statements, change, range, cancellationToken)
-                : await SqliteBatchAsync(db, statements, change, range, cancellationToken);
+            var batch = await provider.BulkBatchAsync(db, statements, change, range, cancellationToken);
             changed += batch.Count;
             if (batch.Count > 0 && change.OnChanged is { } onChanged)
             {
@@ -60,11 +53,7 @@ internal static class BulkOptinWriter
             lower = upper;
         }
 
-        if (!dialect.IsPostgreSql)
-        {
-            // Dropped in the transaction; a rollback drops it too.
-            await db.Database.ExecuteSqlRawAsync(BulkOptinStatements.DropBatchTable, cancellationToken);
-        }
+        await provider.EndBulkAsync(db, cancellationToken);
 
         return changed;
     }
@@ -83,7 +72,7 @@ internal static class BulkOptinWriter
     /// PostgreSQL runs a batch as two statements: the first selects the changing contacts and locks their chain heads,
     /// the second writes everything from the rows passed back as arrays, with the hashes computed in between (LEDG-1).
     /// </summary>
-    private static async ValueTask<Batch> PostgreSqlBatchAsync(DbContext db, BulkOptinStatements statements, BulkOptinChange change,
+    internal static async ValueTask<Batch> PostgreSqlBatchAsync(DbContext db, BulkOptinStatements statements, BulkOptinChange change,
         IdRange range, CancellationToken cancellationToken)
     {
         var args = new SqlArguments();
@@ -99,63 +88,16 @@ internal static class BulkOptinWriter
         return new Batch(rows.Count, change.OnChanged is null ? null : heads.ConvertAll(h => new BulkOptinChanged(h.Id, (OptinState)h.Previous)));
     }
 
-    /// <summary>
-    /// SQLite selects the batch's changing contacts into a temporary table; their new entries' ids, hashes and chain
-    /// lengths are computed in .NET and put into that table through a function of the writer's connection (LEDG-1),
-    /// then the statements read it.
-    /// </summary>
-    private static async ValueTask<Batch> SqliteBatchAsync(DbContext db, BulkOptinStatements statements, BulkOptinChange change,
-        IdRange range, CancellationToken cancellationToken)
-    {
-        await db.Database.ExecuteSqlRawAsync(BulkOptinStatements.ClearBatchTable, cancellationToken);
-        var args = new SqlArguments();
-        var count = await db.Database.ExecuteSqlRawAsync(statements.SqliteSelect(range, args), args.Values, cancellationToken);
-        if (count == 0)
-        {
-            return new Batch(0, null);
-        }
-
-        var heads = await db.Database.SqlQueryRaw<HeadRow>(BulkOptinStatements.SelectHeads).ToListAsync(cancellationToken);
-        var chained = heads.Select(h => Chain(change, h)).ToDictionary(r => r.Id);
-        var connection = (SqliteConnection)db.Database.GetDbConnection();
-        connection.CreateFunction<string, long, string?>("optin_bulk_chain", (id, what) =>
-        {
-            var row = chained[Guid.Parse(id)];
-            return what switch
-            {
-                0 => row.EventId.ToString().ToUpperInvariant(),
-                1 => row.Hash,
-                2 => row.PreviousHash,
-                _ => row.Length.ToString(CultureInfo.InvariantCulture),
-            };
-        });
-        try
-        {
-            await db.Database.ExecuteSqlRawAsync(BulkOptinStatements.FillChain, cancellationToken);
-        }
-        finally
-        {
-            chained.Clear(); // the function stays on the connection: it must not keep the batch alive
-        }
-
-        foreach (var write in statements.SqliteWrites())
-        {
-            args = new SqlArguments();
-            await db.Database.ExecuteSqlRawAsync(write(args), args.Values, cancellationToken);
-        }
-
-        return new Batch(count, change.OnChanged is null ? null : heads.ConvertAll(h => new BulkOptinChanged(h.Id, (OptinState)h.Previous)));
-    }
-
     /// <summary>The contact's new ledger entry, linked to its head.</summary>
-    private static ChainedRow Chain(BulkOptinChange change, HeadRow head)
+    internal static ChainedRow Chain(BulkOptinChange change, HeadRow head)
     {
         var eventId = Guid.CreateVersion7();
         var linked = LedgerChain.Link(change.EventTemplate with { Id = eventId, ContactId = head.Id }, head.HeadHash);
         return new ChainedRow(head.Id, head.Missing, eventId, linked.Hash!, head.HeadHash, head.Length + 1);
     }
 
-    private readonly record struct Batch(long Count, List<BulkOptinChanged>? Ids);
+    /// <summary>A batch's outcome: how many contacts changed and, when a listener wants them, which.</summary>
+    internal readonly record struct Batch(long Count, List<BulkOptinChanged>? Ids);
 
     /// <summary>A changing contact with its chain head, as read from the batch.</summary>
     internal sealed class HeadRow

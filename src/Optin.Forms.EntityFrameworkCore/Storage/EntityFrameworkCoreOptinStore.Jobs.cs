@@ -83,7 +83,7 @@ internal sealed partial class EntityFrameworkCoreOptinStore : IJobStore
         }
     }
 
-    /// <summary>Runs <paramref name="work"/> as a turn of the SQLite group commit, or on a connection of its own on PostgreSQL.</summary>
+    /// <summary>Runs <paramref name="work"/> as a turn of the provider's writer (SQLite's group commit), or on a connection of its own (PostgreSQL).</summary>
     private async ValueTask<T> WriteAsync<T>(Func<RowCommands, CancellationToken, ValueTask<T>> work, CancellationToken cancellationToken) =>
         await WriterAsync(cancellationToken) is { } writer
             ? await writer.RunAsync(source, work, cancellationToken)
@@ -102,7 +102,7 @@ internal sealed partial class EntityFrameworkCoreOptinStore : IJobStore
 
         await using var lease = await source.CreateAsync(cancellationToken);
         await lease.Context.Database.OpenConnectionAsync(cancellationToken);
-        await using var rows = new RowCommands(lease.Context.Database.GetDbConnection(), SqlDialect.For(lease.Context));
+        await using var rows = new RowCommands(lease.Context.Database.GetDbConnection(), _provider!.Dialect);
         return await work(rows, cancellationToken);
     }
 }

@@ -25,8 +25,8 @@ internal sealed partial class EntityFrameworkCoreOptinStore(IOptinDbContextSourc
 
     public ISubmissionReader Submissions => this;
 
-    private SqlDialect? _dialect;
-    private SqliteGroupCommit? _writer;
+    private OptinStorageProvider? _provider;
+    private IOptinWriter? _writer;
 
     internal IOptinDbContextSource Source => source;
 
@@ -35,21 +35,24 @@ internal sealed partial class EntityFrameworkCoreOptinStore(IOptinDbContextSourc
 
     public async ValueTask<IOptinTransaction> BeginTransactionAsync(CancellationToken cancellationToken)
     {
-        var transaction = await EntityFrameworkCoreOptinTransaction.BeginAsync(source, await WriterAsync(cancellationToken), cancellationToken);
+        var writer = await WriterAsync(cancellationToken);
+        var transaction = await EntityFrameworkCoreOptinTransaction.BeginAsync(source, _provider!, writer, cancellationToken);
         transaction.CommittedSettings = _settings;
         transaction.CommittedContent = _content;
         return transaction;
     }
 
-    /// <summary>The group commit of the SQLite database, or null on PostgreSQL (found from a first context, once).</summary>
-    private async ValueTask<SqliteGroupCommit?> WriterAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// The provider's writer (SQLite's group commit), or null (PostgreSQL): found with the provider from a first context, once.
+    /// </summary>
+    private async ValueTask<IOptinWriter?> WriterAsync(CancellationToken cancellationToken)
     {
-        if (_dialect is null)
+        if (_provider is null)
         {
             await using var lease = await source.CreateAsync(cancellationToken);
-            var dialect = SqlDialect.For(lease.Context);
-            _writer = dialect.IsPostgreSql ? null : SqliteGroupCommit.For(lease.Context);
-            _dialect = dialect;
+            var provider = OptinStorageProviders.For(lease.Context);
+            _writer = provider.Writer(lease.Context);
+            _provider = provider;
         }
 
         return _writer;

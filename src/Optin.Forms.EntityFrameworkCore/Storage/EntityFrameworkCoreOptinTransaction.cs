@@ -17,7 +17,7 @@ namespace Optin.Forms.EntityFrameworkCore.Storage;
 /// the address key before looking it up or saving it, so a second transaction for the same new address waits and
 /// then finds the first one's contact. On SQLite, write transactions are serialised: within a process by one async
 /// lock per database, across processes by <c>BEGIN IMMEDIATE</c> (the default of Microsoft.Data.Sqlite), and a
-/// transaction is a savepoint in a group commit (<see cref="SqliteGroupCommit"/>). The rows of the hot path (contacts,
+/// transaction is a savepoint in a group commit (the provider's <see cref="IOptinWriter"/>). The rows of the hot path (contacts,
 /// ledger, submissions, jobs, tokens) are read and written with prepared statements (<see cref="RowCommands"/>); the
 /// rest goes through EF Core on the same connection and transaction.
 /// </remarks>
@@ -25,7 +25,7 @@ internal sealed partial class EntityFrameworkCoreOptinTransaction : IOptinTransa
 {
     private readonly DbContextLease? _lease;
     private readonly IDbContextTransaction? _transaction;
-    private readonly SqliteWriteTurn? _turn;
+    private readonly IOptinWriteTurn? _turn;
     private readonly HashSet<string> _lockedKeys = new(StringComparer.Ordinal);
 
     /// <summary>
@@ -36,9 +36,10 @@ internal sealed partial class EntityFrameworkCoreOptinTransaction : IOptinTransa
     private bool _committed;
     private bool _disposed;
 
-    private EntityFrameworkCoreOptinTransaction(DbContext db, RowCommands rows, DbContextLease? lease, IDbContextTransaction? transaction,
-        SqliteWriteTurn? turn)
+    private EntityFrameworkCoreOptinTransaction(OptinStorageProvider provider, DbContext db, RowCommands rows, DbContextLease? lease,
+        IDbContextTransaction? transaction, IOptinWriteTurn? turn)
     {
+        Provider = provider;
         Db = db;
         Rows = rows;
         _lease = lease;
@@ -48,34 +49,35 @@ internal sealed partial class EntityFrameworkCoreOptinTransaction : IOptinTransa
 
     internal SqlDialect Dialect => Rows.Dialect;
 
+    /// <summary>The provider package's seam (bulk batches).</summary>
+    internal OptinStorageProvider Provider { get; }
+
     /// <summary>Prepared statements on this transaction's connection (the SQLite writer's, or this transaction's own).</summary>
     internal RowCommands Rows { get; }
 
     internal DbContext Db { get; }
 
     /// <summary>
-    /// On SQLite, a turn in the database's group commit (<paramref name="writer"/>); on PostgreSQL, a context and
-    /// transaction of its own.
+    /// With a provider's writer (SQLite's group commit), a turn on it; otherwise (PostgreSQL) a context and transaction
+    /// of its own.
     /// </summary>
-    public static async ValueTask<EntityFrameworkCoreOptinTransaction> BeginAsync(IOptinDbContextSource source, SqliteGroupCommit? writer,
-        CancellationToken cancellationToken)
+    public static async ValueTask<EntityFrameworkCoreOptinTransaction> BeginAsync(IOptinDbContextSource source, OptinStorageProvider provider,
+        IOptinWriter? writer, CancellationToken cancellationToken)
     {
         if (writer is not null)
         {
             var turn = await writer.EnterAsync(source, cancellationToken);
-            return new EntityFrameworkCoreOptinTransaction(turn.Db, turn.Rows, null, null, turn);
+            return new EntityFrameworkCoreOptinTransaction(provider, turn.Db, turn.Rows, null, null, turn);
         }
 
         var lease = await source.CreateAsync(cancellationToken);
         try
         {
-            var dialect = SqlDialect.For(lease.Context);
-
             // Every write is flushed inside this transaction; savepoints around each flush would only add round trips.
             lease.Context.Database.AutoSavepointsEnabled = false;
             var transaction = await lease.Context.Database.BeginTransactionAsync(cancellationToken);
-            var rows = new RowCommands(lease.Context.Database.GetDbConnection(), dialect) { Transaction = transaction.GetDbTransaction() };
-            return new EntityFrameworkCoreOptinTransaction(lease.Context, rows, lease, transaction, null);
+            var rows = new RowCommands(lease.Context.Database.GetDbConnection(), provider.Dialect) { Transaction = transaction.GetDbTransaction() };
+            return new EntityFrameworkCoreOptinTransaction(provider, lease.Context, rows, lease, transaction, null);
         }
         catch
         {
@@ -147,7 +149,7 @@ internal sealed partial class EntityFrameworkCoreOptinTransaction : IOptinTransa
         ThrowIfDone();
         _saved.Clear();
         _heads.Clear();
-        return BulkOptinWriter.ApplyAsync(Db, Dialect, query, change, BulkOptinWriter.DefaultBatchSize, cancellationToken);
+        return BulkOptinWriter.ApplyAsync(Db, Provider, query, change, BulkOptinWriter.DefaultBatchSize, cancellationToken);
     }
 
     public async ValueTask CommitAsync(CancellationToken cancellationToken)

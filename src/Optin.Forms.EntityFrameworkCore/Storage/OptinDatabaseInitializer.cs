@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 
@@ -15,38 +14,7 @@ internal sealed class OptinDatabaseInitializer(IOptinDbContextSource source) : I
     {
         await using var lease = await source.CreateAsync(cancellationToken);
         var database = lease.Context.Database;
-        if (!SqlDialect.For(lease.Context).IsPostgreSql)
-        {
-            CreateSqliteFolder(database.GetConnectionString());
-            await database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
-        }
-
+        await OptinStorageProviders.For(lease.Context).PrepareDatabaseAsync(lease.Context, cancellationToken);
         await database.MigrateAsync(cancellationToken);
-    }
-
-    /// <summary>
-    /// Creates the folder of a SQLite file (<c>App_Data/optin.db</c> on a fresh clone or server) so that a first start
-    /// migrates instead of failing with "unable to open database file"; refuses an empty connection string.
-    /// </summary>
-    private static void CreateSqliteFolder(string? connectionString)
-    {
-        var builder = new SqliteConnectionStringBuilder(connectionString);
-        if (string.IsNullOrWhiteSpace(builder.DataSource))
-        {
-            throw new InvalidOperationException(
-                "ApplyMigrationsAtStartup: the SQLite connection string has no Data Source. Set ConnectionStrings:Optin (for "
-                + "example \"Data Source=App_Data/optin.db\"): without one, each connection opens its own temporary database.");
-        }
-
-        if (builder.Mode == SqliteOpenMode.Memory || builder.DataSource == ":memory:"
-            || builder.DataSource.StartsWith("file:", StringComparison.OrdinalIgnoreCase))
-        {
-            return;
-        }
-
-        if (Path.GetDirectoryName(Path.GetFullPath(builder.DataSource)) is { Length: > 0 } folder)
-        {
-            Directory.CreateDirectory(folder);
-        }
     }
 }

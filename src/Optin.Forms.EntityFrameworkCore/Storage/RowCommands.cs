@@ -1,9 +1,4 @@
 using System.Data.Common;
-using System.Diagnostics;
-using System.Text;
-using Microsoft.Data.Sqlite;
-using Npgsql;
-using SQLitePCL;
 
 namespace Optin.Forms.EntityFrameworkCore.Storage;
 
@@ -30,13 +25,12 @@ namespace Optin.Forms.EntityFrameworkCore.Storage;
 internal sealed class RowCommands(DbConnection connection, SqlDialect dialect) : IAsyncDisposable
 {
     private readonly Dictionary<string, DbCommand> _commands = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, Statement?> _statements = new(StringComparer.Ordinal);
-    private byte[] _utf8 = []; // grown on first use: readers never use it
+    private readonly IRowStatementRunner? _runner = dialect.CreateRunner(connection);
 
     public SqlDialect Dialect { get; } = dialect;
 
     /// <summary>How many statements ran on the SQLite handle rather than through Microsoft.Data.Sqlite (for tests).</summary>
-    internal int HandleSteps { get; private set; }
+    internal int HandleSteps => _runner?.Steps ?? 0;
 
     /// <summary>The transaction the commands run in (set when a group or transaction begins).</summary>
     public DbTransaction? Transaction { get; set; }
@@ -77,12 +71,7 @@ internal sealed class RowCommands(DbConnection connection, SqlDialect dialect) :
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var statement in _statements.Values)
-        {
-            statement?.Handle.Dispose();
-        }
-
-        _statements.Clear();
+        _runner?.Dispose();
         foreach (var command in _commands.Values)
         {
             await command.DisposeAsync();
@@ -92,167 +81,12 @@ internal sealed class RowCommands(DbConnection connection, SqlDialect dialect) :
     }
 
     /// <summary>A unique or primary-key violation, on either provider (inserts rely on the constraints, not a look-up first).</summary>
-    private static bool IsUniqueViolation(Exception? exception) => exception switch
-    {
-        SqliteException sqlite => sqlite.SqliteExtendedErrorCode is 2067 or 1555, // SQLITE_CONSTRAINT_UNIQUE, _PRIMARYKEY
-        PostgresException postgres => postgres.SqlState == PostgresErrorCodes.UniqueViolation,
-        _ => false,
-    };
+    private bool IsUniqueViolation(Exception? exception) => Dialect.IsUniqueViolation(exception);
 
-    /// <summary>
-    /// Runs <paramref name="sql"/> on the SQLite handle (see the remarks), or returns null when it must go through
-    /// Microsoft.Data.Sqlite.
-    /// </summary>
-    /// <returns>The number of rows changed, or null.</returns>
-    /// <exception cref="SqliteException">SQLite refused the statement (a constraint, a full disk…).</exception>
-    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled before it ran.</exception>
-    private int? TryStep(string sql, object?[] values, CancellationToken cancellationToken)
-    {
-        if (Transaction is null || connection is not SqliteConnection { Handle: { } db })
-        {
-            return null;
-        }
+    /// <summary>Runs <paramref name="sql"/> on the provider's fast path (see the remarks) inside a transaction, or returns null.</summary>
+    private int? TryStep(string sql, object?[] values, CancellationToken cancellationToken) =>
+        Transaction is null ? null : _runner?.TryExecute(sql, values, cancellationToken);
 
-        if (!_statements.TryGetValue(sql, out var statement))
-        {
-            // Null marks a text kept on Microsoft.Data.Sqlite: several statements, or a statement that returns rows.
-            var rc = raw.sqlite3_prepare_v2(db, sql, out var prepared, out var tail);
-            if (rc != raw.SQLITE_OK)
-            {
-                prepared.Dispose();
-                return null; // Microsoft.Data.Sqlite reports the error as it always did.
-            }
-
-            statement = Statement.Of(prepared, tail);
-            if (statement is null)
-            {
-                prepared.Dispose();
-            }
-
-            _statements[sql] = statement;
-        }
-
-        if (statement is null || statement.Values.Length != values.Length)
-        {
-            return null;
-        }
-
-        // As Microsoft.Data.Sqlite does before it runs a command.
-        cancellationToken.ThrowIfCancellationRequested();
-        var handle = statement.Handle;
-
-        try
-        {
-            for (var i = 0; i < values.Length; i++)
-            {
-                var index = i + 1;
-                int? rc = values[statement.Values[i]] switch
-                {
-                    null => raw.sqlite3_bind_null(handle, index),
-                    string text => BindText(handle, index, text),
-                    Guid guid => BindKey(handle, index, guid),
-                    long number => raw.sqlite3_bind_int64(handle, index, number),
-                    int number => raw.sqlite3_bind_int64(handle, index, number),
-                    bool flag => raw.sqlite3_bind_int64(handle, index, flag ? 1 : 0),
-                    _ => null, // another type: Microsoft.Data.Sqlite binds it (the values bound so far are overwritten next time)
-                };
-                if (rc is not { } bound)
-                {
-                    return null;
-                }
-
-                SqliteException.ThrowExceptionForRC(bound, db);
-            }
-
-            // sqlite3_changes keeps the previous statement's count after an INSERT … DO NOTHING that changed nothing, and
-            // sqlite3_total_changes also counts the rows a foreign key's ON DELETE CASCADE removed: the first tells
-            // whether anything changed, the second how many rows the statement itself changed.
-            var before = raw.sqlite3_total_changes(db);
-            var step = raw.sqlite3_step(handle);
-            if (step is raw.SQLITE_BUSY or raw.SQLITE_LOCKED)
-            {
-                return null; // Microsoft.Data.Sqlite waits for the lock up to the command timeout.
-            }
-
-            HandleSteps++;
-            SqliteException.ThrowExceptionForRC(step, db);
-
-            return raw.sqlite3_total_changes(db) == before ? 0 : raw.sqlite3_changes(db);
-        }
-        finally
-        {
-            raw.sqlite3_reset(handle);
-        }
-    }
-
-    /// <summary>Binds <paramref name="text"/> as UTF-8 encoded into a buffer reused from value to value (SQLite copies it).</summary>
-    private int BindText(sqlite3_stmt handle, int index, string text)
-    {
-        if (text.Length == 0)
-        {
-            return raw.sqlite3_bind_text(handle, index, text); // an empty span would be bound as NULL
-        }
-
-        var max = Encoding.UTF8.GetMaxByteCount(text.Length);
-        if (_utf8.Length < max)
-        {
-            _utf8 = new byte[Math.Max(max, Math.Max(4096, _utf8.Length * 2))];
-        }
-
-        var length = Encoding.UTF8.GetBytes(text, _utf8);
-        return raw.sqlite3_bind_text(handle, index, _utf8.AsSpan(0, length));
-    }
-
-    /// <summary>Binds a key as the upper-case text of <see cref="SqlDialect.Key(Guid)"/>, written straight as UTF-8.</summary>
-    private int BindKey(sqlite3_stmt handle, int index, Guid key)
-    {
-        Span<byte> text = stackalloc byte[36];
-        if (!key.TryFormat(text, out var length, "D") || length != 36)
-        {
-            throw new UnreachableException();
-        }
-
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (text[i] is >= (byte)'a' and <= (byte)'f')
-            {
-                text[i] -= 'a' - 'A';
-            }
-        }
-
-        return raw.sqlite3_bind_text(handle, index, text);
-    }
-
-    /// <summary>
-    /// A prepared statement and, for each of its parameters in SQLite's order (the order of first appearance in the
-    /// text), the position of its value: <c>@p3</c> takes <c>values[3]</c> wherever it stands.
-    /// </summary>
-    private sealed record Statement(sqlite3_stmt Handle, int[] Values)
-    {
-        /// <summary>The statement, or null when it must stay on Microsoft.Data.Sqlite (several statements, rows returned).</summary>
-        public static Statement? Of(sqlite3_stmt handle, string? tail)
-        {
-            if (!string.IsNullOrWhiteSpace(tail) || raw.sqlite3_column_count(handle) != 0)
-            {
-                return null;
-            }
-
-            var count = raw.sqlite3_bind_parameter_count(handle);
-            var positions = new int[count];
-            for (var i = 0; i < count; i++)
-            {
-                var name = raw.sqlite3_bind_parameter_name(handle, i + 1).utf8_to_string();
-                if (name is null || !name.StartsWith("@p", StringComparison.Ordinal)
-                    || !int.TryParse(name.AsSpan(2), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out positions[i])
-                    || positions[i] >= count)
-                {
-                    return null;
-                }
-            }
-
-            return new Statement(handle, positions);
-        }
-    }
 
     private DbCommand Bind(string sql, object?[] values)
     {

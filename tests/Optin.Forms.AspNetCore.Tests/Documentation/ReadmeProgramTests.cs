@@ -24,7 +24,7 @@ public sealed partial class ReadmeProgramTests
 
     /// <summary>The packages the README tells to add (their own dependencies come with them).</summary>
     private static readonly string[] Packages =
-        ["Optin.Forms.AspNetCore", "Optin.Forms.EntityFrameworkCore", "Optin.Forms.MailKit"];
+        ["Optin.Forms.AspNetCore", "Optin.Forms.EntityFrameworkCore.Sqlite", "Optin.Forms.MailKit"];
 
     [Fact]
     public void FirstCSharpBlock_IsACompleteProgram_ThatCompilesInAWebProject()

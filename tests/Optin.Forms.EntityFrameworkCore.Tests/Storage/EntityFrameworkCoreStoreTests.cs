@@ -161,7 +161,7 @@ public abstract class EntityFrameworkCoreStoreTests
                         return Collect(actualIds)(batch, ct);
                     },
                 };
-                Assert.Equal(expected, await BulkOptinWriter.ApplyAsync(tx.Db, tx.Dialect, query, reported, 7, None));
+                Assert.Equal(expected, await BulkOptinWriter.ApplyAsync(tx.Db, tx.Provider, query, reported, 7, None));
                 await tx.CommitAsync(None);
             }
 

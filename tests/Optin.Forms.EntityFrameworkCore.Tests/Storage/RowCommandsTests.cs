@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using Microsoft.Data.Sqlite;
 using Optin.Forms.EntityFrameworkCore.Storage;
+using Optin.Forms.EntityFrameworkCore.Storage.Sqlite;
 
 namespace Optin.Forms.EntityFrameworkCore.Tests.Storage;
 
@@ -44,7 +45,7 @@ public sealed class RowCommandsTests : IAsyncLifetime
         object?[] Values(string row) => [row, key, "Zoë ñ 🎉 \u00e9t\u00e9", "", null, 42, 1L << 40, true];
 
         // Outside a transaction, Microsoft.Data.Sqlite runs the statement.
-        await using (var plain = new RowCommands(_connection, SqlDialect.Sqlite))
+        await using (var plain = new RowCommands(_connection, SqliteDialect.Instance))
         {
             Assert.Equal(1, await plain.ExecuteAsync(Insert, None, Values("plain")));
             Assert.Equal(0, plain.HandleSteps);
@@ -156,7 +157,7 @@ public sealed class RowCommandsTests : IAsyncLifetime
     private async Task<RowCommands> InTransactionAsync()
     {
         var transaction = await _connection.BeginTransactionAsync(None);
-        return new RowCommands(_connection, SqlDialect.Sqlite) { Transaction = transaction };
+        return new RowCommands(_connection, SqliteDialect.Instance) { Transaction = transaction };
     }
 
     private async Task<string[]> ReadRowAsync(string row)

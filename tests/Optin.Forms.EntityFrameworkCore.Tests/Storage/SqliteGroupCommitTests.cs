@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using Optin.Forms.Contacts;
 using Optin.Forms.EntityFrameworkCore.Storage;
+using Optin.Forms.EntityFrameworkCore.Storage.Sqlite;
 using Optin.Forms.EntityFrameworkCore.Tests.Support;
 using Optin.Forms.Storage;
 

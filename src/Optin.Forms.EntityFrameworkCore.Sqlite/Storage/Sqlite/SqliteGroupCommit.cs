@@ -4,7 +4,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
-namespace Optin.Forms.EntityFrameworkCore.Storage;
+namespace Optin.Forms.EntityFrameworkCore.Storage.Sqlite;
 
 /// <summary>
 /// Group commit for one SQLite database in this process. SQLite has a single writer and a commit costs an fsync, so
@@ -24,7 +24,7 @@ namespace Optin.Forms.EntityFrameworkCore.Storage;
 /// second without writes, and thrown away when a group fails.
 /// </remarks>
 [SuppressMessage("Design", "CA1001", Justification = "Lives as long as the process; the semaphore's wait handle is never created.")]
-internal sealed class SqliteGroupCommit
+internal sealed partial class SqliteGroupCommit
 {
     /// <summary>How long the writer's connection stays open after the last group, for the next write to reuse.</summary>
     private static readonly TimeSpan IdleTimeout = TimeSpan.FromSeconds(1);
@@ -482,7 +482,7 @@ internal sealed class SqliteGroupCommit
                 await SqlitePragma.RunAsync(connection, SecureDelete, cancellationToken);
                 var walPath = await SqliteWalFlush.WalPathAsync(connection, cancellationToken);
                 var wal = walPath is null ? null : await SqliteWalFlush.OpenAsync(connection, walPath, flushWal, cancellationToken);
-                return new Writer(lease, new RowCommands(connection, SqlDialect.Sqlite), wal, tempStore);
+                return new Writer(lease, new RowCommands(connection, SqliteDialect.Instance), wal, tempStore);
             }
             catch
             {
@@ -540,7 +540,7 @@ internal sealed class SqliteGroupCommit
         private Reader(SqliteConnection connection)
         {
             _connection = connection;
-            Rows = new RowCommands(connection, SqlDialect.Sqlite);
+            Rows = new RowCommands(connection, SqliteDialect.Instance);
         }
 
         public RowCommands Rows { get; }

@@ -1,7 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 
-namespace Optin.Forms.EntityFrameworkCore.Storage;
+namespace Optin.Forms.EntityFrameworkCore.Storage.Sqlite;
 
 /// <summary>Reads or sets one SQLite pragma on an open connection.</summary>
 internal static class SqlitePragma

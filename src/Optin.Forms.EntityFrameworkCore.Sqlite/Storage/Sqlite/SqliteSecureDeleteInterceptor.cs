@@ -1,7 +1,7 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
-namespace Optin.Forms.EntityFrameworkCore.Storage;
+namespace Optin.Forms.EntityFrameworkCore.Storage.Sqlite;
 
 /// <summary>
 /// Turns on <c>secure_delete</c> on every connection the store's own SQLite context opens, so that a deleted row's bytes

@@ -1,7 +1,7 @@
 using System.Data.Common;
 using System.Runtime.InteropServices;
 
-namespace Optin.Forms.EntityFrameworkCore.Storage;
+namespace Optin.Forms.EntityFrameworkCore.Storage.Sqlite;
 
 /// <summary>
 /// Makes the SQLite writer's commits durable outside the write lock: the writer's connection commits with

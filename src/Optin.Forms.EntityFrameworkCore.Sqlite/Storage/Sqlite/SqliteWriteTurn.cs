@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 
-namespace Optin.Forms.EntityFrameworkCore.Storage;
+namespace Optin.Forms.EntityFrameworkCore.Storage.Sqlite;
 
 /// <summary>One write transaction's turn in a <see cref="SqliteGroupCommit"/>: its savepoint on the group's context.</summary>
-internal sealed class SqliteWriteTurn
+internal sealed partial class SqliteWriteTurn
 {
     private readonly SqliteGroupCommit _owner;
     private readonly SqliteGroupCommit.Group _group;
