@@ -4,6 +4,11 @@ using Optin.Forms.DependencyInjection;
 namespace LandingPage;
 
 /// <summary>Chooses the sample's store from <c>OptinForms:Storage:Provider</c> and <c>ConnectionStrings:Optin</c>.</summary>
+/// <remarks>
+/// The sample references both provider packages so that one build runs on either database; a site references the one it
+/// uses: <c>Optin.Forms.EntityFrameworkCore.Sqlite</c> (<c>UseSqlite</c>) or <c>Optin.Forms.EntityFrameworkCore.PostgreSql</c>
+/// (<c>UseNpgsql</c>).
+/// </remarks>
 internal static class SampleStorage
 {
     public static void Use(OptinFormsBuilder optin, IConfiguration configuration, IHostEnvironment environment)

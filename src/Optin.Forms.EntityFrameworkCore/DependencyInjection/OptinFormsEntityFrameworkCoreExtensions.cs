@@ -89,6 +89,14 @@ public static class OptinFormsEntityFrameworkCoreExtensions
     {
         var services = builder.Services;
         services.Replace(ServiceDescriptor.Singleton<IOptinDbContextSource, DbContextSource<TContext>>());
+
+        // Every referenced provider package, one instance per host (created and disposed by the container): the store
+        // picks the one its context is configured with when it first opens one.
+        foreach (var provider in OptinStorageProviders.Available)
+        {
+            services.TryAddEnumerable(ServiceDescriptor.Singleton(typeof(OptinStorageProvider), provider.GetType()));
+        }
+
         services.TryAddSingleton<EntityFrameworkCoreOptinStore>();
         services.Replace(ServiceDescriptor.Singleton<IOptinStore>(sp => sp.GetRequiredService<EntityFrameworkCoreOptinStore>()));
         return builder;

@@ -13,7 +13,7 @@ namespace Optin.Forms.EntityFrameworkCore.Storage;
 /// <summary>
 /// The EF Core store: every read uses a fresh context, every transaction its own context and database transaction.
 /// </summary>
-internal sealed partial class EntityFrameworkCoreOptinStore(IOptinDbContextSource source)
+internal sealed partial class EntityFrameworkCoreOptinStore(IOptinDbContextSource source, IEnumerable<OptinStorageProvider> providers)
     : IOptinStore, IContactReader, IConsentLedgerReader, ISubmissionReader
 {
     /// <summary>Contacts are streamed in pages of this size (keyset pagination), so memory stays flat.</summary>
@@ -50,7 +50,7 @@ internal sealed partial class EntityFrameworkCoreOptinStore(IOptinDbContextSourc
         if (_provider is null)
         {
             await using var lease = await source.CreateAsync(cancellationToken);
-            var provider = OptinStorageProviders.For(lease.Context);
+            var provider = OptinStorageProviders.For(lease.Context, [.. providers]);
             _writer = provider.Writer(lease.Context);
             _provider = provider;
         }

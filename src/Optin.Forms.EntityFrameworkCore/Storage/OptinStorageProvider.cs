@@ -14,7 +14,10 @@ namespace Optin.Forms.EntityFrameworkCore.Storage;
 /// </summary>
 /// <remarks>
 /// A provider package names its implementation with <see cref="OptinStorageProviderAttribute"/> on its assembly; the
-/// store finds it by the EF Core provider the context is configured with (<see cref="Handles"/>), never by name.
+/// store finds it by the EF Core provider the context is configured with (<see cref="Handles"/>), never by name. The
+/// store's instance is a singleton of the host's container (one per host, disposed with it), so state a provider keeps
+/// per database (a writer) belongs to the host, not to the process; the instances in
+/// <see cref="OptinStorageProviders.Available"/> are used for registration and migrations only.
 /// </remarks>
 internal abstract class OptinStorageProvider
 {
@@ -33,7 +36,7 @@ internal abstract class OptinStorageProvider
     /// </summary>
     public abstract void UseOwnContext(OptinFormsBuilder builder, Action<DbContextOptionsBuilder> configure);
 
-    /// <summary>The database's single writer (one per database, shared by the stores on it), or null: each transaction opens its own.</summary>
+    /// <summary>The database's single writer (one per database), or null: each transaction opens its own.</summary>
     public virtual IOptinWriter? Writer(DbContext context) => null;
 
     /// <summary>Prepares the database before its migrations are applied (<c>ApplyMigrationsAtStartup</c>).</summary>
@@ -69,9 +72,10 @@ internal static class OptinStorageProviders
     /// <summary>The provider packages the application references.</summary>
     public static IReadOnlyList<OptinStorageProvider> Available => Loaded.Value;
 
-    /// <summary>The provider of a context.</summary>
+    /// <summary>The provider of a context, among <paramref name="available"/> (the host's, or <see cref="Available"/>).</summary>
     /// <exception cref="NotSupportedException">No referenced provider package handles the context's provider.</exception>
-    public static OptinStorageProvider For(DbContext context) => For(context.GetService<IDbContextOptions>(), Available);
+    public static OptinStorageProvider For(DbContext context, IReadOnlyList<OptinStorageProvider> available) =>
+        For(context.GetService<IDbContextOptions>(), available);
 
     /// <summary>The provider package that handles <paramref name="options"/>, among <paramref name="available"/>.</summary>
     /// <exception cref="NotSupportedException">None does.</exception>

@@ -69,6 +69,26 @@ public sealed class ProviderPackagesTests
     }
 
     [Fact]
+    public void UseEntityFrameworkCore_EachHostOwnsItsProviderInstances()
+    {
+        // Whatever a provider keeps per database (SQLite's writer) then belongs to one host and is disposed with it.
+        static ServiceProvider Build()
+        {
+            var services = new ServiceCollection().AddLogging();
+            services.AddOptinForms(Some.Section()).UseEntityFrameworkCore(o => o.UseSqlite("Data Source=x.db"));
+            return services.BuildServiceProvider();
+        }
+
+        using var first = Build();
+        using var second = Build();
+
+        var ofFirst = first.GetServices<OptinStorageProvider>().ToList();
+        Assert.Equal([Sqlite, PostgreSql], ofFirst.Select(p => p.PackageName));
+        Assert.DoesNotContain(ofFirst, p => second.GetServices<OptinStorageProvider>().Contains(p));
+        Assert.DoesNotContain(ofFirst, p => OptinStorageProviders.Available.Contains(p));
+    }
+
+    [Fact]
     public void UseEntityFrameworkCore_ProviderPackageNotReferenced_SaysWhichPackageToReference()
     {
         // As in a site that references Microsoft.EntityFrameworkCore.Sqlite and the base, but not Optin.Forms.EntityFrameworkCore.Sqlite.

@@ -17,8 +17,6 @@ namespace Optin.Forms.EntityFrameworkCore.Storage.Sqlite;
 /// </summary>
 internal sealed class SqliteStorageProvider : OptinStorageProvider
 {
-    public static SqliteStorageProvider Instance { get; } = new();
-
     public override string PackageName => "Optin.Forms.EntityFrameworkCore.Sqlite";
 
     public override SqlDialect Dialect => SqliteDialect.Instance;
