@@ -5,7 +5,8 @@ namespace Optin.Forms.MailKit;
 /// <summary>Source-generated log messages of the SMTP sender; they carry the Message-ID and status codes, never an address (SEC-8).</summary>
 /// <remarks>
 /// Event ids are unique across the packages, one range each: core (Optin.Forms) 1000–3999, web (Optin.Forms.AspNetCore)
-/// 4000–4999, Optin.Forms.EntityFrameworkCore 5000–5999, Optin.Forms.MailKit 6000–6999, Optin.Forms.Cli 7000–7999.
+/// 4000–4999, Optin.Forms.EntityFrameworkCore and its .Sqlite and .PostgreSql packages 5000–5999 (one range,
+/// ids unique across the three), Optin.Forms.MailKit 6000–6999, Optin.Forms.Cli 7000–7999.
 /// LogEventIdTests in the CLI tests checks this.
 /// </remarks>
 internal static partial class SmtpLog

@@ -16,6 +16,8 @@ public sealed class LogEventIdTests
         ["Optin.Forms"] = (1000, 3999),
         ["Optin.Forms.AspNetCore"] = (4000, 4999),
         ["Optin.Forms.EntityFrameworkCore"] = (5000, 5999),
+        ["Optin.Forms.EntityFrameworkCore.Sqlite"] = (5000, 5999), // the provider packages share the base's range
+        ["Optin.Forms.EntityFrameworkCore.PostgreSql"] = (5000, 5999),
         ["Optin.Forms.MailKit"] = (6000, 6999),
         ["Optin.Forms.Cli"] = (7000, 7999),
     };
@@ -49,6 +51,8 @@ public sealed class LogEventIdTests
             typeof(OptinFormsOptions),
             typeof(AspNetCore.OptinFormsWebOptions),
             typeof(EntityFrameworkCore.OptinDbContext),
+            typeof(EntityFrameworkCore.OptinSqliteDbContext),
+            typeof(EntityFrameworkCore.OptinPostgreSqlDbContext),
             typeof(MailKit.SmtpMailSender),
             typeof(OptinCommand),
         ];
