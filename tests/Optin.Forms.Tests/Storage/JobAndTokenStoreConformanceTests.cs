@@ -25,7 +25,7 @@ public abstract class JobAndTokenStoreConformanceTests
         var store = await CreateStoreAsync();
         await using (var tx = await store.BeginTransactionAsync(default))
         {
-            await tx.EnqueueJobAsync(Job(Guid.NewGuid()), default);
+            await tx.Jobs.EnqueueAsync(Job(Guid.NewGuid()), default);
         }
 
         Assert.Empty(await store.Jobs.ClaimDueJobsAsync("w1", T0, Duration.FromMinutes(5), 10, default));
@@ -124,7 +124,7 @@ public abstract class JobAndTokenStoreConformanceTests
 
         await using (var tx = await store.BeginTransactionAsync(default))
         {
-            Assert.Equal(1, await tx.CancelJobsAsync(contact, "newsletter", "withdrawn", T0, default));
+            Assert.Equal(1, await tx.Jobs.CancelAsync(contact, "newsletter", "withdrawn", T0, default));
             await tx.CommitAsync(default);
         }
 
@@ -142,22 +142,22 @@ public abstract class JobAndTokenStoreConformanceTests
         var token = Token(Guid.NewGuid());
         await using (var tx = await store.BeginTransactionAsync(default))
         {
-            await tx.SaveTokenAsync(token, default);
+            await tx.Tokens.SaveAsync(token, default);
             await tx.CommitAsync(default);
         }
 
         var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(async () =>
         {
             await using var tx = await store.BeginTransactionAsync(default);
-            var consumed = await tx.ConsumeTokenAsync(token.Hash, T0, default);
+            var consumed = await tx.Tokens.ConsumeAsync(token.Hash, T0, default);
             await tx.CommitAsync(default);
             return consumed;
         })));
 
         Assert.Equal(1, results.Count(r => r));
         await using var read = await store.BeginTransactionAsync(default);
-        Assert.Equal(T0, (await read.FindTokenAsync(token.Hash, default))!.ConsumedAt);
-        Assert.Null(await read.FindTokenAsync("00", default));
+        Assert.Equal(T0, (await read.Tokens.FindAsync(token.Hash, default))!.ConsumedAt);
+        Assert.Null(await read.Tokens.FindAsync("00", default));
     }
 
     [Fact]
@@ -169,12 +169,12 @@ public abstract class JobAndTokenStoreConformanceTests
         var confirm = Token(contact);
         var unsubscribe = Token(contact) with { Hash = "bb", Kind = TokenKind.Unsubscribe };
         await using var tx = await store.BeginTransactionAsync(default);
-        await tx.SaveTokenAsync(confirm, default);
-        await tx.SaveTokenAsync(unsubscribe, default);
+        await tx.Tokens.SaveAsync(confirm, default);
+        await tx.Tokens.SaveAsync(unsubscribe, default);
 
-        Assert.Equal(1, await tx.RevokeTokensAsync(contact, "NEWSLETTER", TokenKind.Confirm, T0, default));
-        Assert.NotNull((await tx.FindTokenAsync(confirm.Hash, default))!.ConsumedAt);
-        Assert.Null((await tx.FindTokenAsync(unsubscribe.Hash, default))!.ConsumedAt);
+        Assert.Equal(1, await tx.Tokens.RevokeAsync(contact, "NEWSLETTER", TokenKind.Confirm, T0, default));
+        Assert.NotNull((await tx.Tokens.FindAsync(confirm.Hash, default))!.ConsumedAt);
+        Assert.Null((await tx.Tokens.FindAsync(unsubscribe.Hash, default))!.ConsumedAt);
     }
 
     [Fact]
@@ -184,13 +184,13 @@ public abstract class JobAndTokenStoreConformanceTests
         var store = await CreateStoreAsync();
         await using (var tx = await store.BeginTransactionAsync(default))
         {
-            await tx.SaveSuppressionAsync(new SuppressionEntry("abc", "not-me", T0, T0 + Duration.FromDays(30)), default);
+            await tx.Suppression.SaveAsync(new SuppressionEntry("abc", "not-me", T0, T0 + Duration.FromDays(30)), default);
             await tx.CommitAsync(default);
         }
 
         await using var read = await store.BeginTransactionAsync(default);
-        Assert.Equal(T0 + Duration.FromDays(30), (await read.FindSuppressionAsync("abc", default))!.ExpiresAt);
-        Assert.Null(await read.FindSuppressionAsync("abd", default));
+        Assert.Equal(T0 + Duration.FromDays(30), (await read.Suppression.FindAsync("abc", default))!.ExpiresAt);
+        Assert.Null(await read.Suppression.FindAsync("abd", default));
     }
 
     [Fact]
@@ -200,11 +200,11 @@ public abstract class JobAndTokenStoreConformanceTests
         var store = await CreateStoreAsync();
         await using var tx = await store.BeginTransactionAsync(default);
         var day = T0 + Duration.FromDays(1);
-        Assert.Equal(1, await tx.IncrementCounterAsync("k", T0, day, default));
-        Assert.Equal(2, await tx.IncrementCounterAsync("k", T0, day, default));
-        Assert.Equal(2, await tx.GetCounterAsync("k", T0 + Duration.FromHours(23), default));
-        Assert.Equal(0, await tx.GetCounterAsync("k", day, default));
-        Assert.Equal(1, await tx.IncrementCounterAsync("k", day, day + Duration.FromDays(1), default));
+        Assert.Equal(1, await tx.Counters.IncrementAsync("k", T0, day, default));
+        Assert.Equal(2, await tx.Counters.IncrementAsync("k", T0, day, default));
+        Assert.Equal(2, await tx.Counters.GetAsync("k", T0 + Duration.FromHours(23), default));
+        Assert.Equal(0, await tx.Counters.GetAsync("k", day, default));
+        Assert.Equal(1, await tx.Counters.IncrementAsync("k", day, day + Duration.FromDays(1), default));
     }
 
     [Fact]
@@ -219,7 +219,7 @@ public abstract class JobAndTokenStoreConformanceTests
         var sent = await Task.WhenAll(Enumerable.Range(0, 12).Select(_ => Task.Run(async () =>
         {
             await using var tx = await store.BeginTransactionAsync(default);
-            if (await tx.IncrementCounterAsync("doi:day:x", T0, expires, default) > Cap)
+            if (await tx.Counters.IncrementAsync("doi:day:x", T0, expires, default) > Cap)
             {
                 return false;
             }
@@ -230,7 +230,7 @@ public abstract class JobAndTokenStoreConformanceTests
 
         Assert.Equal(Cap, sent.Count(s => s));
         await using var read = await store.BeginTransactionAsync(default);
-        Assert.Equal(Cap, await read.GetCounterAsync("doi:day:x", T0, default));
+        Assert.Equal(Cap, await read.Counters.GetAsync("doi:day:x", T0, default));
     }
 
     [Fact]
@@ -240,14 +240,14 @@ public abstract class JobAndTokenStoreConformanceTests
         var store = await CreateStoreAsync();
         await using (var tx = await store.BeginTransactionAsync(default))
         {
-            Assert.Equal("first", await tx.GetOrAddSettingAsync("s", () => "first", default));
-            Assert.Equal("first", await tx.GetOrAddSettingAsync("s", () => "again", default));
+            Assert.Equal("first", await tx.Settings.GetOrAddAsync("s", () => "first", default));
+            Assert.Equal("first", await tx.Settings.GetOrAddAsync("s", () => "again", default));
             await tx.CommitAsync(default);
         }
 
         await using var later = await store.BeginTransactionAsync(default);
-        Assert.Equal("first", await later.GetOrAddSettingAsync("s", () => throw new InvalidOperationException("not called"), default));
-        Assert.Equal("other", await later.GetOrAddSettingAsync("t", () => "other", default));
+        Assert.Equal("first", await later.Settings.GetOrAddAsync("s", () => throw new InvalidOperationException("not called"), default));
+        Assert.Equal("other", await later.Settings.GetOrAddAsync("t", () => "other", default));
     }
 
     [Fact]
@@ -257,11 +257,11 @@ public abstract class JobAndTokenStoreConformanceTests
         var store = await CreateStoreAsync();
         await using (var tx = await store.BeginTransactionAsync(default))
         {
-            Assert.Equal("discarded", await tx.GetOrAddSettingAsync("s", () => "discarded", default));
+            Assert.Equal("discarded", await tx.Settings.GetOrAddAsync("s", () => "discarded", default));
         }
 
         await using var later = await store.BeginTransactionAsync(default);
-        Assert.Equal("kept", await later.GetOrAddSettingAsync("s", () => "kept", default));
+        Assert.Equal("kept", await later.Settings.GetOrAddAsync("s", () => "kept", default));
     }
 
     [Fact]
@@ -272,14 +272,14 @@ public abstract class JobAndTokenStoreConformanceTests
         var values = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Task.Run(async () =>
         {
             await using var tx = await store.BeginTransactionAsync(default);
-            var value = await tx.GetOrAddSettingAsync("key", () => "value-" + i, default);
+            var value = await tx.Settings.GetOrAddAsync("key", () => "value-" + i, default);
             await tx.CommitAsync(default);
             return value;
         })));
 
         Assert.Single(values.Distinct());
         await using var read = await store.BeginTransactionAsync(default);
-        Assert.Equal(values[0], await read.GetOrAddSettingAsync("key", () => "late", default));
+        Assert.Equal(values[0], await read.Settings.GetOrAddAsync("key", () => "late", default));
     }
 
     [Fact]
@@ -289,23 +289,23 @@ public abstract class JobAndTokenStoreConformanceTests
         var store = await CreateStoreAsync();
         await using (var tx = await store.BeginTransactionAsync(default))
         {
-            await tx.IncrementCounterAsync("minute", T0, T0 + Duration.FromMinutes(1), default);
-            await tx.IncrementCounterAsync("day", T0, T0 + Duration.FromDays(1), default);
-            await tx.IncrementCounterAsync("day", T0, T0 + Duration.FromDays(1), default);
+            await tx.Counters.IncrementAsync("minute", T0, T0 + Duration.FromMinutes(1), default);
+            await tx.Counters.IncrementAsync("day", T0, T0 + Duration.FromDays(1), default);
+            await tx.Counters.IncrementAsync("day", T0, T0 + Duration.FromDays(1), default);
             await tx.CommitAsync(default);
         }
 
         await using (var tx = await store.BeginTransactionAsync(default))
         {
-            Assert.Equal(0, await tx.DeleteExpiredCountersAsync(T0 + Duration.FromSeconds(59), default));
-            Assert.Equal(1, await tx.DeleteExpiredCountersAsync(T0 + Duration.FromMinutes(1), default));
+            Assert.Equal(0, await tx.Counters.DeleteExpiredAsync(T0 + Duration.FromSeconds(59), default));
+            Assert.Equal(1, await tx.Counters.DeleteExpiredAsync(T0 + Duration.FromMinutes(1), default));
             await tx.CommitAsync(default);
         }
 
         await using var read = await store.BeginTransactionAsync(default);
-        Assert.Equal(0, await read.DeleteExpiredCountersAsync(T0 + Duration.FromMinutes(2), default));
-        Assert.Equal(2, await read.GetCounterAsync("day", T0 + Duration.FromMinutes(2), default));
-        Assert.Equal(1, await read.IncrementCounterAsync("minute", T0 + Duration.FromMinutes(2), T0 + Duration.FromMinutes(3), default));
+        Assert.Equal(0, await read.Counters.DeleteExpiredAsync(T0 + Duration.FromMinutes(2), default));
+        Assert.Equal(2, await read.Counters.GetAsync("day", T0 + Duration.FromMinutes(2), default));
+        Assert.Equal(1, await read.Counters.IncrementAsync("minute", T0 + Duration.FromMinutes(2), T0 + Duration.FromMinutes(3), default));
     }
 
     [Fact]
@@ -326,7 +326,7 @@ public abstract class JobAndTokenStoreConformanceTests
         {
             foreach (var contact in new[] { optedIn, none, withdrawn, outside })
             {
-                await tx.SaveContactAsync(contact, default);
+                await tx.Contacts.SaveAsync(contact, default);
             }
 
             await tx.CommitAsync(default);
@@ -339,7 +339,7 @@ public abstract class JobAndTokenStoreConformanceTests
         await using (var tx = await store.BeginTransactionAsync(default))
         {
             var template = new ConsentEvent { Id = Guid.Empty, ContactId = Guid.Empty, Kind = ConsentEventKind.SetInBulk, State = OptinState.Withdrawn, Method = ConsentMethod.Bulk, OccurredAt = at, PurposeId = "newsletter" };
-            changed = await tx.SetOptinInBulkAsync(new ContactQuery { Tag = "salon" }, new BulkOptinChange("newsletter", OptinState.Withdrawn, false, template)
+            changed = await tx.Contacts.SetOptinInBulkAsync(new ContactQuery { Tag = "salon" }, new BulkOptinChange("newsletter", OptinState.Withdrawn, false, template)
             {
                 CancelJobsReason = "withdrawn",
                 OnChanged = (batch, _) =>
@@ -376,15 +376,15 @@ public abstract class JobAndTokenStoreConformanceTests
         var job = Job(contact.Id);
         await using (var tx = await store.BeginTransactionAsync(default))
         {
-            await tx.SaveContactAsync(contact, default);
-            await tx.EnqueueJobAsync(job, default);
+            await tx.Contacts.SaveAsync(contact, default);
+            await tx.Jobs.EnqueueAsync(job, default);
             await tx.CommitAsync(default);
         }
 
         await using (var tx = await store.BeginTransactionAsync(default))
         {
             var template = new ConsentEvent { Id = Guid.Empty, ContactId = Guid.Empty, Kind = ConsentEventKind.SetInBulk, State = OptinState.OptedIn, Method = ConsentMethod.Bulk, OccurredAt = T0, PurposeId = "newsletter" };
-            Assert.Equal(1, await tx.SetOptinInBulkAsync(new ContactQuery(), new BulkOptinChange("newsletter", OptinState.OptedIn, true, template), default));
+            Assert.Equal(1, await tx.Contacts.SetOptinInBulkAsync(new ContactQuery(), new BulkOptinChange("newsletter", OptinState.OptedIn, true, template), default));
             await tx.CommitAsync(default);
         }
 
@@ -402,16 +402,16 @@ public abstract class JobAndTokenStoreConformanceTests
         var job = Job(contact.Id);
         await using (var tx = await store.BeginTransactionAsync(default))
         {
-            await tx.SaveContactAsync(contact, default);
-            await tx.SaveTokenAsync(Token(contact.Id), default);
-            await tx.EnqueueJobAsync(job, default);
+            await tx.Contacts.SaveAsync(contact, default);
+            await tx.Tokens.SaveAsync(Token(contact.Id), default);
+            await tx.Jobs.EnqueueAsync(job, default);
             await tx.CommitAsync(default);
         }
 
         await using (var tx = await store.BeginTransactionAsync(default))
         {
             var tombstone = new ConsentEvent { Id = Guid.NewGuid(), ContactId = contact.Id, Kind = ConsentEventKind.Erased, State = OptinState.None, Method = ConsentMethod.System, OccurredAt = T0, PurposeId = "newsletter" };
-            Assert.True(await tx.EraseContactAsync(contact.Id, tombstone, default));
+            Assert.True(await tx.Contacts.EraseAsync(contact.Id, tombstone, default));
             await tx.CommitAsync(default);
         }
 
@@ -420,7 +420,7 @@ public abstract class JobAndTokenStoreConformanceTests
         var ledger = await store.Ledger.ReadAsync(contact.Id, default).ToListAsync();
         Assert.Equal(ConsentEventKind.Erased, Assert.Single(ledger).Kind);
         await using var read = await store.BeginTransactionAsync(default);
-        Assert.Null(await read.FindTokenAsync("aa", default));
+        Assert.Null(await read.Tokens.FindAsync("aa", default));
     }
 
     [Fact]
@@ -456,7 +456,7 @@ public abstract class JobAndTokenStoreConformanceTests
         await using var tx = await store.BeginTransactionAsync(default);
         foreach (var job in jobs)
         {
-            await tx.EnqueueJobAsync(job, default);
+            await tx.Jobs.EnqueueAsync(job, default);
         }
 
         await tx.CommitAsync(default);

@@ -143,7 +143,7 @@ public abstract class LedgerChainConformanceTests : IAsyncLifetime
 
         await using (var tx = await store.BeginTransactionAsync(None))
         {
-            Assert.True(await tx.EraseContactAsync(erased, Tombstone(erased), None));
+            Assert.True(await tx.Contacts.EraseAsync(erased, Tombstone(erased), None));
             await tx.CommitAsync(None);
         }
 
@@ -166,13 +166,13 @@ public abstract class LedgerChainConformanceTests : IAsyncLifetime
         await ContactWithEntriesAsync(store, "marie@exemple.fr", 2);
         await using (var tx = await store.BeginTransactionAsync(None))
         {
-            Assert.True(await tx.EraseContactAsync(erased, Tombstone(erased), None));
+            Assert.True(await tx.Contacts.EraseAsync(erased, Tombstone(erased), None));
             await tx.CommitAsync(None);
         }
 
         await using (var tx = await store.BeginTransactionAsync(None))
         {
-            Assert.Equal(1, await tx.DeleteTombstonesAsync(Instant.MaxValue, 10, None));
+            Assert.Equal(1, await tx.Retention.DeleteTombstonesAsync(Instant.MaxValue, 10, None));
             await tx.CommitAsync(None);
         }
 
@@ -211,8 +211,8 @@ public abstract class LedgerChainConformanceTests : IAsyncLifetime
         var checkpoint = await Chains(store).CheckpointAsync(None);
         await using (var tx = await store.BeginTransactionAsync(None))
         {
-            await tx.AppendConsentEventsAsync([Entry(kept, 9)], None);
-            await tx.EraseContactAsync(erased, Tombstone(erased), None);
+            await tx.Ledger.AppendAsync([Entry(kept, 9)], None);
+            await tx.Contacts.EraseAsync(erased, Tombstone(erased), None);
             await tx.CommitAsync(None);
         }
 
@@ -251,7 +251,7 @@ public abstract class LedgerChainConformanceTests : IAsyncLifetime
         await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Task.Run(async () =>
         {
             await using var tx = await store.BeginTransactionAsync(None);
-            await tx.AppendConsentEventsAsync([Entry(contact, i)], None);
+            await tx.Ledger.AppendAsync([Entry(contact, i)], None);
             await tx.CommitAsync(None);
         })));
 
@@ -271,7 +271,7 @@ public abstract class LedgerChainConformanceTests : IAsyncLifetime
 
         await using (var tx = await store.BeginTransactionAsync(None))
         {
-            Assert.Equal(2, await tx.SetOptinInBulkAsync(new ContactQuery(), new BulkOptinChange("newsletter", OptinState.OptedIn, false,
+            Assert.Equal(2, await tx.Contacts.SetOptinInBulkAsync(new ContactQuery(), new BulkOptinChange("newsletter", OptinState.OptedIn, false,
                 Entry(Guid.Empty, 0) with { Kind = ConsentEventKind.SetInBulk, Method = ConsentMethod.Bulk, State = OptinState.OptedIn }), None));
             await tx.CommitAsync(None);
         }
@@ -301,14 +301,14 @@ public abstract class LedgerChainConformanceTests : IAsyncLifetime
         var contact = new Contact { Id = Guid.NewGuid(), Email = email, EmailKey = email, CreatedAt = T0, UpdatedAt = T0, LastActivityAt = T0 };
         await using (var tx = await store.BeginTransactionAsync(None))
         {
-            await tx.SaveContactAsync(contact, None);
+            await tx.Contacts.SaveAsync(contact, None);
             await tx.CommitAsync(None);
         }
 
         for (var i = 0; i < count; i++)
         {
             await using var tx = await store.BeginTransactionAsync(None);
-            await tx.AppendConsentEventsAsync([Entry(contact.Id, i)], None);
+            await tx.Ledger.AppendAsync([Entry(contact.Id, i)], None);
             await tx.CommitAsync(None);
         }
 

@@ -67,15 +67,15 @@ public abstract class OptinStoreConformanceTests : IAsyncLifetime
 
         await using (var tx = await store.BeginTransactionAsync(None))
         {
-            await tx.SaveContactAsync(contact, None);
+            await tx.Contacts.SaveAsync(contact, None);
             await tx.CommitAsync(None);
         }
 
         AssertSameContact(contact, await store.Contacts.FindAsync(contact.Id, None));
         AssertSameContact(contact, await store.Contacts.FindByEmailKeyAsync(contact.EmailKey, None));
         await using var reader = await store.BeginTransactionAsync(None);
-        AssertSameContact(contact, await reader.FindContactAsync(contact.Id, None));
-        AssertSameContact(contact, await reader.FindContactByEmailKeyAsync(contact.EmailKey, None));
+        AssertSameContact(contact, await reader.Contacts.FindAsync(contact.Id, None));
+        AssertSameContact(contact, await reader.Contacts.FindByEmailKeyAsync(contact.EmailKey, None));
     }
 
     [Fact]
@@ -90,8 +90,8 @@ public abstract class OptinStoreConformanceTests : IAsyncLifetime
         Assert.Null(await store.Submissions.FindAsync(Guid.NewGuid(), None));
         Assert.Empty(await store.Ledger.ReadAsync(Guid.NewGuid(), None).ToListAsync());
         await using var tx = await store.BeginTransactionAsync(None);
-        Assert.Null(await tx.FindContactAsync(Guid.NewGuid(), None));
-        Assert.Null(await tx.FindContactByEmailKeyAsync("unknown@exemple.fr", None));
+        Assert.Null(await tx.Contacts.FindAsync(Guid.NewGuid(), None));
+        Assert.Null(await tx.Contacts.FindByEmailKeyAsync("unknown@exemple.fr", None));
     }
 
     [Fact]
@@ -139,8 +139,8 @@ public abstract class OptinStoreConformanceTests : IAsyncLifetime
         await Assert.ThrowsAsync<InvalidOperationException>(async () =>
         {
             await using var tx = await store.BeginTransactionAsync(None);
-            await tx.SaveContactAsync(NewContact("jean@exemple.fr"), None);
-            await tx.SaveContactAsync(NewContact("jean@exemple.fr"), None);
+            await tx.Contacts.SaveAsync(NewContact("jean@exemple.fr"), None);
+            await tx.Contacts.SaveAsync(NewContact("jean@exemple.fr"), None);
             await tx.CommitAsync(None);
         });
 
@@ -158,9 +158,9 @@ public abstract class OptinStoreConformanceTests : IAsyncLifetime
 
         await using (var tx = await store.BeginTransactionAsync(None))
         {
-            await tx.SaveContactAsync(contact, None);
-            await tx.AppendConsentEventsAsync([consent], None);
-            await tx.AddSubmissionAsync(submission, None);
+            await tx.Contacts.SaveAsync(contact, None);
+            await tx.Ledger.AppendAsync([consent], None);
+            await tx.Submissions.AddAsync(submission, None);
         }
 
         Assert.Null(await store.Contacts.FindAsync(contact.Id, None));
@@ -168,7 +168,7 @@ public abstract class OptinStoreConformanceTests : IAsyncLifetime
         Assert.Empty(await store.Ledger.ReadAsync(contact.Id, None).ToListAsync());
         Assert.Null(await store.Submissions.FindAsync(submission.Id, None));
         await using var next = await store.BeginTransactionAsync(None);
-        Assert.Null(await next.FindContactAsync(contact.Id, None));
+        Assert.Null(await next.Contacts.FindAsync(contact.Id, None));
     }
 
     [Fact]
@@ -177,7 +177,7 @@ public abstract class OptinStoreConformanceTests : IAsyncLifetime
     {
         var store = await NewStoreAsync();
         await using var tx = await store.BeginTransactionAsync(None);
-        await tx.SaveContactAsync(NewContact("jean@exemple.fr"), None);
+        await tx.Contacts.SaveAsync(NewContact("jean@exemple.fr"), None);
         await tx.CommitAsync(None);
 
         await Assert.ThrowsAsync<InvalidOperationException>(async () => await tx.CommitAsync(None));
@@ -191,12 +191,12 @@ public abstract class OptinStoreConformanceTests : IAsyncLifetime
         var contact = NewContact("jean@exemple.fr");
         var submission = NewSubmission(contact.Id, T0);
         await using var tx = await store.BeginTransactionAsync(None);
-        await tx.SaveContactAsync(contact, None);
-        await tx.AppendConsentEventsAsync([NewEvent(contact.Id)], None);
-        await tx.AddSubmissionAsync(submission, None);
+        await tx.Contacts.SaveAsync(contact, None);
+        await tx.Ledger.AppendAsync([NewEvent(contact.Id)], None);
+        await tx.Submissions.AddAsync(submission, None);
 
-        AssertSameContact(contact, await tx.FindContactAsync(contact.Id, None));
-        AssertSameContact(contact, await tx.FindContactByEmailKeyAsync(contact.EmailKey, None));
+        AssertSameContact(contact, await tx.Contacts.FindAsync(contact.Id, None));
+        AssertSameContact(contact, await tx.Contacts.FindByEmailKeyAsync(contact.EmailKey, None));
         Assert.Null(await store.Contacts.FindAsync(contact.Id, None));
         Assert.Null(await store.Contacts.FindByEmailKeyAsync(contact.EmailKey, None));
         Assert.Equal(0, await store.Contacts.CountAsync(new ContactQuery(), None));
@@ -225,16 +225,16 @@ public abstract class OptinStoreConformanceTests : IAsyncLifetime
         var third = NewEvent(contact.Id, ConsentEventKind.Confirmed, OptinState.OptedIn, "newsletter") with { OccurredAt = T0 + Duration.FromHours(1) };
         await using (var tx = await store.BeginTransactionAsync(None))
         {
-            await tx.SaveContactAsync(contact, None);
-            await tx.SaveContactAsync(other, None);
-            await tx.AppendConsentEventsAsync([first, second], None);
-            await tx.AppendConsentEventsAsync([foreign], None);
+            await tx.Contacts.SaveAsync(contact, None);
+            await tx.Contacts.SaveAsync(other, None);
+            await tx.Ledger.AppendAsync([first, second], None);
+            await tx.Ledger.AppendAsync([foreign], None);
             await tx.CommitAsync(None);
         }
 
         await using (var tx = await store.BeginTransactionAsync(None))
         {
-            await tx.AppendConsentEventsAsync([third], None);
+            await tx.Ledger.AppendAsync([third], None);
             await tx.CommitAsync(None);
         }
 
@@ -257,22 +257,22 @@ public abstract class OptinStoreConformanceTests : IAsyncLifetime
         var consent = NewEvent(contact.Id);
         await using (var tx = await store.BeginTransactionAsync(None))
         {
-            await tx.SaveContactAsync(contact, None);
-            await tx.AppendConsentEventsAsync([consent], None);
+            await tx.Contacts.SaveAsync(contact, None);
+            await tx.Ledger.AppendAsync([consent], None);
             await tx.CommitAsync(None);
         }
 
         await Assert.ThrowsAsync<InvalidOperationException>(async () =>
         {
             await using var tx = await store.BeginTransactionAsync(None);
-            await tx.AppendConsentEventsAsync([consent with { State = OptinState.Withdrawn, ConsentText = "forged" }], None);
+            await tx.Ledger.AppendAsync([consent with { State = OptinState.Withdrawn, ConsentText = "forged" }], None);
             await tx.CommitAsync(None);
         });
         await Assert.ThrowsAsync<InvalidOperationException>(async () =>
         {
             var fresh = NewEvent(contact.Id);
             await using var tx = await store.BeginTransactionAsync(None);
-            await tx.AppendConsentEventsAsync([fresh, fresh], None);
+            await tx.Ledger.AppendAsync([fresh, fresh], None);
             await tx.CommitAsync(None);
         });
 
@@ -292,11 +292,11 @@ public abstract class OptinStoreConformanceTests : IAsyncLifetime
         var foreign = NewSubmission(other.Id, T0 + Duration.FromDays(1));
         await using (var tx = await store.BeginTransactionAsync(None))
         {
-            await tx.SaveContactAsync(contact, None);
-            await tx.SaveContactAsync(other, None);
-            await tx.AddSubmissionAsync(later, None);
-            await tx.AddSubmissionAsync(foreign, None);
-            await tx.AddSubmissionAsync(earlier, None);
+            await tx.Contacts.SaveAsync(contact, None);
+            await tx.Contacts.SaveAsync(other, None);
+            await tx.Submissions.AddAsync(later, None);
+            await tx.Submissions.AddAsync(foreign, None);
+            await tx.Submissions.AddAsync(earlier, None);
             await tx.CommitAsync(None);
         }
 
@@ -316,15 +316,15 @@ public abstract class OptinStoreConformanceTests : IAsyncLifetime
         var submission = NewSubmission(contact.Id, T0);
         await using (var tx = await store.BeginTransactionAsync(None))
         {
-            await tx.SaveContactAsync(contact, None);
-            await tx.AddSubmissionAsync(submission, None);
+            await tx.Contacts.SaveAsync(contact, None);
+            await tx.Submissions.AddAsync(submission, None);
             await tx.CommitAsync(None);
         }
 
         await Assert.ThrowsAsync<InvalidOperationException>(async () =>
         {
             await using var tx = await store.BeginTransactionAsync(None);
-            await tx.AddSubmissionAsync(submission with { Culture = "en" }, None);
+            await tx.Submissions.AddAsync(submission with { Culture = "en" }, None);
             await tx.CommitAsync(None);
         });
 
@@ -359,7 +359,7 @@ public abstract class OptinStoreConformanceTests : IAsyncLifetime
         long changed;
         await using (var tx = await store.BeginTransactionAsync(None))
         {
-            changed = await tx.SetOptinInBulkAsync(new ContactQuery { Tag = "salon" },
+            changed = await tx.Contacts.SetOptinInBulkAsync(new ContactQuery { Tag = "salon" },
                 new BulkOptinChange("newsletter", OptinState.OptedIn, skipObjected, template), None);
             await tx.CommitAsync(None);
         }
@@ -401,10 +401,10 @@ public abstract class OptinStoreConformanceTests : IAsyncLifetime
 
         await using (var tx = await store.BeginTransactionAsync(None))
         {
-            var changed = await tx.SetOptinInBulkAsync(new ContactQuery(),
+            var changed = await tx.Contacts.SetOptinInBulkAsync(new ContactQuery(),
                 new BulkOptinChange("newsletter", OptinState.OptedIn, true, NewEvent(Guid.Empty, ConsentEventKind.SetInBulk, OptinState.OptedIn, "newsletter")), None);
             Assert.Equal(1, changed);
-            Assert.Equal(OptinState.OptedIn, (await tx.FindContactAsync(contact.Id, None))?.GetState("newsletter"));
+            Assert.Equal(OptinState.OptedIn, (await tx.Contacts.FindAsync(contact.Id, None))?.GetState("newsletter"));
         }
 
         Assert.Equal(OptinState.None, (await store.Contacts.FindAsync(contact.Id, None))?.GetState("newsletter"));
@@ -472,7 +472,7 @@ public abstract class OptinStoreConformanceTests : IAsyncLifetime
         {
             await Task.Yield();
             await using var tx = await store.BeginTransactionAsync(None);
-            var existing = await tx.FindContactByEmailKeyAsync(key, None);
+            var existing = await tx.Contacts.FindByEmailKeyAsync(key, None);
             if (existing is not null)
             {
                 await tx.CommitAsync(None);
@@ -480,8 +480,8 @@ public abstract class OptinStoreConformanceTests : IAsyncLifetime
             }
 
             var created = NewContact(key);
-            await tx.SaveContactAsync(created, None);
-            await tx.AppendConsentEventsAsync([NewEvent(created.Id)], None);
+            await tx.Contacts.SaveAsync(created, None);
+            await tx.Ledger.AppendAsync([NewEvent(created.Id)], None);
             await tx.CommitAsync(None);
             return created.Id;
         }
@@ -567,7 +567,7 @@ public abstract class OptinStoreConformanceTests : IAsyncLifetime
         await using var tx = await store.BeginTransactionAsync(None);
         foreach (var contact in contacts)
         {
-            await tx.SaveContactAsync(contact, None);
+            await tx.Contacts.SaveAsync(contact, None);
         }
 
         await tx.CommitAsync(None);

@@ -30,8 +30,8 @@ public abstract class RightsStoreConformanceTests
 
         await using (var tx = await store.BeginTransactionAsync(default))
         {
-            Assert.True(await tx.CompleteJobAsync(job.Id, "w1", JobStatus.Done, null, T0 + Duration.FromSeconds(1), default));
-            await tx.AppendConsentEventsAsync([Sent(contact.Id)], default);
+            Assert.True(await tx.Jobs.CompleteAsync(job.Id, "w1", JobStatus.Done, null, T0 + Duration.FromSeconds(1), default));
+            await tx.Ledger.AppendAsync([Sent(contact.Id)], default);
             await tx.CommitAsync(default);
         }
 
@@ -57,8 +57,8 @@ public abstract class RightsStoreConformanceTests
 
         await using (var tx = await store.BeginTransactionAsync(default))
         {
-            Assert.True(await tx.CompleteJobAsync(job.Id, "w1", JobStatus.Done, null, T0, default));
-            await tx.AppendConsentEventsAsync([Sent(contact.Id)], default);
+            Assert.True(await tx.Jobs.CompleteAsync(job.Id, "w1", JobStatus.Done, null, T0, default));
+            await tx.Ledger.AppendAsync([Sent(contact.Id)], default);
         }
 
         Assert.Equal(JobStatus.Running, (await store.Jobs.FindJobAsync(job.Id, default))!.Status);
@@ -73,8 +73,8 @@ public abstract class RightsStoreConformanceTests
 
         await using (var tx = await store.BeginTransactionAsync(default))
         {
-            Assert.False(await tx.CompleteJobAsync(job.Id, "w2", JobStatus.Done, null, T0, default));
-            await Assert.ThrowsAsync<ArgumentException>(async () => await tx.CompleteJobAsync(job.Id, "w1", JobStatus.Cancelled, null, T0, default));
+            Assert.False(await tx.Jobs.CompleteAsync(job.Id, "w2", JobStatus.Done, null, T0, default));
+            await Assert.ThrowsAsync<ArgumentException>(async () => await tx.Jobs.CompleteAsync(job.Id, "w1", JobStatus.Cancelled, null, T0, default));
             await tx.CommitAsync(default);
         }
 
@@ -109,7 +109,7 @@ public abstract class RightsStoreConformanceTests
 
         await using (var tx = await store.BeginTransactionAsync(default))
         {
-            Assert.Equal(1, await tx.SetOptinInBulkAsync(new ContactQuery { ProcessingRestricted = false },
+            Assert.Equal(1, await tx.Contacts.SetOptinInBulkAsync(new ContactQuery { ProcessingRestricted = false },
                 new BulkOptinChange("partners", OptinState.OptedIn, false, template), default));
             await tx.CommitAsync(default);
         }
@@ -127,16 +127,16 @@ public abstract class RightsStoreConformanceTests
         var contact = Guid.NewGuid();
         await using (var tx = await store.BeginTransactionAsync(default))
         {
-            await tx.SaveTokenAsync(Token("b", contact, T0 + Duration.FromMinutes(1)), default);
-            await tx.SaveTokenAsync(Token("a", contact, T0), default);
-            await tx.SaveTokenAsync(Token("c", Guid.NewGuid(), T0), default);
+            await tx.Tokens.SaveAsync(Token("b", contact, T0 + Duration.FromMinutes(1)), default);
+            await tx.Tokens.SaveAsync(Token("a", contact, T0), default);
+            await tx.Tokens.SaveAsync(Token("c", Guid.NewGuid(), T0), default);
             await tx.CommitAsync(default);
         }
 
         await using var read = await store.BeginTransactionAsync(default);
-        var tokens = await read.ListTokensAsync(contact, default);
+        var tokens = await read.Tokens.ListAsync(contact, default);
         Assert.Equal(["a", "b"], tokens.Select(t => t.Hash).ToArray());
-        Assert.Empty(await read.ListTokensAsync(Guid.NewGuid(), default));
+        Assert.Empty(await read.Tokens.ListAsync(Guid.NewGuid(), default));
     }
 
     private static Contact Contact(string email) =>
@@ -145,7 +145,7 @@ public abstract class RightsStoreConformanceTests
     private static async Task<Contact> SaveContactAsync(IOptinStore store, Contact contact)
     {
         await using var tx = await store.BeginTransactionAsync(default);
-        await tx.SaveContactAsync(contact, default);
+        await tx.Contacts.SaveAsync(contact, default);
         await tx.CommitAsync(default);
         return contact;
     }
@@ -159,7 +159,7 @@ public abstract class RightsStoreConformanceTests
         };
         await using (var tx = await store.BeginTransactionAsync(default))
         {
-            await tx.EnqueueJobAsync(job, default);
+            await tx.Jobs.EnqueueAsync(job, default);
             await tx.CommitAsync(default);
         }
 
@@ -189,14 +189,14 @@ public abstract class RightsStoreConformanceTests
         var first = ArchivedContent.Of(ContentKinds.ConsentBox, "text/html", text, T0);
         await using (var tx = await store.BeginTransactionAsync(default))
         {
-            await tx.AddContentAsync(first, default);
-            await tx.AddContentAsync(first with { StoredAt = T0 + Duration.FromSeconds(1) }, default);
+            await tx.Archive.AddContentAsync(first, default);
+            await tx.Archive.AddContentAsync(first with { StoredAt = T0 + Duration.FromSeconds(1) }, default);
             await tx.CommitAsync(default);
         }
 
         await using (var tx = await store.BeginTransactionAsync(default))
         {
-            await tx.AddContentAsync(ArchivedContent.Of(ContentKinds.ConsentBox, "text/html", text, T0 + Duration.FromHours(1)), default);
+            await tx.Archive.AddContentAsync(ArchivedContent.Of(ContentKinds.ConsentBox, "text/html", text, T0 + Duration.FromHours(1)), default);
             await tx.CommitAsync(default);
         }
 
@@ -215,8 +215,8 @@ public abstract class RightsStoreConformanceTests
         var content = ArchivedContent.Of(ContentKinds.Email, "text/plain", "Subject: Confirmez\n\nhttps://x.example/confirm/{{optin-token}}", T0);
         await using (var tx = await store.BeginTransactionAsync(default))
         {
-            await tx.AddContentAsync(content, default);
-            await tx.AppendConsentEventsAsync([Sent(contact.Id) with { EmailSha256 = content.Sha256 }], default);
+            await tx.Archive.AddContentAsync(content, default);
+            await tx.Ledger.AppendAsync([Sent(contact.Id) with { EmailSha256 = content.Sha256 }], default);
         }
 
         Assert.Null(await store.Archive.FindContentAsync(content.Sha256, default));
@@ -231,7 +231,7 @@ public abstract class RightsStoreConformanceTests
         var forged = new ArchivedContent(new string('b', 64), ContentKinds.ConsentText, "text/plain", "autre texte", T0);
         await using (var tx = await store.BeginTransactionAsync(default))
         {
-            await Assert.ThrowsAsync<ArgumentException>(async () => await tx.AddContentAsync(forged, default));
+            await Assert.ThrowsAsync<ArgumentException>(async () => await tx.Archive.AddContentAsync(forged, default));
             await tx.CommitAsync(default);
         }
 
@@ -252,7 +252,7 @@ public abstract class RightsStoreConformanceTests
         };
         await using (var tx = await store.BeginTransactionAsync(default))
         {
-            await tx.AppendConsentEventsAsync([e], default);
+            await tx.Ledger.AppendAsync([e], default);
             await tx.CommitAsync(default);
         }
 
@@ -271,15 +271,15 @@ public abstract class RightsStoreConformanceTests
         var other = new EvidenceAccess(Guid.NewGuid(), Guid.NewGuid(), "admin", "export", T0);
         await using (var tx = await store.BeginTransactionAsync(default))
         {
-            await tx.AppendEvidenceAccessAsync(first, default);
-            await tx.AppendEvidenceAccessAsync(other, default);
+            await tx.Archive.AppendAccessAsync(first, default);
+            await tx.Archive.AppendAccessAsync(other, default);
             await tx.CommitAsync(default);
         }
 
         await using (var tx = await store.BeginTransactionAsync(default))
         {
-            await tx.AppendEvidenceAccessAsync(second, default);
-            await tx.EraseContactAsync(contact.Id, Sent(contact.Id) with { Kind = ConsentEventKind.Erased, TemplateId = null, TemplateSha256 = null, MessageId = null }, default);
+            await tx.Archive.AppendAccessAsync(second, default);
+            await tx.Contacts.EraseAsync(contact.Id, Sent(contact.Id) with { Kind = ConsentEventKind.Erased, TemplateId = null, TemplateSha256 = null, MessageId = null }, default);
             await tx.CommitAsync(default);
         }
 
@@ -299,10 +299,10 @@ public abstract class RightsStoreConformanceTests
         var box = ArchivedContent.Of(ContentKinds.ConsentBox, "text/html", "<label>J'accepte</label>", T0);
         await using (var tx = await store.BeginTransactionAsync(default))
         {
-            await tx.AddContentAsync(own, default);
-            await tx.AddContentAsync(shared, default);
-            await tx.AddContentAsync(box, default);
-            await tx.AppendConsentEventsAsync([
+            await tx.Archive.AddContentAsync(own, default);
+            await tx.Archive.AddContentAsync(shared, default);
+            await tx.Archive.AddContentAsync(box, default);
+            await tx.Ledger.AppendAsync([
                 Sent(erased.Id) with { EmailSha256 = own.Sha256, ConsentBoxSha256 = box.Sha256 },
                 Sent(erased.Id) with { EmailSha256 = shared.Sha256 },
                 Sent(kept.Id) with { EmailSha256 = shared.Sha256 },
@@ -312,7 +312,7 @@ public abstract class RightsStoreConformanceTests
 
         await using (var tx = await store.BeginTransactionAsync(default))
         {
-            await tx.EraseContactAsync(erased.Id, Sent(erased.Id) with { Kind = ConsentEventKind.Erased, TemplateId = null, TemplateSha256 = null, MessageId = null }, default);
+            await tx.Contacts.EraseAsync(erased.Id, Sent(erased.Id) with { Kind = ConsentEventKind.Erased, TemplateId = null, TemplateSha256 = null, MessageId = null }, default);
             await tx.CommitAsync(default);
         }
 
