@@ -4,9 +4,8 @@ using Optin.Forms.Contacts;
 using Optin.Forms.DoubleOptin;
 using Optin.Forms.Jobs;
 using Optin.Forms.Storage;
-using Optin.Forms.Tests.Support;
 
-namespace Optin.Forms.Tests.Storage;
+namespace Optin.Forms.Testing;
 
 /// <summary>
 /// The store contract the rights features rely on: a job completed inside a transaction with its "email sent" entry,
@@ -15,11 +14,12 @@ namespace Optin.Forms.Tests.Storage;
 /// </summary>
 public abstract class RightsStoreConformanceTests
 {
-    private static readonly Instant T0 = Some.Now;
+    private static readonly Instant T0 = StoreTestData.Now;
 
     /// <summary>A new, empty store.</summary>
     protected abstract ValueTask<IOptinStore> CreateStoreAsync();
 
+    /// <summary>CompleteJobAsync, in transaction with email sent entry: commits both and round trips the email columns.</summary>
     [Fact]
     [Trait("Requirement", "DOI-10")]
     public async Task CompleteJobAsync_InTransactionWithEmailSentEntry_CommitsBothAndRoundTripsTheEmailColumns()
@@ -47,6 +47,7 @@ public abstract class RightsStoreConformanceTests
         Assert.Equal(OptinState.PendingConfirmation, sent.State);
     }
 
+    /// <summary>CompleteJobAsync, in transaction rolled back: leaves the job running and no entry.</summary>
     [Fact]
     [Trait("Requirement", "DOI-10")]
     public async Task CompleteJobAsync_InTransactionRolledBack_LeavesTheJobRunningAndNoEntry()
@@ -65,6 +66,7 @@ public abstract class RightsStoreConformanceTests
         Assert.Empty(await store.Ledger.ReadAsync(contact.Id, default).ToListAsync());
     }
 
+    /// <summary>CompleteJobAsync, in transaction by another worker: returns false and changes nothing.</summary>
     [Fact]
     public async Task CompleteJobAsync_InTransactionByAnotherWorker_ReturnsFalseAndChangesNothing()
     {
@@ -81,6 +83,7 @@ public abstract class RightsStoreConformanceTests
         Assert.Equal(JobStatus.Running, (await store.Jobs.FindJobAsync(job.Id, default))!.Status);
     }
 
+    /// <summary>SaveContactAsync, processing restricted: round trips and filters queries.</summary>
     [Fact]
     public async Task SaveContactAsync_ProcessingRestricted_RoundTripsAndFiltersQueries()
     {
@@ -95,6 +98,7 @@ public abstract class RightsStoreConformanceTests
         Assert.Equal(2, await store.Contacts.CountAsync(new ContactQuery(), default));
     }
 
+    /// <summary>SetOptinInBulkAsync, query excluding restricted: leaves the restricted contact alone.</summary>
     [Fact]
     public async Task SetOptinInBulkAsync_QueryExcludingRestricted_LeavesTheRestrictedContactAlone()
     {
@@ -119,6 +123,7 @@ public abstract class RightsStoreConformanceTests
         Assert.Empty(await store.Ledger.ReadAsync(restricted.Id, default).ToListAsync());
     }
 
+    /// <summary>ListTokensAsync: returns only that contacts tokens oldest first.</summary>
     [Fact]
     [Trait("Requirement", "DSR-1")]
     public async Task ListTokensAsync_ReturnsOnlyThatContactsTokensOldestFirst()
@@ -139,8 +144,7 @@ public abstract class RightsStoreConformanceTests
         Assert.Empty(await read.Tokens.ListAsync(Guid.NewGuid(), default));
     }
 
-    private static Contact Contact(string email) =>
-        new() { Id = Guid.NewGuid(), Email = email, EmailKey = email, CreatedAt = T0, UpdatedAt = T0, LastActivityAt = T0 };
+    private static Contact Contact(string email) => StoreTestData.Contact(email);
 
     private static async Task<Contact> SaveContactAsync(IOptinStore store, Contact contact)
     {
@@ -173,13 +177,11 @@ public abstract class RightsStoreConformanceTests
         TemplateId = "double-opt-in", TemplateSha256 = new string('a', 64), MessageId = "m1.abc@example.test",
     };
 
-    private static TokenRecord Token(string hash, Guid contactId, Instant at) => new()
-    {
-        Hash = hash, Kind = TokenKind.Confirm, ContactId = contactId, PurposeId = "newsletter", CreatedAt = at, ExpiresAt = at + Duration.FromDays(7),
-    };
+    private static TokenRecord Token(string hash, Guid contactId, Instant at) => StoreTestData.Token(contactId, hash, at);
 
     // EVD-1: the content archive, the ledger's evidence columns and the access log.
 
+    /// <summary>AddContentAsync, same content twice: keeps the first and round trips it exactly.</summary>
     [Fact]
     [Trait("Requirement", "EVD-1")]
     public async Task AddContentAsync_SameContentTwice_KeepsTheFirstAndRoundTripsItExactly()
@@ -206,6 +208,7 @@ public abstract class RightsStoreConformanceTests
         Assert.Null(await store.Archive.FindContentAsync(new string('0', 64), default));
     }
 
+    /// <summary>AddContentAsync, with the ledger entry rolled back: stores neither.</summary>
     [Fact]
     [Trait("Requirement", "EVD-1")]
     public async Task AddContentAsync_WithTheLedgerEntryRolledBack_StoresNeither()
@@ -223,6 +226,7 @@ public abstract class RightsStoreConformanceTests
         Assert.Empty(await store.Ledger.ReadAsync(contact.Id, default).ToListAsync());
     }
 
+    /// <summary>AddContentAsync, key not the hash of the content: throws and stores nothing.</summary>
     [Fact]
     [Trait("Requirement", "EVD-1")]
     public async Task AddContentAsync_KeyNotTheHashOfTheContent_ThrowsAndStoresNothing()
@@ -238,6 +242,7 @@ public abstract class RightsStoreConformanceTests
         Assert.Null(await store.Archive.FindContentAsync(forged.Sha256, default));
     }
 
+    /// <summary>AppendConsentEventsAsync, evidence columns: round trip.</summary>
     [Fact]
     [Trait("Requirement", "EVD-1")]
     public async Task AppendConsentEventsAsync_EvidenceColumns_RoundTrip()
@@ -260,6 +265,7 @@ public abstract class RightsStoreConformanceTests
         Assert.Equal(e with { Sequence = read.Sequence }, read with { Hash = null, PreviousHash = null }); // the chain fields are the store's (LEDG-1)
     }
 
+    /// <summary>AppendEvidenceAccessAsync: reads in order and outlives erasure.</summary>
     [Fact]
     [Trait("Requirement", "EVD-1")]
     public async Task AppendEvidenceAccessAsync_ReadsInOrderAndOutlivesErasure()
@@ -286,6 +292,7 @@ public abstract class RightsStoreConformanceTests
         Assert.Equal([first, second], await store.Archive.ReadAccessLogAsync(contact.Id, default).ToListAsync());
     }
 
+    /// <summary>EraseContactAsync, removes the archived emails only this contact referred: and keeps shared ones.</summary>
     [Fact]
     [Trait("Requirement", "DSR-5")]
     [Trait("Requirement", "EVD-1")]

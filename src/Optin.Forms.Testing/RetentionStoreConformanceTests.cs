@@ -4,9 +4,8 @@ using Optin.Forms.Contacts;
 using Optin.Forms.Jobs;
 using Optin.Forms.Retention;
 using Optin.Forms.Storage;
-using Optin.Forms.Tests.Support;
 
-namespace Optin.Forms.Tests.Storage;
+namespace Optin.Forms.Testing;
 
 /// <summary>
 /// The store contract of the retention of what the library itself keeps (RET-4): finished jobs and erasure tombstones
@@ -14,12 +13,13 @@ namespace Optin.Forms.Tests.Storage;
 /// </summary>
 public abstract class RetentionStoreConformanceTests
 {
-    private static readonly Instant T0 = Some.Now;
+    private static readonly Instant T0 = StoreTestData.Now;
     private static readonly Duration Day = Duration.FromDays(1);
 
     /// <summary>A new, empty store.</summary>
     protected abstract ValueTask<IOptinStore> CreateStoreAsync();
 
+    /// <summary>DeleteFinishedJobsAsync, deletes finished jobs before the cutoff in batches: never pending or running.</summary>
     [Fact]
     [Trait("Requirement", "RET-4")]
     public async Task DeleteFinishedJobsAsync_DeletesFinishedJobsBeforeTheCutoffInBatches_NeverPendingOrRunning()
@@ -72,6 +72,7 @@ public abstract class RetentionStoreConformanceTests
         }
     }
 
+    /// <summary>DeleteFinishedJobsAsync, rolled back: deletes nothing.</summary>
     [Fact]
     [Trait("Requirement", "RET-4")]
     public async Task DeleteFinishedJobsAsync_RolledBack_DeletesNothing()
@@ -93,6 +94,7 @@ public abstract class RetentionStoreConformanceTests
         Assert.NotNull(await store.Jobs.FindJobAsync(job.Id, default));
     }
 
+    /// <summary>DeleteTombstonesAsync, deletes only old erasure tombstones: every other entry stays.</summary>
     [Fact]
     [Trait("Requirement", "RET-4")]
     [Trait("Requirement", "CONS-8")]
@@ -128,6 +130,7 @@ public abstract class RetentionStoreConformanceTests
         Assert.Equal(ConsentEventKind.Erased, Assert.Single(await store.Ledger.ReadAsync(lateErased.Id, default).ToListAsync()).Kind);
     }
 
+    /// <summary>DeleteTombstonesAsync: takes at most max count oldest first.</summary>
     [Fact]
     [Trait("Requirement", "RET-4")]
     public async Task DeleteTombstonesAsync_TakesAtMostMaxCountOldestFirst()
@@ -157,6 +160,7 @@ public abstract class RetentionStoreConformanceTests
         Assert.Single(await store.Ledger.ReadAsync(ids[2], default).ToListAsync());
     }
 
+    /// <summary>ArchivedProof: round trips replaces and is purged after keep until in batches.</summary>
     [Fact]
     [Trait("Requirement", "RET-4")]
     public async Task ArchivedProof_RoundTripsReplacesAndIsPurgedAfterKeepUntilInBatches()
@@ -190,21 +194,9 @@ public abstract class RetentionStoreConformanceTests
         Assert.Equal(third, await read.ArchivedProofs.FindAsync(third.ContactId, default));
     }
 
-    private static JobRecord Job(Guid contactId, Instant due) => new()
-    {
-        Id = Guid.NewGuid(), Action = "SendEmail", ContactId = contactId, PurposeId = "newsletter", Payload = "{}", CreatedAt = T0, DueAt = due,
-    };
+    private static JobRecord Job(Guid contactId, Instant due) => StoreTestData.Job(contactId, due, "SendEmail");
 
-    private static async Task EnqueueAsync(IOptinStore store, params JobRecord[] jobs)
-    {
-        await using var tx = await store.BeginTransactionAsync(default);
-        foreach (var job in jobs)
-        {
-            await tx.Jobs.EnqueueAsync(job, default);
-        }
-
-        await tx.CommitAsync(default);
-    }
+    private static Task EnqueueAsync(IOptinStore store, params JobRecord[] jobs) => StoreTestData.EnqueueAsync(store, jobs);
 
     private static async Task<Contact> SaveContactAsync(IOptinStore store, string email)
     {

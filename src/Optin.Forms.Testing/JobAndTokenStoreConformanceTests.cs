@@ -4,9 +4,8 @@ using Optin.Forms.Contacts;
 using Optin.Forms.DoubleOptin;
 using Optin.Forms.Jobs;
 using Optin.Forms.Storage;
-using Optin.Forms.Tests.Support;
 
-namespace Optin.Forms.Tests.Storage;
+namespace Optin.Forms.Testing;
 
 /// <summary>
 /// The contract every store keeps for jobs, tokens, suppression, counters and erasure. Each store subclasses this
@@ -14,11 +13,12 @@ namespace Optin.Forms.Tests.Storage;
 /// </summary>
 public abstract class JobAndTokenStoreConformanceTests
 {
-    private static readonly Instant T0 = Some.Now;
+    private static readonly Instant T0 = StoreTestData.Now;
 
     /// <summary>A new, empty store.</summary>
     protected abstract ValueTask<IOptinStore> CreateStoreAsync();
 
+    /// <summary>EnqueueJobAsync, rolled back: leaves no job.</summary>
     [Fact]
     public async Task EnqueueJobAsync_RolledBack_LeavesNoJob()
     {
@@ -31,6 +31,7 @@ public abstract class JobAndTokenStoreConformanceTests
         Assert.Empty(await store.Jobs.ClaimDueJobsAsync("w1", T0, Duration.FromMinutes(5), 10, default));
     }
 
+    /// <summary>ClaimDueJobsAsync, due and not due: claims only due under lease.</summary>
     [Fact]
     public async Task ClaimDueJobsAsync_DueAndNotDue_ClaimsOnlyDueUnderLease()
     {
@@ -50,6 +51,7 @@ public abstract class JobAndTokenStoreConformanceTests
         Assert.Empty(await store.Jobs.ClaimDueJobsAsync("w2", T0 + Duration.FromMinutes(1), Duration.FromMinutes(5), 10, default));
     }
 
+    /// <summary>ClaimDueJobsAsync, pending and expired leases: claims in due order up to max count.</summary>
     [Fact]
     public async Task ClaimDueJobsAsync_PendingAndExpiredLeases_ClaimsInDueOrderUpToMaxCount()
     {
@@ -76,6 +78,7 @@ public abstract class JobAndTokenStoreConformanceTests
         Assert.Equal([2, 1, 2, 1, 1], claimed.Concat(rest).Select(j => j.Attempts));
     }
 
+    /// <summary>ClaimDueJobsAsync, lease expired: reclaims and old owner cannot complete.</summary>
     [Fact]
     public async Task ClaimDueJobsAsync_LeaseExpired_ReclaimsAndOldOwnerCannotComplete()
     {
@@ -92,6 +95,7 @@ public abstract class JobAndTokenStoreConformanceTests
         Assert.Equal(JobStatus.Done, (await store.Jobs.FindJobAsync(job.Id, default))!.Status);
     }
 
+    /// <summary>RetryJobAsync, then dead letter: keeps reason.</summary>
     [Fact]
     public async Task RetryJobAsync_ThenDeadLetter_KeepsReason()
     {
@@ -111,6 +115,7 @@ public abstract class JobAndTokenStoreConformanceTests
         Assert.Equal(2, stored.Attempts);
     }
 
+    /// <summary>CancelJobsAsync, contact and purpose: cancels only those pending.</summary>
     [Fact]
     [Trait("Requirement", "WD-4")]
     public async Task CancelJobsAsync_ContactAndPurpose_CancelsOnlyThosePending()
@@ -133,6 +138,7 @@ public abstract class JobAndTokenStoreConformanceTests
         Assert.Equal(2, (await store.Jobs.ClaimDueJobsAsync("w", T0 + Duration.FromDays(4), Duration.FromMinutes(5), 10, default)).Count);
     }
 
+    /// <summary>ConsumeTokenAsync, twice: only first succeeds.</summary>
     [Fact]
     [Trait("Requirement", "DOI-3")]
     [Trait("Requirement", "DOI-4")]
@@ -160,6 +166,7 @@ public abstract class JobAndTokenStoreConformanceTests
         Assert.Null(await read.Tokens.FindAsync("00", default));
     }
 
+    /// <summary>RevokeTokensAsync, same contact purpose and kind: revokes only those.</summary>
     [Fact]
     [Trait("Requirement", "DOI-7")]
     public async Task RevokeTokensAsync_SameContactPurposeAndKind_RevokesOnlyThose()
@@ -177,6 +184,7 @@ public abstract class JobAndTokenStoreConformanceTests
         Assert.Null((await tx.Tokens.FindAsync(unsubscribe.Hash, default))!.ConsumedAt);
     }
 
+    /// <summary>SaveSuppressionAsync, then find: returns entry by hash.</summary>
     [Fact]
     [Trait("Requirement", "DOI-9")]
     public async Task SaveSuppressionAsync_ThenFind_ReturnsEntryByHash()
@@ -193,6 +201,7 @@ public abstract class JobAndTokenStoreConformanceTests
         Assert.Null(await read.Suppression.FindAsync("abd", default));
     }
 
+    /// <summary>IncrementCounterAsync, past expiry: starts again.</summary>
     [Fact]
     [Trait("Requirement", "DOI-7")]
     public async Task IncrementCounterAsync_PastExpiry_StartsAgain()
@@ -207,6 +216,7 @@ public abstract class JobAndTokenStoreConformanceTests
         Assert.Equal(1, await tx.Counters.IncrementAsync("k", day, day + Duration.FromDays(1), default));
     }
 
+    /// <summary>IncrementCounterAsync, concurrent transactions checking a cap: never overshoot.</summary>
     [Fact]
     [Trait("Requirement", "DOI-7")]
     public async Task IncrementCounterAsync_ConcurrentTransactionsCheckingACap_NeverOvershoot()
@@ -233,6 +243,7 @@ public abstract class JobAndTokenStoreConformanceTests
         Assert.Equal(Cap, await read.Counters.GetAsync("doi:day:x", T0, default));
     }
 
+    /// <summary>GetOrAddSettingAsync, committed: keeps the first value.</summary>
     [Fact]
     [Trait("Requirement", "CFG-6")]
     public async Task GetOrAddSettingAsync_Committed_KeepsTheFirstValue()
@@ -250,6 +261,7 @@ public abstract class JobAndTokenStoreConformanceTests
         Assert.Equal("other", await later.Settings.GetOrAddAsync("t", () => "other", default));
     }
 
+    /// <summary>GetOrAddSettingAsync, rolled back: stores nothing.</summary>
     [Fact]
     [Trait("Requirement", "CFG-6")]
     public async Task GetOrAddSettingAsync_RolledBack_StoresNothing()
@@ -264,6 +276,7 @@ public abstract class JobAndTokenStoreConformanceTests
         Assert.Equal("kept", await later.Settings.GetOrAddAsync("s", () => "kept", default));
     }
 
+    /// <summary>GetOrAddSettingAsync, concurrent transactions: all get the one stored.</summary>
     [Fact]
     [Trait("Requirement", "CFG-6")]
     public async Task GetOrAddSettingAsync_ConcurrentTransactions_AllGetTheOneStored()
@@ -282,6 +295,7 @@ public abstract class JobAndTokenStoreConformanceTests
         Assert.Equal(values[0], await read.Settings.GetOrAddAsync("key", () => "late", default));
     }
 
+    /// <summary>DeleteExpiredCountersAsync: deletes only expired counters.</summary>
     [Fact]
     [Trait("Requirement", "ABU-6")]
     public async Task DeleteExpiredCountersAsync_DeletesOnlyExpiredCounters()
@@ -308,6 +322,7 @@ public abstract class JobAndTokenStoreConformanceTests
         Assert.Equal(1, await read.Counters.IncrementAsync("minute", T0 + Duration.FromMinutes(2), T0 + Duration.FromMinutes(3), default));
     }
 
+    /// <summary>SetOptinInBulkAsync, withdrawal cancelling jobs: cancels only changed contacts pending jobs for the purpose and reports them.</summary>
     [Fact]
     [Trait("Requirement", "WD-4")]
     public async Task SetOptinInBulkAsync_WithdrawalCancellingJobs_CancelsOnlyChangedContactsPendingJobsForThePurposeAndReportsThem()
@@ -367,6 +382,7 @@ public abstract class JobAndTokenStoreConformanceTests
         Assert.Equal(T0, (await store.Contacts.FindAsync(withdrawn.Id, default))!.UpdatedAt);
     }
 
+    /// <summary>SetOptinInBulkAsync, no callback: changes without reporting and leaves jobs.</summary>
     [Fact]
     [Trait("Requirement", "CONS-8")]
     public async Task SetOptinInBulkAsync_NoCallback_ChangesWithoutReportingAndLeavesJobs()
@@ -393,6 +409,7 @@ public abstract class JobAndTokenStoreConformanceTests
         Assert.Single(await store.Ledger.ReadAsync(contact.Id, default).ToListAsync());
     }
 
+    /// <summary>EraseContactAsync: removes personal data and leaves tombstone.</summary>
     [Fact]
     [Trait("Requirement", "CONS-8")]
     public async Task EraseContactAsync_RemovesPersonalDataAndLeavesTombstone()
@@ -423,6 +440,7 @@ public abstract class JobAndTokenStoreConformanceTests
         Assert.Null(await read.Tokens.FindAsync("aa", default));
     }
 
+    /// <summary>ListJobsAsync, by contact: returns that contacts jobs in creation order.</summary>
     [Fact]
     public async Task ListJobsAsync_ByContact_ReturnsThatContactsJobsInCreationOrder()
     {
@@ -438,6 +456,7 @@ public abstract class JobAndTokenStoreConformanceTests
         Assert.Equal(3, (await store.Jobs.ListJobsAsync(null, default).ToListAsync()).Count);
     }
 
+    /// <summary>CompleteJobAsync, not a final status: throws.</summary>
     [Fact]
     public async Task CompleteJobAsync_NotAFinalStatus_Throws()
     {
@@ -451,41 +470,14 @@ public abstract class JobAndTokenStoreConformanceTests
         Assert.Equal(JobStatus.Running, (await store.Jobs.FindJobAsync(job.Id, default))!.Status);
     }
 
-    private static async Task EnqueueAsync(IOptinStore store, params JobRecord[] jobs)
-    {
-        await using var tx = await store.BeginTransactionAsync(default);
-        foreach (var job in jobs)
-        {
-            await tx.Jobs.EnqueueAsync(job, default);
-        }
-
-        await tx.CommitAsync(default);
-    }
+    private static Task EnqueueAsync(IOptinStore store, params JobRecord[] jobs) => StoreTestData.EnqueueAsync(store, jobs);
 
     private static Contact NewContact(string email, System.Collections.Immutable.ImmutableSortedSet<string> tags) => new()
     {
         Id = Guid.NewGuid(), Email = email, EmailKey = email, Tags = tags.WithComparer(StringComparer.Ordinal), CreatedAt = T0, UpdatedAt = T0, LastActivityAt = T0,
     };
 
-    private static JobRecord Job(Guid contactId) => new()
-    {
-        Id = Guid.NewGuid(),
-        Action = "SendDoubleOptinEmail",
-        ContactId = contactId,
-        PurposeId = "newsletter",
-        Payload = "{}",
-        MessageId = "<m1@example.test>",
-        CreatedAt = T0,
-        DueAt = T0,
-    };
+    private static JobRecord Job(Guid contactId) => StoreTestData.Job(contactId);
 
-    private static TokenRecord Token(Guid contactId) => new()
-    {
-        Hash = "aa",
-        Kind = TokenKind.Confirm,
-        ContactId = contactId,
-        PurposeId = "newsletter",
-        CreatedAt = T0,
-        ExpiresAt = T0 + Duration.FromDays(7),
-    };
+    private static TokenRecord Token(Guid contactId) => StoreTestData.Token(contactId);
 }
