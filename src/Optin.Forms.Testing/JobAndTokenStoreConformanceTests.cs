@@ -440,6 +440,44 @@ public abstract class JobAndTokenStoreConformanceTests
         Assert.Null(await read.Tokens.FindAsync("aa", default));
     }
 
+    /// <summary>
+    /// EraseContactAsync, finished jobs: keep action, status and Message-ID, but only the payload's configuration
+    /// (arguments, event type, form, purpose) and no last error (DSR-5); see <see cref="ErasedJob.Scrub"/>.
+    /// </summary>
+    [Fact]
+    [Trait("Requirement", "DSR-5")]
+    public async Task EraseContactAsync_FinishedJob_KeepsOnlyTheConfigurationOfItsPayload()
+    {
+        var store = await CreateStoreAsync();
+        var contact = StoreTestData.Contact("b@exemple.fr");
+        var job = Job(contact.Id) with
+        {
+            Payload = $$"""{"args":{"template":"welcome"},"eventType":"FormSubmitted","formId":"newsletter","submissionId":"{{Guid.NewGuid()}}","culture":"fr","purposeId":"newsletter"}""",
+        };
+        await using (var tx = await store.BeginTransactionAsync(default))
+        {
+            await tx.Contacts.SaveAsync(contact, default);
+            await tx.Jobs.EnqueueAsync(job, default);
+            await tx.CommitAsync(default);
+        }
+
+        Assert.Single(await store.Jobs.ClaimDueJobsAsync("w1", T0, Duration.FromMinutes(5), 10, default));
+        Assert.True(await store.Jobs.CompleteJobAsync(job.Id, "w1", JobStatus.Done, "accepted for b@exemple.fr", T0, default));
+        await using (var tx = await store.BeginTransactionAsync(default))
+        {
+            Assert.True(await tx.Contacts.EraseAsync(contact.Id, StoreTestData.Tombstone(contact.Id), default));
+            await tx.CommitAsync(default);
+        }
+
+        var kept = (await store.Jobs.FindJobAsync(job.Id, default))!;
+        Assert.Equal((JobStatus.Done, job.Action, job.MessageId), (kept.Status, kept.Action, kept.MessageId));
+        Assert.Null(kept.LastError);
+        using var payload = System.Text.Json.JsonDocument.Parse(kept.Payload);
+        Assert.Equal(["args", "eventType", "formId", "purposeId"],
+            payload.RootElement.EnumerateObject().Select(p => p.Name).Order(StringComparer.OrdinalIgnoreCase));
+        Assert.Equal("welcome", payload.RootElement.GetProperty("args").GetProperty("template").GetString());
+    }
+
     /// <summary>ListJobsAsync, by contact: returns that contacts jobs in creation order.</summary>
     [Fact]
     public async Task ListJobsAsync_ByContact_ReturnsThatContactsJobsInCreationOrder()
