@@ -13,7 +13,7 @@ public sealed class PackageReadmeTests
     private static readonly TimeSpan Limit = TimeSpan.FromMinutes(2);
 
     public static TheoryData<string> Packages() =>
-        ["Optin.Forms", "Optin.Forms.AspNetCore", "Optin.Forms.EntityFrameworkCore", "Optin.Forms.MailKit", "Optin.Forms.Cli"];
+        ["Optin.Forms", "Optin.Forms.AspNetCore", "Optin.Forms.EntityFrameworkCore", "Optin.Forms.MailKit", "Optin.Forms.Cli", "Optin.Forms.Testing"];
 
     [Theory]
     [MemberData(nameof(Packages))]
