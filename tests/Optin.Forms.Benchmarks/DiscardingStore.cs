@@ -1,16 +1,19 @@
 using NodaTime;
 using Optin.Forms.Consent;
+using Optin.Forms.Contacts;
 using Optin.Forms.DoubleOptin;
 using Optin.Forms.Jobs;
-using Optin.Forms.Contacts;
+using Optin.Forms.Retention;
 using Optin.Forms.Storage;
 using Optin.Forms.Submissions;
 
 namespace Optin.Forms.Benchmarks;
 
 /// <summary>A store that keeps nothing: measures the pipeline's own work without any storage cost.</summary>
-internal sealed class DiscardingStore : IOptinStore, IOptinTransaction
+internal sealed class DiscardingStore : IOptinStore
 {
+    private static readonly Transaction Shared = new();
+
     public IContactReader Contacts => throw new NotSupportedException();
 
     public IConsentLedgerReader Ledger => throw new NotSupportedException();
@@ -21,70 +24,94 @@ internal sealed class DiscardingStore : IOptinStore, IOptinTransaction
 
     public IEvidenceArchiveReader Archive => throw new NotSupportedException();
 
-    public ValueTask AddContentAsync(ArchivedContent content, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+    public ValueTask<IOptinTransaction> BeginTransactionAsync(CancellationToken cancellationToken) => ValueTask.FromResult<IOptinTransaction>(Shared);
 
-    public ValueTask AppendEvidenceAccessAsync(EvidenceAccess access, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+    /// <summary>One transaction, shared, whose every part discards what it is given.</summary>
+    private sealed class Transaction : IOptinTransaction, IContactWriter, IConsentLedgerWriter, IEvidenceArchiveWriter, ISubmissionWriter,
+        IJobWriter, ITokenWriter, ISuppressionWriter, ICounterWriter, ISettingWriter, IArchivedProofWriter, IRetentionWriter
+    {
+        public IContactWriter Contacts => this;
 
-    public ValueTask<IOptinTransaction> BeginTransactionAsync(CancellationToken cancellationToken) => ValueTask.FromResult<IOptinTransaction>(this);
+        public IConsentLedgerWriter Ledger => this;
 
-    public ValueTask<Contact?> FindContactAsync(Guid contactId, CancellationToken cancellationToken) => ValueTask.FromResult<Contact?>(null);
+        public IEvidenceArchiveWriter Archive => this;
 
-    public ValueTask<Contact?> FindContactByEmailKeyAsync(string emailKey, CancellationToken cancellationToken) => ValueTask.FromResult<Contact?>(null);
+        public ISubmissionWriter Submissions => this;
 
-    public ValueTask SaveContactAsync(Contact contact, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+        public IJobWriter Jobs => this;
 
-    public ValueTask AppendConsentEventsAsync(IReadOnlyList<ConsentEvent> events, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+        public ITokenWriter Tokens => this;
 
-    public ValueTask AddSubmissionAsync(SubmissionRecord submission, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+        public ISuppressionWriter Suppression => this;
 
-    public ValueTask<long> SetOptinInBulkAsync(ContactQuery query, BulkOptinChange change, CancellationToken cancellationToken) => ValueTask.FromResult(0L);
+        public ICounterWriter Counters => this;
 
-    public ValueTask EnqueueJobAsync(JobRecord job, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+        public ISettingWriter Settings => this;
 
-    public ValueTask<int> CancelJobsAsync(Guid contactId, string? purposeId, string reason, Instant at, CancellationToken cancellationToken) => ValueTask.FromResult(0);
+        public IArchivedProofWriter ArchivedProofs => this;
 
-    public ValueTask SaveTokenAsync(TokenRecord token, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+        public IRetentionWriter Retention => this;
 
-    public ValueTask<TokenRecord?> FindTokenAsync(string tokenHash, CancellationToken cancellationToken) => ValueTask.FromResult<TokenRecord?>(null);
+        public ValueTask CommitAsync(CancellationToken cancellationToken) => ValueTask.CompletedTask;
 
-    public ValueTask<bool> ConsumeTokenAsync(string tokenHash, Instant at, CancellationToken cancellationToken) => ValueTask.FromResult(false);
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
-    public ValueTask<int> RevokeTokensAsync(Guid contactId, string purposeId, TokenKind kind, Instant at, CancellationToken cancellationToken) => ValueTask.FromResult(0);
+        ValueTask<Contact?> IContactWriter.FindAsync(Guid contactId, CancellationToken cancellationToken) => ValueTask.FromResult<Contact?>(null);
 
-    public ValueTask SaveSuppressionAsync(SuppressionEntry entry, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+        ValueTask<Contact?> IContactWriter.FindByEmailKeyAsync(string emailKey, CancellationToken cancellationToken) => ValueTask.FromResult<Contact?>(null);
 
-    public ValueTask<SuppressionEntry?> FindSuppressionAsync(string addressHash, CancellationToken cancellationToken) => ValueTask.FromResult<SuppressionEntry?>(null);
+        ValueTask IContactWriter.SaveAsync(Contact contact, CancellationToken cancellationToken) => ValueTask.CompletedTask;
 
-    public ValueTask<long> IncrementCounterAsync(string key, Instant now, Instant expiresAt, CancellationToken cancellationToken) => ValueTask.FromResult(1L);
+        ValueTask<long> IContactWriter.SetOptinInBulkAsync(ContactQuery query, BulkOptinChange change, CancellationToken cancellationToken) => ValueTask.FromResult(0L);
 
-    public ValueTask<long> GetCounterAsync(string key, Instant now, CancellationToken cancellationToken) => ValueTask.FromResult(0L);
+        ValueTask<bool> IContactWriter.EraseAsync(Guid contactId, ConsentEvent tombstone, CancellationToken cancellationToken) => ValueTask.FromResult(false);
 
-    public ValueTask<string> GetOrAddSettingAsync(string name, Func<string> create, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(create());
+        ValueTask IConsentLedgerWriter.AppendAsync(IReadOnlyList<ConsentEvent> events, CancellationToken cancellationToken) => ValueTask.CompletedTask;
 
-    public ValueTask<int> DeleteExpiredCountersAsync(Instant now, CancellationToken cancellationToken) => ValueTask.FromResult(0);
+        ValueTask IEvidenceArchiveWriter.AddContentAsync(ArchivedContent content, CancellationToken cancellationToken) => ValueTask.CompletedTask;
 
-    public ValueTask<bool> EraseContactAsync(Guid contactId, ConsentEvent tombstone, CancellationToken cancellationToken) => ValueTask.FromResult(false);
+        ValueTask IEvidenceArchiveWriter.AppendAccessAsync(EvidenceAccess access, CancellationToken cancellationToken) => ValueTask.CompletedTask;
 
-    public ValueTask<bool> CompleteJobAsync(Guid jobId, string leaseOwner, JobStatus status, string? reason, Instant at, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(false);
+        ValueTask ISubmissionWriter.AddAsync(SubmissionRecord submission, CancellationToken cancellationToken) => ValueTask.CompletedTask;
 
-    public ValueTask<IReadOnlyList<TokenRecord>> ListTokensAsync(Guid contactId, CancellationToken cancellationToken) =>
-        ValueTask.FromResult<IReadOnlyList<TokenRecord>>([]);
+        ValueTask IJobWriter.EnqueueAsync(JobRecord job, CancellationToken cancellationToken) => ValueTask.CompletedTask;
 
-    public ValueTask CommitAsync(CancellationToken cancellationToken) => ValueTask.CompletedTask;
+        ValueTask<int> IJobWriter.CancelAsync(Guid contactId, string? purposeId, string reason, Instant at, CancellationToken cancellationToken) => ValueTask.FromResult(0);
 
-    // RET-4 (issue #15 point 6).
-    public ValueTask<int> DeleteFinishedJobsAsync(Instant finishedBefore, int maxCount, CancellationToken cancellationToken) => ValueTask.FromResult(0);
+        ValueTask<bool> IJobWriter.CompleteAsync(Guid jobId, string leaseOwner, JobStatus status, string? reason, Instant at, CancellationToken cancellationToken) =>
+            ValueTask.FromResult(false);
 
-    public ValueTask<int> DeleteTombstonesAsync(Instant erasedBefore, int maxCount, CancellationToken cancellationToken) => ValueTask.FromResult(0);
+        ValueTask ITokenWriter.SaveAsync(TokenRecord token, CancellationToken cancellationToken) => ValueTask.CompletedTask;
 
-    public ValueTask SaveArchivedProofAsync(Optin.Forms.Retention.ArchivedProof proof, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+        ValueTask<TokenRecord?> ITokenWriter.FindAsync(string tokenHash, CancellationToken cancellationToken) => ValueTask.FromResult<TokenRecord?>(null);
 
-    public ValueTask<Optin.Forms.Retention.ArchivedProof?> FindArchivedProofAsync(Guid contactId, CancellationToken cancellationToken) =>
-        ValueTask.FromResult<Optin.Forms.Retention.ArchivedProof?>(null);
+        ValueTask<IReadOnlyList<TokenRecord>> ITokenWriter.ListAsync(Guid contactId, CancellationToken cancellationToken) =>
+            ValueTask.FromResult<IReadOnlyList<TokenRecord>>([]);
 
-    public ValueTask<int> DeleteExpiredArchivedProofsAsync(Instant now, int maxCount, CancellationToken cancellationToken) => ValueTask.FromResult(0);
+        ValueTask<bool> ITokenWriter.ConsumeAsync(string tokenHash, Instant at, CancellationToken cancellationToken) => ValueTask.FromResult(false);
 
-    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+        ValueTask<int> ITokenWriter.RevokeAsync(Guid contactId, string purposeId, TokenKind kind, Instant at, CancellationToken cancellationToken) => ValueTask.FromResult(0);
+
+        ValueTask ISuppressionWriter.SaveAsync(SuppressionEntry entry, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
+        ValueTask<SuppressionEntry?> ISuppressionWriter.FindAsync(string addressHash, CancellationToken cancellationToken) => ValueTask.FromResult<SuppressionEntry?>(null);
+
+        ValueTask<long> ICounterWriter.IncrementAsync(string key, Instant now, Instant expiresAt, CancellationToken cancellationToken) => ValueTask.FromResult(1L);
+
+        ValueTask<long> ICounterWriter.GetAsync(string key, Instant now, CancellationToken cancellationToken) => ValueTask.FromResult(0L);
+
+        ValueTask<int> ICounterWriter.DeleteExpiredAsync(Instant now, CancellationToken cancellationToken) => ValueTask.FromResult(0);
+
+        ValueTask<string> ISettingWriter.GetOrAddAsync(string name, Func<string> create, CancellationToken cancellationToken) => ValueTask.FromResult(create());
+
+        ValueTask IArchivedProofWriter.SaveAsync(ArchivedProof proof, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
+        ValueTask<ArchivedProof?> IArchivedProofWriter.FindAsync(Guid contactId, CancellationToken cancellationToken) => ValueTask.FromResult<ArchivedProof?>(null);
+
+        ValueTask<int> IArchivedProofWriter.DeleteExpiredAsync(Instant now, int maxCount, CancellationToken cancellationToken) => ValueTask.FromResult(0);
+
+        ValueTask<int> IRetentionWriter.DeleteFinishedJobsAsync(Instant finishedBefore, int maxCount, CancellationToken cancellationToken) => ValueTask.FromResult(0);
+
+        ValueTask<int> IRetentionWriter.DeleteTombstonesAsync(Instant erasedBefore, int maxCount, CancellationToken cancellationToken) => ValueTask.FromResult(0);
+    }
 }

@@ -149,14 +149,14 @@ public class SubmissionBenchmarks : IDisposable
         var contactId = Guid.NewGuid();
         var submissionId = Guid.NewGuid();
         await using var tx = await _store!.BeginTransactionAsync(CancellationToken.None);
-        await tx.FindContactByEmailKeyAsync(_keys[i & (Addresses - 1)], CancellationToken.None);
-        await tx.SaveContactAsync(new Contact
+        await tx.Contacts.FindByEmailKeyAsync(_keys[i & (Addresses - 1)], CancellationToken.None);
+        await tx.Contacts.SaveAsync(new Contact
         {
             Id = contactId, Email = _keys[i & (Addresses - 1)] + i, EmailKey = _keys[i & (Addresses - 1)] + i,
             CreatedAt = now, UpdatedAt = now, LastActivityAt = now,
         }.WithOptin("newsletter", OptinState.PendingConfirmation, now), CancellationToken.None);
-        await tx.AppendConsentEventsAsync([_event! with { Id = Guid.NewGuid(), ContactId = contactId, SubmissionId = submissionId }], CancellationToken.None);
-        await tx.AddSubmissionAsync(_submission! with { Id = submissionId, ContactId = contactId }, CancellationToken.None);
+        await tx.Ledger.AppendAsync([_event! with { Id = Guid.NewGuid(), ContactId = contactId, SubmissionId = submissionId }], CancellationToken.None);
+        await tx.Submissions.AddAsync(_submission! with { Id = submissionId, ContactId = contactId }, CancellationToken.None);
         await tx.CommitAsync(CancellationToken.None);
         return i;
     }

@@ -130,7 +130,7 @@ public sealed class StoreCommandTests : IDisposable
             var store = services.GetRequiredService<IOptinStore>();
             var jean = await store.Contacts.FindByEmailKeyAsync("jean@exemple.fr", default);
             await using var tx = await store.BeginTransactionAsync(default);
-            await tx.SaveContactAsync(jean! with { LastActivityAt = jean.LastActivityAt - Duration.FromDays(1096) }, default);
+            await tx.Contacts.SaveAsync(jean! with { LastActivityAt = jean.LastActivityAt - Duration.FromDays(1096) }, default);
             await tx.CommitAsync(default);
         }
 

@@ -66,7 +66,7 @@ internal static class BulkOptinBenchmark
             Id = Guid.Empty, ContactId = Guid.Empty, Kind = ConsentEventKind.SetInBulk, State = OptinState.OptedIn, Method = ConsentMethod.Bulk,
             OccurredAt = At, PurposeId = "newsletter", Actor = "bench", Reason = "signed paper forms", LegalBasis = "consent (paper)",
         });
-        var changed = await tx.SetOptinInBulkAsync(new ContactQuery { Tag = "salon" }, change, CancellationToken.None);
+        var changed = await tx.Contacts.SetOptinInBulkAsync(new ContactQuery { Tag = "salon" }, change, CancellationToken.None);
         await tx.CommitAsync(CancellationToken.None);
         return changed;
     }

@@ -12,7 +12,7 @@ namespace Optin.Forms.AspNetCore.Abuse;
 /// </summary>
 /// <remarks>
 /// One short transaction per post: the IP counter, then the form's, then the address's, each a single atomic
-/// increment (<see cref="IOptinTransaction.IncrementCounterAsync"/>) whose returned value is checked, so concurrent posts
+/// increment (<see cref="ICounterWriter.IncrementAsync"/>) whose returned value is checked, so concurrent posts
 /// on several hosts never overshoot; a post refused by one limit is not counted by the next. Windows are aligned on
 /// the clock (the current minute, the current UTC day) and a counter past its window starts again. IP addresses and
 /// addresses are kept only as keyed hashes (<see cref="AddressHasher"/>), and each host deletes the expired counters
@@ -39,7 +39,7 @@ internal sealed class SubmissionRateLimiter(IOptinStore store, IClock clock, IOp
         var verdict = await CountAsync(tx, limits, now, formId, ipAddress, address, cancellationToken);
         if (TakeCleanUpTurn(now))
         {
-            await tx.DeleteExpiredCountersAsync(now, cancellationToken);
+            await tx.Counters.DeleteExpiredAsync(now, cancellationToken);
         }
 
         await tx.CommitAsync(cancellationToken);
@@ -52,13 +52,13 @@ internal sealed class SubmissionRateLimiter(IOptinStore store, IClock clock, IOp
         var minute = now.ToUnixTimeMilliseconds() / 60_000;
         var nextMinute = Instant.FromUnixTimeMilliseconds((minute + 1) * 60_000);
         var ip = "rate:ip:" + await AddressHasher.HashAsync(tx, engine.Value, "ip:" + (ipAddress ?? "?"), cancellationToken);
-        if (await tx.IncrementCounterAsync(ip, now, nextMinute, cancellationToken) > Math.Max(1, limits.PerIpPerMinute))
+        if (await tx.Counters.IncrementAsync(ip, now, nextMinute, cancellationToken) > Math.Max(1, limits.PerIpPerMinute))
         {
             return RateLimitVerdict.Refused;
         }
 
         var form = "rate:form:" + formId.ToUpperInvariant();
-        if (await tx.IncrementCounterAsync(form, now, nextMinute, cancellationToken) > Math.Max(1, limits.PerFormPerMinute))
+        if (await tx.Counters.IncrementAsync(form, now, nextMinute, cancellationToken) > Math.Max(1, limits.PerFormPerMinute))
         {
             return RateLimitVerdict.Refused;
         }
@@ -71,7 +71,7 @@ internal sealed class SubmissionRateLimiter(IOptinStore store, IClock clock, IOp
         var key = EmailAddressNormalizer.TryNormalize(address, out var normalized, out _) ? normalized.Key : address.Trim().ToUpperInvariant();
         var nextDay = Instant.FromUnixTimeMilliseconds((now.ToUnixTimeMilliseconds() / 86_400_000 + 1) * 86_400_000);
         var perAddress = "rate:address:" + await AddressHasher.HashAsync(tx, engine.Value, key, cancellationToken);
-        return await tx.IncrementCounterAsync(perAddress, now, nextDay, cancellationToken) > Math.Max(1, limits.PerAddressPerDay)
+        return await tx.Counters.IncrementAsync(perAddress, now, nextDay, cancellationToken) > Math.Max(1, limits.PerAddressPerDay)
             ? RateLimitVerdict.SilentlyDropped
             : RateLimitVerdict.Allowed;
     }

@@ -21,7 +21,7 @@ public static class ContentArchive
         // The catalog's texts, the form definition's JSON and the rendered boxes are the same string instances post after
         // post: each is hashed once (a post must not pay five SHA-256 for what it archived already).
         var entry = new ArchivedContent(Hashes.GetValue(content, static c => Schema.Hashing.Sha256Hex(c)), kind, mediaType, content, at);
-        await tx.AddContentAsync(entry, cancellationToken);
+        await tx.Archive.AddContentAsync(entry, cancellationToken);
         return entry.Sha256;
     }
 

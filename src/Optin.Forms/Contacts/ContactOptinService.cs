@@ -49,7 +49,7 @@ public sealed class ContactOptinService
 
         var now = SubmissionPipeline.Truncate(_clock.GetCurrentInstant());
         await using var tx = await _store.BeginTransactionAsync(cancellationToken);
-        var existing = await tx.FindContactByEmailKeyAsync(email.Key, cancellationToken);
+        var existing = await tx.Contacts.FindByEmailKeyAsync(email.Key, cancellationToken);
         if (existing is not null)
         {
             return OptinOperationResult.Success(existing.Id, 0);
@@ -66,7 +66,7 @@ public sealed class ContactOptinService
             UpdatedAt = now,
             LastActivityAt = now,
         };
-        await tx.SaveContactAsync(created, cancellationToken);
+        await tx.Contacts.SaveAsync(created, cancellationToken);
         await tx.CommitAsync(cancellationToken);
         return OptinOperationResult.Success(created.Id, 1);
     }
@@ -86,7 +86,7 @@ public sealed class ContactOptinService
 
         var now = SubmissionPipeline.Truncate(_clock.GetCurrentInstant());
         await using var tx = await _store.BeginTransactionAsync(cancellationToken);
-        if (await tx.FindContactAsync(change.ContactId, cancellationToken) is not { } contact)
+        if (await tx.Contacts.FindAsync(change.ContactId, cancellationToken) is not { } contact)
         {
             return OptinOperationResult.Failed(SubmissionCodes.ContactNotFound, "No such contact.");
         }
@@ -97,7 +97,7 @@ public sealed class ContactOptinService
         }
 
         if (purpose.Marketing && change.State == OptinState.OptedIn
-            && await tx.FindSuppressionAsync(await AddressHasher.HashAsync(tx, _options.Value, contact.EmailKey, cancellationToken), cancellationToken) is { } suppressed
+            && await tx.Suppression.FindAsync(await AddressHasher.HashAsync(tx, _options.Value, contact.EmailKey, cancellationToken), cancellationToken) is { } suppressed
             && suppressed.ExpiresAt > now)
         {
             return OptinOperationResult.Failed(SubmissionCodes.Suppressed,
@@ -119,11 +119,11 @@ public sealed class ContactOptinService
         if (change.State != OptinState.OptedIn)
         {
             // WD-4: what was queued for this person and purpose no longer applies.
-            await tx.CancelJobsAsync(contact.Id, purpose.Id, "withdrawn", now, cancellationToken);
+            await tx.Jobs.CancelAsync(contact.Id, purpose.Id, "withdrawn", now, cancellationToken);
         }
 
-        await tx.SaveContactAsync(contact.WithOptin(purpose.Id, change.State, now), cancellationToken);
-        await tx.AppendConsentEventsAsync([Operator(purpose, catalog, ConsentEventKind.SetManually, ConsentMethod.Manual, change.State, now,
+        await tx.Contacts.SaveAsync(contact.WithOptin(purpose.Id, change.State, now), cancellationToken);
+        await tx.Ledger.AppendAsync([Operator(purpose, catalog, ConsentEventKind.SetManually, ConsentMethod.Manual, change.State, now,
             change.Actor, change.Reason, change.LegalBasis) with { Id = RecordIds.New(), ContactId = contact.Id }], cancellationToken);
         await OptinEventListeners.RaiseAsync(_handlers, new ContactOptinChanged(contact.Id, now, purpose.Id, previous, change.State, ConsentMethod.Manual), tx, cancellationToken);
         await tx.CommitAsync(cancellationToken);
@@ -173,7 +173,7 @@ public sealed class ContactOptinService
                 }
             },
         };
-        var count = await tx.SetOptinInBulkAsync(query, change, cancellationToken);
+        var count = await tx.Contacts.SetOptinInBulkAsync(query, change, cancellationToken);
         await tx.CommitAsync(cancellationToken);
         OptinLog.BulkOptinApplied(_logger, purpose.Id, request.State, count, request.Actor);
         return OptinOperationResult.Success(null, count);
@@ -196,7 +196,7 @@ public sealed class ContactOptinService
         var catalog = _catalog.Current;
         var now = SubmissionPipeline.Truncate(_clock.GetCurrentInstant());
         await using var tx = await _store.BeginTransactionAsync(cancellationToken);
-        if (await tx.FindContactAsync(contactId, cancellationToken) is not { } contact)
+        if (await tx.Contacts.FindAsync(contactId, cancellationToken) is not { } contact)
         {
             return OptinOperationResult.Failed(SubmissionCodes.ContactNotFound, "No such contact.");
         }
@@ -211,15 +211,15 @@ public sealed class ContactOptinService
             updated = updated.WithOptin(purpose.Id, state, now);
             events.Add(Operator(purpose, catalog, ConsentEventKind.Objected, method, state, now, actor, null, null)
                 with { Id = RecordIds.New(), ContactId = contact.Id });
-            await tx.CancelJobsAsync(contact.Id, purpose.Id, "objected", now, cancellationToken);
+            await tx.Jobs.CancelAsync(contact.Id, purpose.Id, "objected", now, cancellationToken);
             if (previous != state)
             {
                 changes.Add(new ContactOptinChanged(contact.Id, now, purpose.Id, previous, state, method));
             }
         }
 
-        await tx.SaveContactAsync(updated, cancellationToken);
-        await tx.AppendConsentEventsAsync(events, cancellationToken);
+        await tx.Contacts.SaveAsync(updated, cancellationToken);
+        await tx.Ledger.AppendAsync(events, cancellationToken);
         foreach (var changed in changes)
         {
             await OptinEventListeners.RaiseAsync(_handlers, changed, tx, cancellationToken);

@@ -31,7 +31,7 @@ public static class AddressHasher
         ArgumentNullException.ThrowIfNull(value);
         var key = options.DoubleOptin.HashKey is { Length: > 0 } configured
             ? Encoding.UTF8.GetBytes(configured)
-            : Convert.FromBase64String(await transaction.GetOrAddSettingAsync(KeySetting, NewKey, cancellationToken));
+            : Convert.FromBase64String(await transaction.Settings.GetOrAddAsync(KeySetting, NewKey, cancellationToken));
         return Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(value)));
     }
 

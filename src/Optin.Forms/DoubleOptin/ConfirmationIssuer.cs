@@ -20,14 +20,14 @@ internal sealed class ConfirmationIssuer(IOptinStore store, IClock clock, IFormC
     {
         var now = clock.GetCurrentInstant();
         await using var tx = await store.BeginTransactionAsync(cancellationToken);
-        if (job.ContactId is not { } contactId || await tx.FindContactAsync(contactId, cancellationToken) is not { } contact)
+        if (job.ContactId is not { } contactId || await tx.Contacts.FindAsync(contactId, cancellationToken) is not { } contact)
         {
             return (JobOutcome.Skipped("The contact no longer exists."), null, null);
         }
 
         var state = contact.GetState(purposeId);
         var hash = await AddressHasher.HashAsync(tx, _options, contact.EmailKey, cancellationToken);
-        var suppressed = await tx.FindSuppressionAsync(hash, cancellationToken) is { } entry && entry.ExpiresAt > now ? entry : null;
+        var suppressed = await tx.Suppression.FindAsync(hash, cancellationToken) is { } entry && entry.ExpiresAt > now ? entry : null;
 
         // An opt-in made for an address erased before (a re-import) is not a confirmation: the new one may go (RET-3).
         var reconfirm = suppressed is not null && SuppressionReasons.OnlyMarketing(suppressed);
@@ -55,12 +55,12 @@ internal sealed class ConfirmationIssuer(IOptinStore store, IClock clock, IFormC
             // Increment, then check the value the store returned: the increment is atomic (a row lock on the
             // counter), so two concurrent sends can never both see a value under the cap. A refused send rolls its
             // increments back with the transaction.
-            if (await tx.IncrementCounterAsync(pendingKey, now, now + Duration.FromTimeSpan(doi.DeleteUnconfirmedAfter), cancellationToken)
+            if (await tx.Counters.IncrementAsync(pendingKey, now, now + Duration.FromTimeSpan(doi.DeleteUnconfirmedAfter), cancellationToken)
                 > doi.MaxSendsPerPending)
             {
                 reason = $"The cap of {doi.MaxSendsPerPending} confirmation emails per pending record is reached (DOI-7).";
             }
-            else if (await tx.IncrementCounterAsync(dayKey, now, dayStart + Duration.FromDays(1), cancellationToken) > doi.MaxSendsPerAddressPerDay)
+            else if (await tx.Counters.IncrementAsync(dayKey, now, dayStart + Duration.FromDays(1), cancellationToken) > doi.MaxSendsPerAddressPerDay)
             {
                 reason = $"The cap of {doi.MaxSendsPerAddressPerDay} confirmation emails per address per day is reached (DOI-7).";
             }
@@ -72,7 +72,7 @@ internal sealed class ConfirmationIssuer(IOptinStore store, IClock clock, IFormC
         }
 
         var (token, tokenHash) = OptinToken.Create();
-        await tx.SaveTokenAsync(new TokenRecord
+        await tx.Tokens.SaveAsync(new TokenRecord
         {
             Hash = tokenHash,
             Kind = TokenKind.Confirm,
@@ -93,7 +93,7 @@ internal sealed class ConfirmationIssuer(IOptinStore store, IClock clock, IFormC
     {
         var now = clock.GetCurrentInstant();
         var (token, hash) = OptinToken.Create();
-        await tx.SaveTokenAsync(new TokenRecord
+        await tx.Tokens.SaveAsync(new TokenRecord
         {
             Hash = hash,
             Kind = TokenKind.Unsubscribe,

@@ -101,7 +101,7 @@ public sealed class DoubleOptinRequestService
             return false;
         }
 
-        await tx.EnqueueJobAsync(CreateJob(contact.Id, purpose.Id, culture, now, _messageIdDomain, "DoubleOptinRequested", due), cancellationToken);
+        await tx.Jobs.EnqueueAsync(CreateJob(contact.Id, purpose.Id, culture, now, _messageIdDomain, "DoubleOptinRequested", due), cancellationToken);
         return true;
     }
 
@@ -145,7 +145,7 @@ public sealed class DoubleOptinRequestService
         var resolvedCulture = SubmissionPipeline.ResolveCulture(culture, catalog.DefaultCulture);
         var now = _clock.GetCurrentInstant();
         await using var tx = await _store.BeginTransactionAsync(cancellationToken);
-        if (await tx.FindContactAsync(contactId, cancellationToken) is not { } contact)
+        if (await tx.Contacts.FindAsync(contactId, cancellationToken) is not { } contact)
         {
             return OptinOperationResult.Failed(SubmissionCodes.ContactNotFound, "No such contact.");
         }

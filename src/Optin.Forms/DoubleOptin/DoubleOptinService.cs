@@ -86,24 +86,24 @@ public sealed class DoubleOptinService : IDoubleOptinService
                 updated = updated with { ObjectedToMarketing = false };
             }
 
-            await tx.SaveContactAsync(updated, cancellationToken);
+            await tx.Contacts.SaveAsync(updated, cancellationToken);
             var confirmed = OptinLedger.FromLink(catalog, contact.Id, record.PurposeId, ConsentEventKind.Confirmed,
                 OptinState.OptedIn, now, record.Culture, context);
             var (messageId, address) = await CarrierAsync(record, contact, cancellationToken);
             confirmed = confirmed with { MessageId = messageId, Address = address };
-            await tx.AppendConsentEventsAsync([given is null ? confirmed : AsShownAtSignUp(confirmed, given)], cancellationToken);
+            await tx.Ledger.AppendAsync([given is null ? confirmed : AsShownAtSignUp(confirmed, given)], cancellationToken);
             await OptinEventListeners.RaiseAsync(_listeners, new OptinConfirmed(contact.Id, now, record.PurposeId, record.Culture), tx, cancellationToken);
         }
         else if (!ReferenceEquals(updated, contact))
         {
-            await tx.SaveContactAsync(updated, cancellationToken);
+            await tx.Contacts.SaveAsync(updated, cancellationToken);
         }
 
         // A new double opt-in is what lifts the suppression an earlier erasure left (RET-3).
-        if (await tx.FindSuppressionAsync(await AddressHasher.HashAsync(tx, _options, contact.EmailKey, cancellationToken), cancellationToken) is { } suppressed
+        if (await tx.Suppression.FindAsync(await AddressHasher.HashAsync(tx, _options, contact.EmailKey, cancellationToken), cancellationToken) is { } suppressed
             && SuppressionReasons.OnlyMarketing(suppressed) && suppressed.ExpiresAt > now)
         {
-            await tx.SaveSuppressionAsync(suppressed with { ExpiresAt = now }, cancellationToken);
+            await tx.Suppression.SaveAsync(suppressed with { ExpiresAt = now }, cancellationToken);
         }
 
         await tx.CommitAsync(cancellationToken);
@@ -121,18 +121,18 @@ public sealed class DoubleOptinService : IDoubleOptinService
             return TokenStatus.Invalid;
         }
 
-        await tx.RevokeTokensAsync(contact.Id, record.PurposeId, TokenKind.Confirm, now, cancellationToken);
-        await tx.CancelJobsAsync(contact.Id, record.PurposeId, "not-me", now, cancellationToken);
-        await tx.SaveSuppressionAsync(new SuppressionEntry(await AddressHasher.HashAsync(tx, _options, contact.EmailKey, cancellationToken), SuppressionReasons.NotMe, now,
+        await tx.Tokens.RevokeAsync(contact.Id, record.PurposeId, TokenKind.Confirm, now, cancellationToken);
+        await tx.Jobs.CancelAsync(contact.Id, record.PurposeId, "not-me", now, cancellationToken);
+        await tx.Suppression.SaveAsync(new SuppressionEntry(await AddressHasher.HashAsync(tx, _options, contact.EmailKey, cancellationToken), SuppressionReasons.NotMe, now,
             now + Duration.FromTimeSpan(_options.DoubleOptin.SuppressAfterRejection)), cancellationToken);
         if (contact.Optins.Values.All(o => o.State != OptinState.OptedIn))
         {
-            await tx.EraseContactAsync(contact.Id, OptinLedger.Tombstone(contact.Id, record.PurposeId, now, ErasureReasons.Code(ErasureReason.NotMe)), cancellationToken);
+            await tx.Contacts.EraseAsync(contact.Id, OptinLedger.Tombstone(contact.Id, record.PurposeId, now, ErasureReasons.Code(ErasureReason.NotMe)), cancellationToken);
         }
         else
         {
-            await tx.SaveContactAsync(contact.WithOptin(record.PurposeId, OptinState.None, now), cancellationToken);
-            await tx.AppendConsentEventsAsync([OptinLedger.FromLink(_catalog.Current, contact.Id, record.PurposeId,
+            await tx.Contacts.SaveAsync(contact.WithOptin(record.PurposeId, OptinState.None, now), cancellationToken);
+            await tx.Ledger.AppendAsync([OptinLedger.FromLink(_catalog.Current, contact.Id, record.PurposeId,
                 ConsentEventKind.Withdrawn, OptinState.None, now, record.Culture, context, "not-me")], cancellationToken);
         }
 
@@ -152,12 +152,12 @@ public sealed class DoubleOptinService : IDoubleOptinService
         }
 
         // WD-4: queued mail for this person and purpose is cancelled before the answer; running jobs re-check the state.
-        await tx.CancelJobsAsync(contact.Id, record.PurposeId, "withdrawn", now, cancellationToken);
+        await tx.Jobs.CancelAsync(contact.Id, record.PurposeId, "withdrawn", now, cancellationToken);
         if (contact.GetState(record.PurposeId) != OptinState.Withdrawn)
         {
-            await tx.RevokeTokensAsync(contact.Id, record.PurposeId, TokenKind.Confirm, now, cancellationToken);
-            await tx.SaveContactAsync(contact.WithOptin(record.PurposeId, OptinState.Withdrawn, now), cancellationToken);
-            await tx.AppendConsentEventsAsync([OptinLedger.FromLink(_catalog.Current, contact.Id, record.PurposeId,
+            await tx.Tokens.RevokeAsync(contact.Id, record.PurposeId, TokenKind.Confirm, now, cancellationToken);
+            await tx.Contacts.SaveAsync(contact.WithOptin(record.PurposeId, OptinState.Withdrawn, now), cancellationToken);
+            await tx.Ledger.AppendAsync([OptinLedger.FromLink(_catalog.Current, contact.Id, record.PurposeId,
                 ConsentEventKind.Withdrawn, OptinState.Withdrawn, now, record.Culture, context)], cancellationToken);
             await OptinEventListeners.RaiseAsync(_listeners, new OptinWithdrawn(contact.Id, now, record.PurposeId, ConsentMethod.EmailLink),
                 tx, cancellationToken);
@@ -265,7 +265,7 @@ public sealed class DoubleOptinService : IDoubleOptinService
     private async ValueTask<(TokenRecord Token, Contact Contact)?> ConsumeConfirmTokenAsync(IOptinTransaction tx, string token, Instant now,
         CancellationToken cancellationToken) =>
         await FindUsableAsync(tx, token, TokenKind.Confirm, cancellationToken) is { } found
-        && await tx.ConsumeTokenAsync(found.Token.Hash, now, cancellationToken)
+        && await tx.Tokens.ConsumeAsync(found.Token.Hash, now, cancellationToken)
             ? found
             : null;
 
@@ -273,12 +273,12 @@ public sealed class DoubleOptinService : IDoubleOptinService
         CancellationToken cancellationToken)
     {
         if (!OptinToken.TryHash(token, out var hash)
-            || await tx.FindTokenAsync(hash, cancellationToken) is not { } record
+            || await tx.Tokens.FindAsync(hash, cancellationToken) is not { } record
             || !OptinToken.HashEquals(record.Hash, hash)
             || record.Kind != kind
             || record.ExpiresAt <= _clock.GetCurrentInstant()
             || (kind == TokenKind.Confirm && record.ConsumedAt is not null)
-            || await tx.FindContactAsync(record.ContactId, cancellationToken) is not { } contact)
+            || await tx.Contacts.FindAsync(record.ContactId, cancellationToken) is not { } contact)
         {
             return null;
         }

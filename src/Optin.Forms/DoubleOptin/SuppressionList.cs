@@ -30,7 +30,7 @@ public sealed class SuppressionList
         var key = Key(email);
         await using var tx = await _store.BeginTransactionAsync(cancellationToken);
         var hash = await AddressHasher.HashAsync(tx, _options.Value, key, cancellationToken);
-        return await tx.FindSuppressionAsync(hash, cancellationToken) is { } entry && entry.ExpiresAt > _clock.GetCurrentInstant()
+        return await tx.Suppression.FindAsync(hash, cancellationToken) is { } entry && entry.ExpiresAt > _clock.GetCurrentInstant()
             ? entry
             : null;
     }
@@ -53,7 +53,7 @@ public sealed class SuppressionList
         await using var tx = await _store.BeginTransactionAsync(cancellationToken);
         var hash = await AddressHasher.HashAsync(tx, _options.Value, key, cancellationToken);
         var entry = new SuppressionEntry(hash, reason, now, now + (duration ?? Duration.FromDays(36525)));
-        await tx.SaveSuppressionAsync(entry, cancellationToken);
+        await tx.Suppression.SaveAsync(entry, cancellationToken);
         await tx.CommitAsync(cancellationToken);
         return entry;
     }

@@ -92,25 +92,25 @@ public sealed class UnconfirmedSweeper
         // the check below sees.
         var keptForARequest = await HasRequestOfItsOwnAsync(contactId, now, cancellationToken);
         await using var tx = await _store.BeginTransactionAsync(cancellationToken);
-        if (await tx.FindContactAsync(contactId, cancellationToken) is not { } contact || contact.ProcessingRestricted
+        if (await tx.Contacts.FindAsync(contactId, cancellationToken) is not { } contact || contact.ProcessingRestricted
             || !contact.Optins.TryGetValue(purpose, out var optin) || optin.State != OptinState.PendingConfirmation || optin.ChangedAt > cutoff)
         {
             return false;
         }
 
-        await tx.RevokeTokensAsync(contact.Id, purpose, DoubleOptin.TokenKind.Confirm, now, cancellationToken);
-        await tx.CancelJobsAsync(contact.Id, purpose, "unconfirmed", now, cancellationToken);
+        await tx.Tokens.RevokeAsync(contact.Id, purpose, DoubleOptin.TokenKind.Confirm, now, cancellationToken);
+        await tx.Jobs.CancelAsync(contact.Id, purpose, "unconfirmed", now, cancellationToken);
         var others = contact.Optins.Where(o => !string.Equals(o.Key, purpose, StringComparison.OrdinalIgnoreCase)
             && o.Value.State is OptinState.OptedIn or OptinState.PendingConfirmation);
         var erase = !others.Any() && RetentionPolicy.Applies(contact) && !keptForARequest;
         if (erase)
         {
-            await tx.EraseContactAsync(contact.Id, OptinLedger.Tombstone(contact.Id, purpose, now, ErasureReasons.Code(ErasureReason.UnconfirmedExpired)), cancellationToken);
+            await tx.Contacts.EraseAsync(contact.Id, OptinLedger.Tombstone(contact.Id, purpose, now, ErasureReasons.Code(ErasureReason.UnconfirmedExpired)), cancellationToken);
         }
         else
         {
-            await tx.SaveContactAsync(contact.WithOptin(purpose, OptinState.None, now), cancellationToken);
-            await tx.AppendConsentEventsAsync([OptinLedger.Tombstone(contact.Id, purpose, now, ErasureReasons.Code(ErasureReason.UnconfirmedExpired))
+            await tx.Contacts.SaveAsync(contact.WithOptin(purpose, OptinState.None, now), cancellationToken);
+            await tx.Ledger.AppendAsync([OptinLedger.Tombstone(contact.Id, purpose, now, ErasureReasons.Code(ErasureReason.UnconfirmedExpired))
                 with { Kind = ConsentEventKind.Expired }], cancellationToken);
         }
 

@@ -130,8 +130,8 @@ public sealed class ContactImportService
         await using var tx = await _store.BeginTransactionAsync(cancellationToken);
         foreach (var row in rows)
         {
-            var existing = await tx.FindContactByEmailKeyAsync(row.Email.Key, cancellationToken);
-            var suppression = await tx.FindSuppressionAsync(await AddressHasher.HashAsync(tx, _options, row.Email.Key, cancellationToken), cancellationToken);
+            var existing = await tx.Contacts.FindByEmailKeyAsync(row.Email.Key, cancellationToken);
+            var suppression = await tx.Suppression.FindAsync(await AddressHasher.HashAsync(tx, _options, row.Email.Key, cancellationToken), cancellationToken);
             if (ErasureSuppression.BlocksImport(suppression, existing is not null, now))
             {
                 state.Suppressed++;
@@ -146,7 +146,7 @@ public sealed class ContactImportService
                     Fields = fields, CreatedAt = now, UpdatedAt = now, LastActivityAt = now,
                 }
                 : existing with { Kind = row.Kind ?? existing.Kind, Fields = existing.Fields.SetItems(fields), UpdatedAt = now };
-            await tx.SaveContactAsync(contact, cancellationToken);
+            await tx.Contacts.SaveAsync(contact, cancellationToken);
             _ = existing is null ? state.Imported++ : state.Updated++;
             if (state.Purpose is { } purpose && await _doubleOptin.EnqueueAsync(tx, contact, purpose, state.Culture, now, cancellationToken))
             {

@@ -123,17 +123,17 @@ public sealed class JobRunner
         // The mail is gone: finish even if the host is stopping, or the job would run, and send, again.
         var now = _clock.GetCurrentInstant();
         await using var tx = await _store.BeginTransactionAsync(CancellationToken.None);
-        if (!await tx.CompleteJobAsync(job.Id, WorkerId, JobStatus.Done, null, now, CancellationToken.None))
+        if (!await tx.Jobs.CompleteAsync(job.Id, WorkerId, JobStatus.Done, null, now, CancellationToken.None))
         {
             return;
         }
 
-        if (await tx.FindContactAsync(contactId, CancellationToken.None) is { } contact)
+        if (await tx.Contacts.FindAsync(contactId, CancellationToken.None) is { } contact)
         {
             var at = Submissions.SubmissionPipeline.Truncate(now);
             await Consent.ContentArchive.AddAsync(tx, Consent.ContentKinds.EmailTemplate, "text/plain", email.TemplateSources, at, CancellationToken.None);
             var emailSha256 = await Consent.ContentArchive.AddAsync(tx, Consent.ContentKinds.Email, "text/plain", email.Content, at, CancellationToken.None);
-            await tx.AppendConsentEventsAsync([new Consent.ConsentEvent
+            await tx.Ledger.AppendAsync([new Consent.ConsentEvent
             {
                 Id = RecordIds.New(),
                 ContactId = contactId,

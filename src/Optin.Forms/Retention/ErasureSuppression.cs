@@ -16,13 +16,13 @@ internal static class ErasureSuppression
     public static async ValueTask<Instant> KeepAfterErasureAsync(IOptinTransaction tx, string addressHash, Instant now, Instant until,
         CancellationToken cancellationToken)
     {
-        if (await tx.FindSuppressionAsync(addressHash, cancellationToken) is { } existing && existing.ExpiresAt > now
+        if (await tx.Suppression.FindAsync(addressHash, cancellationToken) is { } existing && existing.ExpiresAt > now
             && (existing.ExpiresAt >= until || !SuppressionReasons.OnlyMarketing(existing)))
         {
             return existing.ExpiresAt;
         }
 
-        await tx.SaveSuppressionAsync(new SuppressionEntry(addressHash, SuppressionReasons.Erased, now, until), cancellationToken);
+        await tx.Suppression.SaveAsync(new SuppressionEntry(addressHash, SuppressionReasons.Erased, now, until), cancellationToken);
         return until;
     }
 

@@ -27,7 +27,7 @@ public sealed class ProofArchive
     public async ValueTask<ArchivedProof?> FindAsync(Guid contactId, CancellationToken cancellationToken)
     {
         await using var tx = await _store.BeginTransactionAsync(cancellationToken);
-        return await tx.FindArchivedProofAsync(contactId, cancellationToken);
+        return await tx.ArchivedProofs.FindAsync(contactId, cancellationToken);
     }
 
     /// <summary>

@@ -106,11 +106,11 @@ public sealed class RetentionSweeper
         }
 
         var now = sweep.Now;
-        var jobs = await PurgeAsync(dryRun, (tx, max) => tx.DeleteFinishedJobsAsync(now - Duration.FromTimeSpan(options.Retention.FinishedJobs), max,
+        var jobs = await PurgeAsync(dryRun, (tx, max) => tx.Retention.DeleteFinishedJobsAsync(now - Duration.FromTimeSpan(options.Retention.FinishedJobs), max,
             cancellationToken), cancellationToken);
-        var tombstones = await PurgeAsync(dryRun, (tx, max) => tx.DeleteTombstonesAsync(now - Duration.FromTimeSpan(options.Retention.Tombstones), max,
+        var tombstones = await PurgeAsync(dryRun, (tx, max) => tx.Retention.DeleteTombstonesAsync(now - Duration.FromTimeSpan(options.Retention.Tombstones), max,
             cancellationToken), cancellationToken);
-        var proofs = await PurgeAsync(dryRun, (tx, max) => tx.DeleteExpiredArchivedProofsAsync(now, max, cancellationToken), cancellationToken);
+        var proofs = await PurgeAsync(dryRun, (tx, max) => tx.ArchivedProofs.DeleteExpiredAsync(now, max, cancellationToken), cancellationToken);
         var report = new RetentionReport(dryRun, examined, erased, examined - erased)
         {
             Archived = archived, FinishedJobsDeleted = jobs, TombstonesDeleted = tombstones, ArchivedProofsDeleted = proofs,
@@ -138,18 +138,18 @@ public sealed class RetentionSweeper
         {
             // Checked again inside the transaction: a contact that came back since the read is kept. Writers are
             // serialised (in memory, SQLite), so the committed submissions and ledger read here are the current ones.
-            if (await tx.FindContactAsync(id, cancellationToken) is not { } contact || !await IsExpiredAsync(contact, sweep, cancellationToken))
+            if (await tx.Contacts.FindAsync(id, cancellationToken) is not { } contact || !await IsExpiredAsync(contact, sweep, cancellationToken))
             {
                 continue;
             }
 
             if (options.Retention.Archive)
             {
-                await tx.SaveArchivedProofAsync(await ArchiveAsync(contact, sweep.Now, options.Retention, cancellationToken), cancellationToken);
+                await tx.ArchivedProofs.SaveAsync(await ArchiveAsync(contact, sweep.Now, options.Retention, cancellationToken), cancellationToken);
             }
 
             var hash = await AddressHasher.HashAsync(tx, options, contact.EmailKey, cancellationToken);
-            if (await tx.EraseContactAsync(contact.Id, OptinLedger.Tombstone(contact.Id, "*", sweep.Now, ErasureReasons.Code(ErasureReason.RetentionExpired)), cancellationToken))
+            if (await tx.Contacts.EraseAsync(contact.Id, OptinLedger.Tombstone(contact.Id, "*", sweep.Now, ErasureReasons.Code(ErasureReason.RetentionExpired)), cancellationToken))
             {
                 await ErasureSuppression.KeepAfterErasureAsync(tx, hash, sweep.Now,
                     sweep.Now + Duration.FromTimeSpan(options.DoubleOptin.SuppressAfterErasure), cancellationToken);

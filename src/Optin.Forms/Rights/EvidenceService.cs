@@ -91,7 +91,7 @@ public sealed class EvidenceService
         ArgumentException.ThrowIfNullOrWhiteSpace(action);
         var access = new EvidenceAccess(RecordIds.New(), contactId, actor, action, SubmissionPipeline.Truncate(_clock.GetCurrentInstant()));
         await using var tx = await _store.BeginTransactionAsync(cancellationToken);
-        await tx.AppendEvidenceAccessAsync(access, cancellationToken);
+        await tx.Archive.AppendAccessAsync(access, cancellationToken);
         await tx.CommitAsync(cancellationToken);
         return access;
     }

@@ -53,18 +53,18 @@ public sealed partial class PersonalDataService
 
         var now = SubmissionPipeline.Truncate(_clock.GetCurrentInstant());
         await using var tx = await _store.BeginTransactionAsync(cancellationToken);
-        if (await tx.FindContactAsync(contactId, cancellationToken) is not { } contact)
+        if (await tx.Contacts.FindAsync(contactId, cancellationToken) is not { } contact)
         {
             return null;
         }
 
-        var tokens = (await tx.ListTokensAsync(contactId, cancellationToken)).Count;
-        var cancelled = await tx.CancelJobsAsync(contactId, null, "erased", now, cancellationToken);
+        var tokens = (await tx.Tokens.ListAsync(contactId, cancellationToken)).Count;
+        var cancelled = await tx.Jobs.CancelAsync(contactId, null, "erased", now, cancellationToken);
         var suppressedUntil = await ErasureSuppression.KeepAfterErasureAsync(tx, await AddressHasher.HashAsync(tx, _options, contact.EmailKey, cancellationToken), now,
             now + Duration.FromTimeSpan(_options.DoubleOptin.SuppressAfterErasure), cancellationToken);
 
         var tombstone = OptinLedger.Tombstone(contactId, string.Empty, now, reasonText) with { Method = ConsentMethod.Manual, Actor = actor };
-        await tx.EraseContactAsync(contactId, tombstone, cancellationToken);
+        await tx.Contacts.EraseAsync(contactId, tombstone, cancellationToken);
         await tx.CommitAsync(cancellationToken);
         var pickupFiles = await RemovePickupFilesAsync(contactId, cancellationToken);
 

@@ -37,8 +37,8 @@ public sealed partial class PersonalDataService
         SuppressionEntry? suppression;
         await using (var tx = await _store.BeginTransactionAsync(cancellationToken))
         {
-            tokens = await tx.ListTokensAsync(contactId, cancellationToken);
-            suppression = await tx.FindSuppressionAsync(await AddressHasher.HashAsync(tx, _options, contact.EmailKey, cancellationToken), cancellationToken);
+            tokens = await tx.Tokens.ListAsync(contactId, cancellationToken);
+            suppression = await tx.Suppression.FindAsync(await AddressHasher.HashAsync(tx, _options, contact.EmailKey, cancellationToken), cancellationToken);
         }
 
         await using var writer = new Utf8JsonWriter(output, RightsJson.Options);

@@ -41,7 +41,7 @@ public sealed partial class PersonalDataService
         var catalog = _catalog.Current;
         var now = SubmissionPipeline.Truncate(_clock.GetCurrentInstant());
         await using var tx = await _store.BeginTransactionAsync(cancellationToken);
-        if (await tx.FindContactAsync(contactId, cancellationToken) is not { } contact)
+        if (await tx.Contacts.FindAsync(contactId, cancellationToken) is not { } contact)
         {
             return OptinOperationResult.Failed(SubmissionCodes.ContactNotFound, "No such contact.");
         }
@@ -56,7 +56,7 @@ public sealed partial class PersonalDataService
             return OptinOperationResult.Failed(SubmissionCodes.Unchanged, "The contact already has this address.", contact.Id);
         }
 
-        if (await tx.FindContactByEmailKeyAsync(email.Key, cancellationToken) is { } holder && holder.Id != contact.Id)
+        if (await tx.Contacts.FindByEmailKeyAsync(email.Key, cancellationToken) is { } holder && holder.Id != contact.Id)
         {
             return OptinOperationResult.Failed(SubmissionCodes.EmailTaken, "Another contact holds this address.", contact.Id);
         }
@@ -74,8 +74,8 @@ public sealed partial class PersonalDataService
         foreach (var purpose in moved)
         {
             updated = updated.WithOptin(purpose.Id, OptinState.PendingConfirmation, now);
-            await tx.RevokeTokensAsync(contact.Id, purpose.Id, TokenKind.Confirm, now, cancellationToken);
-            await tx.CancelJobsAsync(contact.Id, purpose.Id, "email changed", now, cancellationToken);
+            await tx.Tokens.RevokeAsync(contact.Id, purpose.Id, TokenKind.Confirm, now, cancellationToken);
+            await tx.Jobs.CancelAsync(contact.Id, purpose.Id, "email changed", now, cancellationToken);
             events.Add(Operator(contact.Id, ConsentEventKind.EmailChanged, purpose.Id, OptinState.PendingConfirmation, now, actor, reason) with
             {
                 PreviousAddress = contact.Email,
@@ -92,11 +92,11 @@ public sealed partial class PersonalDataService
             });
         }
 
-        await tx.SaveContactAsync(updated, cancellationToken);
-        await tx.AppendConsentEventsAsync(events, cancellationToken);
+        await tx.Contacts.SaveAsync(updated, cancellationToken);
+        await tx.Ledger.AppendAsync(events, cancellationToken);
         foreach (var purpose in moved)
         {
-            await tx.EnqueueJobAsync(DoubleOptinRequestService.CreateJob(contact.Id, purpose.Id, catalog.DefaultCulture, now, _messageIdDomain,
+            await tx.Jobs.EnqueueAsync(DoubleOptinRequestService.CreateJob(contact.Id, purpose.Id, catalog.DefaultCulture, now, _messageIdDomain,
                 "EmailRectified"), cancellationToken);
         }
 

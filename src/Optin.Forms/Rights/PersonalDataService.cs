@@ -72,7 +72,7 @@ public sealed partial class PersonalDataService
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
         var now = SubmissionPipeline.Truncate(_clock.GetCurrentInstant());
         await using var tx = await _store.BeginTransactionAsync(cancellationToken);
-        if (await tx.FindContactAsync(contactId, cancellationToken) is not { } contact)
+        if (await tx.Contacts.FindAsync(contactId, cancellationToken) is not { } contact)
         {
             return OptinOperationResult.Failed(SubmissionCodes.ContactNotFound, "No such contact.");
         }
@@ -83,8 +83,8 @@ public sealed partial class PersonalDataService
                 restricted ? "Processing is already restricted." : "Processing is not restricted.", contact.Id);
         }
 
-        await tx.SaveContactAsync(contact with { ProcessingRestricted = restricted, UpdatedAt = now }, cancellationToken);
-        await tx.AppendConsentEventsAsync([Operator(contact.Id, restricted ? ConsentEventKind.ProcessingRestricted : ConsentEventKind.RestrictionLifted,
+        await tx.Contacts.SaveAsync(contact with { ProcessingRestricted = restricted, UpdatedAt = now }, cancellationToken);
+        await tx.Ledger.AppendAsync([Operator(contact.Id, restricted ? ConsentEventKind.ProcessingRestricted : ConsentEventKind.RestrictionLifted,
             string.Empty, OptinState.None, now, actor, reason)], cancellationToken);
         await tx.CommitAsync(cancellationToken);
         return OptinOperationResult.Success(contact.Id, 1);

@@ -29,7 +29,7 @@ internal sealed class RuleEngine(RuleSetProvider rules, IClock clock, IOptions<O
             return;
         }
 
-        var contact = await transaction.FindContactAsync(optinEvent.ContactId, cancellationToken);
+        var contact = await transaction.Contacts.FindAsync(optinEvent.ContactId, cancellationToken);
         if (contact is { ProcessingRestricted: true })
         {
             // Restriction of processing (GDPR Art. 18): no rule fires for the person while it lasts.
@@ -67,7 +67,7 @@ internal sealed class RuleEngine(RuleSetProvider rules, IClock clock, IOptions<O
                 var purpose = step.Args.GetValueOrDefault("Purpose") ?? payload.PurposeId;
                 var job = JobFactory.Create(step.Action, rule.Name, optinEvent.ContactId, purpose, payload, now, due, _messageIdDomain)
                     with { Recipient = Actions.ActionRecipients.Of(step.Action, payload.Args) };
-                await transaction.EnqueueJobAsync(job, cancellationToken);
+                await transaction.Jobs.EnqueueAsync(job, cancellationToken);
             }
         }
     }

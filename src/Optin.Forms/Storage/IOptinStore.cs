@@ -1,14 +1,18 @@
+using Optin.Forms.Jobs;
+
 namespace Optin.Forms.Storage;
 
 /// <summary>
-/// The storage seam: readers for contacts, the consent ledger and submissions, and transactions for every write.
+/// The storage seam: readers of committed data, one per concern, the worker's side of the job queue, and transactions
+/// for every write.
 /// </summary>
 /// <remarks>
 /// Every write goes through an <see cref="IOptinTransaction"/> so that a submission, its consent events and what the
-/// rules schedule are committed together or not at all (invariant 3). Implementations: the in-memory store (tests,
-/// prototypes) and the EF Core stores.
+/// rules schedule are committed together or not at all (invariant 3). Readers see committed data only. Implementations:
+/// the in-memory store (tests, prototypes) and the EF Core stores; a host may write its own and check it with the
+/// conformance suites of the Optin.Forms.Testing package.
 /// </remarks>
-public partial interface IOptinStore
+public interface IOptinStore
 {
     /// <summary>Reads contacts.</summary>
     IContactReader Contacts { get; }
@@ -18,6 +22,17 @@ public partial interface IOptinStore
 
     /// <summary>Reads submissions.</summary>
     ISubmissionReader Submissions { get; }
+
+    /// <summary>Reads the content archive and the access log (EVD-1).</summary>
+    IEvidenceArchiveReader Archive { get; }
+
+    /// <summary>Reads the ledger's chain heads and the whole ledger, for verification and checkpoints (LEDG-1).</summary>
+    /// <remarks>A store written before the chain existed does not implement it: verification then fails plainly.</remarks>
+    /// <exception cref="NotSupportedException">The store keeps no hash chain.</exception>
+    ILedgerChainReader Chain => throw new NotSupportedException($"{GetType().Name} keeps no hash chain of the ledger (LEDG-1).");
+
+    /// <summary>Claims, completes and retries jobs (enqueueing goes through a transaction).</summary>
+    IJobStore Jobs { get; }
 
     /// <summary>Starts a transaction. Dispose it without <see cref="IOptinTransaction.CommitAsync"/> to roll back.</summary>
     /// <param name="cancellationToken">Cancels the operation.</param>

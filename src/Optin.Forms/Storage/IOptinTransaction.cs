@@ -1,46 +1,54 @@
-using Optin.Forms.Consent;
-using Optin.Forms.Contacts;
-using Optin.Forms.Submissions;
-
 namespace Optin.Forms.Storage;
 
 /// <summary>
-/// One atomic unit of writes. Reads inside it see its own writes; nothing is visible to others before
+/// One atomic unit of writes, in parts that each hold one concern (<see cref="Contacts"/>, <see cref="Ledger"/>,
+/// <see cref="Jobs"/>…). Reads inside it see its own writes; nothing is visible to others before
 /// <see cref="CommitAsync"/>, and disposing without committing discards everything.
 /// </summary>
-public partial interface IOptinTransaction : IAsyncDisposable
+/// <remarks>
+/// A store implementer guarantees that every write made through any part of one transaction commits together or not
+/// at all (invariant 3: a submission, its consent events and the jobs its rules schedule), that a part may be read
+/// again after a write and sees it, and that <see cref="IAsyncDisposable.DisposeAsync"/> without a commit rolls every
+/// part back. The parts may be the transaction object itself (explicit interface implementations) or small objects
+/// that share its connection. A part is only valid while its transaction is open.
+/// </remarks>
+public interface IOptinTransaction : IAsyncDisposable
 {
-    /// <summary>The contact with this id, or <see langword="null"/>.</summary>
-    ValueTask<Contact?> FindContactAsync(Guid contactId, CancellationToken cancellationToken);
+    /// <summary>Contacts: find, save, bulk opt-in changes and erasure.</summary>
+    IContactWriter Contacts { get; }
 
-    /// <summary>
-    /// The contact with this address comparison key, or <see langword="null"/>. Stores lock the key (or serialise)
-    /// so that two concurrent transactions never create two contacts for one address.
-    /// </summary>
-    ValueTask<Contact?> FindContactByEmailKeyAsync(string emailKey, CancellationToken cancellationToken);
+    /// <summary>The append-only consent ledger.</summary>
+    IConsentLedgerWriter Ledger { get; }
 
-    /// <summary>Inserts or replaces a contact (matched on <see cref="Contact.Id"/>).</summary>
-    /// <exception cref="InvalidOperationException">Another contact already holds the address key.</exception>
-    ValueTask SaveContactAsync(Contact contact, CancellationToken cancellationToken);
+    /// <summary>The content archive and the access log of evidence reads (EVD-1).</summary>
+    IEvidenceArchiveWriter Archive { get; }
 
-    /// <summary>Appends events to the ledger, in order; the store assigns their <see cref="ConsentEvent.Sequence"/>.</summary>
-    /// <exception cref="InvalidOperationException">An event id is already in the ledger (append-only, CONS-8).</exception>
-    ValueTask AppendConsentEventsAsync(IReadOnlyList<ConsentEvent> events, CancellationToken cancellationToken);
+    /// <summary>Submissions.</summary>
+    ISubmissionWriter Submissions { get; }
 
-    /// <summary>Adds a submission.</summary>
-    ValueTask AddSubmissionAsync(SubmissionRecord submission, CancellationToken cancellationToken);
+    /// <summary>The job queue (the outbox): enqueue, cancel, and complete in the same transaction as a ledger entry.</summary>
+    IJobWriter Jobs { get; }
 
-    /// <summary>
-    /// Applies <paramref name="change"/> to every contact matching <paramref name="query"/> and not already in the new
-    /// state, writing one ledger entry per changed contact; set-based, in batches, with memory flat in the number of
-    /// contacts. It also cancels the changed contacts' pending jobs for the purpose when
-    /// <see cref="BulkOptinChange.CancelJobsReason"/> is set (WD-4), and hands each batch's changed contacts to
-    /// <see cref="BulkOptinChange.OnChanged"/> when set.
-    /// </summary>
-    /// <returns>How many contacts changed.</returns>
-    ValueTask<long> SetOptinInBulkAsync(ContactQuery query, BulkOptinChange change, CancellationToken cancellationToken);
+    /// <summary>Confirmation and unsubscribe tokens (stored as hashes).</summary>
+    ITokenWriter Tokens { get; }
 
-    /// <summary>Commits every write of the transaction atomically.</summary>
+    /// <summary>The suppression list of address hashes.</summary>
+    ISuppressionWriter Suppression { get; }
+
+    /// <summary>Expiring counters (send caps, rate limits).</summary>
+    ICounterWriter Counters { get; }
+
+    /// <summary>Write-once settings the engine keeps in the store.</summary>
+    ISettingWriter Settings { get; }
+
+    /// <summary>The intermediate archive of consent proofs (RET-4).</summary>
+    IArchivedProofWriter ArchivedProofs { get; }
+
+    /// <summary>The purges of what the library keeps about its own work: finished jobs and erasure tombstones (RET-4).</summary>
+    IRetentionWriter Retention { get; }
+
+    /// <summary>Commits every write of the transaction, made through any of its parts, atomically.</summary>
+    /// <param name="cancellationToken">Cancels the operation; a cancelled commit commits nothing.</param>
     /// <exception cref="InvalidOperationException">The transaction was already committed.</exception>
     ValueTask CommitAsync(CancellationToken cancellationToken);
 }

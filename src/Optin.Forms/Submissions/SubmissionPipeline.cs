@@ -91,7 +91,7 @@ public sealed class SubmissionPipeline
             ProofCapture.UserAgent(request.Context.UserAgent, catalog.UserAgentCapture));
 
         await using var tx = await _store.BeginTransactionAsync(cancellationToken);
-        var existing = await tx.FindContactByEmailKeyAsync(email!.Key, cancellationToken);
+        var existing = await tx.Contacts.FindByEmailKeyAsync(email!.Key, cancellationToken);
         var contact = existing is null
             ? new Contact
             {
@@ -154,11 +154,11 @@ public sealed class SubmissionPipeline
 
         if (!ReferenceEquals(contact, existing))
         {
-            await tx.SaveContactAsync(contact, cancellationToken);
+            await tx.Contacts.SaveAsync(contact, cancellationToken);
         }
 
-        await tx.AppendConsentEventsAsync(events, cancellationToken);
-        await tx.AddSubmissionAsync(submission, cancellationToken);
+        await tx.Ledger.AppendAsync(events, cancellationToken);
+        await tx.Submissions.AddAsync(submission, cancellationToken);
         var submitted = new FormSubmitted(contact.Id, now, form.Id, submissionId, culture, submission.ConsentsGiven, existing is null)
         {
             Values = values,

@@ -54,7 +54,7 @@ public sealed class AdminArchiveApiTests : IDisposable
         var id = Guid.NewGuid();
         var at = _app.Clock.GetCurrentInstant();
         await using var tx = await _app.Store.BeginTransactionAsync(default);
-        await tx.SaveArchivedProofAsync(new ArchivedProof(id, at, at + Duration.FromDays(1826),
+        await tx.ArchivedProofs.SaveAsync(new ArchivedProof(id, at, at + Duration.FromDays(1826),
             $$"""{"schema":"optin.evidence/1","contact":{"id":"{{id}}","email":"jean@exemple.fr"},"submissions":[],"events":[]}"""), default);
         await tx.CommitAsync(default);
         return id;

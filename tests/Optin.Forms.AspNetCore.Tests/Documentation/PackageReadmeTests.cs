@@ -14,7 +14,7 @@ public sealed class PackageReadmeTests
 
     public static TheoryData<string> Packages() =>
         ["Optin.Forms", "Optin.Forms.AspNetCore", "Optin.Forms.EntityFrameworkCore", "Optin.Forms.EntityFrameworkCore.Sqlite",
-            "Optin.Forms.EntityFrameworkCore.PostgreSql", "Optin.Forms.MailKit", "Optin.Forms.Cli"];
+            "Optin.Forms.EntityFrameworkCore.PostgreSql", "Optin.Forms.MailKit", "Optin.Forms.Cli", "Optin.Forms.Testing"];
 
     [Theory]
     [MemberData(nameof(Packages))]

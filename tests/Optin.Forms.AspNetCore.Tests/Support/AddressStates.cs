@@ -60,7 +60,7 @@ internal static class AddressStates
         var bytes = RandomNumberGenerator.GetBytes(32);
         var now = app.Clock.GetCurrentInstant();
         await using var tx = await app.Store.BeginTransactionAsync(default);
-        await tx.SaveTokenAsync(new TokenRecord
+        await tx.Tokens.SaveAsync(new TokenRecord
         {
             Hash = Convert.ToHexStringLower(SHA256.HashData(bytes)),
             Kind = TokenKind.Unsubscribe,

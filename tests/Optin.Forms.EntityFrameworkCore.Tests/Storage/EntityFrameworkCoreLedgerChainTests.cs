@@ -1,7 +1,7 @@
 using Optin.Forms.Consent;
 using Optin.Forms.EntityFrameworkCore.Tests.Support;
 using Optin.Forms.Storage;
-using Optin.Forms.Tests.Storage;
+using Optin.Forms.Testing;
 
 namespace Optin.Forms.EntityFrameworkCore.Tests.Storage;
 

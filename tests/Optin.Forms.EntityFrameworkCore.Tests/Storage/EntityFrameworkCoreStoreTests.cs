@@ -55,7 +55,7 @@ public abstract class EntityFrameworkCoreStoreTests
         {
             foreach (var job in jobs)
             {
-                await tx.EnqueueJobAsync(job, None);
+                await tx.Jobs.EnqueueAsync(job, None);
             }
 
             await tx.CommitAsync(None);
@@ -111,12 +111,12 @@ public abstract class EntityFrameworkCoreStoreTests
             await using var tx = await store.BeginTransactionAsync(None);
             foreach (var contact in population)
             {
-                await tx.SaveContactAsync(contact, None);
+                await tx.Contacts.SaveAsync(contact, None);
             }
 
             foreach (var contact in population)
             {
-                await tx.EnqueueJobAsync(new JobRecord
+                await tx.Jobs.EnqueueAsync(new JobRecord
                 {
                     Id = Guid.NewGuid(), Action = "SendEmail", ContactId = contact.Id, PurposeId = "newsletter", Payload = "{}",
                     CreatedAt = Some.Now, DueAt = Some.Now + Duration.FromDays(2),
@@ -144,7 +144,7 @@ public abstract class EntityFrameworkCoreStoreTests
             var wantedIds = new List<BulkOptinChanged>();
             await using (var tx = await reference.BeginTransactionAsync(None))
             {
-                expected = await tx.SetOptinInBulkAsync(query, change with { OnChanged = Collect(wantedIds) }, None);
+                expected = await tx.Contacts.SetOptinInBulkAsync(query, change with { OnChanged = Collect(wantedIds) }, None);
                 await tx.CommitAsync(None);
             }
 

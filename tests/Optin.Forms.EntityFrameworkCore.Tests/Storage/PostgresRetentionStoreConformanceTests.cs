@@ -1,6 +1,6 @@
 using Optin.Forms.EntityFrameworkCore.Tests.Support;
 using Optin.Forms.Storage;
-using Optin.Forms.Tests.Storage;
+using Optin.Forms.Testing;
 
 namespace Optin.Forms.EntityFrameworkCore.Tests.Storage;
 

@@ -31,7 +31,7 @@ public sealed class SqliteGroupCommitTests
         var third = NewContact("third@exemple.fr");
 
         var tx = await store.BeginTransactionAsync(None);
-        await tx.SaveContactAsync(first, None);
+        await tx.Contacts.SaveAsync(first, None);
         var queued = new[]
         {
             SaveAsync(store, rolledBack, commit: false),
@@ -64,7 +64,7 @@ public sealed class SqliteGroupCommitTests
         var other = NewContact("marie@exemple.fr");
 
         var tx = await store.BeginTransactionAsync(None);
-        await tx.SaveContactAsync(first, None);
+        await tx.Contacts.SaveAsync(first, None);
         await tx.CommitAsync(None);
         await tx.DisposeAsync();
         var blocker = await store.BeginTransactionAsync(None);
@@ -83,7 +83,7 @@ public sealed class SqliteGroupCommitTests
     private static async Task SaveAsync(IOptinStore store, Contact contact, bool commit)
     {
         await using var tx = await store.BeginTransactionAsync(None);
-        await tx.SaveContactAsync(contact, None);
+        await tx.Contacts.SaveAsync(contact, None);
         if (commit)
         {
             await tx.CommitAsync(None);

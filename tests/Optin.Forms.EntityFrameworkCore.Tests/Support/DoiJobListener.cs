@@ -17,7 +17,7 @@ internal sealed class DoiJobListener : IOptinEventListener
         if (optinEvent is FormSubmitted { ContactCreated: true, ConsentsGiven.Length: > 0 } submitted)
         {
             var id = Guid.NewGuid();
-            await transaction.EnqueueJobAsync(new JobRecord
+            await transaction.Jobs.EnqueueAsync(new JobRecord
             {
                 Id = id,
                 Action = Action,

@@ -61,7 +61,7 @@ public sealed class ConsentLedgerTests
         await Assert.ThrowsAsync<InvalidOperationException>(async () =>
         {
             await using var tx = await store.BeginTransactionAsync(None);
-            await tx.AppendConsentEventsAsync([original with { State = OptinState.Withdrawn, ConsentText = "rewritten" }], None);
+            await tx.Ledger.AppendAsync([original with { State = OptinState.Withdrawn, ConsentText = "rewritten" }], None);
             await tx.CommitAsync(None);
         });
 
@@ -96,12 +96,14 @@ public sealed class ConsentLedgerTests
     [Trait("Requirement", "CONS-8")]
     public void Transaction_CanOnlyAppendConsentEvents()
     {
-        var takingEvents = typeof(IOptinTransaction).GetMethods()
-            .Where(m => m.GetParameters().Any(p => p.ParameterType == typeof(ConsentEvent) || p.ParameterType == typeof(IReadOnlyList<ConsentEvent>)))
-            .Select(m => m.Name).Order(StringComparer.Ordinal);
+        // Every part of a transaction, and the transaction itself.
+        var takingEvents = typeof(IOptinTransaction).GetProperties().Select(p => p.PropertyType).Prepend(typeof(IOptinTransaction))
+            .SelectMany(part => part.GetMethods().Select(m => (Part: part, Method: m)))
+            .Where(x => x.Method.GetParameters().Any(p => p.ParameterType == typeof(ConsentEvent) || p.ParameterType == typeof(IReadOnlyList<ConsentEvent>)))
+            .Select(x => $"{x.Part.Name}.{x.Method.Name}").Order(StringComparer.Ordinal);
 
         // Appending is the only write; erasure is the one way out, and it takes the tombstone it leaves (CONS-8).
-        Assert.Equal(["AppendConsentEventsAsync", "EraseContactAsync"], takingEvents);
+        Assert.Equal(["IConsentLedgerWriter.AppendAsync", "IContactWriter.EraseAsync"], takingEvents);
     }
 
     [Fact]

@@ -269,8 +269,8 @@ public sealed class ContactOptinServiceTests : IDisposable
         await using var tx = await _store.BeginTransactionAsync(None);
         foreach (var (id, matches) in list.Where(p => p.Item2.Contains("tag")))
         {
-            var contact = await tx.FindContactAsync(id, None);
-            await tx.SaveContactAsync(contact! with { Tags = contact.Tags.Add("salon-2026") }, None);
+            var contact = await tx.Contacts.FindAsync(id, None);
+            await tx.Contacts.SaveAsync(contact! with { Tags = contact.Tags.Add("salon-2026") }, None);
         }
 
         await tx.CommitAsync(None);

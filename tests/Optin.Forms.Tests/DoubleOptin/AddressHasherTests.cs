@@ -40,7 +40,7 @@ public sealed class AddressHasherTests
 
         Assert.Equal(hash, await HashAsync(services, Address));
         await using var tx = await services.GetRequiredService<IOptinStore>().BeginTransactionAsync(default);
-        var key = Convert.FromBase64String(await tx.GetOrAddSettingAsync(AddressHasher.KeySetting, () => "", default));
+        var key = Convert.FromBase64String(await tx.Settings.GetOrAddAsync(AddressHasher.KeySetting, () => "", default));
         Assert.Equal(32, key.Length);
         Assert.Equal(Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(Address))), hash);
     }
@@ -59,7 +59,7 @@ public sealed class AddressHasherTests
             Encoding.UTF8.GetBytes(Address))), hash);
         Assert.Equal(hash, await HashAsync(second, Address));
         await using var tx = await first.GetRequiredService<IOptinStore>().BeginTransactionAsync(default);
-        Assert.Equal("none", await tx.GetOrAddSettingAsync(AddressHasher.KeySetting, () => "none", default));
+        Assert.Equal("none", await tx.Settings.GetOrAddAsync(AddressHasher.KeySetting, () => "none", default));
     }
 
     [Fact]

@@ -58,7 +58,7 @@ public sealed class WithdrawalAndRejectionTests
         var jobId = Guid.NewGuid();
         await using (var tx = await flow.Store.BeginTransactionAsync(default))
         {
-            await tx.EnqueueJobAsync(new JobRecord
+            await tx.Jobs.EnqueueAsync(new JobRecord
             {
                 Id = jobId, Action = "SendEmail", ContactId = result.ContactId, PurposeId = "newsletter",
                 Payload = """{"args":{"Template":"welcome","Purpose":"newsletter"}}""", MessageId = "m1@atelier-dupont.example",

@@ -130,7 +130,7 @@ public sealed class ContactImportServiceTests
         await using (var tx = await e.Store.BeginTransactionAsync(default))
         {
             var now = e.Clock.GetCurrentInstant();
-            await tx.SaveSuppressionAsync(new SuppressionEntry(await e.HashAsync(tx, jean.EmailKey), "not-me", now, now + Duration.FromDays(90)), default);
+            await tx.Suppression.SaveAsync(new SuppressionEntry(await e.HashAsync(tx, jean.EmailKey), "not-me", now, now + Duration.FromDays(90)), default);
             await tx.CommitAsync(default);
         }
 

@@ -89,8 +89,8 @@ public sealed class RetentionOfLibraryRecordsTests
         };
         await using (var tx = await f.Store.BeginTransactionAsync(default))
         {
-            await tx.AddSubmissionAsync(submission, default);
-            await tx.AppendConsentEventsAsync([given], default);
+            await tx.Submissions.AddAsync(submission, default);
+            await tx.Ledger.AppendAsync([given], default);
             await tx.CommitAsync(default);
         }
 
@@ -178,8 +178,8 @@ public sealed class RetentionOfLibraryRecordsTests
         var now = f.Clock.GetCurrentInstant();
         await using (var tx = await f.Store.BeginTransactionAsync(default))
         {
-            await tx.AddSubmissionAsync(Submission(quote, "contact", now + Duration.FromDays(30)), default);
-            await tx.AddSubmissionAsync(Submission(signUp, "newsletter", now + Duration.FromDays(30)), default);
+            await tx.Submissions.AddAsync(Submission(quote, "contact", now + Duration.FromDays(30)), default);
+            await tx.Submissions.AddAsync(Submission(signUp, "newsletter", now + Duration.FromDays(30)), default);
             await tx.CommitAsync(default);
         }
 
@@ -205,7 +205,7 @@ public sealed class RetentionOfLibraryRecordsTests
         var lead = await f.SeedAsync("quote@exemple.fr", optins: ("newsletter", OptinState.OptedIn));
         await using (var tx = await f.Store.BeginTransactionAsync(default))
         {
-            await tx.AddSubmissionAsync(Submission(lead, "contact", f.Clock.GetCurrentInstant()), default);
+            await tx.Submissions.AddAsync(Submission(lead, "contact", f.Clock.GetCurrentInstant()), default);
             await tx.CommitAsync(default);
         }
 
@@ -230,7 +230,7 @@ public sealed class RetentionOfLibraryRecordsTests
         await using var tx = await f.Store.BeginTransactionAsync(default);
         foreach (var job in jobs)
         {
-            await tx.EnqueueJobAsync(job, default);
+            await tx.Jobs.EnqueueAsync(job, default);
         }
 
         await tx.CommitAsync(default);
@@ -239,7 +239,7 @@ public sealed class RetentionOfLibraryRecordsTests
     private static async Task AppendAsync(SeededEngine f, params ConsentEvent[] events)
     {
         await using var tx = await f.Store.BeginTransactionAsync(default);
-        await tx.AppendConsentEventsAsync(events, default);
+        await tx.Ledger.AppendAsync(events, default);
         await tx.CommitAsync(default);
     }
 

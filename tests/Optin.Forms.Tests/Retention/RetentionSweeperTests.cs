@@ -96,7 +96,7 @@ public sealed class RetentionSweeperTests
         var until = f.Clock.GetCurrentInstant() + Duration.FromDays(90);
         await using (var tx = await f.Store.BeginTransactionAsync(default))
         {
-            await tx.SaveSuppressionAsync(new SuppressionEntry(await f.HashAsync(tx, lead.EmailKey), "not-me", f.Clock.GetCurrentInstant(), until), default);
+            await tx.Suppression.SaveAsync(new SuppressionEntry(await f.HashAsync(tx, lead.EmailKey), "not-me", f.Clock.GetCurrentInstant(), until), default);
             await tx.CommitAsync(default);
         }
 
@@ -169,7 +169,7 @@ public sealed class RetentionSweeperTests
         f.Clock.Advance(ThreeYears - Duration.FromDays(1));
         await using (var tx = await f.Store.BeginTransactionAsync(default))
         {
-            await tx.SaveContactAsync(lead with { LastActivityAt = f.Clock.GetCurrentInstant() }, default);
+            await tx.Contacts.SaveAsync(lead with { LastActivityAt = f.Clock.GetCurrentInstant() }, default);
             await tx.CommitAsync(default);
         }
 

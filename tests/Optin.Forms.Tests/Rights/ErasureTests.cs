@@ -50,7 +50,7 @@ public sealed class ErasureTests
 
         var options = flow.Services.GetRequiredService<IOptions<OptinFormsOptions>>().Value;
         await using var tx = await flow.Store.BeginTransactionAsync(default);
-        var suppression = await tx.FindSuppressionAsync(await AddressHasher.HashAsync(tx, options, "jean.dupont@exemple.fr", default), default);
+        var suppression = await tx.Suppression.FindAsync(await AddressHasher.HashAsync(tx, options, "jean.dupont@exemple.fr", default), default);
         Assert.NotNull(suppression);
         Assert.Equal("erased", suppression.Reason);
         Assert.Equal(Some.Now + Duration.FromMinutes(1) + Duration.FromDays(1095), suppression.ExpiresAt);
@@ -110,7 +110,7 @@ public sealed class ErasureTests
         };
         var now = flow.Clock.GetCurrentInstant();
         await using var tx = await flow.Store.BeginTransactionAsync(default);
-        await tx.EnqueueJobAsync(JobFactory.Create("SendEmail", null, contactId, "newsletter", payload, now, now, "example.test"), default);
+        await tx.Jobs.EnqueueAsync(JobFactory.Create("SendEmail", null, contactId, "newsletter", payload, now, now, "example.test"), default);
         await tx.CommitAsync(default);
     }
 }

@@ -60,7 +60,7 @@ public sealed class ExportTests
                 Method = ConsentMethod.Manual, OccurredAt = Some.Now, PurposeId = "partners", Actor = "ops", Reason = $"change {i}",
                 LegalBasis = "signed paper form", ConsentText = new string('x', 200),
             }).ToList();
-            await tx.AppendConsentEventsAsync(events, default);
+            await tx.Ledger.AppendAsync(events, default);
             await tx.CommitAsync(default);
         }
 

@@ -58,7 +58,7 @@ public sealed class InMemoryJobQueueTests
         await store.Jobs.ClaimDueJobsAsync("w", T0, Lease, 10, default);
         await using (var tx = await store.BeginTransactionAsync(default))
         {
-            Assert.True(await tx.CompleteJobAsync(job.Id, "w", JobStatus.Done, null, T0, default));
+            Assert.True(await tx.Jobs.CompleteAsync(job.Id, "w", JobStatus.Done, null, T0, default));
             await tx.CommitAsync(default);
         }
 
@@ -77,8 +77,8 @@ public sealed class InMemoryJobQueueTests
         var fresh = Job(contact);
         await using (var tx = await store.BeginTransactionAsync(default))
         {
-            await tx.EnqueueJobAsync(fresh, default);
-            Assert.Equal(2, await tx.CancelJobsAsync(contact, null, "erased", T0, default));
+            await tx.Jobs.EnqueueAsync(fresh, default);
+            Assert.Equal(2, await tx.Jobs.CancelAsync(contact, null, "erased", T0, default));
             await tx.CommitAsync(default);
         }
 
@@ -98,7 +98,7 @@ public sealed class InMemoryJobQueueTests
         await EnqueueAsync(store, job);
         await using (var tx = await store.BeginTransactionAsync(default))
         {
-            Assert.Equal(1, await tx.CancelJobsAsync(contact, "newsletter", "withdrawn", T0, default));
+            Assert.Equal(1, await tx.Jobs.CancelAsync(contact, "newsletter", "withdrawn", T0, default));
         }
 
         Assert.Equal(job.Id, Assert.Single(await store.Jobs.ClaimDueJobsAsync("w", T0, Lease, 10, default)).Id);
@@ -122,7 +122,7 @@ public sealed class InMemoryJobQueueTests
         await using var tx = await store.BeginTransactionAsync(default);
         foreach (var job in jobs)
         {
-            await tx.EnqueueJobAsync(job, default);
+            await tx.Jobs.EnqueueAsync(job, default);
         }
 
         await tx.CommitAsync(default);

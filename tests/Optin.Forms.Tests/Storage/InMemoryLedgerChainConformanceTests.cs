@@ -1,5 +1,6 @@
 using Optin.Forms.Consent;
 using Optin.Forms.Storage;
+using Optin.Forms.Testing;
 
 namespace Optin.Forms.Tests.Storage;
 

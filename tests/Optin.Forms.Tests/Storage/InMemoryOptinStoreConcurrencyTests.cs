@@ -30,9 +30,9 @@ public sealed class InMemoryOptinStoreConcurrencyTests
             {
                 var contact = NewContact($"visiteur.{i}@exemple.fr");
                 await using var tx = await store.BeginTransactionAsync(None);
-                await tx.SaveContactAsync(contact, None);
-                await tx.AppendConsentEventsAsync([NewEvent(contact.Id)], None);
-                await tx.AddSubmissionAsync(new SubmissionRecord
+                await tx.Contacts.SaveAsync(contact, None);
+                await tx.Ledger.AppendAsync([NewEvent(contact.Id)], None);
+                await tx.Submissions.AddAsync(new SubmissionRecord
                 {
                     Id = Guid.NewGuid(), FormId = "newsletter", FormVersion = "v1", ContactId = contact.Id, ReceivedAt = Some.Now, Culture = "fr",
                 }, None);
@@ -74,18 +74,18 @@ public sealed class InMemoryOptinStoreConcurrencyTests
         var discarded = NewEvent(contact.Id);
         await using (var tx = await store.BeginTransactionAsync(None))
         {
-            await tx.SaveContactAsync(contact, None);
-            await tx.AppendConsentEventsAsync([discarded, NewEvent(contact.Id)], None);
+            await tx.Contacts.SaveAsync(contact, None);
+            await tx.Ledger.AppendAsync([discarded, NewEvent(contact.Id)], None);
         }
 
         var kept = NewEvent(contact.Id);
         await using (var tx = await store.BeginTransactionAsync(None))
         {
-            Assert.Null(await tx.FindContactAsync(contact.Id, None));
-            await tx.SaveContactAsync(contact, None);
+            Assert.Null(await tx.Contacts.FindAsync(contact.Id, None));
+            await tx.Contacts.SaveAsync(contact, None);
 
             // The rolled-back event's id is free again, since that event never reached the ledger.
-            await tx.AppendConsentEventsAsync([kept, discarded], None);
+            await tx.Ledger.AppendAsync([kept, discarded], None);
             await tx.CommitAsync(None);
         }
 

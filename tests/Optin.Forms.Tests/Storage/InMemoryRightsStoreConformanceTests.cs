@@ -1,4 +1,5 @@
 using Optin.Forms.Storage;
+using Optin.Forms.Testing;
 
 namespace Optin.Forms.Tests.Storage;
 

@@ -16,7 +16,7 @@ internal sealed class ProbeListener(ListenerProbeLog log, IOptinStore store) : I
 {
     public async ValueTask HandleAsync(OptinEvent optinEvent, IOptinTransaction transaction, CancellationToken cancellationToken)
     {
-        var inTransaction = await transaction.FindContactAsync(optinEvent.ContactId, cancellationToken);
+        var inTransaction = await transaction.Contacts.FindAsync(optinEvent.ContactId, cancellationToken);
         var committed = await store.Contacts.FindAsync(optinEvent.ContactId, cancellationToken);
         log.Seen.Enqueue((optinEvent, inTransaction, committed));
     }

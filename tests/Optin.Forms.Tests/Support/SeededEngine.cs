@@ -64,7 +64,7 @@ internal sealed class SeededEngine : IDisposable
         }
 
         await using var tx = await Store.BeginTransactionAsync(default);
-        await tx.SaveContactAsync(contact, default);
+        await tx.Contacts.SaveAsync(contact, default);
         await tx.CommitAsync(default);
         return contact;
     }
@@ -72,7 +72,7 @@ internal sealed class SeededEngine : IDisposable
     public async Task<SuppressionEntry?> SuppressionAsync(string emailKey)
     {
         await using var tx = await Store.BeginTransactionAsync(default);
-        return await tx.FindSuppressionAsync(await HashAsync(tx, emailKey), default);
+        return await tx.Suppression.FindAsync(await HashAsync(tx, emailKey), default);
     }
 
     /// <summary>The suppression key of <paramref name="emailKey"/>, with the store's key, read through <paramref name="tx"/>.</summary>

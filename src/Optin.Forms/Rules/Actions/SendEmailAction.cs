@@ -27,7 +27,7 @@ internal sealed class SendEmailAction(IOptinStore store, ConfirmationIssuer issu
         Contact? contact;
         await using (var tx = await store.BeginTransactionAsync(cancellationToken))
         {
-            contact = context.Job.ContactId is { } id ? await tx.FindContactAsync(id, cancellationToken) : null;
+            contact = context.Job.ContactId is { } id ? await tx.Contacts.FindAsync(id, cancellationToken) : null;
             if (contact is null && args.To is null)
             {
                 return JobOutcome.Skipped("The contact no longer exists.");
@@ -42,7 +42,7 @@ internal sealed class SendEmailAction(IOptinStore store, ConfirmationIssuer issu
 
             if (args.To is null && contact is not null)
             {
-                if (await tx.FindSuppressionAsync(await AddressHasher.HashAsync(tx, options.Value, contact.EmailKey, cancellationToken), cancellationToken) is { } s
+                if (await tx.Suppression.FindAsync(await AddressHasher.HashAsync(tx, options.Value, contact.EmailKey, cancellationToken), cancellationToken) is { } s
                     && s.ExpiresAt > clock.GetCurrentInstant() && (marketing || !SuppressionReasons.OnlyMarketing(s)))
                 {
                     return JobOutcome.Skipped("The address is suppressed (DOI-9).");

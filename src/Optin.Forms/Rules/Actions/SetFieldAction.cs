@@ -10,13 +10,13 @@ internal sealed class SetFieldAction(IOptinStore store, IClock clock) : RuleActi
     protected override async ValueTask<JobOutcome> ExecuteAsync(JobContext context, SetFieldArgs args, CancellationToken cancellationToken)
     {
         await using var tx = await store.BeginTransactionAsync(cancellationToken);
-        if (context.Job.ContactId is not { } id || await tx.FindContactAsync(id, cancellationToken) is not { } contact)
+        if (context.Job.ContactId is not { } id || await tx.Contacts.FindAsync(id, cancellationToken) is not { } contact)
         {
             return JobOutcome.Skipped("The contact no longer exists.");
         }
 
         var fields = string.IsNullOrEmpty(args.Value) ? contact.Fields.Remove(args.Field!) : contact.Fields.SetItem(args.Field!, args.Value);
-        await tx.SaveContactAsync(contact with { Fields = fields, UpdatedAt = clock.GetCurrentInstant() }, cancellationToken);
+        await tx.Contacts.SaveAsync(contact with { Fields = fields, UpdatedAt = clock.GetCurrentInstant() }, cancellationToken);
         await tx.CommitAsync(cancellationToken);
         return JobOutcome.Done;
     }

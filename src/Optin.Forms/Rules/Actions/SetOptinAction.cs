@@ -29,7 +29,7 @@ internal sealed class SetOptinAction(IOptinStore store, NodaTime.IClock clock, I
         }
 
         await using var tx = await store.BeginTransactionAsync(cancellationToken);
-        if (context.Job.ContactId is not { } id || await tx.FindContactAsync(id, cancellationToken) is not { } contact)
+        if (context.Job.ContactId is not { } id || await tx.Contacts.FindAsync(id, cancellationToken) is not { } contact)
         {
             return JobOutcome.Skipped("The contact no longer exists.");
         }
@@ -42,8 +42,8 @@ internal sealed class SetOptinAction(IOptinStore store, NodaTime.IClock clock, I
         }
 
         var text = purpose.GetText(cat.DefaultCulture, cat.DefaultCulture);
-        await tx.SaveContactAsync(contact.WithOptin(purpose.Id, state, now), cancellationToken);
-        await tx.AppendConsentEventsAsync([new ConsentEvent
+        await tx.Contacts.SaveAsync(contact.WithOptin(purpose.Id, state, now), cancellationToken);
+        await tx.Ledger.AppendAsync([new ConsentEvent
         {
             Id = RecordIds.New(),
             ContactId = contact.Id,

@@ -4,9 +4,8 @@ using Optin.Forms.Contacts;
 using Optin.Forms.DoubleOptin;
 using Optin.Forms.Jobs;
 using Optin.Forms.Storage;
-using Optin.Forms.Tests.Support;
 
-namespace Optin.Forms.Tests.Storage;
+namespace Optin.Forms.Testing;
 
 /// <summary>
 /// The store contract the rights features rely on: a job completed inside a transaction with its "email sent" entry,
@@ -15,11 +14,12 @@ namespace Optin.Forms.Tests.Storage;
 /// </summary>
 public abstract class RightsStoreConformanceTests
 {
-    private static readonly Instant T0 = Some.Now;
+    private static readonly Instant T0 = StoreTestData.Now;
 
     /// <summary>A new, empty store.</summary>
     protected abstract ValueTask<IOptinStore> CreateStoreAsync();
 
+    /// <summary>CompleteJobAsync, in transaction with email sent entry: commits both and round trips the email columns.</summary>
     [Fact]
     [Trait("Requirement", "DOI-10")]
     public async Task CompleteJobAsync_InTransactionWithEmailSentEntry_CommitsBothAndRoundTripsTheEmailColumns()
@@ -30,8 +30,8 @@ public abstract class RightsStoreConformanceTests
 
         await using (var tx = await store.BeginTransactionAsync(default))
         {
-            Assert.True(await tx.CompleteJobAsync(job.Id, "w1", JobStatus.Done, null, T0 + Duration.FromSeconds(1), default));
-            await tx.AppendConsentEventsAsync([Sent(contact.Id)], default);
+            Assert.True(await tx.Jobs.CompleteAsync(job.Id, "w1", JobStatus.Done, null, T0 + Duration.FromSeconds(1), default));
+            await tx.Ledger.AppendAsync([Sent(contact.Id)], default);
             await tx.CommitAsync(default);
         }
 
@@ -47,6 +47,7 @@ public abstract class RightsStoreConformanceTests
         Assert.Equal(OptinState.PendingConfirmation, sent.State);
     }
 
+    /// <summary>CompleteJobAsync, in transaction rolled back: leaves the job running and no entry.</summary>
     [Fact]
     [Trait("Requirement", "DOI-10")]
     public async Task CompleteJobAsync_InTransactionRolledBack_LeavesTheJobRunningAndNoEntry()
@@ -57,14 +58,15 @@ public abstract class RightsStoreConformanceTests
 
         await using (var tx = await store.BeginTransactionAsync(default))
         {
-            Assert.True(await tx.CompleteJobAsync(job.Id, "w1", JobStatus.Done, null, T0, default));
-            await tx.AppendConsentEventsAsync([Sent(contact.Id)], default);
+            Assert.True(await tx.Jobs.CompleteAsync(job.Id, "w1", JobStatus.Done, null, T0, default));
+            await tx.Ledger.AppendAsync([Sent(contact.Id)], default);
         }
 
         Assert.Equal(JobStatus.Running, (await store.Jobs.FindJobAsync(job.Id, default))!.Status);
         Assert.Empty(await store.Ledger.ReadAsync(contact.Id, default).ToListAsync());
     }
 
+    /// <summary>CompleteJobAsync, in transaction by another worker: returns false and changes nothing.</summary>
     [Fact]
     public async Task CompleteJobAsync_InTransactionByAnotherWorker_ReturnsFalseAndChangesNothing()
     {
@@ -73,14 +75,15 @@ public abstract class RightsStoreConformanceTests
 
         await using (var tx = await store.BeginTransactionAsync(default))
         {
-            Assert.False(await tx.CompleteJobAsync(job.Id, "w2", JobStatus.Done, null, T0, default));
-            await Assert.ThrowsAsync<ArgumentException>(async () => await tx.CompleteJobAsync(job.Id, "w1", JobStatus.Cancelled, null, T0, default));
+            Assert.False(await tx.Jobs.CompleteAsync(job.Id, "w2", JobStatus.Done, null, T0, default));
+            await Assert.ThrowsAsync<ArgumentException>(async () => await tx.Jobs.CompleteAsync(job.Id, "w1", JobStatus.Cancelled, null, T0, default));
             await tx.CommitAsync(default);
         }
 
         Assert.Equal(JobStatus.Running, (await store.Jobs.FindJobAsync(job.Id, default))!.Status);
     }
 
+    /// <summary>SaveContactAsync, processing restricted: round trips and filters queries.</summary>
     [Fact]
     public async Task SaveContactAsync_ProcessingRestricted_RoundTripsAndFiltersQueries()
     {
@@ -95,6 +98,7 @@ public abstract class RightsStoreConformanceTests
         Assert.Equal(2, await store.Contacts.CountAsync(new ContactQuery(), default));
     }
 
+    /// <summary>SetOptinInBulkAsync, query excluding restricted: leaves the restricted contact alone.</summary>
     [Fact]
     public async Task SetOptinInBulkAsync_QueryExcludingRestricted_LeavesTheRestrictedContactAlone()
     {
@@ -109,7 +113,7 @@ public abstract class RightsStoreConformanceTests
 
         await using (var tx = await store.BeginTransactionAsync(default))
         {
-            Assert.Equal(1, await tx.SetOptinInBulkAsync(new ContactQuery { ProcessingRestricted = false },
+            Assert.Equal(1, await tx.Contacts.SetOptinInBulkAsync(new ContactQuery { ProcessingRestricted = false },
                 new BulkOptinChange("partners", OptinState.OptedIn, false, template), default));
             await tx.CommitAsync(default);
         }
@@ -119,6 +123,7 @@ public abstract class RightsStoreConformanceTests
         Assert.Empty(await store.Ledger.ReadAsync(restricted.Id, default).ToListAsync());
     }
 
+    /// <summary>ListTokensAsync: returns only that contacts tokens oldest first.</summary>
     [Fact]
     [Trait("Requirement", "DSR-1")]
     public async Task ListTokensAsync_ReturnsOnlyThatContactsTokensOldestFirst()
@@ -127,25 +132,24 @@ public abstract class RightsStoreConformanceTests
         var contact = Guid.NewGuid();
         await using (var tx = await store.BeginTransactionAsync(default))
         {
-            await tx.SaveTokenAsync(Token("b", contact, T0 + Duration.FromMinutes(1)), default);
-            await tx.SaveTokenAsync(Token("a", contact, T0), default);
-            await tx.SaveTokenAsync(Token("c", Guid.NewGuid(), T0), default);
+            await tx.Tokens.SaveAsync(Token("b", contact, T0 + Duration.FromMinutes(1)), default);
+            await tx.Tokens.SaveAsync(Token("a", contact, T0), default);
+            await tx.Tokens.SaveAsync(Token("c", Guid.NewGuid(), T0), default);
             await tx.CommitAsync(default);
         }
 
         await using var read = await store.BeginTransactionAsync(default);
-        var tokens = await read.ListTokensAsync(contact, default);
+        var tokens = await read.Tokens.ListAsync(contact, default);
         Assert.Equal(["a", "b"], tokens.Select(t => t.Hash).ToArray());
-        Assert.Empty(await read.ListTokensAsync(Guid.NewGuid(), default));
+        Assert.Empty(await read.Tokens.ListAsync(Guid.NewGuid(), default));
     }
 
-    private static Contact Contact(string email) =>
-        new() { Id = Guid.NewGuid(), Email = email, EmailKey = email, CreatedAt = T0, UpdatedAt = T0, LastActivityAt = T0 };
+    private static Contact Contact(string email) => StoreTestData.Contact(email);
 
     private static async Task<Contact> SaveContactAsync(IOptinStore store, Contact contact)
     {
         await using var tx = await store.BeginTransactionAsync(default);
-        await tx.SaveContactAsync(contact, default);
+        await tx.Contacts.SaveAsync(contact, default);
         await tx.CommitAsync(default);
         return contact;
     }
@@ -159,7 +163,7 @@ public abstract class RightsStoreConformanceTests
         };
         await using (var tx = await store.BeginTransactionAsync(default))
         {
-            await tx.EnqueueJobAsync(job, default);
+            await tx.Jobs.EnqueueAsync(job, default);
             await tx.CommitAsync(default);
         }
 
@@ -173,13 +177,11 @@ public abstract class RightsStoreConformanceTests
         TemplateId = "double-opt-in", TemplateSha256 = new string('a', 64), MessageId = "m1.abc@example.test",
     };
 
-    private static TokenRecord Token(string hash, Guid contactId, Instant at) => new()
-    {
-        Hash = hash, Kind = TokenKind.Confirm, ContactId = contactId, PurposeId = "newsletter", CreatedAt = at, ExpiresAt = at + Duration.FromDays(7),
-    };
+    private static TokenRecord Token(string hash, Guid contactId, Instant at) => StoreTestData.Token(contactId, hash, at);
 
     // EVD-1: the content archive, the ledger's evidence columns and the access log.
 
+    /// <summary>AddContentAsync, same content twice: keeps the first and round trips it exactly.</summary>
     [Fact]
     [Trait("Requirement", "EVD-1")]
     public async Task AddContentAsync_SameContentTwice_KeepsTheFirstAndRoundTripsItExactly()
@@ -189,14 +191,14 @@ public abstract class RightsStoreConformanceTests
         var first = ArchivedContent.Of(ContentKinds.ConsentBox, "text/html", text, T0);
         await using (var tx = await store.BeginTransactionAsync(default))
         {
-            await tx.AddContentAsync(first, default);
-            await tx.AddContentAsync(first with { StoredAt = T0 + Duration.FromSeconds(1) }, default);
+            await tx.Archive.AddContentAsync(first, default);
+            await tx.Archive.AddContentAsync(first with { StoredAt = T0 + Duration.FromSeconds(1) }, default);
             await tx.CommitAsync(default);
         }
 
         await using (var tx = await store.BeginTransactionAsync(default))
         {
-            await tx.AddContentAsync(ArchivedContent.Of(ContentKinds.ConsentBox, "text/html", text, T0 + Duration.FromHours(1)), default);
+            await tx.Archive.AddContentAsync(ArchivedContent.Of(ContentKinds.ConsentBox, "text/html", text, T0 + Duration.FromHours(1)), default);
             await tx.CommitAsync(default);
         }
 
@@ -206,6 +208,7 @@ public abstract class RightsStoreConformanceTests
         Assert.Null(await store.Archive.FindContentAsync(new string('0', 64), default));
     }
 
+    /// <summary>AddContentAsync, with the ledger entry rolled back: stores neither.</summary>
     [Fact]
     [Trait("Requirement", "EVD-1")]
     public async Task AddContentAsync_WithTheLedgerEntryRolledBack_StoresNeither()
@@ -215,14 +218,15 @@ public abstract class RightsStoreConformanceTests
         var content = ArchivedContent.Of(ContentKinds.Email, "text/plain", "Subject: Confirmez\n\nhttps://x.example/confirm/{{optin-token}}", T0);
         await using (var tx = await store.BeginTransactionAsync(default))
         {
-            await tx.AddContentAsync(content, default);
-            await tx.AppendConsentEventsAsync([Sent(contact.Id) with { EmailSha256 = content.Sha256 }], default);
+            await tx.Archive.AddContentAsync(content, default);
+            await tx.Ledger.AppendAsync([Sent(contact.Id) with { EmailSha256 = content.Sha256 }], default);
         }
 
         Assert.Null(await store.Archive.FindContentAsync(content.Sha256, default));
         Assert.Empty(await store.Ledger.ReadAsync(contact.Id, default).ToListAsync());
     }
 
+    /// <summary>AddContentAsync, key not the hash of the content: throws and stores nothing.</summary>
     [Fact]
     [Trait("Requirement", "EVD-1")]
     public async Task AddContentAsync_KeyNotTheHashOfTheContent_ThrowsAndStoresNothing()
@@ -231,13 +235,14 @@ public abstract class RightsStoreConformanceTests
         var forged = new ArchivedContent(new string('b', 64), ContentKinds.ConsentText, "text/plain", "autre texte", T0);
         await using (var tx = await store.BeginTransactionAsync(default))
         {
-            await Assert.ThrowsAsync<ArgumentException>(async () => await tx.AddContentAsync(forged, default));
+            await Assert.ThrowsAsync<ArgumentException>(async () => await tx.Archive.AddContentAsync(forged, default));
             await tx.CommitAsync(default);
         }
 
         Assert.Null(await store.Archive.FindContentAsync(forged.Sha256, default));
     }
 
+    /// <summary>AppendConsentEventsAsync, evidence columns: round trip.</summary>
     [Fact]
     [Trait("Requirement", "EVD-1")]
     public async Task AppendConsentEventsAsync_EvidenceColumns_RoundTrip()
@@ -252,7 +257,7 @@ public abstract class RightsStoreConformanceTests
         };
         await using (var tx = await store.BeginTransactionAsync(default))
         {
-            await tx.AppendConsentEventsAsync([e], default);
+            await tx.Ledger.AppendAsync([e], default);
             await tx.CommitAsync(default);
         }
 
@@ -260,6 +265,7 @@ public abstract class RightsStoreConformanceTests
         Assert.Equal(e with { Sequence = read.Sequence }, read with { Hash = null, PreviousHash = null }); // the chain fields are the store's (LEDG-1)
     }
 
+    /// <summary>AppendEvidenceAccessAsync: reads in order and outlives erasure.</summary>
     [Fact]
     [Trait("Requirement", "EVD-1")]
     public async Task AppendEvidenceAccessAsync_ReadsInOrderAndOutlivesErasure()
@@ -271,21 +277,22 @@ public abstract class RightsStoreConformanceTests
         var other = new EvidenceAccess(Guid.NewGuid(), Guid.NewGuid(), "admin", "export", T0);
         await using (var tx = await store.BeginTransactionAsync(default))
         {
-            await tx.AppendEvidenceAccessAsync(first, default);
-            await tx.AppendEvidenceAccessAsync(other, default);
+            await tx.Archive.AppendAccessAsync(first, default);
+            await tx.Archive.AppendAccessAsync(other, default);
             await tx.CommitAsync(default);
         }
 
         await using (var tx = await store.BeginTransactionAsync(default))
         {
-            await tx.AppendEvidenceAccessAsync(second, default);
-            await tx.EraseContactAsync(contact.Id, Sent(contact.Id) with { Kind = ConsentEventKind.Erased, TemplateId = null, TemplateSha256 = null, MessageId = null }, default);
+            await tx.Archive.AppendAccessAsync(second, default);
+            await tx.Contacts.EraseAsync(contact.Id, Sent(contact.Id) with { Kind = ConsentEventKind.Erased, TemplateId = null, TemplateSha256 = null, MessageId = null }, default);
             await tx.CommitAsync(default);
         }
 
         Assert.Equal([first, second], await store.Archive.ReadAccessLogAsync(contact.Id, default).ToListAsync());
     }
 
+    /// <summary>EraseContactAsync, removes the archived emails only this contact referred: and keeps shared ones.</summary>
     [Fact]
     [Trait("Requirement", "DSR-5")]
     [Trait("Requirement", "EVD-1")]
@@ -299,10 +306,10 @@ public abstract class RightsStoreConformanceTests
         var box = ArchivedContent.Of(ContentKinds.ConsentBox, "text/html", "<label>J'accepte</label>", T0);
         await using (var tx = await store.BeginTransactionAsync(default))
         {
-            await tx.AddContentAsync(own, default);
-            await tx.AddContentAsync(shared, default);
-            await tx.AddContentAsync(box, default);
-            await tx.AppendConsentEventsAsync([
+            await tx.Archive.AddContentAsync(own, default);
+            await tx.Archive.AddContentAsync(shared, default);
+            await tx.Archive.AddContentAsync(box, default);
+            await tx.Ledger.AppendAsync([
                 Sent(erased.Id) with { EmailSha256 = own.Sha256, ConsentBoxSha256 = box.Sha256 },
                 Sent(erased.Id) with { EmailSha256 = shared.Sha256 },
                 Sent(kept.Id) with { EmailSha256 = shared.Sha256 },
@@ -312,7 +319,7 @@ public abstract class RightsStoreConformanceTests
 
         await using (var tx = await store.BeginTransactionAsync(default))
         {
-            await tx.EraseContactAsync(erased.Id, Sent(erased.Id) with { Kind = ConsentEventKind.Erased, TemplateId = null, TemplateSha256 = null, MessageId = null }, default);
+            await tx.Contacts.EraseAsync(erased.Id, Sent(erased.Id) with { Kind = ConsentEventKind.Erased, TemplateId = null, TemplateSha256 = null, MessageId = null }, default);
             await tx.CommitAsync(default);
         }
 

@@ -5,7 +5,7 @@ using Optin.Forms.Contacts;
 using Optin.Forms.Storage;
 using Optin.Forms.Submissions;
 
-namespace Optin.Forms.Tests.Storage;
+namespace Optin.Forms.Testing;
 
 /// <summary>
 /// What every <see cref="IOptinStore"/> must do, whatever it stores into. A store's test class derives from this one
@@ -19,8 +19,7 @@ namespace Optin.Forms.Tests.Storage;
 /// </remarks>
 public abstract class OptinStoreConformanceTests : IAsyncLifetime
 {
-    /// <summary>A fixed instant with milliseconds, the precision stores must keep.</summary>
-    protected static readonly Instant T0 = Instant.FromUtc(2026, 11, 12, 9, 30, 15) + Duration.FromMilliseconds(123);
+    private static readonly Instant T0 = StoreTestData.Now;
 
     private static readonly CancellationToken None = CancellationToken.None;
     private readonly List<IOptinStore> _stores = [];
@@ -48,6 +47,7 @@ public abstract class OptinStoreConformanceTests : IAsyncLifetime
         }
     }
 
+    /// <summary>SaveContact, committed: found by id and by key with every value.</summary>
     [Fact]
     [Trait("Category", "StoreConformance")]
     public async Task SaveContact_Committed_FoundByIdAndByKeyWithEveryValue()
@@ -67,17 +67,18 @@ public abstract class OptinStoreConformanceTests : IAsyncLifetime
 
         await using (var tx = await store.BeginTransactionAsync(None))
         {
-            await tx.SaveContactAsync(contact, None);
+            await tx.Contacts.SaveAsync(contact, None);
             await tx.CommitAsync(None);
         }
 
         AssertSameContact(contact, await store.Contacts.FindAsync(contact.Id, None));
         AssertSameContact(contact, await store.Contacts.FindByEmailKeyAsync(contact.EmailKey, None));
         await using var reader = await store.BeginTransactionAsync(None);
-        AssertSameContact(contact, await reader.FindContactAsync(contact.Id, None));
-        AssertSameContact(contact, await reader.FindContactByEmailKeyAsync(contact.EmailKey, None));
+        AssertSameContact(contact, await reader.Contacts.FindAsync(contact.Id, None));
+        AssertSameContact(contact, await reader.Contacts.FindByEmailKeyAsync(contact.EmailKey, None));
     }
 
+    /// <summary>Find, unknown id or key: returns null.</summary>
     [Fact]
     [Trait("Category", "StoreConformance")]
     public async Task Find_UnknownIdOrKey_ReturnsNull()
@@ -90,10 +91,11 @@ public abstract class OptinStoreConformanceTests : IAsyncLifetime
         Assert.Null(await store.Submissions.FindAsync(Guid.NewGuid(), None));
         Assert.Empty(await store.Ledger.ReadAsync(Guid.NewGuid(), None).ToListAsync());
         await using var tx = await store.BeginTransactionAsync(None);
-        Assert.Null(await tx.FindContactAsync(Guid.NewGuid(), None));
-        Assert.Null(await tx.FindContactByEmailKeyAsync("unknown@exemple.fr", None));
+        Assert.Null(await tx.Contacts.FindAsync(Guid.NewGuid(), None));
+        Assert.Null(await tx.Contacts.FindByEmailKeyAsync("unknown@exemple.fr", None));
     }
 
+    /// <summary>SaveContact, same id again: replaces and frees the old key.</summary>
     [Fact]
     [Trait("Category", "StoreConformance")]
     public async Task SaveContact_SameIdAgain_ReplacesAndFreesTheOldKey()
@@ -116,6 +118,7 @@ public abstract class OptinStoreConformanceTests : IAsyncLifetime
         Assert.Equal(other.Id, (await store.Contacts.FindByEmailKeyAsync("old@exemple.fr", None))?.Id);
     }
 
+    /// <summary>SaveContact, key held by committed contact: throws and keeps the first.</summary>
     [Fact]
     [Trait("Category", "StoreConformance")]
     public async Task SaveContact_KeyHeldByCommittedContact_ThrowsAndKeepsTheFirst()
@@ -130,6 +133,7 @@ public abstract class OptinStoreConformanceTests : IAsyncLifetime
         Assert.Equal(1, await store.Contacts.CountAsync(new ContactQuery(), None));
     }
 
+    /// <summary>SaveContact, key held in the same transaction: throws.</summary>
     [Fact]
     [Trait("Category", "StoreConformance")]
     public async Task SaveContact_KeyHeldInTheSameTransaction_Throws()
@@ -139,14 +143,15 @@ public abstract class OptinStoreConformanceTests : IAsyncLifetime
         await Assert.ThrowsAsync<InvalidOperationException>(async () =>
         {
             await using var tx = await store.BeginTransactionAsync(None);
-            await tx.SaveContactAsync(NewContact("jean@exemple.fr"), None);
-            await tx.SaveContactAsync(NewContact("jean@exemple.fr"), None);
+            await tx.Contacts.SaveAsync(NewContact("jean@exemple.fr"), None);
+            await tx.Contacts.SaveAsync(NewContact("jean@exemple.fr"), None);
             await tx.CommitAsync(None);
         });
 
         Assert.Equal(0, await store.Contacts.CountAsync(new ContactQuery(), None));
     }
 
+    /// <summary>Dispose, without commit: leaves nothing.</summary>
     [Fact]
     [Trait("Invariant", "3")]
     public async Task Dispose_WithoutCommit_LeavesNothing()
@@ -158,9 +163,9 @@ public abstract class OptinStoreConformanceTests : IAsyncLifetime
 
         await using (var tx = await store.BeginTransactionAsync(None))
         {
-            await tx.SaveContactAsync(contact, None);
-            await tx.AppendConsentEventsAsync([consent], None);
-            await tx.AddSubmissionAsync(submission, None);
+            await tx.Contacts.SaveAsync(contact, None);
+            await tx.Ledger.AppendAsync([consent], None);
+            await tx.Submissions.AddAsync(submission, None);
         }
 
         Assert.Null(await store.Contacts.FindAsync(contact.Id, None));
@@ -168,21 +173,23 @@ public abstract class OptinStoreConformanceTests : IAsyncLifetime
         Assert.Empty(await store.Ledger.ReadAsync(contact.Id, None).ToListAsync());
         Assert.Null(await store.Submissions.FindAsync(submission.Id, None));
         await using var next = await store.BeginTransactionAsync(None);
-        Assert.Null(await next.FindContactAsync(contact.Id, None));
+        Assert.Null(await next.Contacts.FindAsync(contact.Id, None));
     }
 
+    /// <summary>Commit, twice: throws.</summary>
     [Fact]
     [Trait("Category", "StoreConformance")]
     public async Task Commit_Twice_Throws()
     {
         var store = await NewStoreAsync();
         await using var tx = await store.BeginTransactionAsync(None);
-        await tx.SaveContactAsync(NewContact("jean@exemple.fr"), None);
+        await tx.Contacts.SaveAsync(NewContact("jean@exemple.fr"), None);
         await tx.CommitAsync(None);
 
         await Assert.ThrowsAsync<InvalidOperationException>(async () => await tx.CommitAsync(None));
     }
 
+    /// <summary>Transaction, reads its own writes: others see them only after commit.</summary>
     [Fact]
     [Trait("Category", "StoreConformance")]
     public async Task Transaction_ReadsItsOwnWrites_OthersSeeThemOnlyAfterCommit()
@@ -191,12 +198,12 @@ public abstract class OptinStoreConformanceTests : IAsyncLifetime
         var contact = NewContact("jean@exemple.fr");
         var submission = NewSubmission(contact.Id, T0);
         await using var tx = await store.BeginTransactionAsync(None);
-        await tx.SaveContactAsync(contact, None);
-        await tx.AppendConsentEventsAsync([NewEvent(contact.Id)], None);
-        await tx.AddSubmissionAsync(submission, None);
+        await tx.Contacts.SaveAsync(contact, None);
+        await tx.Ledger.AppendAsync([NewEvent(contact.Id)], None);
+        await tx.Submissions.AddAsync(submission, None);
 
-        AssertSameContact(contact, await tx.FindContactAsync(contact.Id, None));
-        AssertSameContact(contact, await tx.FindContactByEmailKeyAsync(contact.EmailKey, None));
+        AssertSameContact(contact, await tx.Contacts.FindAsync(contact.Id, None));
+        AssertSameContact(contact, await tx.Contacts.FindByEmailKeyAsync(contact.EmailKey, None));
         Assert.Null(await store.Contacts.FindAsync(contact.Id, None));
         Assert.Null(await store.Contacts.FindByEmailKeyAsync(contact.EmailKey, None));
         Assert.Equal(0, await store.Contacts.CountAsync(new ContactQuery(), None));
@@ -212,6 +219,7 @@ public abstract class OptinStoreConformanceTests : IAsyncLifetime
         Assert.NotNull(await store.Submissions.FindAsync(submission.Id, None));
     }
 
+    /// <summary>AppendConsentEvents, across transactions: read back in order with increasing sequence and every value.</summary>
     [Fact]
     [Trait("Requirement", "CONS-8")]
     public async Task AppendConsentEvents_AcrossTransactions_ReadBackInOrderWithIncreasingSequenceAndEveryValue()
@@ -225,16 +233,16 @@ public abstract class OptinStoreConformanceTests : IAsyncLifetime
         var third = NewEvent(contact.Id, ConsentEventKind.Confirmed, OptinState.OptedIn, "newsletter") with { OccurredAt = T0 + Duration.FromHours(1) };
         await using (var tx = await store.BeginTransactionAsync(None))
         {
-            await tx.SaveContactAsync(contact, None);
-            await tx.SaveContactAsync(other, None);
-            await tx.AppendConsentEventsAsync([first, second], None);
-            await tx.AppendConsentEventsAsync([foreign], None);
+            await tx.Contacts.SaveAsync(contact, None);
+            await tx.Contacts.SaveAsync(other, None);
+            await tx.Ledger.AppendAsync([first, second], None);
+            await tx.Ledger.AppendAsync([foreign], None);
             await tx.CommitAsync(None);
         }
 
         await using (var tx = await store.BeginTransactionAsync(None))
         {
-            await tx.AppendConsentEventsAsync([third], None);
+            await tx.Ledger.AppendAsync([third], None);
             await tx.CommitAsync(None);
         }
 
@@ -248,6 +256,7 @@ public abstract class OptinStoreConformanceTests : IAsyncLifetime
         Assert.True(foreignRead.Sequence > history[1].Sequence && foreignRead.Sequence < history[2].Sequence);
     }
 
+    /// <summary>AppendConsentEvents, id already in ledger: is refused and ledger unchanged.</summary>
     [Fact]
     [Trait("Requirement", "CONS-8")]
     public async Task AppendConsentEvents_IdAlreadyInLedger_IsRefusedAndLedgerUnchanged()
@@ -257,22 +266,22 @@ public abstract class OptinStoreConformanceTests : IAsyncLifetime
         var consent = NewEvent(contact.Id);
         await using (var tx = await store.BeginTransactionAsync(None))
         {
-            await tx.SaveContactAsync(contact, None);
-            await tx.AppendConsentEventsAsync([consent], None);
+            await tx.Contacts.SaveAsync(contact, None);
+            await tx.Ledger.AppendAsync([consent], None);
             await tx.CommitAsync(None);
         }
 
         await Assert.ThrowsAsync<InvalidOperationException>(async () =>
         {
             await using var tx = await store.BeginTransactionAsync(None);
-            await tx.AppendConsentEventsAsync([consent with { State = OptinState.Withdrawn, ConsentText = "forged" }], None);
+            await tx.Ledger.AppendAsync([consent with { State = OptinState.Withdrawn, ConsentText = "forged" }], None);
             await tx.CommitAsync(None);
         });
         await Assert.ThrowsAsync<InvalidOperationException>(async () =>
         {
             var fresh = NewEvent(contact.Id);
             await using var tx = await store.BeginTransactionAsync(None);
-            await tx.AppendConsentEventsAsync([fresh, fresh], None);
+            await tx.Ledger.AppendAsync([fresh, fresh], None);
             await tx.CommitAsync(None);
         });
 
@@ -280,6 +289,7 @@ public abstract class OptinStoreConformanceTests : IAsyncLifetime
         Assert.Equal(consent, read with { Sequence = consent.Sequence, Hash = null, PreviousHash = null });
     }
 
+    /// <summary>AddSubmission, committed: found by id and listed by contact oldest first.</summary>
     [Fact]
     [Trait("Category", "StoreConformance")]
     public async Task AddSubmission_Committed_FoundByIdAndListedByContactOldestFirst()
@@ -292,11 +302,11 @@ public abstract class OptinStoreConformanceTests : IAsyncLifetime
         var foreign = NewSubmission(other.Id, T0 + Duration.FromDays(1));
         await using (var tx = await store.BeginTransactionAsync(None))
         {
-            await tx.SaveContactAsync(contact, None);
-            await tx.SaveContactAsync(other, None);
-            await tx.AddSubmissionAsync(later, None);
-            await tx.AddSubmissionAsync(foreign, None);
-            await tx.AddSubmissionAsync(earlier, None);
+            await tx.Contacts.SaveAsync(contact, None);
+            await tx.Contacts.SaveAsync(other, None);
+            await tx.Submissions.AddAsync(later, None);
+            await tx.Submissions.AddAsync(foreign, None);
+            await tx.Submissions.AddAsync(earlier, None);
             await tx.CommitAsync(None);
         }
 
@@ -307,6 +317,7 @@ public abstract class OptinStoreConformanceTests : IAsyncLifetime
         Assert.Equal([foreign.Id], await store.Submissions.ListByContactAsync(other.Id, None).Select(s => s.Id).ToListAsync());
     }
 
+    /// <summary>AddSubmission, id already stored: throws.</summary>
     [Fact]
     [Trait("Category", "StoreConformance")]
     public async Task AddSubmission_IdAlreadyStored_Throws()
@@ -316,21 +327,22 @@ public abstract class OptinStoreConformanceTests : IAsyncLifetime
         var submission = NewSubmission(contact.Id, T0);
         await using (var tx = await store.BeginTransactionAsync(None))
         {
-            await tx.SaveContactAsync(contact, None);
-            await tx.AddSubmissionAsync(submission, None);
+            await tx.Contacts.SaveAsync(contact, None);
+            await tx.Submissions.AddAsync(submission, None);
             await tx.CommitAsync(None);
         }
 
         await Assert.ThrowsAsync<InvalidOperationException>(async () =>
         {
             await using var tx = await store.BeginTransactionAsync(None);
-            await tx.AddSubmissionAsync(submission with { Culture = "en" }, None);
+            await tx.Submissions.AddAsync(submission with { Culture = "en" }, None);
             await tx.CommitAsync(None);
         });
 
         Assert.Equal("fr", (await store.Submissions.FindAsync(submission.Id, None))?.Culture);
     }
 
+    /// <summary>SetOptinInBulk: changes only matching contacts not in state one per changed contact with fresh ids.</summary>
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
@@ -359,7 +371,7 @@ public abstract class OptinStoreConformanceTests : IAsyncLifetime
         long changed;
         await using (var tx = await store.BeginTransactionAsync(None))
         {
-            changed = await tx.SetOptinInBulkAsync(new ContactQuery { Tag = "salon" },
+            changed = await tx.Contacts.SetOptinInBulkAsync(new ContactQuery { Tag = "salon" },
                 new BulkOptinChange("newsletter", OptinState.OptedIn, skipObjected, template), None);
             await tx.CommitAsync(None);
         }
@@ -391,6 +403,7 @@ public abstract class OptinStoreConformanceTests : IAsyncLifetime
         Assert.Equal(skipObjected ? OptinState.None : OptinState.OptedIn, (await store.Contacts.FindAsync(objected.Id, None))?.GetState("newsletter"));
     }
 
+    /// <summary>SetOptinInBulk, rolled back: changes nothing.</summary>
     [Fact]
     [Trait("Category", "StoreConformance")]
     public async Task SetOptinInBulk_RolledBack_ChangesNothing()
@@ -401,16 +414,17 @@ public abstract class OptinStoreConformanceTests : IAsyncLifetime
 
         await using (var tx = await store.BeginTransactionAsync(None))
         {
-            var changed = await tx.SetOptinInBulkAsync(new ContactQuery(),
+            var changed = await tx.Contacts.SetOptinInBulkAsync(new ContactQuery(),
                 new BulkOptinChange("newsletter", OptinState.OptedIn, true, NewEvent(Guid.Empty, ConsentEventKind.SetInBulk, OptinState.OptedIn, "newsletter")), None);
             Assert.Equal(1, changed);
-            Assert.Equal(OptinState.OptedIn, (await tx.FindContactAsync(contact.Id, None))?.GetState("newsletter"));
+            Assert.Equal(OptinState.OptedIn, (await tx.Contacts.FindAsync(contact.Id, None))?.GetState("newsletter"));
         }
 
         Assert.Equal(OptinState.None, (await store.Contacts.FindAsync(contact.Id, None))?.GetState("newsletter"));
         Assert.Empty(await store.Ledger.ReadAsync(contact.Id, None).ToListAsync());
     }
 
+    /// <summary>QueryAsync: orders by creation then id.</summary>
     [Fact]
     [Trait("Category", "StoreConformance")]
     public async Task QueryAsync_OrdersByCreationThenId()
@@ -427,8 +441,10 @@ public abstract class OptinStoreConformanceTests : IAsyncLifetime
         Assert.Equal([a.Id, b1.Id, b2.Id, c.Id], ids);
     }
 
+    /// <summary>The names of the query cases, one per criterion of <see cref="ContactQuery"/> and one combined.</summary>
     public static TheoryData<string> Queries => [.. QueryCases().Keys];
 
+    /// <summary>QueryAndCount, each criterion: match exactly the reference evaluation.</summary>
     [Theory]
     [MemberData(nameof(Queries))]
     [Trait("Category", "StoreConformance")]
@@ -449,6 +465,7 @@ public abstract class OptinStoreConformanceTests : IAsyncLifetime
         Assert.Equal(expected.Count, count);
     }
 
+    /// <summary>QueryAndCount, no criterion: match every contact.</summary>
     [Fact]
     [Trait("Category", "StoreConformance")]
     public async Task QueryAndCount_NoCriterion_MatchEveryContact()
@@ -461,6 +478,7 @@ public abstract class OptinStoreConformanceTests : IAsyncLifetime
         Assert.Equal(contacts.Count, (await store.Contacts.QueryAsync(new ContactQuery(), None).ToListAsync()).Count);
     }
 
+    /// <summary>ConcurrentTransactions, same new address: never create two contacts.</summary>
     [Fact]
     [Trait("Invariant", "3")]
     public async Task ConcurrentTransactions_SameNewAddress_NeverCreateTwoContacts()
@@ -472,7 +490,7 @@ public abstract class OptinStoreConformanceTests : IAsyncLifetime
         {
             await Task.Yield();
             await using var tx = await store.BeginTransactionAsync(None);
-            var existing = await tx.FindContactByEmailKeyAsync(key, None);
+            var existing = await tx.Contacts.FindByEmailKeyAsync(key, None);
             if (existing is not null)
             {
                 await tx.CommitAsync(None);
@@ -480,8 +498,8 @@ public abstract class OptinStoreConformanceTests : IAsyncLifetime
             }
 
             var created = NewContact(key);
-            await tx.SaveContactAsync(created, None);
-            await tx.AppendConsentEventsAsync([NewEvent(created.Id)], None);
+            await tx.Contacts.SaveAsync(created, None);
+            await tx.Ledger.AppendAsync([NewEvent(created.Id)], None);
             await tx.CommitAsync(None);
             return created.Id;
         }
@@ -495,65 +513,12 @@ public abstract class OptinStoreConformanceTests : IAsyncLifetime
         Assert.Single(await store.Ledger.ReadAsync(stored.Id, None).ToListAsync());
     }
 
-    /// <summary>A new contact (Lead, no opt-in) with this address as its key.</summary>
-    protected static Contact NewContact(string email, Instant? createdAt = null, Guid? id = null) => new()
-    {
-        Id = id ?? Guid.NewGuid(),
-        Email = email,
-        EmailKey = email,
-        CreatedAt = createdAt ?? T0,
-        UpdatedAt = createdAt ?? T0,
-        LastActivityAt = createdAt ?? T0,
-    };
+    private static Contact NewContact(string email, Instant? createdAt = null, Guid? id = null) => StoreTestData.Contact(email, createdAt, id);
 
-    /// <summary>A consent event with every proof field set.</summary>
-    protected static ConsentEvent NewEvent(Guid contactId, ConsentEventKind kind = ConsentEventKind.Given,
-        OptinState state = OptinState.PendingConfirmation, string purposeId = "newsletter") => new()
-    {
-        Id = Guid.NewGuid(),
-        ContactId = contactId,
-        Kind = kind,
-        State = state,
-        Method = ConsentMethod.Form,
-        OccurredAt = T0,
-        PurposeId = purposeId,
-        PurposeVersion = "a1b2c3d4",
-        FormId = "newsletter",
-        FormVersion = "0f1e2d3c",
-        SubmissionId = Guid.NewGuid(),
-        ConsentText = "J'accepte de recevoir la lettre d'information d'Atelier Dupont par e-mail.",
-        ConsentTextSha256 = new string('a', 64),
-        PurposeText = "Les informations recueillies sont enregistrées par Atelier Dupont. « Désinscription » à tout moment.",
-        PurposeTextSha256 = new string('b', 64),
-        PrivacyNotice = "https://example.test/confidentialite",
-        Controller = "Atelier Dupont SARL, 12 rue des Lilas, 69003 Lyon",
-        Culture = "fr",
-        SourceUrl = "https://example.test/salon?utm_source=flyer",
-        IpAddress = "203.0.113.0",
-        UserAgent = "Mozilla/5.0 (X11; Linux x86_64)",
-        Actor = "marie.martin",
-        Reason = "test",
-        LegalBasis = "consent",
-        TemplateId = "welcome",
-        TemplateSha256 = new string('c', 64),
-        MessageId = "<0f1e2d3c@example.test>",
-    };
+    private static ConsentEvent NewEvent(Guid contactId, ConsentEventKind kind = ConsentEventKind.Given,
+        OptinState state = OptinState.PendingConfirmation, string purposeId = "newsletter") => StoreTestData.ConsentEvent(contactId, kind, state, purposeId);
 
-    /// <summary>A submission with every field set.</summary>
-    protected static SubmissionRecord NewSubmission(Guid contactId, Instant receivedAt) => new()
-    {
-        Id = Guid.NewGuid(),
-        FormId = "newsletter",
-        FormVersion = "0f1e2d3c",
-        ContactId = contactId,
-        ReceivedAt = receivedAt,
-        Culture = "fr",
-        Values = ImmutableDictionary<string, string>.Empty.Add("email", "jean@exemple.fr").Add("firstName", "Jéan"),
-        ConsentsGiven = ["newsletter", "partners"],
-        SourceUrl = "https://example.test/salon",
-        IpAddress = "203.0.113.0",
-        UserAgent = "Mozilla/5.0",
-    };
+    private static SubmissionRecord NewSubmission(Guid contactId, Instant receivedAt) => StoreTestData.Submission(contactId, receivedAt);
 
     private async Task<IOptinStore> NewStoreAsync()
     {
@@ -562,16 +527,7 @@ public abstract class OptinStoreConformanceTests : IAsyncLifetime
         return store;
     }
 
-    private static async Task SaveAsync(IOptinStore store, params Contact[] contacts)
-    {
-        await using var tx = await store.BeginTransactionAsync(None);
-        foreach (var contact in contacts)
-        {
-            await tx.SaveContactAsync(contact, None);
-        }
-
-        await tx.CommitAsync(None);
-    }
+    private static Task SaveAsync(IOptinStore store, params Contact[] contacts) => StoreTestData.SaveAsync(store, contacts);
 
     private static List<Contact> QueryPopulation()
     {

@@ -1,10 +1,9 @@
 using NodaTime;
-using NodaTime.Testing;
 using Optin.Forms.Consent;
 using Optin.Forms.Contacts;
 using Optin.Forms.Storage;
 
-namespace Optin.Forms.Tests.Storage;
+namespace Optin.Forms.Testing;
 
 /// <summary>
 /// The ledger's hash chain (LEDG-1) on every store: each append is linked to the contact's previous entry in the same
@@ -14,7 +13,7 @@ namespace Optin.Forms.Tests.Storage;
 /// <remarks>Linked into the EF Core test project like the other conformance suites: public seams only.</remarks>
 public abstract class LedgerChainConformanceTests : IAsyncLifetime
 {
-    private static readonly Instant T0 = Instant.FromUtc(2026, 11, 12, 9, 30, 15) + Duration.FromMilliseconds(123);
+    private static readonly Instant T0 = StoreTestData.Now;
     private static readonly CancellationToken None = CancellationToken.None;
     private readonly List<IOptinStore> _stores = [];
 
@@ -53,6 +52,7 @@ public abstract class LedgerChainConformanceTests : IAsyncLifetime
         }
     }
 
+    /// <summary>Append, three entries: each chained to the previous of the same contact and verifies.</summary>
     [Fact]
     [Trait("Requirement", "LEDG-1")]
     public async Task Append_ThreeEntries_EachChainedToThePreviousOfTheSameContactAndVerifies()
@@ -74,6 +74,7 @@ public abstract class LedgerChainConformanceTests : IAsyncLifetime
         Assert.True((await Chains(store).VerifyAsync(other, null, None)).IsIntact);
     }
 
+    /// <summary>Verify, entry text edited: reports hash mismatch at that entry.</summary>
     [Fact]
     [Trait("Requirement", "LEDG-1")]
     public async Task Verify_EntryTextEdited_ReportsHashMismatchAtThatEntry()
@@ -90,6 +91,7 @@ public abstract class LedgerChainConformanceTests : IAsyncLifetime
         Assert.False((await Chains(store).VerifyAsync(contact, null, None)).IsIntact);
     }
 
+    /// <summary>Verify, two entries reordered: reports broken link at the first moved entry.</summary>
     [Fact]
     [Trait("Requirement", "LEDG-1")]
     public async Task Verify_TwoEntriesReordered_ReportsBrokenLinkAtTheFirstMovedEntry()
@@ -106,6 +108,7 @@ public abstract class LedgerChainConformanceTests : IAsyncLifetime
         Assert.Equal(entries[0].Sequence, broken.Sequence); // the second entry now sits first
     }
 
+    /// <summary>Verify, entry deleted in the middle: reports missing entry at the one after it.</summary>
     [Fact]
     [Trait("Requirement", "LEDG-1")]
     public async Task Verify_EntryDeletedInTheMiddle_ReportsMissingEntryAtTheOneAfterIt()
@@ -119,6 +122,7 @@ public abstract class LedgerChainConformanceTests : IAsyncLifetime
         Assert.Equal(new ChainProblem(contact, entries[2].Sequence, ChainProblemKind.MissingEntry, broken!.Detail), broken);
     }
 
+    /// <summary>Verify, last entry deleted: reports missing entry after the chain.</summary>
     [Fact]
     [Trait("Requirement", "LEDG-1")]
     public async Task Verify_LastEntryDeleted_ReportsMissingEntryAfterTheChain()
@@ -132,6 +136,7 @@ public abstract class LedgerChainConformanceTests : IAsyncLifetime
         Assert.Equal(new ChainProblem(contact, null, ChainProblemKind.MissingEntry, broken!.Detail), broken);
     }
 
+    /// <summary>Erase, one contact: removes its chain whole and every chain still verifies.</summary>
     [Fact]
     [Trait("Requirement", "LEDG-1")]
     [Trait("Requirement", "DSR-5")]
@@ -143,7 +148,7 @@ public abstract class LedgerChainConformanceTests : IAsyncLifetime
 
         await using (var tx = await store.BeginTransactionAsync(None))
         {
-            Assert.True(await tx.EraseContactAsync(erased, Tombstone(erased), None));
+            Assert.True(await tx.Contacts.EraseAsync(erased, Tombstone(erased), None));
             await tx.CommitAsync(None);
         }
 
@@ -156,6 +161,7 @@ public abstract class LedgerChainConformanceTests : IAsyncLifetime
         Assert.Equal(3, report.Entries);
     }
 
+    /// <summary>DeleteTombstones, after their retention: take their chain head along and every chain still verifies.</summary>
     [Fact]
     [Trait("Requirement", "LEDG-1")]
     [Trait("Requirement", "RET-4")]
@@ -166,13 +172,13 @@ public abstract class LedgerChainConformanceTests : IAsyncLifetime
         await ContactWithEntriesAsync(store, "marie@exemple.fr", 2);
         await using (var tx = await store.BeginTransactionAsync(None))
         {
-            Assert.True(await tx.EraseContactAsync(erased, Tombstone(erased), None));
+            Assert.True(await tx.Contacts.EraseAsync(erased, Tombstone(erased), None));
             await tx.CommitAsync(None);
         }
 
         await using (var tx = await store.BeginTransactionAsync(None))
         {
-            Assert.Equal(1, await tx.DeleteTombstonesAsync(Instant.MaxValue, 10, None));
+            Assert.Equal(1, await tx.Retention.DeleteTombstonesAsync(Instant.MaxValue, 10, None));
             await tx.CommitAsync(None);
         }
 
@@ -183,6 +189,7 @@ public abstract class LedgerChainConformanceTests : IAsyncLifetime
         Assert.Equal(2, report.Entries);
     }
 
+    /// <summary>VerifyAgainstCheckpoint, chain rewritten consistently before it: reports checkpoint mismatch.</summary>
     [Fact]
     [Trait("Requirement", "LEDG-1")]
     public async Task VerifyAgainstCheckpoint_ChainRewrittenConsistentlyBeforeIt_ReportsCheckpointMismatch()
@@ -201,6 +208,7 @@ public abstract class LedgerChainConformanceTests : IAsyncLifetime
         Assert.Equal(new ChainProblem(contact, entries[0].Sequence, ChainProblemKind.CheckpointMismatch, broken!.Detail), broken);
     }
 
+    /// <summary>VerifyAgainstCheckpoint, appends and an erasure since it: verifies.</summary>
     [Fact]
     [Trait("Requirement", "LEDG-1")]
     public async Task VerifyAgainstCheckpoint_AppendsAndAnErasureSinceIt_Verifies()
@@ -211,8 +219,8 @@ public abstract class LedgerChainConformanceTests : IAsyncLifetime
         var checkpoint = await Chains(store).CheckpointAsync(None);
         await using (var tx = await store.BeginTransactionAsync(None))
         {
-            await tx.AppendConsentEventsAsync([Entry(kept, 9)], None);
-            await tx.EraseContactAsync(erased, Tombstone(erased), None);
+            await tx.Ledger.AppendAsync([Entry(kept, 9)], None);
+            await tx.Contacts.EraseAsync(erased, Tombstone(erased), None);
             await tx.CommitAsync(None);
         }
 
@@ -223,6 +231,7 @@ public abstract class LedgerChainConformanceTests : IAsyncLifetime
         Assert.Equal(LedgerChain.CheckpointDigest(checkpoint.Heads), checkpoint.Digest);
     }
 
+    /// <summary>Checkpoint, json round trip: keeps heads and refuses an edited file.</summary>
     [Fact]
     [Trait("Requirement", "LEDG-1")]
     public async Task Checkpoint_JsonRoundTrip_KeepsHeadsAndRefusesAnEditedFile()
@@ -241,6 +250,7 @@ public abstract class LedgerChainConformanceTests : IAsyncLifetime
         await Assert.ThrowsAsync<FormatException>(() => LedgerCheckpoint.ReadJsonAsync(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(edited)), None));
     }
 
+    /// <summary>Append, concurrent transactions on one contact: do not fork the chain.</summary>
     [Fact]
     [Trait("Requirement", "LEDG-1")]
     public async Task Append_ConcurrentTransactionsOnOneContact_DoNotForkTheChain()
@@ -251,7 +261,7 @@ public abstract class LedgerChainConformanceTests : IAsyncLifetime
         await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Task.Run(async () =>
         {
             await using var tx = await store.BeginTransactionAsync(None);
-            await tx.AppendConsentEventsAsync([Entry(contact, i)], None);
+            await tx.Ledger.AppendAsync([Entry(contact, i)], None);
             await tx.CommitAsync(None);
         })));
 
@@ -261,6 +271,7 @@ public abstract class LedgerChainConformanceTests : IAsyncLifetime
         Assert.True((await Chains(store).VerifyAsync(null, null, None)).IsIntact);
     }
 
+    /// <summary>SetOptinInBulk: chains each changed contacts entry after its head.</summary>
     [Fact]
     [Trait("Requirement", "LEDG-1")]
     public async Task SetOptinInBulk_ChainsEachChangedContactsEntryAfterItsHead()
@@ -271,7 +282,7 @@ public abstract class LedgerChainConformanceTests : IAsyncLifetime
 
         await using (var tx = await store.BeginTransactionAsync(None))
         {
-            Assert.Equal(2, await tx.SetOptinInBulkAsync(new ContactQuery(), new BulkOptinChange("newsletter", OptinState.OptedIn, false,
+            Assert.Equal(2, await tx.Contacts.SetOptinInBulkAsync(new ContactQuery(), new BulkOptinChange("newsletter", OptinState.OptedIn, false,
                 Entry(Guid.Empty, 0) with { Kind = ConsentEventKind.SetInBulk, Method = ConsentMethod.Bulk, State = OptinState.OptedIn }), None));
             await tx.CommitAsync(None);
         }
@@ -286,7 +297,7 @@ public abstract class LedgerChainConformanceTests : IAsyncLifetime
         Assert.Equal(4, report.Entries);
     }
 
-    private static LedgerChainService Chains(IOptinStore store) => new(store, new FakeClock(T0 + Duration.FromDays(1)));
+    private static LedgerChainService Chains(IOptinStore store) => new(store, TestClocks.Create(T0 + Duration.FromDays(1)));
 
     private async ValueTask<IOptinStore> NewStoreAsync()
     {
@@ -301,14 +312,14 @@ public abstract class LedgerChainConformanceTests : IAsyncLifetime
         var contact = new Contact { Id = Guid.NewGuid(), Email = email, EmailKey = email, CreatedAt = T0, UpdatedAt = T0, LastActivityAt = T0 };
         await using (var tx = await store.BeginTransactionAsync(None))
         {
-            await tx.SaveContactAsync(contact, None);
+            await tx.Contacts.SaveAsync(contact, None);
             await tx.CommitAsync(None);
         }
 
         for (var i = 0; i < count; i++)
         {
             await using var tx = await store.BeginTransactionAsync(None);
-            await tx.AppendConsentEventsAsync([Entry(contact.Id, i)], None);
+            await tx.Ledger.AppendAsync([Entry(contact.Id, i)], None);
             await tx.CommitAsync(None);
         }
 
@@ -330,15 +341,5 @@ public abstract class LedgerChainConformanceTests : IAsyncLifetime
         IpAddress = "203.0.113.0",
     };
 
-    private static ConsentEvent Tombstone(Guid contactId) => new()
-    {
-        Id = Guid.NewGuid(),
-        ContactId = contactId,
-        Kind = ConsentEventKind.Erased,
-        State = OptinState.None,
-        Method = ConsentMethod.System,
-        OccurredAt = T0 + Duration.FromDays(2),
-        PurposeId = string.Empty,
-        Reason = "request",
-    };
+    private static ConsentEvent Tombstone(Guid contactId) => StoreTestData.Tombstone(contactId, T0 + Duration.FromDays(2));
 }

@@ -4,9 +4,8 @@ using Optin.Forms.Contacts;
 using Optin.Forms.DoubleOptin;
 using Optin.Forms.Jobs;
 using Optin.Forms.Storage;
-using Optin.Forms.Tests.Support;
 
-namespace Optin.Forms.Tests.Storage;
+namespace Optin.Forms.Testing;
 
 /// <summary>
 /// The contract every store keeps for jobs, tokens, suppression, counters and erasure. Each store subclasses this
@@ -14,23 +13,25 @@ namespace Optin.Forms.Tests.Storage;
 /// </summary>
 public abstract class JobAndTokenStoreConformanceTests
 {
-    private static readonly Instant T0 = Some.Now;
+    private static readonly Instant T0 = StoreTestData.Now;
 
     /// <summary>A new, empty store.</summary>
     protected abstract ValueTask<IOptinStore> CreateStoreAsync();
 
+    /// <summary>EnqueueJobAsync, rolled back: leaves no job.</summary>
     [Fact]
     public async Task EnqueueJobAsync_RolledBack_LeavesNoJob()
     {
         var store = await CreateStoreAsync();
         await using (var tx = await store.BeginTransactionAsync(default))
         {
-            await tx.EnqueueJobAsync(Job(Guid.NewGuid()), default);
+            await tx.Jobs.EnqueueAsync(Job(Guid.NewGuid()), default);
         }
 
         Assert.Empty(await store.Jobs.ClaimDueJobsAsync("w1", T0, Duration.FromMinutes(5), 10, default));
     }
 
+    /// <summary>ClaimDueJobsAsync, due and not due: claims only due under lease.</summary>
     [Fact]
     public async Task ClaimDueJobsAsync_DueAndNotDue_ClaimsOnlyDueUnderLease()
     {
@@ -50,6 +51,7 @@ public abstract class JobAndTokenStoreConformanceTests
         Assert.Empty(await store.Jobs.ClaimDueJobsAsync("w2", T0 + Duration.FromMinutes(1), Duration.FromMinutes(5), 10, default));
     }
 
+    /// <summary>ClaimDueJobsAsync, pending and expired leases: claims in due order up to max count.</summary>
     [Fact]
     public async Task ClaimDueJobsAsync_PendingAndExpiredLeases_ClaimsInDueOrderUpToMaxCount()
     {
@@ -76,6 +78,7 @@ public abstract class JobAndTokenStoreConformanceTests
         Assert.Equal([2, 1, 2, 1, 1], claimed.Concat(rest).Select(j => j.Attempts));
     }
 
+    /// <summary>ClaimDueJobsAsync, lease expired: reclaims and old owner cannot complete.</summary>
     [Fact]
     public async Task ClaimDueJobsAsync_LeaseExpired_ReclaimsAndOldOwnerCannotComplete()
     {
@@ -92,6 +95,7 @@ public abstract class JobAndTokenStoreConformanceTests
         Assert.Equal(JobStatus.Done, (await store.Jobs.FindJobAsync(job.Id, default))!.Status);
     }
 
+    /// <summary>RetryJobAsync, then dead letter: keeps reason.</summary>
     [Fact]
     public async Task RetryJobAsync_ThenDeadLetter_KeepsReason()
     {
@@ -111,6 +115,7 @@ public abstract class JobAndTokenStoreConformanceTests
         Assert.Equal(2, stored.Attempts);
     }
 
+    /// <summary>CancelJobsAsync, contact and purpose: cancels only those pending.</summary>
     [Fact]
     [Trait("Requirement", "WD-4")]
     public async Task CancelJobsAsync_ContactAndPurpose_CancelsOnlyThosePending()
@@ -124,7 +129,7 @@ public abstract class JobAndTokenStoreConformanceTests
 
         await using (var tx = await store.BeginTransactionAsync(default))
         {
-            Assert.Equal(1, await tx.CancelJobsAsync(contact, "newsletter", "withdrawn", T0, default));
+            Assert.Equal(1, await tx.Jobs.CancelAsync(contact, "newsletter", "withdrawn", T0, default));
             await tx.CommitAsync(default);
         }
 
@@ -133,6 +138,7 @@ public abstract class JobAndTokenStoreConformanceTests
         Assert.Equal(2, (await store.Jobs.ClaimDueJobsAsync("w", T0 + Duration.FromDays(4), Duration.FromMinutes(5), 10, default)).Count);
     }
 
+    /// <summary>ConsumeTokenAsync, twice: only first succeeds.</summary>
     [Fact]
     [Trait("Requirement", "DOI-3")]
     [Trait("Requirement", "DOI-4")]
@@ -142,24 +148,25 @@ public abstract class JobAndTokenStoreConformanceTests
         var token = Token(Guid.NewGuid());
         await using (var tx = await store.BeginTransactionAsync(default))
         {
-            await tx.SaveTokenAsync(token, default);
+            await tx.Tokens.SaveAsync(token, default);
             await tx.CommitAsync(default);
         }
 
         var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(async () =>
         {
             await using var tx = await store.BeginTransactionAsync(default);
-            var consumed = await tx.ConsumeTokenAsync(token.Hash, T0, default);
+            var consumed = await tx.Tokens.ConsumeAsync(token.Hash, T0, default);
             await tx.CommitAsync(default);
             return consumed;
         })));
 
         Assert.Equal(1, results.Count(r => r));
         await using var read = await store.BeginTransactionAsync(default);
-        Assert.Equal(T0, (await read.FindTokenAsync(token.Hash, default))!.ConsumedAt);
-        Assert.Null(await read.FindTokenAsync("00", default));
+        Assert.Equal(T0, (await read.Tokens.FindAsync(token.Hash, default))!.ConsumedAt);
+        Assert.Null(await read.Tokens.FindAsync("00", default));
     }
 
+    /// <summary>RevokeTokensAsync, same contact purpose and kind: revokes only those.</summary>
     [Fact]
     [Trait("Requirement", "DOI-7")]
     public async Task RevokeTokensAsync_SameContactPurposeAndKind_RevokesOnlyThose()
@@ -169,14 +176,15 @@ public abstract class JobAndTokenStoreConformanceTests
         var confirm = Token(contact);
         var unsubscribe = Token(contact) with { Hash = "bb", Kind = TokenKind.Unsubscribe };
         await using var tx = await store.BeginTransactionAsync(default);
-        await tx.SaveTokenAsync(confirm, default);
-        await tx.SaveTokenAsync(unsubscribe, default);
+        await tx.Tokens.SaveAsync(confirm, default);
+        await tx.Tokens.SaveAsync(unsubscribe, default);
 
-        Assert.Equal(1, await tx.RevokeTokensAsync(contact, "NEWSLETTER", TokenKind.Confirm, T0, default));
-        Assert.NotNull((await tx.FindTokenAsync(confirm.Hash, default))!.ConsumedAt);
-        Assert.Null((await tx.FindTokenAsync(unsubscribe.Hash, default))!.ConsumedAt);
+        Assert.Equal(1, await tx.Tokens.RevokeAsync(contact, "NEWSLETTER", TokenKind.Confirm, T0, default));
+        Assert.NotNull((await tx.Tokens.FindAsync(confirm.Hash, default))!.ConsumedAt);
+        Assert.Null((await tx.Tokens.FindAsync(unsubscribe.Hash, default))!.ConsumedAt);
     }
 
+    /// <summary>SaveSuppressionAsync, then find: returns entry by hash.</summary>
     [Fact]
     [Trait("Requirement", "DOI-9")]
     public async Task SaveSuppressionAsync_ThenFind_ReturnsEntryByHash()
@@ -184,15 +192,16 @@ public abstract class JobAndTokenStoreConformanceTests
         var store = await CreateStoreAsync();
         await using (var tx = await store.BeginTransactionAsync(default))
         {
-            await tx.SaveSuppressionAsync(new SuppressionEntry("abc", "not-me", T0, T0 + Duration.FromDays(30)), default);
+            await tx.Suppression.SaveAsync(new SuppressionEntry("abc", "not-me", T0, T0 + Duration.FromDays(30)), default);
             await tx.CommitAsync(default);
         }
 
         await using var read = await store.BeginTransactionAsync(default);
-        Assert.Equal(T0 + Duration.FromDays(30), (await read.FindSuppressionAsync("abc", default))!.ExpiresAt);
-        Assert.Null(await read.FindSuppressionAsync("abd", default));
+        Assert.Equal(T0 + Duration.FromDays(30), (await read.Suppression.FindAsync("abc", default))!.ExpiresAt);
+        Assert.Null(await read.Suppression.FindAsync("abd", default));
     }
 
+    /// <summary>IncrementCounterAsync, past expiry: starts again.</summary>
     [Fact]
     [Trait("Requirement", "DOI-7")]
     public async Task IncrementCounterAsync_PastExpiry_StartsAgain()
@@ -200,13 +209,14 @@ public abstract class JobAndTokenStoreConformanceTests
         var store = await CreateStoreAsync();
         await using var tx = await store.BeginTransactionAsync(default);
         var day = T0 + Duration.FromDays(1);
-        Assert.Equal(1, await tx.IncrementCounterAsync("k", T0, day, default));
-        Assert.Equal(2, await tx.IncrementCounterAsync("k", T0, day, default));
-        Assert.Equal(2, await tx.GetCounterAsync("k", T0 + Duration.FromHours(23), default));
-        Assert.Equal(0, await tx.GetCounterAsync("k", day, default));
-        Assert.Equal(1, await tx.IncrementCounterAsync("k", day, day + Duration.FromDays(1), default));
+        Assert.Equal(1, await tx.Counters.IncrementAsync("k", T0, day, default));
+        Assert.Equal(2, await tx.Counters.IncrementAsync("k", T0, day, default));
+        Assert.Equal(2, await tx.Counters.GetAsync("k", T0 + Duration.FromHours(23), default));
+        Assert.Equal(0, await tx.Counters.GetAsync("k", day, default));
+        Assert.Equal(1, await tx.Counters.IncrementAsync("k", day, day + Duration.FromDays(1), default));
     }
 
+    /// <summary>IncrementCounterAsync, concurrent transactions checking a cap: never overshoot.</summary>
     [Fact]
     [Trait("Requirement", "DOI-7")]
     public async Task IncrementCounterAsync_ConcurrentTransactionsCheckingACap_NeverOvershoot()
@@ -219,7 +229,7 @@ public abstract class JobAndTokenStoreConformanceTests
         var sent = await Task.WhenAll(Enumerable.Range(0, 12).Select(_ => Task.Run(async () =>
         {
             await using var tx = await store.BeginTransactionAsync(default);
-            if (await tx.IncrementCounterAsync("doi:day:x", T0, expires, default) > Cap)
+            if (await tx.Counters.IncrementAsync("doi:day:x", T0, expires, default) > Cap)
             {
                 return false;
             }
@@ -230,9 +240,10 @@ public abstract class JobAndTokenStoreConformanceTests
 
         Assert.Equal(Cap, sent.Count(s => s));
         await using var read = await store.BeginTransactionAsync(default);
-        Assert.Equal(Cap, await read.GetCounterAsync("doi:day:x", T0, default));
+        Assert.Equal(Cap, await read.Counters.GetAsync("doi:day:x", T0, default));
     }
 
+    /// <summary>GetOrAddSettingAsync, committed: keeps the first value.</summary>
     [Fact]
     [Trait("Requirement", "CFG-6")]
     public async Task GetOrAddSettingAsync_Committed_KeepsTheFirstValue()
@@ -240,16 +251,17 @@ public abstract class JobAndTokenStoreConformanceTests
         var store = await CreateStoreAsync();
         await using (var tx = await store.BeginTransactionAsync(default))
         {
-            Assert.Equal("first", await tx.GetOrAddSettingAsync("s", () => "first", default));
-            Assert.Equal("first", await tx.GetOrAddSettingAsync("s", () => "again", default));
+            Assert.Equal("first", await tx.Settings.GetOrAddAsync("s", () => "first", default));
+            Assert.Equal("first", await tx.Settings.GetOrAddAsync("s", () => "again", default));
             await tx.CommitAsync(default);
         }
 
         await using var later = await store.BeginTransactionAsync(default);
-        Assert.Equal("first", await later.GetOrAddSettingAsync("s", () => throw new InvalidOperationException("not called"), default));
-        Assert.Equal("other", await later.GetOrAddSettingAsync("t", () => "other", default));
+        Assert.Equal("first", await later.Settings.GetOrAddAsync("s", () => throw new InvalidOperationException("not called"), default));
+        Assert.Equal("other", await later.Settings.GetOrAddAsync("t", () => "other", default));
     }
 
+    /// <summary>GetOrAddSettingAsync, rolled back: stores nothing.</summary>
     [Fact]
     [Trait("Requirement", "CFG-6")]
     public async Task GetOrAddSettingAsync_RolledBack_StoresNothing()
@@ -257,13 +269,14 @@ public abstract class JobAndTokenStoreConformanceTests
         var store = await CreateStoreAsync();
         await using (var tx = await store.BeginTransactionAsync(default))
         {
-            Assert.Equal("discarded", await tx.GetOrAddSettingAsync("s", () => "discarded", default));
+            Assert.Equal("discarded", await tx.Settings.GetOrAddAsync("s", () => "discarded", default));
         }
 
         await using var later = await store.BeginTransactionAsync(default);
-        Assert.Equal("kept", await later.GetOrAddSettingAsync("s", () => "kept", default));
+        Assert.Equal("kept", await later.Settings.GetOrAddAsync("s", () => "kept", default));
     }
 
+    /// <summary>GetOrAddSettingAsync, concurrent transactions: all get the one stored.</summary>
     [Fact]
     [Trait("Requirement", "CFG-6")]
     public async Task GetOrAddSettingAsync_ConcurrentTransactions_AllGetTheOneStored()
@@ -272,16 +285,17 @@ public abstract class JobAndTokenStoreConformanceTests
         var values = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Task.Run(async () =>
         {
             await using var tx = await store.BeginTransactionAsync(default);
-            var value = await tx.GetOrAddSettingAsync("key", () => "value-" + i, default);
+            var value = await tx.Settings.GetOrAddAsync("key", () => "value-" + i, default);
             await tx.CommitAsync(default);
             return value;
         })));
 
         Assert.Single(values.Distinct());
         await using var read = await store.BeginTransactionAsync(default);
-        Assert.Equal(values[0], await read.GetOrAddSettingAsync("key", () => "late", default));
+        Assert.Equal(values[0], await read.Settings.GetOrAddAsync("key", () => "late", default));
     }
 
+    /// <summary>DeleteExpiredCountersAsync: deletes only expired counters.</summary>
     [Fact]
     [Trait("Requirement", "ABU-6")]
     public async Task DeleteExpiredCountersAsync_DeletesOnlyExpiredCounters()
@@ -289,25 +303,26 @@ public abstract class JobAndTokenStoreConformanceTests
         var store = await CreateStoreAsync();
         await using (var tx = await store.BeginTransactionAsync(default))
         {
-            await tx.IncrementCounterAsync("minute", T0, T0 + Duration.FromMinutes(1), default);
-            await tx.IncrementCounterAsync("day", T0, T0 + Duration.FromDays(1), default);
-            await tx.IncrementCounterAsync("day", T0, T0 + Duration.FromDays(1), default);
+            await tx.Counters.IncrementAsync("minute", T0, T0 + Duration.FromMinutes(1), default);
+            await tx.Counters.IncrementAsync("day", T0, T0 + Duration.FromDays(1), default);
+            await tx.Counters.IncrementAsync("day", T0, T0 + Duration.FromDays(1), default);
             await tx.CommitAsync(default);
         }
 
         await using (var tx = await store.BeginTransactionAsync(default))
         {
-            Assert.Equal(0, await tx.DeleteExpiredCountersAsync(T0 + Duration.FromSeconds(59), default));
-            Assert.Equal(1, await tx.DeleteExpiredCountersAsync(T0 + Duration.FromMinutes(1), default));
+            Assert.Equal(0, await tx.Counters.DeleteExpiredAsync(T0 + Duration.FromSeconds(59), default));
+            Assert.Equal(1, await tx.Counters.DeleteExpiredAsync(T0 + Duration.FromMinutes(1), default));
             await tx.CommitAsync(default);
         }
 
         await using var read = await store.BeginTransactionAsync(default);
-        Assert.Equal(0, await read.DeleteExpiredCountersAsync(T0 + Duration.FromMinutes(2), default));
-        Assert.Equal(2, await read.GetCounterAsync("day", T0 + Duration.FromMinutes(2), default));
-        Assert.Equal(1, await read.IncrementCounterAsync("minute", T0 + Duration.FromMinutes(2), T0 + Duration.FromMinutes(3), default));
+        Assert.Equal(0, await read.Counters.DeleteExpiredAsync(T0 + Duration.FromMinutes(2), default));
+        Assert.Equal(2, await read.Counters.GetAsync("day", T0 + Duration.FromMinutes(2), default));
+        Assert.Equal(1, await read.Counters.IncrementAsync("minute", T0 + Duration.FromMinutes(2), T0 + Duration.FromMinutes(3), default));
     }
 
+    /// <summary>SetOptinInBulkAsync, withdrawal cancelling jobs: cancels only changed contacts pending jobs for the purpose and reports them.</summary>
     [Fact]
     [Trait("Requirement", "WD-4")]
     public async Task SetOptinInBulkAsync_WithdrawalCancellingJobs_CancelsOnlyChangedContactsPendingJobsForThePurposeAndReportsThem()
@@ -326,7 +341,7 @@ public abstract class JobAndTokenStoreConformanceTests
         {
             foreach (var contact in new[] { optedIn, none, withdrawn, outside })
             {
-                await tx.SaveContactAsync(contact, default);
+                await tx.Contacts.SaveAsync(contact, default);
             }
 
             await tx.CommitAsync(default);
@@ -339,7 +354,7 @@ public abstract class JobAndTokenStoreConformanceTests
         await using (var tx = await store.BeginTransactionAsync(default))
         {
             var template = new ConsentEvent { Id = Guid.Empty, ContactId = Guid.Empty, Kind = ConsentEventKind.SetInBulk, State = OptinState.Withdrawn, Method = ConsentMethod.Bulk, OccurredAt = at, PurposeId = "newsletter" };
-            changed = await tx.SetOptinInBulkAsync(new ContactQuery { Tag = "salon" }, new BulkOptinChange("newsletter", OptinState.Withdrawn, false, template)
+            changed = await tx.Contacts.SetOptinInBulkAsync(new ContactQuery { Tag = "salon" }, new BulkOptinChange("newsletter", OptinState.Withdrawn, false, template)
             {
                 CancelJobsReason = "withdrawn",
                 OnChanged = (batch, _) =>
@@ -367,6 +382,7 @@ public abstract class JobAndTokenStoreConformanceTests
         Assert.Equal(T0, (await store.Contacts.FindAsync(withdrawn.Id, default))!.UpdatedAt);
     }
 
+    /// <summary>SetOptinInBulkAsync, no callback: changes without reporting and leaves jobs.</summary>
     [Fact]
     [Trait("Requirement", "CONS-8")]
     public async Task SetOptinInBulkAsync_NoCallback_ChangesWithoutReportingAndLeavesJobs()
@@ -376,15 +392,15 @@ public abstract class JobAndTokenStoreConformanceTests
         var job = Job(contact.Id);
         await using (var tx = await store.BeginTransactionAsync(default))
         {
-            await tx.SaveContactAsync(contact, default);
-            await tx.EnqueueJobAsync(job, default);
+            await tx.Contacts.SaveAsync(contact, default);
+            await tx.Jobs.EnqueueAsync(job, default);
             await tx.CommitAsync(default);
         }
 
         await using (var tx = await store.BeginTransactionAsync(default))
         {
             var template = new ConsentEvent { Id = Guid.Empty, ContactId = Guid.Empty, Kind = ConsentEventKind.SetInBulk, State = OptinState.OptedIn, Method = ConsentMethod.Bulk, OccurredAt = T0, PurposeId = "newsletter" };
-            Assert.Equal(1, await tx.SetOptinInBulkAsync(new ContactQuery(), new BulkOptinChange("newsletter", OptinState.OptedIn, true, template), default));
+            Assert.Equal(1, await tx.Contacts.SetOptinInBulkAsync(new ContactQuery(), new BulkOptinChange("newsletter", OptinState.OptedIn, true, template), default));
             await tx.CommitAsync(default);
         }
 
@@ -393,6 +409,7 @@ public abstract class JobAndTokenStoreConformanceTests
         Assert.Single(await store.Ledger.ReadAsync(contact.Id, default).ToListAsync());
     }
 
+    /// <summary>EraseContactAsync: removes personal data and leaves tombstone.</summary>
     [Fact]
     [Trait("Requirement", "CONS-8")]
     public async Task EraseContactAsync_RemovesPersonalDataAndLeavesTombstone()
@@ -402,16 +419,16 @@ public abstract class JobAndTokenStoreConformanceTests
         var job = Job(contact.Id);
         await using (var tx = await store.BeginTransactionAsync(default))
         {
-            await tx.SaveContactAsync(contact, default);
-            await tx.SaveTokenAsync(Token(contact.Id), default);
-            await tx.EnqueueJobAsync(job, default);
+            await tx.Contacts.SaveAsync(contact, default);
+            await tx.Tokens.SaveAsync(Token(contact.Id), default);
+            await tx.Jobs.EnqueueAsync(job, default);
             await tx.CommitAsync(default);
         }
 
         await using (var tx = await store.BeginTransactionAsync(default))
         {
             var tombstone = new ConsentEvent { Id = Guid.NewGuid(), ContactId = contact.Id, Kind = ConsentEventKind.Erased, State = OptinState.None, Method = ConsentMethod.System, OccurredAt = T0, PurposeId = "newsletter" };
-            Assert.True(await tx.EraseContactAsync(contact.Id, tombstone, default));
+            Assert.True(await tx.Contacts.EraseAsync(contact.Id, tombstone, default));
             await tx.CommitAsync(default);
         }
 
@@ -420,9 +437,48 @@ public abstract class JobAndTokenStoreConformanceTests
         var ledger = await store.Ledger.ReadAsync(contact.Id, default).ToListAsync();
         Assert.Equal(ConsentEventKind.Erased, Assert.Single(ledger).Kind);
         await using var read = await store.BeginTransactionAsync(default);
-        Assert.Null(await read.FindTokenAsync("aa", default));
+        Assert.Null(await read.Tokens.FindAsync("aa", default));
     }
 
+    /// <summary>
+    /// EraseContactAsync, finished jobs: keep action, status and Message-ID, but only the payload's configuration
+    /// (arguments, event type, form, purpose) and no last error (DSR-5); see <see cref="ErasedJob.Scrub"/>.
+    /// </summary>
+    [Fact]
+    [Trait("Requirement", "DSR-5")]
+    public async Task EraseContactAsync_FinishedJob_KeepsOnlyTheConfigurationOfItsPayload()
+    {
+        var store = await CreateStoreAsync();
+        var contact = StoreTestData.Contact("b@exemple.fr");
+        var job = Job(contact.Id) with
+        {
+            Payload = $$"""{"args":{"template":"welcome"},"eventType":"FormSubmitted","formId":"newsletter","submissionId":"{{Guid.NewGuid()}}","culture":"fr","purposeId":"newsletter"}""",
+        };
+        await using (var tx = await store.BeginTransactionAsync(default))
+        {
+            await tx.Contacts.SaveAsync(contact, default);
+            await tx.Jobs.EnqueueAsync(job, default);
+            await tx.CommitAsync(default);
+        }
+
+        Assert.Single(await store.Jobs.ClaimDueJobsAsync("w1", T0, Duration.FromMinutes(5), 10, default));
+        Assert.True(await store.Jobs.CompleteJobAsync(job.Id, "w1", JobStatus.Done, "accepted for b@exemple.fr", T0, default));
+        await using (var tx = await store.BeginTransactionAsync(default))
+        {
+            Assert.True(await tx.Contacts.EraseAsync(contact.Id, StoreTestData.Tombstone(contact.Id), default));
+            await tx.CommitAsync(default);
+        }
+
+        var kept = (await store.Jobs.FindJobAsync(job.Id, default))!;
+        Assert.Equal((JobStatus.Done, job.Action, job.MessageId), (kept.Status, kept.Action, kept.MessageId));
+        Assert.Null(kept.LastError);
+        using var payload = System.Text.Json.JsonDocument.Parse(kept.Payload);
+        Assert.Equal(["args", "eventType", "formId", "purposeId"],
+            payload.RootElement.EnumerateObject().Select(p => p.Name).Order(StringComparer.OrdinalIgnoreCase));
+        Assert.Equal("welcome", payload.RootElement.GetProperty("args").GetProperty("template").GetString());
+    }
+
+    /// <summary>ListJobsAsync, by contact: returns that contacts jobs in creation order.</summary>
     [Fact]
     public async Task ListJobsAsync_ByContact_ReturnsThatContactsJobsInCreationOrder()
     {
@@ -438,6 +494,7 @@ public abstract class JobAndTokenStoreConformanceTests
         Assert.Equal(3, (await store.Jobs.ListJobsAsync(null, default).ToListAsync()).Count);
     }
 
+    /// <summary>CompleteJobAsync, not a final status: throws.</summary>
     [Fact]
     public async Task CompleteJobAsync_NotAFinalStatus_Throws()
     {
@@ -451,41 +508,14 @@ public abstract class JobAndTokenStoreConformanceTests
         Assert.Equal(JobStatus.Running, (await store.Jobs.FindJobAsync(job.Id, default))!.Status);
     }
 
-    private static async Task EnqueueAsync(IOptinStore store, params JobRecord[] jobs)
-    {
-        await using var tx = await store.BeginTransactionAsync(default);
-        foreach (var job in jobs)
-        {
-            await tx.EnqueueJobAsync(job, default);
-        }
-
-        await tx.CommitAsync(default);
-    }
+    private static Task EnqueueAsync(IOptinStore store, params JobRecord[] jobs) => StoreTestData.EnqueueAsync(store, jobs);
 
     private static Contact NewContact(string email, System.Collections.Immutable.ImmutableSortedSet<string> tags) => new()
     {
         Id = Guid.NewGuid(), Email = email, EmailKey = email, Tags = tags.WithComparer(StringComparer.Ordinal), CreatedAt = T0, UpdatedAt = T0, LastActivityAt = T0,
     };
 
-    private static JobRecord Job(Guid contactId) => new()
-    {
-        Id = Guid.NewGuid(),
-        Action = "SendDoubleOptinEmail",
-        ContactId = contactId,
-        PurposeId = "newsletter",
-        Payload = "{}",
-        MessageId = "<m1@example.test>",
-        CreatedAt = T0,
-        DueAt = T0,
-    };
+    private static JobRecord Job(Guid contactId) => StoreTestData.Job(contactId);
 
-    private static TokenRecord Token(Guid contactId) => new()
-    {
-        Hash = "aa",
-        Kind = TokenKind.Confirm,
-        ContactId = contactId,
-        PurposeId = "newsletter",
-        CreatedAt = T0,
-        ExpiresAt = T0 + Duration.FromDays(7),
-    };
+    private static TokenRecord Token(Guid contactId) => StoreTestData.Token(contactId);
 }

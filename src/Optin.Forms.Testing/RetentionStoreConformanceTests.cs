@@ -4,9 +4,8 @@ using Optin.Forms.Contacts;
 using Optin.Forms.Jobs;
 using Optin.Forms.Retention;
 using Optin.Forms.Storage;
-using Optin.Forms.Tests.Support;
 
-namespace Optin.Forms.Tests.Storage;
+namespace Optin.Forms.Testing;
 
 /// <summary>
 /// The store contract of the retention of what the library itself keeps (RET-4): finished jobs and erasure tombstones
@@ -14,12 +13,13 @@ namespace Optin.Forms.Tests.Storage;
 /// </summary>
 public abstract class RetentionStoreConformanceTests
 {
-    private static readonly Instant T0 = Some.Now;
+    private static readonly Instant T0 = StoreTestData.Now;
     private static readonly Duration Day = Duration.FromDays(1);
 
     /// <summary>A new, empty store.</summary>
     protected abstract ValueTask<IOptinStore> CreateStoreAsync();
 
+    /// <summary>DeleteFinishedJobsAsync, deletes finished jobs before the cutoff in batches: never pending or running.</summary>
     [Fact]
     [Trait("Requirement", "RET-4")]
     public async Task DeleteFinishedJobsAsync_DeletesFinishedJobsBeforeTheCutoffInBatches_NeverPendingOrRunning()
@@ -40,7 +40,7 @@ public abstract class RetentionStoreConformanceTests
         Assert.True(await store.Jobs.CompleteJobAsync(dead.Id, "w1", JobStatus.DeadLettered, "550", T0, default));
         await using (var tx = await store.BeginTransactionAsync(default))
         {
-            Assert.Equal(1, await tx.CancelJobsAsync(cancelled.ContactId!.Value, null, "erased", T0, default));
+            Assert.Equal(1, await tx.Jobs.CancelAsync(cancelled.ContactId!.Value, null, "erased", T0, default));
             await tx.CommitAsync(default);
         }
 
@@ -52,7 +52,7 @@ public abstract class RetentionStoreConformanceTests
         for (var i = 0; i < 3; i++)
         {
             await using var tx = await store.BeginTransactionAsync(default);
-            counts.Add(await tx.DeleteFinishedJobsAsync(cutoff, 3, default));
+            counts.Add(await tx.Retention.DeleteFinishedJobsAsync(cutoff, 3, default));
             await tx.CommitAsync(default);
         }
 
@@ -67,11 +67,12 @@ public abstract class RetentionStoreConformanceTests
         Assert.Equal(next.Id, Assert.Single(await store.Jobs.ClaimDueJobsAsync("w3", T0 + Duration.FromDays(20), Duration.FromMinutes(1), 10, default)).Id);
         await using (var tx = await store.BeginTransactionAsync(default))
         {
-            Assert.Equal(1, await tx.CancelJobsAsync(pending.ContactId!.Value, null, "erased", T0, default));
+            Assert.Equal(1, await tx.Jobs.CancelAsync(pending.ContactId!.Value, null, "erased", T0, default));
             await tx.CommitAsync(default);
         }
     }
 
+    /// <summary>DeleteFinishedJobsAsync, rolled back: deletes nothing.</summary>
     [Fact]
     [Trait("Requirement", "RET-4")]
     public async Task DeleteFinishedJobsAsync_RolledBack_DeletesNothing()
@@ -81,18 +82,19 @@ public abstract class RetentionStoreConformanceTests
         await EnqueueAsync(store, job);
         await using (var tx = await store.BeginTransactionAsync(default))
         {
-            Assert.Equal(1, await tx.CancelJobsAsync(job.ContactId!.Value, null, "erased", T0, default));
+            Assert.Equal(1, await tx.Jobs.CancelAsync(job.ContactId!.Value, null, "erased", T0, default));
             await tx.CommitAsync(default);
         }
 
         await using (var tx = await store.BeginTransactionAsync(default))
         {
-            Assert.Equal(1, await tx.DeleteFinishedJobsAsync(T0 + Day, 10, default));
+            Assert.Equal(1, await tx.Retention.DeleteFinishedJobsAsync(T0 + Day, 10, default));
         }
 
         Assert.NotNull(await store.Jobs.FindJobAsync(job.Id, default));
     }
 
+    /// <summary>DeleteTombstonesAsync, deletes only old erasure tombstones: every other entry stays.</summary>
     [Fact]
     [Trait("Requirement", "RET-4")]
     [Trait("Requirement", "CONS-8")]
@@ -107,18 +109,18 @@ public abstract class RetentionStoreConformanceTests
         var sentAfter = Entry(erased.Id, ConsentEventKind.EmailSent, T0);
         await using (var tx = await store.BeginTransactionAsync(default))
         {
-            await tx.AppendConsentEventsAsync([Entry(erased.Id, ConsentEventKind.Given, T0), given, expired], default);
-            Assert.True(await tx.EraseContactAsync(erased.Id, Entry(erased.Id, ConsentEventKind.Erased, T0), default));
-            await tx.AppendConsentEventsAsync([sentAfter], default);
-            Assert.True(await tx.EraseContactAsync(lateErased.Id, Entry(lateErased.Id, ConsentEventKind.Erased, T0 + Duration.FromDays(10)), default));
+            await tx.Ledger.AppendAsync([Entry(erased.Id, ConsentEventKind.Given, T0), given, expired], default);
+            Assert.True(await tx.Contacts.EraseAsync(erased.Id, Entry(erased.Id, ConsentEventKind.Erased, T0), default));
+            await tx.Ledger.AppendAsync([sentAfter], default);
+            Assert.True(await tx.Contacts.EraseAsync(lateErased.Id, Entry(lateErased.Id, ConsentEventKind.Erased, T0 + Duration.FromDays(10)), default));
             await tx.CommitAsync(default);
         }
 
         int first, second;
         await using (var tx = await store.BeginTransactionAsync(default))
         {
-            first = await tx.DeleteTombstonesAsync(T0 + Duration.FromDays(5), 10, default);
-            second = await tx.DeleteTombstonesAsync(T0 + Duration.FromDays(5), 10, default);
+            first = await tx.Retention.DeleteTombstonesAsync(T0 + Duration.FromDays(5), 10, default);
+            second = await tx.Retention.DeleteTombstonesAsync(T0 + Duration.FromDays(5), 10, default);
             await tx.CommitAsync(default);
         }
 
@@ -128,6 +130,7 @@ public abstract class RetentionStoreConformanceTests
         Assert.Equal(ConsentEventKind.Erased, Assert.Single(await store.Ledger.ReadAsync(lateErased.Id, default).ToListAsync()).Kind);
     }
 
+    /// <summary>DeleteTombstonesAsync: takes at most max count oldest first.</summary>
     [Fact]
     [Trait("Requirement", "RET-4")]
     public async Task DeleteTombstonesAsync_TakesAtMostMaxCountOldestFirst()
@@ -139,7 +142,7 @@ public abstract class RetentionStoreConformanceTests
             for (var i = 0; i < 3; i++)
             {
                 var contact = await SaveContactAsync(tx, $"c{i}@exemple.fr");
-                Assert.True(await tx.EraseContactAsync(contact.Id, Entry(contact.Id, ConsentEventKind.Erased, T0 + Duration.FromMinutes(i)), default));
+                Assert.True(await tx.Contacts.EraseAsync(contact.Id, Entry(contact.Id, ConsentEventKind.Erased, T0 + Duration.FromMinutes(i)), default));
                 ids.Add(contact.Id);
             }
 
@@ -148,7 +151,7 @@ public abstract class RetentionStoreConformanceTests
 
         await using (var tx = await store.BeginTransactionAsync(default))
         {
-            Assert.Equal(2, await tx.DeleteTombstonesAsync(T0 + Day, 2, default));
+            Assert.Equal(2, await tx.Retention.DeleteTombstonesAsync(T0 + Day, 2, default));
             await tx.CommitAsync(default);
         }
 
@@ -157,6 +160,7 @@ public abstract class RetentionStoreConformanceTests
         Assert.Single(await store.Ledger.ReadAsync(ids[2], default).ToListAsync());
     }
 
+    /// <summary>ArchivedProof: round trips replaces and is purged after keep until in batches.</summary>
     [Fact]
     [Trait("Requirement", "RET-4")]
     public async Task ArchivedProof_RoundTripsReplacesAndIsPurgedAfterKeepUntilInBatches()
@@ -167,44 +171,32 @@ public abstract class RetentionStoreConformanceTests
         var third = first with { ContactId = Guid.NewGuid(), KeepUntil = T0 + Duration.FromDays(3000) };
         await using (var tx = await store.BeginTransactionAsync(default))
         {
-            await tx.SaveArchivedProofAsync(first with { Document = "{}" }, default);
-            await tx.SaveArchivedProofAsync(first, default);
-            await tx.SaveArchivedProofAsync(second, default);
-            await tx.SaveArchivedProofAsync(third, default);
+            await tx.ArchivedProofs.SaveAsync(first with { Document = "{}" }, default);
+            await tx.ArchivedProofs.SaveAsync(first, default);
+            await tx.ArchivedProofs.SaveAsync(second, default);
+            await tx.ArchivedProofs.SaveAsync(third, default);
             await tx.CommitAsync(default);
         }
 
         await using (var tx = await store.BeginTransactionAsync(default))
         {
-            Assert.Equal(first, await tx.FindArchivedProofAsync(first.ContactId, default));
-            Assert.Null(await tx.FindArchivedProofAsync(Guid.NewGuid(), default));
-            Assert.Equal(0, await tx.DeleteExpiredArchivedProofsAsync(T0 + Duration.FromDays(1826) - Duration.FromMilliseconds(1), 10, default));
-            Assert.Equal(1, await tx.DeleteExpiredArchivedProofsAsync(T0 + Duration.FromDays(2000), 1, default));
-            Assert.Equal(1, await tx.DeleteExpiredArchivedProofsAsync(T0 + Duration.FromDays(2000), 10, default));
+            Assert.Equal(first, await tx.ArchivedProofs.FindAsync(first.ContactId, default));
+            Assert.Null(await tx.ArchivedProofs.FindAsync(Guid.NewGuid(), default));
+            Assert.Equal(0, await tx.ArchivedProofs.DeleteExpiredAsync(T0 + Duration.FromDays(1826) - Duration.FromMilliseconds(1), 10, default));
+            Assert.Equal(1, await tx.ArchivedProofs.DeleteExpiredAsync(T0 + Duration.FromDays(2000), 1, default));
+            Assert.Equal(1, await tx.ArchivedProofs.DeleteExpiredAsync(T0 + Duration.FromDays(2000), 10, default));
             await tx.CommitAsync(default);
         }
 
         await using var read = await store.BeginTransactionAsync(default);
-        Assert.Null(await read.FindArchivedProofAsync(first.ContactId, default));
-        Assert.Null(await read.FindArchivedProofAsync(second.ContactId, default));
-        Assert.Equal(third, await read.FindArchivedProofAsync(third.ContactId, default));
+        Assert.Null(await read.ArchivedProofs.FindAsync(first.ContactId, default));
+        Assert.Null(await read.ArchivedProofs.FindAsync(second.ContactId, default));
+        Assert.Equal(third, await read.ArchivedProofs.FindAsync(third.ContactId, default));
     }
 
-    private static JobRecord Job(Guid contactId, Instant due) => new()
-    {
-        Id = Guid.NewGuid(), Action = "SendEmail", ContactId = contactId, PurposeId = "newsletter", Payload = "{}", CreatedAt = T0, DueAt = due,
-    };
+    private static JobRecord Job(Guid contactId, Instant due) => StoreTestData.Job(contactId, due, "SendEmail");
 
-    private static async Task EnqueueAsync(IOptinStore store, params JobRecord[] jobs)
-    {
-        await using var tx = await store.BeginTransactionAsync(default);
-        foreach (var job in jobs)
-        {
-            await tx.EnqueueJobAsync(job, default);
-        }
-
-        await tx.CommitAsync(default);
-    }
+    private static Task EnqueueAsync(IOptinStore store, params JobRecord[] jobs) => StoreTestData.EnqueueAsync(store, jobs);
 
     private static async Task<Contact> SaveContactAsync(IOptinStore store, string email)
     {
@@ -217,7 +209,7 @@ public abstract class RetentionStoreConformanceTests
     private static async Task<Contact> SaveContactAsync(IOptinTransaction tx, string email)
     {
         var contact = new Contact { Id = Guid.NewGuid(), Email = email, EmailKey = email, CreatedAt = T0, UpdatedAt = T0, LastActivityAt = T0 };
-        await tx.SaveContactAsync(contact, default);
+        await tx.Contacts.SaveAsync(contact, default);
         return contact;
     }
 

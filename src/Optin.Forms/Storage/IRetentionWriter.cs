@@ -1,13 +1,12 @@
 using NodaTime;
-using Optin.Forms.Retention;
 
 namespace Optin.Forms.Storage;
 
-/// <content>
-/// RET-4 (issue #15 point 6): the retention of what the library itself keeps (finished jobs, erasure tombstones) and
-/// the intermediate archive of consent proofs.
-/// </content>
-public partial interface IOptinTransaction
+/// <summary>
+/// The retention part of an <see cref="IOptinTransaction"/> (RET-4): purges of what the library keeps about its own
+/// work, finished jobs and erasure tombstones. Nothing else is ever deleted through it.
+/// </summary>
+public interface IRetentionWriter
 {
     /// <summary>
     /// Deletes up to <paramref name="maxCount"/> finished jobs (<see cref="Jobs.JobStatus.Done"/>,
@@ -15,6 +14,9 @@ public partial interface IOptinTransaction
     /// whose <see cref="Jobs.JobRecord.FinishedAt"/> is before <paramref name="finishedBefore"/>, oldest first. Pending and
     /// running jobs are never deleted.
     /// </summary>
+    /// <param name="finishedBefore">The cut-off (exclusive).</param>
+    /// <param name="maxCount">The most jobs deleted by this call (the sweep works in batches).</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>How many jobs were deleted.</returns>
     ValueTask<int> DeleteFinishedJobsAsync(Instant finishedBefore, int maxCount, CancellationToken cancellationToken);
 
@@ -23,16 +25,10 @@ public partial interface IOptinTransaction
     /// <see cref="Consent.ConsentEventKind.Erased"/>) that occurred before <paramref name="erasedBefore"/>, oldest first.
     /// No other ledger entry is ever deleted by this.
     /// </summary>
+    /// <remarks>A purged tombstone takes its contact's chain head along, so every remaining chain still verifies (LEDG-1).</remarks>
+    /// <param name="erasedBefore">The cut-off (exclusive).</param>
+    /// <param name="maxCount">The most tombstones deleted by this call (the sweep works in batches).</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>How many tombstones were deleted.</returns>
     ValueTask<int> DeleteTombstonesAsync(Instant erasedBefore, int maxCount, CancellationToken cancellationToken);
-
-    /// <summary>Stores an archived consent proof, replacing the one of the same contact if any.</summary>
-    ValueTask SaveArchivedProofAsync(ArchivedProof proof, CancellationToken cancellationToken);
-
-    /// <summary>The archived proof of <paramref name="contactId"/>, or <see langword="null"/> (expired ones included until purged).</summary>
-    ValueTask<ArchivedProof?> FindArchivedProofAsync(Guid contactId, CancellationToken cancellationToken);
-
-    /// <summary>Deletes up to <paramref name="maxCount"/> archived proofs whose keep-until is at or before <paramref name="now"/>.</summary>
-    /// <returns>How many proofs were deleted.</returns>
-    ValueTask<int> DeleteExpiredArchivedProofsAsync(Instant now, int maxCount, CancellationToken cancellationToken);
 }
