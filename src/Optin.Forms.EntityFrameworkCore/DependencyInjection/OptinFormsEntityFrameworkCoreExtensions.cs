@@ -112,6 +112,8 @@ public static class OptinFormsEntityFrameworkCoreExtensions
         services.Replace(ServiceDescriptor.Singleton<IOptinDbContextSource, DbContextSource<TContext>>());
         services.TryAddSingleton<EntityFrameworkCoreOptinStore>();
         services.Replace(ServiceDescriptor.Singleton<IOptinStore>(sp => sp.GetRequiredService<EntityFrameworkCoreOptinStore>()));
+        // On PostgreSQL, other hosts' commits wake this host's job worker (LISTEN/NOTIFY); on SQLite it stops at once.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, PostgreSqlJobListener>());
         return builder;
     }
 }

@@ -13,7 +13,7 @@ namespace Optin.Forms.EntityFrameworkCore.Storage;
 /// <summary>
 /// The EF Core store: every read uses a fresh context, every transaction its own context and database transaction.
 /// </summary>
-internal sealed partial class EntityFrameworkCoreOptinStore(IOptinDbContextSource source)
+internal sealed partial class EntityFrameworkCoreOptinStore(IOptinDbContextSource source, Jobs.JobSignal? jobSignal = null)
     : IOptinStore, IContactReader, IConsentLedgerReader, ISubmissionReader
 {
     /// <summary>Contacts are streamed in pages of this size (keyset pagination), so memory stays flat.</summary>
@@ -38,6 +38,7 @@ internal sealed partial class EntityFrameworkCoreOptinStore(IOptinDbContextSourc
         var transaction = await EntityFrameworkCoreOptinTransaction.BeginAsync(source, await WriterAsync(cancellationToken), cancellationToken);
         transaction.CommittedSettings = _settings;
         transaction.CommittedContent = _content;
+        transaction.JobSignal = jobSignal;
         return transaction;
     }
 

@@ -162,6 +162,7 @@ internal sealed partial class EntityFrameworkCoreOptinTransaction : IOptinTransa
             await durable;
             PublishSettings();
             PublishContent();
+            PublishJobs();
             return;
         }
 
@@ -169,6 +170,7 @@ internal sealed partial class EntityFrameworkCoreOptinTransaction : IOptinTransa
         _committed = true;
         PublishSettings();
         PublishContent();
+        PublishJobs();
     }
 
     public async ValueTask DisposeAsync()
