@@ -21,6 +21,10 @@ internal sealed partial class PostgreSqlJobListener(IOptinDbContextSource source
 {
     private static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan LastRetry = TimeSpan.FromSeconds(30);
+    private int _listens;
+
+    /// <summary>How many times a connection has started listening (tests: the first start, then each reconnection).</summary>
+    internal int Listens => Volatile.Read(ref _listens);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -44,6 +48,7 @@ internal sealed partial class PostgreSqlJobListener(IOptinDbContextSource source
 
                 retry = FirstRetry;
                 signal.Raise(); // whatever was committed while not listening
+                Interlocked.Increment(ref _listens);
                 while (true)
                 {
                     await connection.WaitAsync(stoppingToken);
