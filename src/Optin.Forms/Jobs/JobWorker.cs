@@ -11,9 +11,10 @@ namespace Optin.Forms.Jobs;
 /// interval, whichever comes first.
 /// </summary>
 /// <remarks>
-/// It claims only as many jobs as it has free slots, so a claimed job never waits in memory while its lease runs out.
-/// After a full claim it claims again at once (more may be due); after a short one it waits, so an idle queue costs one
-/// claim per poll interval and per wake-up.
+/// It claims a batch (<see cref="JobOptions.BatchSize"/>) when the jobs it claimed before have all started and a slot is
+/// free, so a claimed job waits in memory at most a few jobs' time, well within its lease. After a full batch it claims
+/// again as soon as it can (more may be due); after a short one it waits, so an idle queue costs one claim per poll
+/// interval and per wake-up.
 /// </remarks>
 internal sealed class JobWorker(JobRunner runner, JobSignal signal, IOptions<JobOptions> options, ILogger<JobWorker> logger) : BackgroundService
 {
@@ -23,35 +24,42 @@ internal sealed class JobWorker(JobRunner runner, JobSignal signal, IOptions<Job
         var maxConcurrency = Math.Max(1, settings.MaxConcurrency);
         var batchSize = Math.Max(1, settings.BatchSize);
         var running = new List<Task>(maxConcurrency);
+        var ready = new Queue<JobRecord>(batchSize);
         var mayHaveMore = true;
         Task poll = Task.CompletedTask;
         try
         {
             while (!stoppingToken.IsCancellationRequested)
             {
-                if (mayHaveMore && running.Count < maxConcurrency)
+                if (ready.Count == 0 && mayHaveMore && running.Count < maxConcurrency)
                 {
-                    var wanted = Math.Min(maxConcurrency - running.Count, batchSize);
                     signal.Reset();
-                    var claimed = await ClaimAsync(wanted, stoppingToken);
+                    var claimed = await ClaimAsync(batchSize, stoppingToken);
                     foreach (var job in claimed ?? [])
                     {
-                        running.Add(RunAsync(job, stoppingToken));
+                        ready.Enqueue(job);
                     }
 
-                    mayHaveMore = claimed?.Count == wanted;
+                    mayHaveMore = claimed?.Count == batchSize;
                     poll = Task.Delay(settings.PollInterval, stoppingToken);
-                    if (mayHaveMore && running.Count < maxConcurrency)
-                    {
-                        continue;
-                    }
+                }
+
+                while (ready.Count > 0 && running.Count < maxConcurrency)
+                {
+                    running.Add(RunAsync(ready.Dequeue(), stoppingToken));
+                }
+
+                if (ready.Count == 0 && mayHaveMore && running.Count < maxConcurrency)
+                {
+                    continue; // a full batch: more may be due
                 }
 
                 // Wait for a free slot, or, when the queue looked empty, for a wake-up or the next poll.
-                var wake = !mayHaveMore && settings.WakeOnCommit ? signal.WaitAsync() : null;
+                var idle = ready.Count == 0 && !mayHaveMore;
+                var wake = idle && settings.WakeOnCommit ? signal.WaitAsync() : null;
                 var waits = new List<Task>(running.Count + 2);
                 waits.AddRange(running);
-                if (!mayHaveMore)
+                if (idle)
                 {
                     waits.Add(poll);
                 }
@@ -73,7 +81,8 @@ internal sealed class JobWorker(JobRunner runner, JobSignal signal, IOptions<Job
         {
         }
 
-        // The jobs still running saw the stop; each keeps its lease and runs again after it.
+        // The jobs still running saw the stop, and those claimed but not started were not run: each keeps its lease
+        // and runs again after it.
         await Task.WhenAll(running).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
 
