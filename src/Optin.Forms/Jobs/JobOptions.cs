@@ -16,10 +16,10 @@ public sealed class JobOptions
     public int BatchSize { get; set; } = 20;
 
     /// <summary>
-    /// How many jobs the worker runs at once (1 to 64). Default 4: while one message waits for the SMTP server, others
+    /// How many jobs the worker runs at once (1 to 64). Default 8: while one message waits for the SMTP server, others
     /// are composed and recorded; the mail sender's own limit (for SMTP, <c>Mail:Smtp:PoolSize</c>) still applies.
     /// </summary>
-    public int MaxConcurrency { get; set; } = 4;
+    public int MaxConcurrency { get; set; } = 8;
 
     /// <summary>
     /// Whether a commit that queues a job due now wakes the worker at once (<see cref="JobSignal"/>) rather than at its

@@ -25,17 +25,17 @@ public sealed class JobOptionsConfigurationTests
         var options = Read();
 
         Assert.Equal(TimeSpan.FromMilliseconds(250), options.PollInterval);
-        Assert.Equal(4, options.MaxConcurrency);
+        Assert.Equal(8, options.MaxConcurrency);
         Assert.True(options.WakeOnCommit);
     }
 
     [Fact]
     public void Jobs_Set_AreRead()
     {
-        var options = Read(("OptinForms:Jobs:MaxConcurrency", "8"), ("OptinForms:Jobs:WakeOnCommit", "false"),
+        var options = Read(("OptinForms:Jobs:MaxConcurrency", "16"), ("OptinForms:Jobs:WakeOnCommit", "false"),
             ("OptinForms:Jobs:PollInterval", "00:00:01"));
 
-        Assert.Equal(8, options.MaxConcurrency);
+        Assert.Equal(16, options.MaxConcurrency);
         Assert.False(options.WakeOnCommit);
         Assert.Equal(TimeSpan.FromSeconds(1), options.PollInterval);
     }
