@@ -187,7 +187,7 @@ async Task<bool> RunAsync(HttpClient http, string body, string cookie, string ru
         latencies.Sort();
         var postMs = postTicks.Where((_, i) => scheduled[i] >= 0).Select(t => t * 1000.0 / Stopwatch.Frequency).Order().ToList();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"rate {rate}/s for {duration} s: {count} posted, {failed} failed; POST to SMTP-accepted p50 {Pct(latencies, 0.50):F0} ms, p99 {Pct(latencies, 0.99):F0} ms, max {(latencies.Count > 0 ? latencies[^1] : double.NaN):F0} ms; lost {lost}, duplicated {duplicated} (POST answered: p50 {Pct(postMs, 0.50):F0} ms, p99 {Pct(postMs, 0.99):F0} ms)"));
+            $"rate {rate}/s for {duration} s: {count} posted, {failed} failed; POST to SMTP-accepted p50 {Pct(latencies, 0.50):F0} ms, p99 {Pct(latencies, 0.99):F0} ms, max {(latencies.Count > 0 ? latencies[^1] : double.NaN):F0} ms; lost {lost} (not accepted within the drain time), duplicated {duplicated} (POST answered: p50 {Pct(postMs, 0.50):F0} ms, p99 {Pct(postMs, 0.99):F0} ms)"));
     }
 
     return failed == 0 && lost == 0 && duplicated == 0;
