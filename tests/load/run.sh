@@ -3,6 +3,7 @@
 # SQLite insert, both measured with wrk on 127.0.0.1 in the same run. Prints both figures and their ratio
 # (target: at least 0.5). Bounded: each wrk run lasts DURATION seconds (default 10).
 #   usage: tests/load/run.sh            (needs wrk: apt-get install -y wrk)
+# The latency of the double opt-in email (POST to SMTP acceptance, open loop) is measured by tests/load/latency.sh.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$(pwd)

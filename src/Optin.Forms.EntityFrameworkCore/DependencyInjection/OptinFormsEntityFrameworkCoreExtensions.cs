@@ -95,6 +95,7 @@ public static class OptinFormsEntityFrameworkCoreExtensions
         foreach (var provider in OptinStorageProviders.Available)
         {
             services.TryAddEnumerable(ServiceDescriptor.Singleton(typeof(OptinStorageProvider), provider.GetType()));
+            provider.AddServices(services);
         }
 
         services.TryAddSingleton<EntityFrameworkCoreOptinStore>();

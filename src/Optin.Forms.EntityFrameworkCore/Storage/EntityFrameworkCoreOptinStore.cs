@@ -13,7 +13,8 @@ namespace Optin.Forms.EntityFrameworkCore.Storage;
 /// <summary>
 /// The EF Core store: every read uses a fresh context, every transaction its own context and database transaction.
 /// </summary>
-internal sealed partial class EntityFrameworkCoreOptinStore(IOptinDbContextSource source, IEnumerable<OptinStorageProvider> providers)
+internal sealed partial class EntityFrameworkCoreOptinStore(IOptinDbContextSource source, IEnumerable<OptinStorageProvider> providers,
+    Jobs.JobSignal? jobSignal = null)
     : IOptinStore, IContactReader, IConsentLedgerReader, ISubmissionReader
 {
     /// <summary>Contacts are streamed in pages of this size (keyset pagination), so memory stays flat.</summary>
@@ -39,6 +40,7 @@ internal sealed partial class EntityFrameworkCoreOptinStore(IOptinDbContextSourc
         var transaction = await EntityFrameworkCoreOptinTransaction.BeginAsync(source, _provider!, writer, cancellationToken);
         transaction.CommittedSettings = _settings;
         transaction.CommittedContent = _content;
+        transaction.JobSignal = jobSignal;
         return transaction;
     }
 

@@ -19,6 +19,7 @@ internal sealed partial class EntityFrameworkCoreOptinTransaction
         ArgumentNullException.ThrowIfNull(job);
         ThrowIfDone();
         await RecordRows.EnqueueJobAsync(Rows, job, cancellationToken);
+        await NoteQueuedAsync(job, cancellationToken);
     }
 
     public ValueTask<int> CancelJobsAsync(Guid contactId, string? purposeId, string reason, Instant at, CancellationToken cancellationToken)

@@ -164,6 +164,7 @@ internal sealed partial class EntityFrameworkCoreOptinTransaction : IOptinTransa
             await durable;
             PublishSettings();
             PublishContent();
+            PublishJobs();
             return;
         }
 
@@ -171,6 +172,7 @@ internal sealed partial class EntityFrameworkCoreOptinTransaction : IOptinTransa
         _committed = true;
         PublishSettings();
         PublishContent();
+        PublishJobs();
     }
 
     public async ValueTask DisposeAsync()

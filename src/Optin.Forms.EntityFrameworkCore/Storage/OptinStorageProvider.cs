@@ -1,6 +1,7 @@
 using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using Optin.Forms.Contacts;
 using Optin.Forms.DependencyInjection;
 
@@ -51,6 +52,17 @@ internal abstract class OptinStorageProvider
 
     /// <summary>Called once after the last batch of a bulk opt-in change, in its transaction.</summary>
     public virtual ValueTask EndBulkAsync(DbContext db, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
+    /// <summary>Registers the provider's own services, such as hosted services (called once per host by UseEntityFrameworkCore).</summary>
+    public virtual void AddServices(IServiceCollection services)
+    {
+    }
+
+    /// <summary>
+    /// Called in a transaction that queues a job due now, once per transaction: a provider whose database can tell other
+    /// hosts (PostgreSQL's <c>NOTIFY</c>, delivered at commit) does so here. The local worker is woken after the commit anyway.
+    /// </summary>
+    public virtual ValueTask QueueJobWakeUpAsync(RowCommands rows, CancellationToken cancellationToken) => ValueTask.CompletedTask;
 }
 
 /// <summary>Names the <see cref="OptinStorageProvider"/> of a provider package's assembly.</summary>

@@ -11,6 +11,7 @@ using Optin.Forms.Mail;
 using Optin.Forms.Retention;
 using Optin.Forms.Rules;
 using Optin.Forms.Rules.Actions;
+using Optin.Forms.Schema;
 using Optin.Forms.Storage;
 using Optin.Forms.Templates;
 
@@ -46,7 +47,9 @@ internal static class EngineServices
         services.TryAddSingleton<RuleSetProvider>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IOptinEventListener, RuleEngine>());
 
-        services.AddOptions<JobOptions>();
+        OptinOptionsFactory<JobOptions>.Add(services).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<JobOptions>, JobOptionsValidator>());
+        services.TryAddSingleton<JobSignal>();
         services.TryAddSingleton(sp => new JobRunner(sp.GetRequiredService<IOptinStore>(), sp.GetRequiredService<IClock>(), sp,
             sp.GetRequiredService<RuleRegistry>(), sp.GetRequiredService<IOptions<JobOptions>>(), sp.GetRequiredService<ILogger<JobRunner>>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, JobWorker>());

@@ -29,6 +29,8 @@ public static class OptinFormsServiceCollectionExtensions
         if (!services.Any(d => d.ImplementationInstance is ConfigurationChangeTokenSource source && SameSection(source.Configuration, configuration)))
         {
             services.AddOptions<OptinFormsOptions>().Configure(options => OptinFormsConfigurationReader.Read(configuration, options));
+            services.Configure<Optin.Forms.Jobs.JobOptions>(options =>
+                Optin.Forms.Jobs.JobOptionsReader.Read(OptinSection(configuration).GetSection(Optin.Forms.Jobs.JobOptionsReader.SectionName), options));
             services.AddSingleton<IOptionsChangeTokenSource<OptinFormsOptions>>(new ConfigurationChangeTokenSource(configuration));
         }
 
@@ -53,6 +55,10 @@ public static class OptinFormsServiceCollectionExtensions
         || (registered is IConfigurationSection a && configuration is IConfigurationSection b
             && string.Equals(a.Path, b.Path, StringComparison.OrdinalIgnoreCase)
             && ReferenceEquals(a.GetReloadToken(), b.GetReloadToken()));
+
+    /// <summary>The <c>OptinForms</c> section, whether the section itself or the configuration root was passed.</summary>
+    private static IConfigurationSection OptinSection(IConfiguration configuration) =>
+        configuration as IConfigurationSection ?? configuration.GetSection(OptinFormsOptions.SectionName);
 
     private static void AddOptinFormsCore(this IServiceCollection services)
     {

@@ -38,22 +38,37 @@ public sealed class JobRunner
     /// <summary>This runner's lease owner id.</summary>
     public string WorkerId { get; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
 
-    /// <summary>Claims the jobs due now and runs them, one after the other.</summary>
+    /// <summary>
+    /// Claims the jobs due now (at most <see cref="JobOptions.BatchSize"/>) and runs them, at most
+    /// <see cref="JobOptions.MaxConcurrency"/> at once.
+    /// </summary>
     /// <returns>How many jobs were claimed.</returns>
-    /// <exception cref="OperationCanceledException">Cancelled: the job being run keeps its lease and runs again after it.</exception>
+    /// <exception cref="OperationCanceledException">Cancelled: the jobs being run keep their lease and run again after it.</exception>
     public async ValueTask<int> RunDueJobsAsync(CancellationToken cancellationToken)
     {
-        var jobs = await _store.Jobs.ClaimDueJobsAsync(WorkerId, _clock.GetCurrentInstant(), Duration.FromTimeSpan(_options.Lease),
-            _options.BatchSize, cancellationToken);
-        foreach (var job in jobs)
+        var jobs = await ClaimAsync(_options.BatchSize, cancellationToken);
+        if (_options.MaxConcurrency <= 1 || jobs.Count <= 1)
         {
-            await RunAsync(job, cancellationToken);
+            foreach (var job in jobs)
+            {
+                await RunAsync(job, cancellationToken);
+            }
+        }
+        else
+        {
+            var parallel = new ParallelOptions { MaxDegreeOfParallelism = _options.MaxConcurrency, CancellationToken = cancellationToken };
+            await Parallel.ForEachAsync(jobs, parallel, (job, ct) => RunAsync(job, ct));
         }
 
         return jobs.Count;
     }
 
-    private async ValueTask RunAsync(JobRecord job, CancellationToken cancellationToken)
+    /// <summary>Claims up to <paramref name="maxCount"/> jobs due now, under this runner's lease.</summary>
+    internal ValueTask<IReadOnlyList<JobRecord>> ClaimAsync(int maxCount, CancellationToken cancellationToken) =>
+        _store.Jobs.ClaimDueJobsAsync(WorkerId, _clock.GetCurrentInstant(), Duration.FromTimeSpan(_options.Lease), maxCount, cancellationToken);
+
+    /// <summary>Runs one claimed job to its outcome: done, skipped, retried or dead-lettered.</summary>
+    internal async ValueTask RunAsync(JobRecord job, CancellationToken cancellationToken)
     {
         using var activity = OptinDiagnostics.ActivitySource.StartActivity("optin.job");
         activity?.SetTag("optin.job.action", job.Action);

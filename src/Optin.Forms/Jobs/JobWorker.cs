@@ -5,40 +5,120 @@ using Optin.Forms.Diagnostics;
 
 namespace Optin.Forms.Jobs;
 
-/// <summary>The hosted job worker: runs due jobs, and waits the poll interval when there were none.</summary>
-internal sealed class JobWorker(JobRunner runner, IOptions<JobOptions> options, ILogger<JobWorker> logger) : BackgroundService
+/// <summary>
+/// The hosted job worker: keeps up to <see cref="JobOptions.MaxConcurrency"/> jobs running, claims more as slots free
+/// up, and otherwise waits for a wake-up (<see cref="JobSignal"/>, a commit that queued a job due now) or the poll
+/// interval, whichever comes first.
+/// </summary>
+/// <remarks>
+/// It claims a batch (<see cref="JobOptions.BatchSize"/>) when the jobs it claimed before have all started and a slot is
+/// free, so a claimed job waits in memory at most a few jobs' time, well within its lease. After a full batch it claims
+/// again as soon as it can (more may be due); after a short one it waits, so an idle queue costs one claim per poll
+/// interval and per wake-up.
+/// </remarks>
+internal sealed class JobWorker(JobRunner runner, JobSignal signal, IOptions<JobOptions> options, ILogger<JobWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        while (!stoppingToken.IsCancellationRequested)
+        var settings = options.Value;
+        var maxConcurrency = Math.Max(1, settings.MaxConcurrency);
+        var batchSize = Math.Max(1, settings.BatchSize);
+        var running = new List<Task>(maxConcurrency);
+        var ready = new Queue<JobRecord>(batchSize);
+        var mayHaveMore = true;
+        Task poll = Task.CompletedTask;
+        try
         {
-            var claimed = 0;
-            try
+            while (!stoppingToken.IsCancellationRequested)
             {
-                claimed = await runner.RunDueJobsAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-#pragma warning disable CA1031 // A store outage must not stop the worker; it logs and polls again.
-            catch (Exception ex)
-#pragma warning restore CA1031
-            {
-                OptinLog.JobBatchFailed(logger, ex);
-            }
+                if (ready.Count == 0 && mayHaveMore && running.Count < maxConcurrency)
+                {
+                    signal.Reset();
+                    var claimed = await ClaimAsync(batchSize, stoppingToken);
+                    foreach (var job in claimed ?? [])
+                    {
+                        ready.Enqueue(job);
+                    }
 
-            if (claimed == 0)
-            {
-                try
-                {
-                    await Task.Delay(options.Value.PollInterval, stoppingToken);
+                    mayHaveMore = claimed?.Count == batchSize;
+                    poll = Task.Delay(settings.PollInterval, stoppingToken);
                 }
-                catch (OperationCanceledException)
+
+                while (ready.Count > 0 && running.Count < maxConcurrency)
                 {
-                    return;
+                    running.Add(RunAsync(ready.Dequeue(), stoppingToken));
                 }
+
+                if (ready.Count == 0 && mayHaveMore && running.Count < maxConcurrency)
+                {
+                    continue; // a full batch: more may be due
+                }
+
+                // Wait for a free slot, or, when the queue looked empty, for a wake-up or the next poll.
+                var idle = ready.Count == 0 && !mayHaveMore;
+                var wake = idle && settings.WakeOnCommit ? signal.WaitAsync() : null;
+                var waits = new List<Task>(running.Count + 2);
+                waits.AddRange(running);
+                if (idle)
+                {
+                    waits.Add(poll);
+                }
+
+                if (wake is not null)
+                {
+                    waits.Add(wake);
+                }
+
+                var woke = await Task.WhenAny(waits);
+                stoppingToken.ThrowIfCancellationRequested();
+                running.RemoveAll(t => t.IsCompleted);
+
+                // A finished job only frees a slot; the poll interval or a wake-up says that jobs may be due.
+                mayHaveMore |= woke == poll || woke == wake;
             }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+
+        // The jobs still running saw the stop, and those claimed but not started were not run: each keeps its lease
+        // and runs again after it.
+        await Task.WhenAll(running).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+    }
+
+    private async ValueTask<IReadOnlyList<JobRecord>?> ClaimAsync(int wanted, CancellationToken stoppingToken)
+    {
+        try
+        {
+            return await runner.ClaimAsync(wanted, stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            throw;
+        }
+#pragma warning disable CA1031 // A store outage must not stop the worker; it logs and polls again.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            OptinLog.JobBatchFailed(logger, ex);
+            return null;
+        }
+    }
+
+    private async Task RunAsync(JobRecord job, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await runner.RunAsync(job, stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+#pragma warning disable CA1031 // A store outage while finishing a job must not stop the worker: the job runs again after its lease.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            OptinLog.JobBatchFailed(logger, ex);
         }
     }
 }

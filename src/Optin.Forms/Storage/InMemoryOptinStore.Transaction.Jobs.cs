@@ -21,6 +21,7 @@ public sealed partial class InMemoryOptinStore
 
             _working.Jobs.Set(job.Id, job);
             _working.PendingJobOrder.Add(job.Id);
+            NoteQueued(job);
             return ValueTask.CompletedTask;
         }
 

@@ -254,6 +254,7 @@ public sealed partial class InMemoryOptinStore : IOptinStore, IContactReader, IC
             }
 
             _committed = true;
+            WakeWorker(store);
             return ValueTask.CompletedTask;
         }
 
