@@ -78,4 +78,28 @@ public sealed class LedgerChainEncodingTests
 
         Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(form)), LedgerChain.ComputeHash(Full, LedgerChain.Genesis));
     }
+
+    /// <summary>
+    /// Every store hashes each entry it appends (a post appends one per purpose): building the text then encoding it cost
+    /// about 6 KB of garbage per entry, the in-memory store's largest share of its garbage per post (issue #16).
+    /// </summary>
+    [Fact]
+    [Trait("Requirement", "LEDG-1")]
+    public void ComputeHash_AllocatesNoCopyOfTheCanonicalText()
+    {
+        var previous = new string('1', 64);
+        LedgerChain.ComputeHash(Full, previous);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 100; i++)
+        {
+            LedgerChain.ComputeHash(Full, previous);
+        }
+
+        // The canonical form of this entry is over 1.3 KB of UTF-8 (2.6 KB as .NET text): any copy of it goes over 1 KB.
+        // What remains is the hash's own text (152 bytes in an optimised build).
+        Assert.True(LedgerChain.CanonicalForm(Full, previous).Length > 1300);
+        var perHash = (GC.GetAllocatedBytesForCurrentThread() - before) / 100;
+        Assert.InRange(perHash, 0, 1024);
+    }
 }
