@@ -187,9 +187,9 @@ public sealed partial class InMemoryOptinStore : IOptinStore, IContactReader, IC
         {
             ArgumentNullException.ThrowIfNull(events);
             ThrowIfDone();
-            foreach (var e in events)
+            for (var i = 0; i < events.Count; i++)
             {
-                Append(e);
+                Append(events[i]);
             }
 
             return ValueTask.CompletedTask;
