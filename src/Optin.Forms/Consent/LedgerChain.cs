@@ -33,19 +33,19 @@ public static class LedgerChain
     /// <see cref="ConsentEvent"/> are added here (at the end, the version line changed when the form changes), and
     /// nowhere else; a test checks that every property but the sequence and the chain's own fields is listed.
     /// </summary>
-    internal static readonly (string Name, Func<ConsentEvent, string?> Value)[] CanonicalFields =
+    internal static readonly (string Name, Func<ConsentEvent, CanonicalValue> Value)[] CanonicalFields =
     [
-        ("id", e => Id(e.Id)),
-        ("contact_id", e => Id(e.ContactId)),
-        ("kind", e => Number((int)e.Kind)),
-        ("state", e => Number((int)e.State)),
-        ("method", e => Number((int)e.Method)),
-        ("occurred_at", e => Number(e.OccurredAt.ToUnixTimeMilliseconds())),
+        ("id", e => e.Id),
+        ("contact_id", e => e.ContactId),
+        ("kind", e => (int)e.Kind),
+        ("state", e => (int)e.State),
+        ("method", e => (int)e.Method),
+        ("occurred_at", e => e.OccurredAt.ToUnixTimeMilliseconds()),
         ("purpose_id", e => e.PurposeId),
         ("purpose_version", e => e.PurposeVersion),
         ("form_id", e => e.FormId),
         ("form_version", e => e.FormVersion),
-        ("submission_id", e => e.SubmissionId is { } id ? Id(id) : null),
+        ("submission_id", e => e.SubmissionId),
         ("consent_text", e => e.ConsentText),
         ("consent_text_sha256", e => e.ConsentTextSha256),
         ("purpose_text", e => e.PurposeText),
@@ -81,22 +81,40 @@ public static class LedgerChain
     {
         ArgumentNullException.ThrowIfNull(entry);
         ArgumentNullException.ThrowIfNull(previousHash);
-        var text = new StringBuilder(512).Append(FormatVersion).Append('\n');
-        foreach (var (name, value) in CanonicalFields)
+        var buffer = CanonicalBuffer.Rent();
+        try
         {
-            Append(text, name, value(entry));
+            buffer.Write(entry, previousHash);
+            return buffer.Written.ToArray();
         }
-
-        Append(text, "previous_hash", previousHash);
-        return Encoding.UTF8.GetBytes(text.ToString());
+        finally
+        {
+            CanonicalBuffer.Return(buffer);
+        }
     }
 
     /// <summary>The hash of <paramref name="entry"/> chained to <paramref name="previousHash"/>: lower-case hex SHA-256.</summary>
     /// <param name="entry">The entry.</param>
     /// <param name="previousHash">The hash of the contact's previous entry, or <see cref="Genesis"/>.</param>
     /// <returns>64 lower-case hex digits.</returns>
-    public static string ComputeHash(ConsentEvent entry, string previousHash) =>
-        Convert.ToHexStringLower(SHA256.HashData(CanonicalForm(entry, previousHash)));
+    /// <remarks>Allocates only the returned text: the canonical form is written into a per-thread buffer.</remarks>
+    public static string ComputeHash(ConsentEvent entry, string previousHash)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentNullException.ThrowIfNull(previousHash);
+        var buffer = CanonicalBuffer.Rent();
+        try
+        {
+            buffer.Write(entry, previousHash);
+            Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+            SHA256.HashData(buffer.Written, hash);
+            return Convert.ToHexStringLower(hash);
+        }
+        finally
+        {
+            CanonicalBuffer.Return(buffer);
+        }
+    }
 
     /// <summary>The entry with its chain fields set, as a store appends it after <paramref name="previousHash"/>.</summary>
     /// <param name="entry">The entry to append.</param>
@@ -124,21 +142,6 @@ public static class LedgerChain
         }
 
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
-    }
-
-    private static void Append(StringBuilder text, string name, string? value)
-    {
-        text.Append(name).Append('=');
-        if (value is null)
-        {
-            text.Append('-');
-        }
-        else
-        {
-            text.Append(Number(Encoding.UTF8.GetByteCount(value))).Append(':').Append(value);
-        }
-
-        text.Append('\n');
     }
 
     private static string Id(Guid id) => id.ToString("D", CultureInfo.InvariantCulture);

@@ -8,8 +8,9 @@ namespace Optin.Forms.Jobs;
 internal static class JobFactory
 {
     public static JobRecord Create(string action, string? ruleName, Guid contactId, string? purposeId, JobPayload payload,
-        Instant now, Instant dueAt, string messageIdDomain) => new()
+        Instant now, Instant dueAt, string messageIdDomain, string? recipient = null) => new()
     {
+        Recipient = recipient,
         Id = RecordIds.New(),
         Action = action,
         RuleName = ruleName,
@@ -26,7 +27,13 @@ internal static class JobFactory
     /// <see cref="MessageIdDomain"/> already put in its ASCII form once (not on every job). A Message-ID must be unique,
     /// not secret: it is in every copy of the message.
     /// </summary>
-    internal static string NewMessageId(string asciiDomain) => string.Concat(Guid.NewGuid().ToString("N"), "@", asciiDomain);
+    internal static string NewMessageId(string asciiDomain) =>
+        string.Create(33 + asciiDomain.Length, (Id: Guid.NewGuid(), Domain: asciiDomain), static (text, state) =>
+        {
+            state.Id.TryFormat(text, out _, "N");
+            text[32] = '@';
+            state.Domain.CopyTo(text[33..]);
+        });
 
     /// <summary>The domain of Message-IDs, in ASCII (IDNA): the From address's domain, else the base URL's host.</summary>
     public static string MessageIdDomain(OptinFormsOptions options)

@@ -65,8 +65,8 @@ internal sealed class RuleEngine(RuleSetProvider rules, IClock clock, IOptions<O
                     PurposeId = RuleEvents.PurposeOf(optinEvent),
                 };
                 var purpose = step.Args.GetValueOrDefault("Purpose") ?? payload.PurposeId;
-                var job = JobFactory.Create(step.Action, rule.Name, optinEvent.ContactId, purpose, payload, now, due, _messageIdDomain)
-                    with { Recipient = Actions.ActionRecipients.Of(step.Action, payload.Args) };
+                var job = JobFactory.Create(step.Action, rule.Name, optinEvent.ContactId, purpose, payload, now, due, _messageIdDomain,
+                    Actions.ActionRecipients.Of(step.Action, payload.Args));
                 await transaction.Jobs.EnqueueAsync(job, cancellationToken);
             }
         }

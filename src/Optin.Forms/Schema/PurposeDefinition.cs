@@ -41,6 +41,12 @@ public sealed class PurposeDefinition
     /// <summary>The texts for <paramref name="culture"/> with the usual fallback (parent culture, then the default).</summary>
     public PurposeText GetText(string? culture, string defaultCulture)
     {
+        // The culture itself is the first candidate: found, no fallback list is built (this runs on every post).
+        if (!string.IsNullOrEmpty(culture) && Texts.TryGetValue(culture, out var exact))
+        {
+            return exact;
+        }
+
         foreach (var candidate in CultureFallback.Candidates(culture, defaultCulture))
         {
             if (Texts.TryGetValue(candidate, out var text))

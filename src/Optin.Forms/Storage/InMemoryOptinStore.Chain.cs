@@ -56,13 +56,17 @@ public sealed partial class InMemoryOptinStore
 
     private sealed partial class Transaction
     {
-        /// <summary>Links the entry to its contact's head and moves the head on (in the transaction's view).</summary>
-        private ConsentEvent Chain(ConsentEvent e)
+        /// <summary>
+        /// The entry as stored: linked to its contact's head, with its sequence number (one copy of the entry, not one per
+        /// field set). Moves the head on, in the transaction's view.
+        /// </summary>
+        private ConsentEvent Chain(ConsentEvent e, long sequence)
         {
             var head = _working.ChainHeads.TryGetValue(e.ContactId, out var h) ? h : null;
-            var linked = LedgerChain.Link(e, head?.Hash ?? LedgerChain.Genesis);
-            _working.ChainHeads.Set(e.ContactId, new ChainHead(e.ContactId, linked.Hash!, (head?.Length ?? 0) + 1));
-            return linked;
+            var previous = head?.Hash ?? LedgerChain.Genesis;
+            var hash = LedgerChain.ComputeHash(e, previous);
+            _working.ChainHeads.Set(e.ContactId, new ChainHead(e.ContactId, hash, (head?.Length ?? 0) + 1));
+            return e with { Sequence = sequence, PreviousHash = previous, Hash = hash };
         }
     }
 }

@@ -187,9 +187,9 @@ public sealed partial class InMemoryOptinStore : IOptinStore, IContactReader, IC
         {
             ArgumentNullException.ThrowIfNull(events);
             ThrowIfDone();
-            foreach (var e in events)
+            for (var i = 0; i < events.Count; i++)
             {
-                Append(e);
+                Append(events[i]);
             }
 
             return ValueTask.CompletedTask;
@@ -283,8 +283,8 @@ public sealed partial class InMemoryOptinStore : IOptinStore, IContactReader, IC
 
             var sequence = _lastSequence + 1;
             var list = _working.LedgerByContact.TryGetValue(e.ContactId, out var ledger) ? ledger : [];
-            e = Chain(e);
-            _working.LedgerByContact.Set(e.ContactId, [.. list, e with { Sequence = sequence }]);
+            e = Chain(e, sequence);
+            _working.LedgerByContact.Set(e.ContactId, [.. list, e]);
             _working.EventIds.Set(e.Id, true);
             _lastSequence = sequence;
         }

@@ -118,13 +118,7 @@ internal sealed class InMemoryState
 
             NextJobPosition += PendingJobOrder.Count;
 
-            foreach (var (id, job) in Jobs.PendingWrites())
-            {
-                if (Jobs.Committed.TryGetValue(id, out var before))
-                {
-                    JobIndex.Update(before, job);
-                }
-            }
+            Jobs.ForEachReplaced(JobIndex, static (index, before, after) => index.Update(before, after));
         }
 
         if (RemovedJobs.Count > 0)

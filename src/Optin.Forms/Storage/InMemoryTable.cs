@@ -86,6 +86,21 @@ internal sealed class InMemoryTable<TKey, TValue>
         }
     }
 
+    /// <summary>
+    /// Calls <paramref name="action"/> with the committed row and its new value for every committed row the transaction
+    /// replaced (not the ones it inserted or removed), before <see cref="Commit"/>; allocates nothing.
+    /// </summary>
+    public void ForEachReplaced<TState>(TState state, Action<TState, TValue, TValue> action)
+    {
+        foreach (var (key, change) in _pending)
+        {
+            if (!change.Removed && Committed.TryGetValue(key, out var before))
+            {
+                action(state, before, change.Value);
+            }
+        }
+    }
+
     /// <summary>Applies the transaction's writes to the committed rows. The caller holds the read lock.</summary>
     public void Commit()
     {

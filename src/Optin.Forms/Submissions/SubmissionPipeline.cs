@@ -128,13 +128,10 @@ public sealed class SubmissionPipeline
                 contact = contact with { ObjectedToMarketing = false };
             }
 
-            var given = Given(purpose, state, contact.Id, submissionId, form, culture, now, catalog.DefaultCulture, proof) with
-            {
-                Method = method,
-                FormSha256 = formSha256,
-                Address = email.Address,
-            };
-            events.Add(await ArchiveAsync(tx, given, catalog, form, purpose, culture, cancellationToken));
+            // The entry is built once, with the hashes of what it archived (it is a large record: each `with` copied it whole).
+            var text = purpose.GetText(culture, catalog.DefaultCulture);
+            var (notice, box) = await ArchiveAsync(tx, text, method, now, catalog, form, purpose, culture, cancellationToken);
+            events.Add(Given(purpose, text, state, contact.Id, submissionId, form, now, proof, method, email.Address, formSha256, notice, box));
         }
 
         var submission = new SubmissionRecord
@@ -235,17 +232,21 @@ public sealed class SubmissionPipeline
         return builder.ToImmutable();
     }
 
-    private static ConsentEvent Given(PurposeDefinition purpose, OptinState state, Guid contactId, Guid submissionId,
-        FormDefinition form, string culture, Instant now, string defaultCulture, Proof proof)
+    private static ConsentEvent Given(PurposeDefinition purpose, PurposeText text, OptinState state, Guid contactId, Guid submissionId,
+        FormDefinition form, Instant now, Proof proof, ConsentMethod method, string address, string? formSha256, string? noticeSha256,
+        string? boxSha256)
     {
-        var text = purpose.GetText(culture, defaultCulture);
         return new ConsentEvent
         {
             Id = RecordIds.New(),
             ContactId = contactId,
             Kind = ConsentEventKind.Given,
             State = state,
-            Method = ConsentMethod.Form,
+            Method = method,
+            Address = address,
+            FormSha256 = formSha256,
+            PrivacyNoticeSha256 = noticeSha256,
+            ConsentBoxSha256 = boxSha256,
             OccurredAt = now,
             PurposeId = purpose.Id,
             PurposeVersion = text.Version,
@@ -267,21 +268,23 @@ public sealed class SubmissionPipeline
 
     /// <summary>
     /// Archives the texts, notice and, for a post of a form the library rendered, the box as shown (EVD-1); a post by a
-    /// program (<see cref="ConsentMethod.Api"/>) archives no box, since none was shown.
+    /// program (<see cref="ConsentMethod.Api"/>) archives no box, since none was shown. Returns the hashes of the notice
+    /// and the box, which the ledger entry records.
     /// </summary>
-    private async ValueTask<ConsentEvent> ArchiveAsync(IOptinTransaction tx, ConsentEvent given, FormCatalog catalog, FormDefinition form,
-        PurposeDefinition purpose, string culture, CancellationToken cancellationToken)
+    private async ValueTask<(string? Notice, string? Box)> ArchiveAsync(IOptinTransaction tx, PurposeText text, ConsentMethod method,
+        Instant at, FormCatalog catalog, FormDefinition form, PurposeDefinition purpose, string culture, CancellationToken cancellationToken)
     {
-        var at = given.OccurredAt;
-        await ContentArchive.AddAsync(tx, ContentKinds.ConsentText, "text/plain", given.ConsentText, at, cancellationToken);
-        await ContentArchive.AddAsync(tx, ContentKinds.PurposeText, "text/plain", given.PurposeText, at, cancellationToken);
-        var notice = await ContentArchive.AddAsync(tx, ContentKinds.PrivacyNotice, "text/plain", given.PrivacyNotice, at, cancellationToken);
-        var box = given.Method == ConsentMethod.Form && _boxRenderer is not null
+        await ContentArchive.AddAsync(tx, ContentKinds.ConsentText, "text/plain", text.Consent, at, cancellationToken);
+        await ContentArchive.AddAsync(tx, ContentKinds.PurposeText, "text/plain", text.Purpose, at, cancellationToken);
+        var notice = await ContentArchive.AddAsync(tx, ContentKinds.PrivacyNotice, "text/plain", purpose.PrivacyNotice, at, cancellationToken);
+        var box = method == ConsentMethod.Form && _boxRenderer is not null
             ? await ContentArchive.AddAsync(tx, ContentKinds.ConsentBox, "text/html",
-                _boxes.GetValue(form, static _ => new()).GetOrAdd((purpose.Id, culture), _ => _boxRenderer.Render(catalog, form, purpose, culture)),
+                _boxes.GetValue(form, static _ => new()).GetOrAdd((purpose.Id, culture),
+                    static (key, state) => state.Renderer.Render(state.Catalog, state.Form, state.Purpose, key.Culture),
+                    (Renderer: _boxRenderer, Catalog: catalog, Form: form, Purpose: purpose)),
                 at, cancellationToken)
             : null;
-        return given with { PrivacyNoticeSha256 = notice, ConsentBoxSha256 = box };
+        return (notice, box);
     }
 
     internal static string ResolveCulture(string? requested, string defaultCulture)
