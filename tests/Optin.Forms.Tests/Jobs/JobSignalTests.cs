@@ -68,7 +68,7 @@ public sealed class JobSignalTests
     private static async Task EnqueueAsync(InMemoryOptinStore store, JobRecord job, bool commit)
     {
         await using var tx = await store.BeginTransactionAsync(default);
-        await tx.EnqueueJobAsync(job, default);
+        await tx.Jobs.EnqueueAsync(job, default);
         if (commit)
         {
             await tx.CommitAsync(default);
