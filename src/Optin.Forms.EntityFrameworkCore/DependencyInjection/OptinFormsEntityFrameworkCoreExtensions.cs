@@ -110,6 +110,10 @@ public static class OptinFormsEntityFrameworkCoreExtensions
     {
         var services = builder.Services;
         services.Replace(ServiceDescriptor.Singleton<IOptinDbContextSource, DbContextSource<TContext>>());
+        services.TryAddSingleton(TimeProvider.System);
+
+        // The SQLite writers live as long as the host, which disposes them (no process-wide registry).
+        services.TryAddSingleton(sp => new SqliteWriters(sp.GetRequiredService<TimeProvider>(), SqliteEngineOptions.FromEnvironment()));
         services.TryAddSingleton<EntityFrameworkCoreOptinStore>();
         services.Replace(ServiceDescriptor.Singleton<IOptinStore>(sp => sp.GetRequiredService<EntityFrameworkCoreOptinStore>()));
         return builder;

@@ -13,7 +13,7 @@ namespace Optin.Forms.EntityFrameworkCore.Storage;
 /// <summary>
 /// The EF Core store: every read uses a fresh context, every transaction its own context and database transaction.
 /// </summary>
-internal sealed partial class EntityFrameworkCoreOptinStore(IOptinDbContextSource source)
+internal sealed partial class EntityFrameworkCoreOptinStore(IOptinDbContextSource source, SqliteWriters sqliteWriters)
     : IOptinStore, IContactReader, IConsentLedgerReader, ISubmissionReader
 {
     /// <summary>Contacts are streamed in pages of this size (keyset pagination), so memory stays flat.</summary>
@@ -48,7 +48,7 @@ internal sealed partial class EntityFrameworkCoreOptinStore(IOptinDbContextSourc
         {
             await using var lease = await source.CreateAsync(cancellationToken);
             var dialect = SqlDialect.For(lease.Context);
-            _writer = dialect.IsPostgreSql ? null : SqliteGroupCommit.For(lease.Context);
+            _writer = dialect.IsPostgreSql ? null : sqliteWriters.For(lease.Context);
             _dialect = dialect;
         }
 

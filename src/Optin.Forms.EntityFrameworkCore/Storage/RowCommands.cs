@@ -38,6 +38,12 @@ internal sealed class RowCommands(DbConnection connection, SqlDialect dialect) :
     /// <summary>How many statements ran on the SQLite handle rather than through Microsoft.Data.Sqlite (for tests).</summary>
     internal int HandleSteps { get; private set; }
 
+    /// <summary>
+    /// Whether single statements may run on the SQLite handle (see the remarks); off, everything goes through
+    /// Microsoft.Data.Sqlite (<see cref="SqliteEngineOptions.HandleSteps"/>, to measure one against the other).
+    /// </summary>
+    public bool HandleStepsEnabled { get; init; } = true;
+
     /// <summary>The transaction the commands run in (set when a group or transaction begins).</summary>
     public DbTransaction? Transaction { get; set; }
 
@@ -108,7 +114,7 @@ internal sealed class RowCommands(DbConnection connection, SqlDialect dialect) :
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled before it ran.</exception>
     private int? TryStep(string sql, object?[] values, CancellationToken cancellationToken)
     {
-        if (Transaction is null || connection is not SqliteConnection { Handle: { } db })
+        if (Transaction is null || !HandleStepsEnabled || connection is not SqliteConnection { Handle: { } db })
         {
             return null;
         }
