@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
-using SQLitePCL;
 
 namespace Optin.Forms.EntityFrameworkCore.Storage;
 
@@ -38,7 +36,7 @@ namespace Optin.Forms.EntityFrameworkCore.Storage;
 /// the same FIFO queue as the turns (<see cref="SqliteTurnQueue"/>), so a group holds exactly the turns that were waiting
 /// when its first turn finished. The writer's connection is thrown away when a group fails.
 /// </remarks>
-internal sealed class SqliteGroupCommit : IAsyncDisposable
+internal sealed partial class SqliteGroupCommit : IAsyncDisposable
 {
     /// <summary>How long the writer's connection, and idle readers, stay open after the last use, for the next to reuse.</summary>
     internal static readonly TimeSpan IdleTimeout = TimeSpan.FromSeconds(1);
@@ -98,93 +96,11 @@ internal sealed class SqliteGroupCommit : IAsyncDisposable
             && (builder.Mode != SqliteOpenMode.Memory || builder.Cache == SqliteCacheMode.Shared);
     }
 
-    /// <summary>How many reader connections are open and idle (for tests).</summary>
-    internal int IdleReaders => Volatile.Read(ref _idleReaders);
-
     /// <summary>
     /// Whether a new connection with the context's connection string reaches the same database, so that
     /// <see cref="ReadAsync{T}"/> can be used: a file, or a named shared-cache memory database; not a private memory one.
     /// </summary>
     public bool CanRead { get; }
-
-    /// <summary>
-    /// Runs a read outside the write lock, on a plain connection of its own with its statements prepared once (no
-    /// context to create, no EF Core functions to register), kept open for the next reads until a second passes without one.
-    /// </summary>
-    public async ValueTask<T> ReadAsync<T>(Func<RowCommands, CancellationToken, ValueTask<T>> read, CancellationToken cancellationToken)
-    {
-        Volatile.Write(ref _lastRead, _time.GetTimestamp());
-        if (_readers.TryTake(out var reader))
-        {
-            Interlocked.Decrement(ref _idleReaders);
-        }
-        else
-        {
-            reader = await Reader.OpenAsync(_connectionString, _options, cancellationToken);
-        }
-
-        T result;
-        try
-        {
-            result = await read(reader.Rows, cancellationToken);
-        }
-        catch
-        {
-            await reader.DisposeAsync();
-            throw;
-        }
-
-        // Counted here rather than with the bag's Count, which takes every lock of the bag on each read.
-        if (_disposed)
-        {
-            await reader.DisposeAsync(); // the host is going: nobody would close it
-        }
-        else if (Interlocked.Increment(ref _idleReaders) <= MaxIdleReaders)
-        {
-            _readers.Add(reader);
-            if (Interlocked.CompareExchange(ref _readerSweep, 1, 0) == 0)
-            {
-                _ = CloseReadersWhenIdleAsync();
-            }
-        }
-        else
-        {
-            Interlocked.Decrement(ref _idleReaders);
-            await reader.DisposeAsync();
-        }
-
-        return result;
-    }
-
-    /// <summary>Closes the idle readers once a whole <see cref="IdleTimeout"/> passed without a read.</summary>
-    private async Task CloseReadersWhenIdleAsync()
-    {
-        var wait = IdleTimeout;
-        while (true)
-        {
-            if (!await IdleAsync(wait))
-            {
-                return; // disposed: the readers are closed there
-            }
-
-            var idle = _time.GetElapsedTime(Volatile.Read(ref _lastRead));
-            if (idle < IdleTimeout)
-            {
-                wait = IdleTimeout - idle;
-                continue;
-            }
-
-            // Cleared first: a reader given back from now on starts a sweep of its own, so none is left open.
-            Volatile.Write(ref _readerSweep, 0);
-            while (_readers.TryTake(out var reader))
-            {
-                Interlocked.Decrement(ref _idleReaders);
-                await reader.DisposeAsync();
-            }
-
-            return;
-        }
-    }
 
     /// <summary>Waits <paramref name="wait"/> on the host's clock.</summary>
     /// <returns>False when the host is being disposed.</returns>
@@ -247,15 +163,6 @@ internal sealed class SqliteGroupCommit : IAsyncDisposable
         }
 
         await CloseIdleReadersAsync();
-    }
-
-    private async ValueTask CloseIdleReadersAsync()
-    {
-        while (_readers.TryTake(out var reader))
-        {
-            Interlocked.Decrement(ref _idleReaders);
-            await reader.DisposeAsync();
-        }
     }
 
     /// <summary>Waits for this database's turn, then opens a savepoint in the current group (opening one if needed).</summary>
@@ -584,184 +491,6 @@ internal sealed class SqliteGroupCommit : IAsyncDisposable
 
         group.Rows.Transaction = null;
         await group.Transaction.DisposeAsync();
-    }
-
-    /// <summary>One database transaction shared by consecutive turns, on the writer's context and connection.</summary>
-    internal sealed class Group
-    {
-        private Group(Writer writer, IDbContextTransaction transaction)
-        {
-            Lease = writer.Lease;
-            Rows = writer.Rows;
-            Wal = writer.Wal;
-            Transaction = transaction;
-        }
-
-        public DbContextLease Lease { get; }
-
-        /// <summary>Syncs the WAL after the group's COMMIT, or null when COMMIT syncs it itself.</summary>
-        public SqliteWalFlush? Wal { get; }
-
-        /// <summary>The writer's prepared statements, bound to this group's transaction.</summary>
-        public RowCommands Rows { get; }
-
-        public IDbContextTransaction Transaction { get; }
-
-        /// <summary>Completes when the group is committed; faults when it failed.</summary>
-        public TaskCompletionSource Durable { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public bool CommitScheduled { get; set; }
-
-        /// <summary>How many turns the group has held.</summary>
-        public int Turns { get; set; }
-
-        /// <summary>SQLite's count of rows changed on the writer's connection so far.</summary>
-        public long Changes => raw.sqlite3_total_changes(Connection.Handle);
-
-        public SqliteConnection Connection => (SqliteConnection)Lease.Context.Database.GetDbConnection();
-
-        public bool Closed { get; set; }
-
-        public Exception? Failure { get; set; }
-
-        public static async ValueTask<Group> OpenAsync(Writer writer, CancellationToken cancellationToken)
-        {
-            var transaction = await writer.Lease.Context.Database.BeginTransactionAsync(cancellationToken);
-            writer.Rows.Transaction = transaction.GetDbTransaction();
-            return new Group(writer, transaction);
-        }
-    }
-
-    /// <summary>The context and open connection the groups write with, and the statements prepared on it.</summary>
-    internal sealed class Writer : IAsyncDisposable
-    {
-        private readonly string _tempStore;
-
-        private Writer(DbContextLease lease, RowCommands rows, SqliteWalFlush? wal, string tempStore)
-        {
-            Lease = lease;
-            Rows = rows;
-            Wal = wal;
-            _tempStore = tempStore;
-        }
-
-        public DbContextLease Lease { get; }
-
-        public RowCommands Rows { get; }
-
-        /// <summary>Syncs the WAL after each COMMIT, when the connection commits with NORMAL for it (see <see cref="SqliteWalFlush"/>).</summary>
-        public SqliteWalFlush? Wal { get; }
-
-        public static async ValueTask<Writer> OpenAsync(IOptinDbContextSource source, Action<FileStream> flushWal,
-            SqliteEngineOptions options, CancellationToken cancellationToken)
-        {
-            var lease = await source.CreateAsync(cancellationToken);
-            SqliteConnection? opened = null;
-            try
-            {
-                // Each turn is one savepoint; EF's own savepoints around every SaveChanges would only add statements.
-                lease.Context.Database.AutoSavepointsEnabled = false;
-
-                // Opened here, so EF Core leaves it open when a group's transaction ends.
-                await lease.Context.Database.OpenConnectionAsync(cancellationToken);
-                var connection = (SqliteConnection)lease.Context.Database.GetDbConnection();
-
-                // A turn's savepoint keeps the original of every page the turn changes in a sub-journal, which SQLite
-                // spills to a temporary file past 64 KiB unless temporary storage is in memory: a submission touches
-                // about that many pages, and its last inserts cost four times as much once spilled.
-                opened = connection;
-                var tempStore = await SqlitePragma.RunAsync(connection, "PRAGMA temp_store", cancellationToken);
-                await SqlitePragma.RunAsync(connection, "PRAGMA temp_store=MEMORY", cancellationToken);
-
-                // Deleted rows are overwritten with zeros rather than left in free space (DSR-5). Not restored when the
-                // connection goes back to the pool: every connection of the store's own context has it on as well.
-                await SqlitePragma.RunAsync(connection, SecureDelete, cancellationToken);
-                var walPath = options.OwnWalSync ? await SqliteWalFlush.WalPathAsync(connection, cancellationToken) : null;
-                var wal = walPath is null ? null : await SqliteWalFlush.OpenAsync(connection, walPath, flushWal, cancellationToken);
-                return new Writer(lease, new RowCommands(connection, SqlDialect.Sqlite) { HandleStepsEnabled = options.HandleSteps }, wal, tempStore);
-            }
-            catch
-            {
-                if (opened is not null)
-                {
-                    // Its settings may be half changed: the connection is thrown away rather than pooled.
-                    SqliteConnection.ClearPool(opened);
-                    await lease.Context.Database.CloseConnectionAsync();
-                }
-
-                await lease.DisposeAsync();
-                throw;
-            }
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            await Rows.DisposeAsync();
-            if (Wal is not null)
-            {
-                await Wal.DisposeAsync();
-            }
-
-            await RestoreSettingsAsync();
-            await Lease.Context.Database.CloseConnectionAsync();
-            await Lease.DisposeAsync();
-        }
-
-        /// <summary>The connection goes back to the pool: whoever takes it next finds SQLite's settings as they were.</summary>
-        private async ValueTask RestoreSettingsAsync()
-        {
-            var connection = (SqliteConnection)Lease.Context.Database.GetDbConnection();
-            try
-            {
-                await SqlitePragma.RunAsync(connection, FormattableString.Invariant($"PRAGMA temp_store={_tempStore}"), CancellationToken.None);
-                if (Wal is not null)
-                {
-                    await SqlitePragma.RunAsync(connection, "PRAGMA synchronous=FULL", CancellationToken.None);
-                }
-            }
-#pragma warning disable CA1031 // A connection that cannot take the pragma must not go back to the pool.
-            catch (Exception)
-#pragma warning restore CA1031
-            {
-                SqliteConnection.ClearPool(connection);
-            }
-        }
-    }
-
-    /// <summary>A plain connection for reads outside the write lock, and the statements prepared on it.</summary>
-    private sealed class Reader : IAsyncDisposable
-    {
-        private readonly SqliteConnection _connection;
-
-        private Reader(SqliteConnection connection, SqliteEngineOptions options)
-        {
-            _connection = connection;
-            Rows = new RowCommands(connection, SqlDialect.Sqlite) { HandleStepsEnabled = options.HandleSteps };
-        }
-
-        public RowCommands Rows { get; }
-
-        public static async ValueTask<Reader> OpenAsync(string connectionString, SqliteEngineOptions options, CancellationToken cancellationToken)
-        {
-            var connection = new SqliteConnection(connectionString);
-            try
-            {
-                await connection.OpenAsync(cancellationToken);
-                await SqlitePragma.RunAsync(connection, SecureDelete, cancellationToken);
-                return new Reader(connection, options);
-            }
-            catch
-            {
-                await connection.DisposeAsync();
-                throw;
-            }
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            await Rows.DisposeAsync();
-            await _connection.DisposeAsync();
-        }
     }
 
     // Erasure (DSR-5): erased rows leave the WAL file.
