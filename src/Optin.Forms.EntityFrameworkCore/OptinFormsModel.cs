@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Optin.Forms.EntityFrameworkCore.Entities;
@@ -8,7 +7,10 @@ namespace Optin.Forms.EntityFrameworkCore;
 /// <summary>Adds the Optin.Forms tables to an EF Core model (the package's own contexts, or a host's).</summary>
 public static class OptinFormsModel
 {
-    /// <summary>Table and column names are fixed here (snake case) because the bulk statements are written in SQL.</summary>
+    /// <summary>
+    /// Table names are fixed here, and column names in <see cref="OptinColumns"/> (snake case), because the store's hot
+    /// path and bulk statements are written in SQL.
+    /// </summary>
     internal const string Contacts = "optin_contacts";
     internal const string ContactFields = "optin_contact_fields";
     internal const string ContactTags = "optin_contact_tags";
@@ -209,35 +211,7 @@ public static class OptinFormsModel
     {
         foreach (var property in builder.Metadata.GetDeclaredProperties())
         {
-            builder.Property(property.Name).HasColumnName(ToSnakeCase(property.Name));
+            builder.Property(property.Name).HasColumnName(OptinColumns.For(property.Name));
         }
-    }
-
-    internal static string ToSnakeCase(string name)
-    {
-        var sb = new StringBuilder(name.Length + 8);
-        for (var i = 0; i < name.Length; i++)
-        {
-            var ch = name[i];
-            if (char.IsUpper(ch))
-            {
-                if (i > 0 && !char.IsUpper(name[i - 1]))
-                {
-                    sb.Append('_');
-                }
-                else if (i > 0 && i + 1 < name.Length && char.IsLower(name[i + 1]) && char.IsUpper(name[i - 1]))
-                {
-                    sb.Append('_');
-                }
-
-                sb.Append(char.ToLowerInvariant(ch));
-            }
-            else
-            {
-                sb.Append(ch);
-            }
-        }
-
-        return sb.ToString();
     }
 }

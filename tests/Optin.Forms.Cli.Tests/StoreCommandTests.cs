@@ -10,31 +10,7 @@ namespace Optin.Forms.Cli.Tests;
 /// <summary><c>optin import</c> and <c>optin retention</c> against a real SQLite file.</summary>
 public sealed class StoreCommandTests : IDisposable
 {
-    private const string Settings = """
-        {
-          "ConnectionStrings": { "Optin": "Data Source=data/optin.db" },
-          "OptinForms": {
-            "BaseUrl": "https://example.test",
-            "Mail": { "From": "Atelier Dupont <bonjour@atelier-dupont.example>" },
-            "DefaultCulture": "fr",
-            "Storage": { "Provider": "Sqlite" },
-            "DataProtection": { "Controller": "Atelier Dupont SARL", "PrivacyNoticeUrl": "/confidentialite" },
-            "Purposes": {
-              "newsletter": {
-                "Marketing": true,
-                "Retention": "1095.00:00:00",
-                "Texts": { "fr": { "Consent": "J'accepte de recevoir la lettre d'information.", "Purpose": "Envoi de la lettre d'information." } }
-              }
-            },
-            "Forms": {
-              "newsletter": {
-                "Fields": [ { "Name": "email", "Kind": "Email", "Required": true }, { "Name": "firstName", "MaxLength": 40 } ],
-                "Consents": [ "newsletter" ]
-              }
-            }
-          }
-        }
-        """;
+    private const string Settings = StoreSettings.Json;
 
     private readonly string _folder = Directory.CreateTempSubdirectory("optin-cli-store-").FullName;
     private readonly string _settings;

@@ -1,6 +1,7 @@
 using Optin.Forms.Consent;
 using Optin.Forms.Contacts;
 using Optin.Forms.Jobs;
+using C = Optin.Forms.EntityFrameworkCore.OptinColumns;
 using M = Optin.Forms.EntityFrameworkCore.OptinFormsModel;
 
 namespace Optin.Forms.EntityFrameworkCore.Storage;
@@ -21,8 +22,8 @@ internal sealed class BulkOptinStatements(SqlDialect dialect, ContactQuery query
 
     /// <summary>The batch's contacts with their chain heads (LEDG-1), to compute the new entries' hashes.</summary>
     public static readonly string SelectHeads = $"SELECT b.id AS \"Id\", b.previous AS \"Previous\", b.missing AS \"Missing\", "
-        + $"COALESCE(h.head_hash, '{LedgerChain.Genesis}') AS \"HeadHash\", COALESCE(h.length, 0) AS \"Length\" "
-        + $"FROM {BatchTable} b LEFT JOIN {M.ChainHeads} h ON h.contact_id = b.id";
+        + $"COALESCE(h.{C.HeadHash}, '{LedgerChain.Genesis}') AS \"HeadHash\", COALESCE(h.{C.Length}, 0) AS \"Length\" "
+        + $"FROM {BatchTable} b LEFT JOIN {M.ChainHeads} h ON h.{C.ContactId} = b.id";
 
     /// <summary>Puts each contact's new entry id, hash, previous hash and chain length into the batch table (from <c>optin_bulk_chain</c>).</summary>
     public const string FillChain = $"UPDATE {BatchTable} SET event_id = optin_bulk_chain(id, 0), hash = optin_bulk_chain(id, 1), "
@@ -32,6 +33,9 @@ internal sealed class BulkOptinStatements(SqlDialect dialect, ContactQuery query
 
     public const string DropBatchTable = $"DROP TABLE IF EXISTS {BatchTable}";
 
+    /// <summary>The columns of an opt-in row, in the order the inserts give them.</summary>
+    private const string OptinColumns = $"{C.ContactId}, {C.PurposeKey}, {C.PurposeId}, {C.State}, {C.ChangedAt}";
+
     private readonly string _key = ContactQuerySql.PurposeKey(change.PurposeId);
 
     /// <summary>
@@ -40,10 +44,10 @@ internal sealed class BulkOptinStatements(SqlDialect dialect, ContactQuery query
     /// </summary>
     public string PostgreSqlSelect(IdRange range, SqlArguments args) =>
         $"WITH changed AS MATERIALIZED ({Changing(range, args, args.Add(_key), args.Add((int)change.State))}), "
-        + $"h AS (INSERT INTO {M.ChainHeads} (contact_id, head_hash, length) SELECT id, {args.Add(LedgerChain.Genesis)}, 0 FROM changed "
-        + $"ON CONFLICT (contact_id) DO UPDATE SET length = {M.ChainHeads}.length RETURNING contact_id, head_hash, length) "
-        + "SELECT c.id AS \"Id\", c.previous AS \"Previous\", c.missing AS \"Missing\", h.head_hash AS \"HeadHash\", h.length AS \"Length\" "
-        + "FROM changed c JOIN h ON h.contact_id = c.id";
+        + $"h AS (INSERT INTO {M.ChainHeads} ({C.ContactId}, {C.HeadHash}, {C.Length}) SELECT id, {args.Add(LedgerChain.Genesis)}, 0 FROM changed "
+        + $"ON CONFLICT ({C.ContactId}) DO UPDATE SET {C.Length} = {M.ChainHeads}.{C.Length} RETURNING {C.ContactId}, {C.HeadHash}, {C.Length}) "
+        + $"SELECT c.id AS \"Id\", c.previous AS \"Previous\", c.missing AS \"Missing\", h.{C.HeadHash} AS \"HeadHash\", h.{C.Length} AS \"Length\" "
+        + $"FROM changed c JOIN h ON h.{C.ContactId} = c.id";
 
     /// <summary>
     /// The second statement: every write a data-modifying CTE reading the changed set, passed back as arrays with each
@@ -59,20 +63,20 @@ internal sealed class BulkOptinStatements(SqlDialect dialect, ContactQuery query
             + $"{args.Add(rows.Select(r => r.Hash).ToArray())}::text[], {args.Add(rows.Select(r => r.PreviousHash).ToArray())}::text[], "
             + $"{args.Add(rows.Select(r => r.Length).ToArray())}::bigint[]) AS c(id, missing, event_id, hash, previous_hash, length)), "
             + $"ev AS (INSERT INTO {M.ConsentEvents} ({eventColumns}) SELECT {EventValues(args)} FROM changed c), "
-            + $"hd AS (UPDATE {M.ChainHeads} h SET head_hash = c.hash, length = c.length FROM changed c WHERE h.contact_id = c.id), "
-            + $"uo AS (UPDATE {M.ContactOptins} o SET state = {state}, changed_at = {at} FROM changed c "
-            + $"WHERE NOT c.missing AND o.contact_id = c.id AND o.purpose_key = {key})";
+            + $"hd AS (UPDATE {M.ChainHeads} h SET {C.HeadHash} = c.hash, {C.Length} = c.length FROM changed c WHERE h.{C.ContactId} = c.id), "
+            + $"uo AS (UPDATE {M.ContactOptins} o SET {C.State} = {state}, {C.ChangedAt} = {at} FROM changed c "
+            + $"WHERE NOT c.missing AND o.{C.ContactId} = c.id AND o.{C.PurposeKey} = {key})";
         if (change.State != OptinState.None)
         {
-            sql += $", io AS (INSERT INTO {M.ContactOptins} (contact_id, purpose_key, purpose_id, state, changed_at) "
+            sql += $", io AS (INSERT INTO {M.ContactOptins} ({OptinColumns}) "
                 + $"SELECT c.id, {key}, {args.Add(change.PurposeId)}, {state}, {at} FROM changed c WHERE c.missing)";
         }
 
         if (change.CancelJobsReason is { } reason)
         {
-            sql += $", cj AS (UPDATE {M.Jobs} j SET status = {args.Add((int)JobStatus.Cancelled)}, last_error = {args.Add(reason)}, "
-                + $"finished_at = {at} FROM changed c WHERE j.contact_id = c.id AND j.status = {args.Add((int)JobStatus.Pending)} "
-                + $"AND j.purpose_key = {key})";
+            sql += $", cj AS (UPDATE {M.Jobs} j SET {C.Status} = {args.Add((int)JobStatus.Cancelled)}, {C.LastError} = {args.Add(reason)}, "
+                + $"{C.FinishedAt} = {at} FROM changed c WHERE j.{C.ContactId} = c.id AND j.{C.Status} = {args.Add((int)JobStatus.Pending)} "
+                + $"AND j.{C.PurposeKey} = {key})";
         }
 
         return sql + " SELECT COUNT(*) AS \"Value\" FROM changed";
@@ -86,32 +90,32 @@ internal sealed class BulkOptinStatements(SqlDialect dialect, ContactQuery query
     public IEnumerable<Func<SqlArguments, string>> SqliteWrites()
     {
         yield return args => $"INSERT INTO {M.ConsentEvents} ({eventColumns}) SELECT {EventValues(args)} FROM {BatchTable} c ORDER BY c.id";
-        yield return _ => $"INSERT INTO {M.ChainHeads} (contact_id, head_hash, length) SELECT id, hash, length FROM {BatchTable} WHERE true "
-            + "ON CONFLICT (contact_id) DO UPDATE SET head_hash = excluded.head_hash, length = excluded.length";
-        yield return args => $"UPDATE {M.ContactOptins} SET state = {args.Add((int)change.State)}, "
-            + $"changed_at = {args.Add(change.EventTemplate.OccurredAt.ToUnixTimeMilliseconds())} "
-            + $"WHERE purpose_key = {args.Add(_key)} AND contact_id IN (SELECT id FROM {BatchTable} WHERE missing = 0)";
+        yield return _ => $"INSERT INTO {M.ChainHeads} ({C.ContactId}, {C.HeadHash}, {C.Length}) SELECT id, hash, length FROM {BatchTable} WHERE true "
+            + $"ON CONFLICT ({C.ContactId}) DO UPDATE SET {C.HeadHash} = excluded.{C.HeadHash}, {C.Length} = excluded.{C.Length}";
+        yield return args => $"UPDATE {M.ContactOptins} SET {C.State} = {args.Add((int)change.State)}, "
+            + $"{C.ChangedAt} = {args.Add(change.EventTemplate.OccurredAt.ToUnixTimeMilliseconds())} "
+            + $"WHERE {C.PurposeKey} = {args.Add(_key)} AND {C.ContactId} IN (SELECT id FROM {BatchTable} WHERE missing = 0)";
         if (change.State != OptinState.None)
         {
-            yield return args => $"INSERT INTO {M.ContactOptins} (contact_id, purpose_key, purpose_id, state, changed_at) "
+            yield return args => $"INSERT INTO {M.ContactOptins} ({OptinColumns}) "
                 + $"SELECT id, {args.Add(_key)}, {args.Add(change.PurposeId)}, {args.Add((int)change.State)}, "
                 + $"{args.Add(change.EventTemplate.OccurredAt.ToUnixTimeMilliseconds())} FROM {BatchTable} WHERE missing = 1";
         }
 
         if (change.CancelJobsReason is { } reason)
         {
-            yield return args => $"UPDATE {M.Jobs} SET status = {args.Add((int)JobStatus.Cancelled)}, last_error = {args.Add(reason)}, "
-                + $"finished_at = {args.Add(change.EventTemplate.OccurredAt.ToUnixTimeMilliseconds())} "
-                + $"WHERE status = {args.Add((int)JobStatus.Pending)} AND purpose_key = {args.Add(_key)} "
-                + $"AND contact_id IN (SELECT id FROM {BatchTable})";
+            yield return args => $"UPDATE {M.Jobs} SET {C.Status} = {args.Add((int)JobStatus.Cancelled)}, {C.LastError} = {args.Add(reason)}, "
+                + $"{C.FinishedAt} = {args.Add(change.EventTemplate.OccurredAt.ToUnixTimeMilliseconds())} "
+                + $"WHERE {C.Status} = {args.Add((int)JobStatus.Pending)} AND {C.PurposeKey} = {args.Add(_key)} "
+                + $"AND {C.ContactId} IN (SELECT id FROM {BatchTable})";
         }
     }
 
     private string Changing(IdRange range, SqlArguments args, string key, string state) =>
-        $"SELECT c.id, COALESCE(o.state, 0) AS previous, o.contact_id IS NULL AS missing FROM {M.Contacts} c "
-        + $"LEFT JOIN {M.ContactOptins} o ON o.contact_id = c.id AND {range.Sql(args, "o.contact_id")} AND o.purpose_key = {key} "
-        + $"WHERE {range.Sql(args)} AND {ContactQuerySql.Where(query, args, range)} AND COALESCE(o.state, 0) <> {state}"
-        + (change.SkipObjected ? $" AND c.objected_to_marketing = {args.Add(false)}" : "");
+        $"SELECT c.{C.Id}, COALESCE(o.{C.State}, 0) AS previous, o.{C.ContactId} IS NULL AS missing FROM {M.Contacts} c "
+        + $"LEFT JOIN {M.ContactOptins} o ON o.{C.ContactId} = c.{C.Id} AND {range.Sql(args, $"o.{C.ContactId}")} AND o.{C.PurposeKey} = {key} "
+        + $"WHERE {range.Sql(args)} AND {ContactQuerySql.Where(query, args, range)} AND COALESCE(o.{C.State}, 0) <> {state}"
+        + (change.SkipObjected ? $" AND c.{C.ObjectedToMarketing} = {args.Add(false)}" : "");
 
     /// <summary>The select list of one ledger entry per changed contact <c>c</c>, with its id and chain fields from <c>c</c>.</summary>
     private string EventValues(SqlArguments args)

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Optin.Forms.Consent;
 using Optin.Forms.Contacts;
 using Optin.Forms.Jobs;
+using C = Optin.Forms.EntityFrameworkCore.OptinColumns;
 using M = Optin.Forms.EntityFrameworkCore.OptinFormsModel;
 
 namespace Optin.Forms.EntityFrameworkCore.Storage;
@@ -20,10 +21,10 @@ internal static class BulkOptinWriter
 {
     public const int DefaultBatchSize = 50_000;
 
-    private const string EventColumns = "id, contact_id, kind, state, method, occurred_at, purpose_id, purpose_version, form_id, "
-        + "form_version, submission_id, consent_text, consent_text_sha256, purpose_text, purpose_text_sha256, privacy_notice, "
-        + "controller, culture, source_url, ip_address, user_agent, actor, reason, legal_basis, template_id, template_sha256, message_id, "
-        + "hash, previous_hash";
+    private const string EventColumns = $"{C.Id}, {C.ContactId}, {C.Kind}, {C.State}, {C.Method}, {C.OccurredAt}, {C.PurposeId}, "
+        + $"{C.PurposeVersion}, {C.FormId}, {C.FormVersion}, {C.SubmissionId}, {C.ConsentText}, {C.ConsentTextSha256}, {C.PurposeText}, "
+        + $"{C.PurposeTextSha256}, {C.PrivacyNotice}, {C.Controller}, {C.Culture}, {C.SourceUrl}, {C.IpAddress}, {C.UserAgent}, {C.Actor}, "
+        + $"{C.Reason}, {C.LegalBasis}, {C.TemplateId}, {C.TemplateSha256}, {C.MessageId}, {C.Hash}, {C.PreviousHash}";
 
     public static async ValueTask<long> ApplyAsync(DbContext db, OptinStorageProvider provider, ContactQuery query, BulkOptinChange change,
         int batchSize, CancellationToken cancellationToken)
@@ -62,8 +63,8 @@ internal static class BulkOptinWriter
     private static async ValueTask<Guid?> UpperBoundAsync(DbContext db, Guid? lower, int batchSize, CancellationToken cancellationToken)
     {
         var args = new SqlArguments();
-        var where = lower is { } l ? $"WHERE c.id > {args.Add(l)}" : "";
-        var sql = $"SELECT c.id AS \"Value\" FROM {M.Contacts} c {where} ORDER BY c.id LIMIT 1 OFFSET {args.Add(batchSize - 1)}";
+        var where = lower is { } l ? $"WHERE c.{C.Id} > {args.Add(l)}" : "";
+        var sql = $"SELECT c.{C.Id} AS \"Value\" FROM {M.Contacts} c {where} ORDER BY c.{C.Id} LIMIT 1 OFFSET {args.Add(batchSize - 1)}";
         var ids = await db.Database.SqlQueryRaw<Guid>(sql, args.Values).ToListAsync(cancellationToken);
         return ids.Count == 0 ? null : ids[0];
     }

@@ -1,4 +1,5 @@
 using Optin.Forms.Consent;
+using C = Optin.Forms.EntityFrameworkCore.OptinColumns;
 using M = Optin.Forms.EntityFrameworkCore.OptinFormsModel;
 
 namespace Optin.Forms.EntityFrameworkCore.Storage;
@@ -12,15 +13,15 @@ namespace Optin.Forms.EntityFrameworkCore.Storage;
 /// </summary>
 internal static class ChainRows
 {
-    private const string LockHead = $"INSERT INTO {M.ChainHeads} (contact_id, head_hash, length) VALUES (@p0, @p1, 0) "
-        + $"ON CONFLICT (contact_id) DO UPDATE SET length = {M.ChainHeads}.length RETURNING head_hash, length";
+    private const string LockHead = $"INSERT INTO {M.ChainHeads} ({C.ContactId}, {C.HeadHash}, {C.Length}) VALUES (@p0, @p1, 0) "
+        + $"ON CONFLICT ({C.ContactId}) DO UPDATE SET {C.Length} = {M.ChainHeads}.{C.Length} RETURNING {C.HeadHash}, {C.Length}";
 
-    private const string ReadHead = $"SELECT head_hash, length FROM {M.ChainHeads} WHERE contact_id = @p0";
+    private const string ReadHead = $"SELECT {C.HeadHash}, {C.Length} FROM {M.ChainHeads} WHERE {C.ContactId} = @p0";
 
-    private const string MoveHead = $"INSERT INTO {M.ChainHeads} (contact_id, head_hash, length) VALUES (@p2, @p0, @p1) "
-        + "ON CONFLICT (contact_id) DO UPDATE SET head_hash = excluded.head_hash, length = excluded.length";
+    private const string MoveHead = $"INSERT INTO {M.ChainHeads} ({C.ContactId}, {C.HeadHash}, {C.Length}) VALUES (@p2, @p0, @p1) "
+        + $"ON CONFLICT ({C.ContactId}) DO UPDATE SET {C.HeadHash} = excluded.{C.HeadHash}, {C.Length} = excluded.{C.Length}";
 
-    private const string DeleteHead = $"DELETE FROM {M.ChainHeads} WHERE contact_id = @p0";
+    private const string DeleteHead = $"DELETE FROM {M.ChainHeads} WHERE {C.ContactId} = @p0";
 
     /// <summary>Locks the contact's head (creating it at the genesis) and returns it.</summary>
     public static async ValueTask<ChainHead> LockAsync(RowCommands rows, Guid contactId, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using System.Text;
 using Optin.Forms.Contacts;
+using C = Optin.Forms.EntityFrameworkCore.OptinColumns;
 using M = Optin.Forms.EntityFrameworkCore.OptinFormsModel;
 
 namespace Optin.Forms.EntityFrameworkCore.Storage;
@@ -22,13 +23,13 @@ internal static class ContactQuerySql
         var sql = new StringBuilder("1 = 1");
         if (query.Kind is { } kind)
         {
-            sql.Append(" AND c.kind = ").Append(args.Add((int)kind));
+            sql.Append($" AND c.{C.Kind} = ").Append(args.Add((int)kind));
         }
 
         foreach (var field in query.FieldEquals)
         {
-            sql.Append($" AND EXISTS (SELECT 1 FROM {M.ContactFields} f WHERE f.contact_id = c.id{Slice("f.contact_id")} AND f.name = ")
-                .Append(args.Add(field.Key)).Append(" AND f.value = ").Append(args.Add(field.Value)).Append(')');
+            sql.Append($" AND EXISTS (SELECT 1 FROM {M.ContactFields} f WHERE f.{C.ContactId} = c.{C.Id}{Slice($"f.{C.ContactId}")} AND f.{C.Name} = ")
+                .Append(args.Add(field.Key)).Append($" AND f.{C.Value} = ").Append(args.Add(field.Value)).Append(')');
         }
 
         if (query.Purpose is { } purpose && query.State is { } state)
@@ -38,28 +39,28 @@ internal static class ContactQuerySql
 
         if (query.Tag is { } tag)
         {
-            sql.Append($" AND EXISTS (SELECT 1 FROM {M.ContactTags} t WHERE t.contact_id = c.id{Slice("t.contact_id")} AND t.tag = ")
+            sql.Append($" AND EXISTS (SELECT 1 FROM {M.ContactTags} t WHERE t.{C.ContactId} = c.{C.Id}{Slice($"t.{C.ContactId}")} AND t.{C.Tag} = ")
                 .Append(args.Add(tag)).Append(')');
         }
 
         if (query.CreatedFrom is { } from)
         {
-            sql.Append(" AND c.created_at >= ").Append(args.Add(from.ToUnixTimeMilliseconds()));
+            sql.Append($" AND c.{C.CreatedAt} >= ").Append(args.Add(from.ToUnixTimeMilliseconds()));
         }
 
         if (query.CreatedBefore is { } before)
         {
-            sql.Append(" AND c.created_at < ").Append(args.Add(before.ToUnixTimeMilliseconds()));
+            sql.Append($" AND c.{C.CreatedAt} < ").Append(args.Add(before.ToUnixTimeMilliseconds()));
         }
 
         if (query.LastActivityBefore is { } activity)
         {
-            sql.Append(" AND c.last_activity_at < ").Append(args.Add(activity.ToUnixTimeMilliseconds()));
+            sql.Append($" AND c.{C.LastActivityAt} < ").Append(args.Add(activity.ToUnixTimeMilliseconds()));
         }
 
         if (query.ProcessingRestricted is { } restricted)
         {
-            sql.Append(" AND c.processing_restricted = ").Append(args.Add(restricted));
+            sql.Append($" AND c.{C.ProcessingRestricted} = ").Append(args.Add(restricted));
         }
 
         return sql.ToString();
@@ -68,10 +69,10 @@ internal static class ContactQuerySql
     /// <summary>The contact's state for the purpose is <paramref name="state"/> (no row means <c>None</c>).</summary>
     public static string StateIs(string purposeId, OptinState state, SqlArguments args, IdRange? range = null)
     {
-        var slice = range is { } r ? $" AND {r.Sql(args, "o.contact_id")}" : "";
+        var slice = range is { } r ? $" AND {r.Sql(args, $"o.{C.ContactId}")}" : "";
         return state == OptinState.None
-            ? $"NOT EXISTS (SELECT 1 FROM {M.ContactOptins} o WHERE o.contact_id = c.id{slice} AND o.purpose_key = {args.Add(PurposeKey(purposeId))} AND o.state <> 0)"
-            : $"EXISTS (SELECT 1 FROM {M.ContactOptins} o WHERE o.contact_id = c.id{slice} AND o.purpose_key = {args.Add(PurposeKey(purposeId))} AND o.state = {args.Add((int)state)})";
+            ? $"NOT EXISTS (SELECT 1 FROM {M.ContactOptins} o WHERE o.{C.ContactId} = c.{C.Id}{slice} AND o.{C.PurposeKey} = {args.Add(PurposeKey(purposeId))} AND o.{C.State} <> 0)"
+            : $"EXISTS (SELECT 1 FROM {M.ContactOptins} o WHERE o.{C.ContactId} = c.{C.Id}{slice} AND o.{C.PurposeKey} = {args.Add(PurposeKey(purposeId))} AND o.{C.State} = {args.Add((int)state)})";
     }
 
     /// <summary>Purpose ids compare case-insensitively; the key column holds them in lower case.</summary>

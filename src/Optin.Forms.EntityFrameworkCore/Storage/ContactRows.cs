@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Optin.Forms.Contacts;
 using Optin.Forms.EntityFrameworkCore.Entities;
+using C = Optin.Forms.EntityFrameworkCore.OptinColumns;
 using M = Optin.Forms.EntityFrameworkCore.OptinFormsModel;
 
 namespace Optin.Forms.EntityFrameworkCore.Storage;
@@ -12,45 +13,46 @@ namespace Optin.Forms.EntityFrameworkCore.Storage;
 internal static class ContactRows
 {
     private const string Columns =
-        "id, kind, email, email_key, objected_to_marketing, processing_restricted, created_at, updated_at, last_activity_at";
+        $"{C.Id}, {C.Kind}, {C.Email}, {C.EmailKey}, {C.ObjectedToMarketing}, {C.ProcessingRestricted}, {C.CreatedAt}, {C.UpdatedAt}, "
+        + $"{C.LastActivityAt}";
 
     /// <summary>A contact's child rows (<c>@p0</c> is its id), in the order <see cref="ReadChildrenAsync"/> reads them.</summary>
-    private const string ChildrenById = $"SELECT name, value FROM {M.ContactFields} WHERE contact_id = @p0; "
-        + $"SELECT tag FROM {M.ContactTags} WHERE contact_id = @p0; "
-        + $"SELECT purpose_key, purpose_id, state, changed_at FROM {M.ContactOptins} WHERE contact_id = @p0";
+    private const string ChildrenById = $"SELECT {C.Name}, {C.Value} FROM {M.ContactFields} WHERE {C.ContactId} = @p0; "
+        + $"SELECT {C.Tag} FROM {M.ContactTags} WHERE {C.ContactId} = @p0; "
+        + $"SELECT {C.PurposeKey}, {C.PurposeId}, {C.State}, {C.ChangedAt} FROM {M.ContactOptins} WHERE {C.ContactId} = @p0";
 
     /// <summary>The contact and its child rows in one command of four statements (one round trip, one binding).</summary>
-    private const string ById = $"SELECT {Columns} FROM {M.Contacts} WHERE id = @p0; {ChildrenById}";
+    private const string ById = $"SELECT {Columns} FROM {M.Contacts} WHERE {C.Id} = @p0; {ChildrenById}";
 
     /// <summary>
     /// On SQLite, the contact alone: most look-ups by address are for a new one (a sign-up), and then one statement
     /// runs instead of four (Microsoft.Data.Sqlite runs every statement of a command, even after the first found
     /// nothing); its child rows are read by id once it is found.
     /// </summary>
-    private const string ByEmailKey = $"SELECT {Columns} FROM {M.Contacts} WHERE email_key = @p0";
+    private const string ByEmailKey = $"SELECT {Columns} FROM {M.Contacts} WHERE {C.EmailKey} = @p0";
 
-    private const string HolderOf = $"(SELECT id FROM {M.Contacts} WHERE email_key = @p0)";
+    private const string HolderOf = $"(SELECT {C.Id} FROM {M.Contacts} WHERE {C.EmailKey} = @p0)";
 
     /// <summary>On PostgreSQL, the contact and its child rows in one round trip, whether it is found or not.</summary>
     private const string WithChildrenByEmailKey = $"{ByEmailKey}; "
-        + $"SELECT name, value FROM {M.ContactFields} WHERE contact_id = {HolderOf}; "
-        + $"SELECT tag FROM {M.ContactTags} WHERE contact_id = {HolderOf}; "
-        + $"SELECT purpose_key, purpose_id, state, changed_at FROM {M.ContactOptins} WHERE contact_id = {HolderOf}";
+        + $"SELECT {C.Name}, {C.Value} FROM {M.ContactFields} WHERE {C.ContactId} = {HolderOf}; "
+        + $"SELECT {C.Tag} FROM {M.ContactTags} WHERE {C.ContactId} = {HolderOf}; "
+        + $"SELECT {C.PurposeKey}, {C.PurposeId}, {C.State}, {C.ChangedAt} FROM {M.ContactOptins} WHERE {C.ContactId} = {HolderOf}";
     /// <summary>Inserts a new contact; changes nothing when the id exists (0 rows), so the caller updates instead.</summary>
     private const string Insert = $"INSERT INTO {M.Contacts} ({Columns}) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8) "
-        + "ON CONFLICT (id) DO NOTHING";
+        + $"ON CONFLICT ({C.Id}) DO NOTHING";
 
-    private const string Update = $"UPDATE {M.Contacts} SET kind = @p1, email = @p2, email_key = @p3, objected_to_marketing = @p4, "
-        + "processing_restricted = @p5, created_at = @p6, updated_at = @p7, last_activity_at = @p8 WHERE id = @p0";
+    private const string Update = $"UPDATE {M.Contacts} SET {C.Kind} = @p1, {C.Email} = @p2, {C.EmailKey} = @p3, {C.ObjectedToMarketing} = @p4, "
+        + $"{C.ProcessingRestricted} = @p5, {C.CreatedAt} = @p6, {C.UpdatedAt} = @p7, {C.LastActivityAt} = @p8 WHERE {C.Id} = @p0";
 
-    private const string DeleteFields = $"DELETE FROM {M.ContactFields} WHERE contact_id = @p0";
-    private const string DeleteTags = $"DELETE FROM {M.ContactTags} WHERE contact_id = @p0";
-    private const string DeleteOptins = $"DELETE FROM {M.ContactOptins} WHERE contact_id = @p0";
-    private const string InsertField = $"INSERT INTO {M.ContactFields} (contact_id, name, value) VALUES (@p0, @p1, @p2)";
-    private const string InsertTag = $"INSERT INTO {M.ContactTags} (contact_id, tag) VALUES (@p0, @p1)";
+    private const string DeleteFields = $"DELETE FROM {M.ContactFields} WHERE {C.ContactId} = @p0";
+    private const string DeleteTags = $"DELETE FROM {M.ContactTags} WHERE {C.ContactId} = @p0";
+    private const string DeleteOptins = $"DELETE FROM {M.ContactOptins} WHERE {C.ContactId} = @p0";
+    private const string InsertField = $"INSERT INTO {M.ContactFields} ({C.ContactId}, {C.Name}, {C.Value}) VALUES (@p0, @p1, @p2)";
+    private const string InsertTag = $"INSERT INTO {M.ContactTags} ({C.ContactId}, {C.Tag}) VALUES (@p0, @p1)";
 
     private const string InsertOptin =
-        $"INSERT INTO {M.ContactOptins} (contact_id, purpose_key, purpose_id, state, changed_at) VALUES (@p0, @p1, @p2, @p3, @p4)";
+        $"INSERT INTO {M.ContactOptins} ({C.ContactId}, {C.PurposeKey}, {C.PurposeId}, {C.State}, {C.ChangedAt}) VALUES (@p0, @p1, @p2, @p3, @p4)";
 
     public static ValueTask<Contact?> FindByIdAsync(RowCommands rows, Guid contactId, CancellationToken cancellationToken) =>
         FindAsync(rows, ById, contactId, cancellationToken);

@@ -142,14 +142,20 @@ internal sealed partial class EntityFrameworkCoreOptinTransaction : IOptinTransa
         await RecordRows.AddSubmissionAsync(Rows, submission, cancellationToken);
     }
 
-    public ValueTask<long> SetOptinInBulkAsync(ContactQuery query, BulkOptinChange change, CancellationToken cancellationToken)
+    public async ValueTask<long> SetOptinInBulkAsync(ContactQuery query, BulkOptinChange change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(change);
         ThrowIfDone();
         _saved.Clear();
         _heads.Clear();
-        return BulkOptinWriter.ApplyAsync(Db, Provider, query, change, BulkOptinWriter.DefaultBatchSize, cancellationToken);
+        if (_turn is not null)
+        {
+            // Memory stays flat: a savepoint would keep a copy of every page the change touches (SqliteGroupCommit.RunAloneAsync).
+            await _turn.RunAloneAsync();
+        }
+
+        return await BulkOptinWriter.ApplyAsync(Db, Provider, query, change, BulkOptinWriter.DefaultBatchSize, cancellationToken);
     }
 
     public async ValueTask CommitAsync(CancellationToken cancellationToken)

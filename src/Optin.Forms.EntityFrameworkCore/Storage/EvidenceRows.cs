@@ -1,4 +1,5 @@
 using Optin.Forms.Consent;
+using C = Optin.Forms.EntityFrameworkCore.OptinColumns;
 using M = Optin.Forms.EntityFrameworkCore.OptinFormsModel;
 
 namespace Optin.Forms.EntityFrameworkCore.Storage;
@@ -10,10 +11,10 @@ internal static class EvidenceRows
     /// Adds the content unless its hash is there. On PostgreSQL, a concurrent uncommitted insert of the same hash makes
     /// this one wait, then do nothing once the other commits: the first <c>stored_at</c> is kept.
     /// </summary>
-    private const string AddContent = $"INSERT INTO {M.Content} (sha256, kind, media_type, content, stored_at) VALUES (@p0, @p1, @p2, @p3, @p4) "
-        + "ON CONFLICT (sha256) DO NOTHING";
+    private const string AddContent = $"INSERT INTO {M.Content} ({C.Sha256}, {C.Kind}, {C.MediaType}, {C.Content}, {C.StoredAt}) VALUES (@p0, @p1, @p2, @p3, @p4) "
+        + $"ON CONFLICT ({C.Sha256}) DO NOTHING";
 
-    private const string AddAccess = $"INSERT INTO {M.EvidenceAccess} (id, contact_id, actor, action, at) VALUES (@p0, @p1, @p2, @p3, @p4)";
+    private const string AddAccess = $"INSERT INTO {M.EvidenceAccess} ({C.Id}, {C.ContactId}, {C.Actor}, {C.Action}, {C.At}) VALUES (@p0, @p1, @p2, @p3, @p4)";
 
     public static async ValueTask AddContentAsync(RowCommands rows, ArchivedContent c, CancellationToken cancellationToken) =>
         await rows.ExecuteAsync(AddContent, cancellationToken, c.Sha256.ToLowerInvariant(), c.Kind, c.MediaType, c.Content,

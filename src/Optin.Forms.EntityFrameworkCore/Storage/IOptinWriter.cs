@@ -37,4 +37,10 @@ internal interface IOptinWriteTurn
 
     /// <summary>Erasure (DSR-5): asks the writer to remove the erased rows' old bytes from its log once committed.</summary>
     void CheckpointAfterCommit();
+
+    /// <summary>
+    /// Lets this turn run alone, outside the group's savepoint, so that a long change (bulk opt-in) keeps no copy of the
+    /// pages it changes; does nothing when the turn cannot (it already wrote in the group).
+    /// </summary>
+    ValueTask RunAloneAsync();
 }

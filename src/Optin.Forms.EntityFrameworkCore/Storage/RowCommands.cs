@@ -32,6 +32,12 @@ internal sealed class RowCommands(DbConnection connection, SqlDialect dialect) :
     /// <summary>How many statements ran on the SQLite handle rather than through Microsoft.Data.Sqlite (for tests).</summary>
     internal int HandleSteps => _runner?.Steps ?? 0;
 
+    /// <summary>
+    /// Whether single statements may run on the provider's fast path (SQLite's handle, see the remarks); off, everything
+    /// goes through the ADO.NET provider (SQLite's engine options, to measure one against the other).
+    /// </summary>
+    public bool HandleStepsEnabled { get; init; } = true;
+
     /// <summary>The transaction the commands run in (set when a group or transaction begins).</summary>
     public DbTransaction? Transaction { get; set; }
 
@@ -85,7 +91,7 @@ internal sealed class RowCommands(DbConnection connection, SqlDialect dialect) :
 
     /// <summary>Runs <paramref name="sql"/> on the provider's fast path (see the remarks) inside a transaction, or returns null.</summary>
     private int? TryStep(string sql, object?[] values, CancellationToken cancellationToken) =>
-        Transaction is null ? null : _runner?.TryExecute(sql, values, cancellationToken);
+        Transaction is null || !HandleStepsEnabled ? null : _runner?.TryExecute(sql, values, cancellationToken);
 
 
     private DbCommand Bind(string sql, object?[] values)

@@ -1,3 +1,4 @@
+using C = Optin.Forms.EntityFrameworkCore.OptinColumns;
 using M = Optin.Forms.EntityFrameworkCore.OptinFormsModel;
 
 namespace Optin.Forms.EntityFrameworkCore.Storage;
@@ -5,15 +6,15 @@ namespace Optin.Forms.EntityFrameworkCore.Storage;
 /// <summary>Write-once settings and the clean-up of expired counters, as prepared statements (<see cref="RowCommands"/>).</summary>
 internal static class SettingRows
 {
-    private const string FindSetting = $"SELECT value FROM {M.Settings} WHERE name = @p0";
+    private const string FindSetting = $"SELECT {C.Value} FROM {M.Settings} WHERE {C.Name} = @p0";
 
     /// <summary>
     /// Adds the setting unless one exists. On PostgreSQL, a concurrent transaction's uncommitted insert of the same name
     /// makes this one wait, then do nothing once the other commits (READ COMMITTED): the first to commit wins.
     /// </summary>
-    private const string AddSetting = $"INSERT INTO {M.Settings} (name, value) VALUES (@p0, @p1) ON CONFLICT (name) DO NOTHING";
+    private const string AddSetting = $"INSERT INTO {M.Settings} ({C.Name}, {C.Value}) VALUES (@p0, @p1) ON CONFLICT ({C.Name}) DO NOTHING";
 
-    private const string DeleteExpiredCounters = $"DELETE FROM {M.Counters} WHERE expires_at <= @p0";
+    private const string DeleteExpiredCounters = $"DELETE FROM {M.Counters} WHERE {C.ExpiresAt} <= @p0";
 
     public static async ValueTask<string?> FindAsync(RowCommands rows, string name, CancellationToken cancellationToken)
     {

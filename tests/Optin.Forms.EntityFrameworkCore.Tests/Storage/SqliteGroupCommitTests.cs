@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using NodaTime;
 using Optin.Forms.Contacts;
 using Optin.Forms.EntityFrameworkCore.Storage;
@@ -93,7 +94,8 @@ public sealed class SqliteGroupCommitTests
     [Fact]
     public async Task Writer_ConsecutiveTransactions_ReuseOneConnectionThenCloseItWhenIdle()
     {
-        await using var host = await StoreHost.SqliteAsync();
+        var time = new FakeTimeProvider();
+        await using var host = await StoreHost.SqliteAsync(b => b.Services.AddSingleton<TimeProvider>(time));
         var store = host.Store;
         var writer = await WriterAsync(host);
         await SaveAsync(store, NewContact("first@exemple.fr"), commit: true);
@@ -104,8 +106,8 @@ public sealed class SqliteGroupCommitTests
         await SaveAsync(store, NewContact("second@exemple.fr"), commit: true);
         Assert.Same(statements, writer.OpenWriter);
 
-        // With no write for a second, the connection goes back to the pool; the next write opens a new one.
-        await WaitUntilAsync(() => writer.OpenWriter is null);
+        // With no write for a second of the host's clock, the connection goes back to the pool; the next write opens a new one.
+        await IdleCloseAsync(time, writer);
         var third = NewContact("third@exemple.fr");
         await SaveAsync(store, third, commit: true);
         Assert.NotNull(writer.OpenWriter);
@@ -230,13 +232,14 @@ public sealed class SqliteGroupCommitTests
     [Fact]
     public async Task Writer_ClosedWhenIdle_GivesItsConnectionBackToThePoolWithSQLiteDefaults()
     {
-        await using var host = await StoreHost.SqliteAsync();
+        var time = new FakeTimeProvider();
+        await using var host = await StoreHost.SqliteAsync(b => b.Services.AddSingleton<TimeProvider>(time));
         var writer = await WriterAsync(host);
         await SaveAsync(host.Store, NewContact("first@exemple.fr"), commit: true);
         Assert.Equal(1, await PragmaAsync(writer.OpenWriter!, "synchronous"));
         Assert.Equal(2, await PragmaAsync(writer.OpenWriter!, "temp_store")); // MEMORY
 
-        await WaitUntilAsync(() => writer.OpenWriter is null);
+        await IdleCloseAsync(time, writer);
 
         // Every pooled connection, the writer's included, commits with FULL and keeps temporary storage in files (SQLite's
         // defaults) for whoever takes it next.
@@ -264,7 +267,8 @@ public sealed class SqliteGroupCommitTests
     [Fact]
     public async Task Reads_OutsideTransactions_ReuseOneReaderThatSeesEachCommit_ThenCloseItWhenIdle()
     {
-        await using var host = await StoreHost.SqliteAsync();
+        var time = new FakeTimeProvider();
+        await using var host = await StoreHost.SqliteAsync(b => b.Services.AddSingleton<TimeProvider>(time));
         var store = host.Store;
         var writer = await WriterAsync(host);
         Assert.True(writer.CanRead);
@@ -279,6 +283,7 @@ public sealed class SqliteGroupCommitTests
         Assert.Equal(second.Id, (await store.Contacts.FindByEmailKeyAsync(second.EmailKey, None))?.Id);
         Assert.Equal(1, writer.IdleReaders);
 
+        time.Advance(SqliteGroupCommit.IdleTimeout);
         await WaitUntilAsync(() => writer.IdleReaders == 0);
         Assert.NotNull(await store.Contacts.FindAsync(first.Id, None)); // a new reader once the idle one is closed
         Assert.Equal(1, writer.IdleReaders);
@@ -310,10 +315,21 @@ public sealed class SqliteGroupCommitTests
     private static async Task<long> PragmaAsync(RowCommands rows, string name) =>
         (await rows.ReadAsync("PRAGMA " + name, r => r.GetInt64(0), None))[0];
 
-    private static async Task<SqliteGroupCommit> WriterAsync(StoreHost host)
+    internal static async Task<SqliteGroupCommit> WriterAsync(StoreHost host)
     {
         await using var lease = await host.Services.GetRequiredService<IOptinDbContextSource>().CreateAsync(None);
-        return SqliteGroupCommit.For(lease.Context);
+        return host.Services.GetRequiredService<SqliteWriters>().For(lease.Context);
+    }
+
+    /// <summary>Advances the host's clock to the writer's idle timeout and waits for the idle close it triggers.</summary>
+    private static async Task IdleCloseAsync(FakeTimeProvider time, SqliteGroupCommit writer)
+    {
+        var idleClose = writer.IdleClose!;
+        time.Advance(SqliteGroupCommit.IdleTimeout - TimeSpan.FromMilliseconds(1));
+        Assert.NotNull(writer.OpenWriter); // not yet
+        time.Advance(TimeSpan.FromMilliseconds(1));
+        await idleClose.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Null(writer.OpenWriter);
     }
 
     /// <summary>Waits for the other tasks to queue up (a condition, not a duration); fails after 30 s.</summary>

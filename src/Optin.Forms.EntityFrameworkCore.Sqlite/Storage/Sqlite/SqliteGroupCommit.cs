@@ -1,33 +1,48 @@
 using System.Collections.Concurrent;
-using System.Diagnostics.CodeAnalysis;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Optin.Forms.EntityFrameworkCore.Storage.Sqlite;
 
+// Design note: the SQLite engine.
+//
+// Why group commit: SQLite has one writer per database, and a durable COMMIT costs an fsync (milliseconds on a real
+// disk), so one transaction at a time would cap a site at a few hundred sign-ups a second. Here the host's write
+// transactions take turns (a FIFO queue, SqliteTurnQueue) on ONE connection inside ONE database transaction
+// (BEGIN IMMEDIATE): each turn is a savepoint, released on commit or rolled back alone; the transaction is committed
+// once the turns that queued behind its first one have run, one COMMIT and one fsync for them all.
+//
+// What is durable when: a caller's commit returns (the sign-up is acknowledged) only after its group's COMMIT returned
+// AND the WAL file was fsynced by a sync that started after that COMMIT. The writer's connection commits with
+// synchronous=NORMAL (COMMIT write()s the WAL frames but does not sync them) and SqliteWalFlush then fsyncs the WAL
+// itself, outside the write lock, so the next group already writes while the disk syncs this one; what is acknowledged
+// is as durable as with synchronous=FULL. Before the fsync returned, other connections may read a committed group;
+// nothing acts on that alone (a job is claimed only by a write turn of its own, which waits for a later fsync).
+// A failed fsync fails its turns and throws the writer away. A rollback journal (not WAL) keeps SQLite's own sync.
+//
+// Idle close: the writer's connection stays open while turns keep coming (its prepared statements are compiled once),
+// and is closed after IdleTimeout without a group, on the host's TimeProvider; readers likewise. The host's
+// SqliteWriters owns the group commits and closes them when the host is disposed. Other processes (the CLI, a second
+// host) are kept out by BEGIN IMMEDIATE and SQLite's busy timeout.
+
 /// <summary>
-/// Group commit for one SQLite database in this process. SQLite has a single writer and a commit costs an fsync, so
-/// write transactions take turns on one connection inside one database transaction (<c>BEGIN IMMEDIATE</c>): each turn
-/// runs inside its own savepoint, released on commit or rolled back alone on failure, and the transaction is committed
-/// once the turns queued behind it have run, one fsync for them all.
+/// Group commit for one SQLite database of one host (see the design note above): write transactions take turns on one
+/// connection inside one database transaction, each turn in its own savepoint.
 /// </summary>
 /// <remarks>
 /// Invariants: a turn's writes are committed together or not at all (its savepoint); a committed turn's caller resumes
-/// only once the group's COMMIT returned and its WAL frames are synced, so a power cut loses nothing acknowledged (with
-/// SQLite's default <c>synchronous=FULL</c> in WAL mode, the writer commits with NORMAL and syncs the WAL itself after
-/// the write lock is passed on: <see cref="SqliteWalFlush"/>); if the group fails (COMMIT fails, or SQLite rolled the
-/// whole transaction back), every turn committed in it fails too. The COMMIT waits in the same FIFO queue as the turns,
-/// so a group holds exactly the turns that were waiting when its first turn finished. Other processes are kept out
-/// by <c>BEGIN IMMEDIATE</c> and SQLite's busy timeout. The writer's connection stays open from group to group while
-/// turns keep coming, so its prepared statements (<see cref="RowCommands"/>) are compiled once; it is closed after a
-/// second without writes, and thrown away when a group fails.
+/// only once the group's COMMIT returned and its WAL frames are synced (<see cref="SqliteWalFlush"/>); if the group fails
+/// (COMMIT fails, or SQLite rolled the whole transaction back), every turn committed in it fails too. The COMMIT waits in
+/// the same FIFO queue as the turns (<see cref="SqliteTurnQueue"/>), so a group holds exactly the turns that were waiting
+/// when its first turn finished. The writer's connection is thrown away when a group fails.
 /// </remarks>
-[SuppressMessage("Design", "CA1001", Justification = "Lives as long as the process; the semaphore's wait handle is never created.")]
-internal sealed partial class SqliteGroupCommit
+internal sealed partial class SqliteGroupCommit : IAsyncDisposable
 {
-    /// <summary>How long the writer's connection stays open after the last group, for the next write to reuse.</summary>
-    private static readonly TimeSpan IdleTimeout = TimeSpan.FromSeconds(1);
+    /// <summary>How long the writer's connection, and idle readers, stay open after the last use, for the next to reuse.</summary>
+    internal static readonly TimeSpan IdleTimeout = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long disposing waits for the transactions under way to end.</summary>
+    private static readonly TimeSpan DisposeTimeout = TimeSpan.FromSeconds(30);
 
     private const string CreateSavepoint = "SAVEPOINT optin_turn";
     private const string ReleaseSavepoint = "RELEASE SAVEPOINT optin_turn";
@@ -36,20 +51,25 @@ internal sealed partial class SqliteGroupCommit
     /// <summary>How many idle reader connections are kept open for the next look-ups.</summary>
     private const int MaxIdleReaders = 16;
 
-    private static readonly ConcurrentDictionary<string, SqliteGroupCommit> Databases = new(StringComparer.Ordinal);
-    private readonly SemaphoreSlim _turn = new(1, 1);
+    private readonly SqliteTurnQueue _turn = new();
     private readonly string _connectionString;
+    private readonly TimeProvider _time;
+    private readonly SqliteEngineOptions _options;
+    private readonly CancellationTokenSource _disposing = new();
     private readonly ConcurrentBag<Reader> _readers = [];
-    private long _reads;
+    private long _lastRead; // a timestamp of the host's clock
     private int _idleReaders;
     private int _readerSweep;
     private Group? _group;
     private Writer? _writer;
-    private long _groups;
-    private int _waiting;
+    private long _lastGroup; // a timestamp of the host's clock
+    private volatile bool _disposed;
 
     /// <summary>How many transactions wait for their turn (for tests).</summary>
-    internal int Waiting => Volatile.Read(ref _waiting);
+    internal int Waiting => _turn.Waiting;
+
+    /// <summary>The loop that closes the open writer once idle, or null (for tests: it ends when it closed it).</summary>
+    internal Task? IdleClose { get; private set; }
 
     /// <summary>The writer's statements while its connection is open, or null (for tests).</summary>
     internal RowCommands? OpenWriter => Volatile.Read(ref _writer)?.Rows;
@@ -57,9 +77,14 @@ internal sealed partial class SqliteGroupCommit
     /// <summary>How the WAL file is synced to disk (<see cref="SqliteWalFlush.Fsync"/>; replaced by tests).</summary>
     internal Action<FileStream> FlushWal { get; set; } = SqliteWalFlush.Fsync;
 
-    private SqliteGroupCommit(string connectionString)
+    /// <param name="connectionString">The database's connection string, for the readers' connections.</param>
+    /// <param name="time">The host's clock, for the idle close of the writer and the readers.</param>
+    /// <param name="options">Which of the writer's fast paths are on.</param>
+    internal SqliteGroupCommit(string connectionString, TimeProvider time, SqliteEngineOptions options)
     {
         _connectionString = connectionString;
+        _time = time;
+        _options = options;
         CanRead = ReachesSameDatabase(connectionString);
     }
 
@@ -71,99 +96,84 @@ internal sealed partial class SqliteGroupCommit
             && (builder.Mode != SqliteOpenMode.Memory || builder.Cache == SqliteCacheMode.Shared);
     }
 
-    /// <summary>How many reader connections are open and idle (for tests).</summary>
-    internal int IdleReaders => Volatile.Read(ref _idleReaders);
-
     /// <summary>
     /// Whether a new connection with the context's connection string reaches the same database, so that
     /// <see cref="ReadAsync{T}"/> can be used: a file, or a named shared-cache memory database; not a private memory one.
     /// </summary>
     public bool CanRead { get; }
 
-    /// <summary>The group commit of the context's database (one per connection string in this process).</summary>
-    public static SqliteGroupCommit For(DbContext context) =>
-        Databases.GetOrAdd(context.Database.GetConnectionString() ?? "", connectionString => new SqliteGroupCommit(connectionString));
+    /// <summary>Waits <paramref name="wait"/> on the host's clock.</summary>
+    /// <returns>False when the host is being disposed.</returns>
+    private async Task<bool> IdleAsync(TimeSpan wait)
+    {
+        try
+        {
+            await Task.Delay(wait, _time, _disposing.Token);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
 
     /// <summary>
-    /// Runs a read outside the write lock, on a plain connection of its own with its statements prepared once (no
-    /// context to create, no EF Core functions to register), kept open for the next reads until a second passes without one.
+    /// Closes the writer once the groups already under way are committed and their WAL synced, and the idle readers; a
+    /// transaction begun from now on fails with <see cref="ObjectDisposedException"/>. Called when the host is disposed.
     /// </summary>
-    public async ValueTask<T> ReadAsync<T>(Func<RowCommands, CancellationToken, ValueTask<T>> read, CancellationToken cancellationToken)
+    public async ValueTask DisposeAsync()
     {
-        Interlocked.Increment(ref _reads);
-        if (_readers.TryTake(out var reader))
+        if (_disposed)
         {
-            Interlocked.Decrement(ref _idleReaders);
-        }
-        else
-        {
-            reader = await Reader.OpenAsync(_connectionString, cancellationToken);
-        }
-
-        T result;
-        try
-        {
-            result = await read(reader.Rows, cancellationToken);
-        }
-        catch
-        {
-            await reader.DisposeAsync();
-            throw;
-        }
-
-        // Counted here rather than with the bag's Count, which takes every lock of the bag on each read.
-        if (Interlocked.Increment(ref _idleReaders) <= MaxIdleReaders)
-        {
-            _readers.Add(reader);
-            if (Interlocked.CompareExchange(ref _readerSweep, 1, 0) == 0)
-            {
-                _ = CloseReadersWhenIdleAsync();
-            }
-        }
-        else
-        {
-            Interlocked.Decrement(ref _idleReaders);
-            await reader.DisposeAsync();
-        }
-
-        return result;
-    }
-
-    /// <summary>Closes the idle readers once a whole <see cref="IdleTimeout"/> passed without a read.</summary>
-    private async Task CloseReadersWhenIdleAsync()
-    {
-        while (true)
-        {
-            var reads = Volatile.Read(ref _reads);
-            await Task.Delay(IdleTimeout, CancellationToken.None);
-            if (Volatile.Read(ref _reads) != reads)
-            {
-                continue;
-            }
-
-            // Cleared first: a reader given back from now on starts a sweep of its own, so none is left open.
-            Volatile.Write(ref _readerSweep, 0);
-            while (_readers.TryTake(out var reader))
-            {
-                Interlocked.Decrement(ref _idleReaders);
-                await reader.DisposeAsync();
-            }
-
             return;
         }
-    }
 
-    /// <summary>Waits for this database's turn, then opens a savepoint in the current group (opening one if needed).</summary>
-    public async ValueTask<SqliteWriteTurn> EnterAsync(IOptinDbContextSource source, CancellationToken cancellationToken)
-    {
-        Interlocked.Increment(ref _waiting);
+        _disposed = true;
+        await _disposing.CancelAsync();
+        // Bounded: a transaction its owner never ends must not hang the host's shutdown; its writer is then left open.
+        using var timeout = new CancellationTokenSource(DisposeTimeout, _time);
         try
         {
-            await _turn.WaitAsync(cancellationToken);
+            await _turn.EnterAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            await CloseIdleReadersAsync();
+            return;
+        }
+
+        try
+        {
+            // A group open here has its COMMIT queued behind: let it (and the turns before it) run first.
+            while (_group is not null)
+            {
+                _turn.Leave();
+                await _turn.EnterAsync(CancellationToken.None);
+            }
+
+            if (_writer is { } writer)
+            {
+                _writer = null;
+                await writer.DisposeAsync();
+            }
         }
         finally
         {
-            Interlocked.Decrement(ref _waiting);
+            _turn.Leave();
+        }
+
+        await CloseIdleReadersAsync();
+    }
+
+    /// <summary>Waits for this database's turn, then opens a savepoint in the current group (opening one if needed).</summary>
+    /// <exception cref="ObjectDisposedException">The host is being disposed.</exception>
+    public async ValueTask<SqliteWriteTurn> EnterAsync(IOptinDbContextSource source, CancellationToken cancellationToken)
+    {
+        await _turn.EnterAsync(cancellationToken);
+        if (_disposed)
+        {
+            _turn.Leave();
+            throw new ObjectDisposedException(nameof(SqliteGroupCommit), "The host that owns this SQLite writer is being disposed.");
         }
 
         var group = _group;
@@ -180,18 +190,19 @@ internal sealed partial class SqliteGroupCommit
 
                 if (_writer is null)
                 {
-                    _writer = await Writer.OpenAsync(source, FlushWal, cancellationToken);
-                    _ = CloseWhenIdleAsync(_writer);
+                    _writer = await Writer.OpenAsync(source, FlushWal, _options, cancellationToken);
+                    IdleClose = CloseWhenIdleAsync(_writer);
                 }
 
                 group = await Group.OpenAsync(_writer, cancellationToken);
                 _group = group;
-                Interlocked.Increment(ref _groups);
+                _lastGroup = _time.GetTimestamp();
             }
 
             // Not cancellable: a failure here fails the whole group, and a caller giving up must not fail the others.
             await group.Rows.ExecuteAsync(CreateSavepoint, CancellationToken.None);
-            return new SqliteWriteTurn(this, group);
+            group.Turns++;
+            return new SqliteWriteTurn(this, group, group.Changes);
         }
         catch (Exception ex)
         {
@@ -200,7 +211,7 @@ internal sealed partial class SqliteGroupCommit
                 await AbortAsync(group, ex);
             }
 
-            _turn.Release();
+            _turn.Leave();
             throw;
         }
     }
@@ -227,7 +238,7 @@ internal sealed partial class SqliteGroupCommit
 
     /// <summary>Ends a turn: releases or rolls back its savepoint, schedules the group's commit, passes the turn on.</summary>
     /// <returns>A task that completes when the turn's writes are committed (at once for a rollback).</returns>
-    internal async ValueTask<Task> LeaveAsync(Group group, bool commit)
+    internal async ValueTask<Task> LeaveAsync(Group group, bool commit, bool alone)
     {
         try
         {
@@ -241,12 +252,25 @@ internal sealed partial class SqliteGroupCommit
             try
             {
                 group.Lease.Context.ChangeTracker.Clear();
-                if (!commit)
+                if (alone)
                 {
-                    await group.Rows.ExecuteAsync(RollbackToSavepoint, CancellationToken.None);
+                    // No savepoint: the group holds this turn alone, so a rollback is the transaction's.
+                    if (!commit)
+                    {
+                        await group.Transaction.RollbackAsync(CancellationToken.None);
+                        await CloseAsync(group);
+                        return Task.CompletedTask;
+                    }
                 }
+                else
+                {
+                    if (!commit)
+                    {
+                        await group.Rows.ExecuteAsync(RollbackToSavepoint, CancellationToken.None);
+                    }
 
-                await group.Rows.ExecuteAsync(ReleaseSavepoint, CancellationToken.None);
+                    await group.Rows.ExecuteAsync(ReleaseSavepoint, CancellationToken.None);
+                }
             }
             catch (Exception ex)
             {
@@ -265,55 +289,70 @@ internal sealed partial class SqliteGroupCommit
         }
         finally
         {
-            _turn.Release();
+            _turn.Leave();
         }
     }
 
     private async Task CommitWhenItsTurnComesAsync(Group group)
     {
         Task synced;
-        await _turn.WaitAsync(CancellationToken.None);
+        await _turn.EnterAsync(CancellationToken.None);
         try
         {
             if (group.Closed)
             {
-                return; // failed, and its turns told, by AbortAsync
+                return; // committed early by a turn that runs alone, or failed and its turns told by AbortAsync
             }
 
-            try
-            {
-                await group.Transaction.CommitAsync(CancellationToken.None);
-
-                // With the WAL synced here rather than by COMMIT, the next group writes while the disk syncs this one.
-                synced = group.Wal?.FlushAsync() ?? Task.CompletedTask;
-                if (_checkpointWanted)
-                {
-                    await CheckpointAsync(group);
-                }
-            }
-#pragma warning disable CA1031 // Every failure of the COMMIT goes to the turns waiting on it.
-            catch (Exception ex)
-#pragma warning restore CA1031
-            {
-                synced = Task.FromException(ex);
-            }
-
-            try
-            {
-                await CloseAsync(group);
-            }
-#pragma warning disable CA1031 // The COMMIT's outcome is known; disposing the transaction object must not hide it.
-            catch (Exception)
-#pragma warning restore CA1031
-            {
-            }
+            synced = await CommitAsync(group);
         }
         finally
         {
-            _turn.Release();
+            _turn.Leave();
         }
 
-        // The turns always learn the outcome: committed and synced, or the COMMIT's or the fsync's failure.
+        await ReportAsync(group, synced);
+    }
+
+    /// <summary>Commits the group and closes it. Called holding the turn.</summary>
+    /// <returns>A task that completes when the WAL holding the commit is synced, or faults with the COMMIT's failure.</returns>
+    private async ValueTask<Task> CommitAsync(Group group)
+    {
+        Task synced;
+        try
+        {
+            await group.Transaction.CommitAsync(CancellationToken.None);
+
+            // With the WAL synced here rather than by COMMIT, the next group writes while the disk syncs this one.
+            synced = group.Wal?.FlushAsync() ?? Task.CompletedTask;
+            if (_checkpointWanted)
+            {
+                await CheckpointAsync(group);
+            }
+        }
+#pragma warning disable CA1031 // Every failure of the COMMIT goes to the turns waiting on it.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            synced = Task.FromException(ex);
+        }
+
+        try
+        {
+            await CloseAsync(group);
+        }
+#pragma warning disable CA1031 // The COMMIT's outcome is known; disposing the transaction object must not hide it.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+        }
+
+        return synced;
+    }
+
+    /// <summary>The turns always learn the outcome: committed and synced, or the COMMIT's or the fsync's failure.</summary>
+    private static async Task ReportAsync(Group group, Task synced)
+    {
         try
         {
             await synced;
@@ -327,14 +366,66 @@ internal sealed partial class SqliteGroupCommit
         }
     }
 
+    /// <summary>
+    /// Makes <paramref name="group"/>'s current turn the only one in its group, without a savepoint, so that a long turn
+    /// (a bulk change of a million contacts) keeps no sub-journal: SQLite keeps there the original of every page a
+    /// savepoint changes, and with <c>temp_store=MEMORY</c> it keeps it in memory (hundreds of MB for a bulk change).
+    /// A failure then rolls back the whole transaction, which holds nothing else. Called holding the turn.
+    /// </summary>
+    /// <param name="group">The turn's group.</param>
+    /// <param name="changesAtEntry">SQLite's count of changed rows on the writer's connection when the turn began.</param>
+    /// <returns>The group the turn now runs alone in, or null when it keeps its savepoint (it wrote already, and earlier
+    /// turns share its group).</returns>
+    internal async ValueTask<Group?> RunAloneAsync(Group group, long changesAtEntry)
+    {
+        if (group.Closed)
+        {
+            return null;
+        }
+
+        try
+        {
+            if (group.Turns == 1)
+            {
+                // The transaction holds this turn only: its savepoint is no longer needed.
+                await group.Rows.ExecuteAsync(ReleaseSavepoint, CancellationToken.None);
+                return group;
+            }
+
+            if (group.Changes != changesAtEntry)
+            {
+                return null;
+            }
+
+            // The turn wrote nothing yet: the earlier turns are committed now, and it goes on in a transaction of its own.
+            await group.Rows.ExecuteAsync(ReleaseSavepoint, CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            await AbortAsync(group, ex);
+            throw;
+        }
+
+        _ = ReportAsync(group, await CommitAsync(group));
+        var alone = await Group.OpenAsync(_writer!, CancellationToken.None);
+        alone.Turns = 1;
+        _group = alone;
+        _lastGroup = _time.GetTimestamp();
+        return alone;
+    }
+
     /// <summary>Closes <paramref name="writer"/>'s connection once a whole <see cref="IdleTimeout"/> passed without a group.</summary>
     private async Task CloseWhenIdleAsync(Writer writer)
     {
+        var wait = IdleTimeout;
         while (true)
         {
-            var groups = Volatile.Read(ref _groups);
-            await Task.Delay(IdleTimeout, CancellationToken.None);
-            await _turn.WaitAsync(CancellationToken.None);
+            if (!await IdleAsync(wait))
+            {
+                return; // disposed: the writer is closed there
+            }
+
+            await _turn.EnterAsync(CancellationToken.None);
             try
             {
                 if (!ReferenceEquals(_writer, writer))
@@ -342,16 +433,19 @@ internal sealed partial class SqliteGroupCommit
                     return; // already thrown away after a failure
                 }
 
-                if (_group is null && _groups == groups)
+                var idle = _time.GetElapsedTime(_lastGroup);
+                if (_group is null && idle >= IdleTimeout)
                 {
                     _writer = null;
                     await writer.DisposeAsync();
                     return;
                 }
+
+                wait = _group is null ? IdleTimeout - idle : IdleTimeout;
             }
             finally
             {
-                _turn.Release();
+                _turn.Leave();
             }
         }
     }
@@ -389,6 +483,7 @@ internal sealed partial class SqliteGroupCommit
     private async ValueTask CloseAsync(Group group)
     {
         group.Closed = true;
+        _lastGroup = _time.GetTimestamp();
         if (ReferenceEquals(_group, group))
         {
             _group = null;
@@ -396,176 +491,6 @@ internal sealed partial class SqliteGroupCommit
 
         group.Rows.Transaction = null;
         await group.Transaction.DisposeAsync();
-    }
-
-    /// <summary>One database transaction shared by consecutive turns, on the writer's context and connection.</summary>
-    internal sealed class Group
-    {
-        private Group(Writer writer, IDbContextTransaction transaction)
-        {
-            Lease = writer.Lease;
-            Rows = writer.Rows;
-            Wal = writer.Wal;
-            Transaction = transaction;
-        }
-
-        public DbContextLease Lease { get; }
-
-        /// <summary>Syncs the WAL after the group's COMMIT, or null when COMMIT syncs it itself.</summary>
-        public SqliteWalFlush? Wal { get; }
-
-        /// <summary>The writer's prepared statements, bound to this group's transaction.</summary>
-        public RowCommands Rows { get; }
-
-        public IDbContextTransaction Transaction { get; }
-
-        /// <summary>Completes when the group is committed; faults when it failed.</summary>
-        public TaskCompletionSource Durable { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public bool CommitScheduled { get; set; }
-
-        public bool Closed { get; set; }
-
-        public Exception? Failure { get; set; }
-
-        public static async ValueTask<Group> OpenAsync(Writer writer, CancellationToken cancellationToken)
-        {
-            var transaction = await writer.Lease.Context.Database.BeginTransactionAsync(cancellationToken);
-            writer.Rows.Transaction = transaction.GetDbTransaction();
-            return new Group(writer, transaction);
-        }
-    }
-
-    /// <summary>The context and open connection the groups write with, and the statements prepared on it.</summary>
-    internal sealed class Writer : IAsyncDisposable
-    {
-        private readonly string _tempStore;
-
-        private Writer(DbContextLease lease, RowCommands rows, SqliteWalFlush? wal, string tempStore)
-        {
-            Lease = lease;
-            Rows = rows;
-            Wal = wal;
-            _tempStore = tempStore;
-        }
-
-        public DbContextLease Lease { get; }
-
-        public RowCommands Rows { get; }
-
-        /// <summary>Syncs the WAL after each COMMIT, when the connection commits with NORMAL for it (see <see cref="SqliteWalFlush"/>).</summary>
-        public SqliteWalFlush? Wal { get; }
-
-        public static async ValueTask<Writer> OpenAsync(IOptinDbContextSource source, Action<FileStream> flushWal,
-            CancellationToken cancellationToken)
-        {
-            var lease = await source.CreateAsync(cancellationToken);
-            SqliteConnection? opened = null;
-            try
-            {
-                // Each turn is one savepoint; EF's own savepoints around every SaveChanges would only add statements.
-                lease.Context.Database.AutoSavepointsEnabled = false;
-
-                // Opened here, so EF Core leaves it open when a group's transaction ends.
-                await lease.Context.Database.OpenConnectionAsync(cancellationToken);
-                var connection = (SqliteConnection)lease.Context.Database.GetDbConnection();
-
-                // A turn's savepoint keeps the original of every page the turn changes in a sub-journal, which SQLite
-                // spills to a temporary file past 64 KiB unless temporary storage is in memory: a submission touches
-                // about that many pages, and its last inserts cost four times as much once spilled.
-                opened = connection;
-                var tempStore = await SqlitePragma.RunAsync(connection, "PRAGMA temp_store", cancellationToken);
-                await SqlitePragma.RunAsync(connection, "PRAGMA temp_store=MEMORY", cancellationToken);
-
-                // Deleted rows are overwritten with zeros rather than left in free space (DSR-5). Not restored when the
-                // connection goes back to the pool: every connection of the store's own context has it on as well.
-                await SqlitePragma.RunAsync(connection, SecureDelete, cancellationToken);
-                var walPath = await SqliteWalFlush.WalPathAsync(connection, cancellationToken);
-                var wal = walPath is null ? null : await SqliteWalFlush.OpenAsync(connection, walPath, flushWal, cancellationToken);
-                return new Writer(lease, new RowCommands(connection, SqliteDialect.Instance), wal, tempStore);
-            }
-            catch
-            {
-                if (opened is not null)
-                {
-                    // Its settings may be half changed: the connection is thrown away rather than pooled.
-                    SqliteConnection.ClearPool(opened);
-                    await lease.Context.Database.CloseConnectionAsync();
-                }
-
-                await lease.DisposeAsync();
-                throw;
-            }
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            await Rows.DisposeAsync();
-            if (Wal is not null)
-            {
-                await Wal.DisposeAsync();
-            }
-
-            await RestoreSettingsAsync();
-            await Lease.Context.Database.CloseConnectionAsync();
-            await Lease.DisposeAsync();
-        }
-
-        /// <summary>The connection goes back to the pool: whoever takes it next finds SQLite's settings as they were.</summary>
-        private async ValueTask RestoreSettingsAsync()
-        {
-            var connection = (SqliteConnection)Lease.Context.Database.GetDbConnection();
-            try
-            {
-                await SqlitePragma.RunAsync(connection, FormattableString.Invariant($"PRAGMA temp_store={_tempStore}"), CancellationToken.None);
-                if (Wal is not null)
-                {
-                    await SqlitePragma.RunAsync(connection, "PRAGMA synchronous=FULL", CancellationToken.None);
-                }
-            }
-#pragma warning disable CA1031 // A connection that cannot take the pragma must not go back to the pool.
-            catch (Exception)
-#pragma warning restore CA1031
-            {
-                SqliteConnection.ClearPool(connection);
-            }
-        }
-    }
-
-    /// <summary>A plain connection for reads outside the write lock, and the statements prepared on it.</summary>
-    private sealed class Reader : IAsyncDisposable
-    {
-        private readonly SqliteConnection _connection;
-
-        private Reader(SqliteConnection connection)
-        {
-            _connection = connection;
-            Rows = new RowCommands(connection, SqliteDialect.Instance);
-        }
-
-        public RowCommands Rows { get; }
-
-        public static async ValueTask<Reader> OpenAsync(string connectionString, CancellationToken cancellationToken)
-        {
-            var connection = new SqliteConnection(connectionString);
-            try
-            {
-                await connection.OpenAsync(cancellationToken);
-                await SqlitePragma.RunAsync(connection, SecureDelete, cancellationToken);
-                return new Reader(connection);
-            }
-            catch
-            {
-                await connection.DisposeAsync();
-                throw;
-            }
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            await Rows.DisposeAsync();
-            await _connection.DisposeAsync();
-        }
     }
 
     // Erasure (DSR-5): erased rows leave the WAL file.

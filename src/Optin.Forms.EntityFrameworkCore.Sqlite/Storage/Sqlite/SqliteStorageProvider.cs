@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Sqlite.Infrastructure.Internal;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Optin.Forms.Contacts;
 using Optin.Forms.DependencyInjection;
 
@@ -17,6 +18,16 @@ namespace Optin.Forms.EntityFrameworkCore.Storage.Sqlite;
 /// </summary>
 internal sealed class SqliteStorageProvider : OptinStorageProvider
 {
+    private readonly SqliteWriters? _writers;
+
+    /// <summary>The instance that finds the provider and registers its services (it opens no database).</summary>
+    public SqliteStorageProvider()
+    {
+    }
+
+    /// <summary>A host's instance, whose writers are the host's own (no process-wide registry).</summary>
+    public SqliteStorageProvider(SqliteWriters writers) => _writers = writers;
+
     public override string PackageName => "Optin.Forms.EntityFrameworkCore.Sqlite";
 
     public override SqlDialect Dialect => SqliteDialect.Instance;
@@ -37,7 +48,18 @@ internal sealed class SqliteStorageProvider : OptinStorageProvider
         OptinFormsEntityFrameworkCoreExtensions.UseSource<OptinSqliteDbContext>(builder);
     }
 
-    public override IOptinWriter? Writer(DbContext context) => SqliteGroupCommit.For(context);
+    public override IOptinWriter? Writer(DbContext context) =>
+        (_writers ?? throw new InvalidOperationException("This SqliteStorageProvider belongs to no host: resolve it from the host's container."))
+        .For(context);
+
+    /// <inheritdoc/>
+    public override void AddServices(IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+
+        // The SQLite writers live as long as the host, which disposes them (no process-wide registry).
+        services.TryAddSingleton(sp => new SqliteWriters(sp.GetRequiredService<TimeProvider>(), SqliteEngineOptions.FromEnvironment()));
+    }
 
     /// <summary>Creates the database file's folder and switches the database to WAL journaling (readers do not wait for writers).</summary>
     public override async ValueTask PrepareDatabaseAsync(DbContext context, CancellationToken cancellationToken)

@@ -6,13 +6,16 @@ namespace Optin.Forms.EntityFrameworkCore.Storage.Sqlite;
 internal sealed partial class SqliteWriteTurn
 {
     private readonly SqliteGroupCommit _owner;
-    private readonly SqliteGroupCommit.Group _group;
+    private readonly long _changesAtEntry;
+    private SqliteGroupCommit.Group _group;
+    private bool _alone;
     private bool _left;
 
-    internal SqliteWriteTurn(SqliteGroupCommit owner, SqliteGroupCommit.Group group)
+    internal SqliteWriteTurn(SqliteGroupCommit owner, SqliteGroupCommit.Group group, long changesAtEntry)
     {
         _owner = owner;
         _group = group;
+        _changesAtEntry = changesAtEntry;
     }
 
     /// <summary>The group's context, for this turn only (its change tracker is cleared when the turn ends).</summary>
@@ -31,7 +34,26 @@ internal sealed partial class SqliteWriteTurn
         }
 
         _left = true;
-        return _owner.LeaveAsync(_group, commit);
+        return _owner.LeaveAsync(_group, commit, _alone);
+    }
+
+    /// <summary>
+    /// Before a long write (a bulk change): the turn goes on alone in its group, without a savepoint, so that SQLite keeps
+    /// no copy of the pages it changes (<see cref="SqliteGroupCommit.RunAloneAsync"/>). Does nothing when the turn
+    /// already wrote and shares its group.
+    /// </summary>
+    public async ValueTask RunAloneAsync()
+    {
+        if (_alone || _left)
+        {
+            return;
+        }
+
+        if (await _owner.RunAloneAsync(_group, _changesAtEntry) is { } group)
+        {
+            _group = group;
+            _alone = true;
+        }
     }
 
     // Erasure (DSR-5).
