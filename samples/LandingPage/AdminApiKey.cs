@@ -19,10 +19,22 @@ internal static class AdminApiKey
     public const string Policy = "OptinAdmin";
     public const string Header = "X-Api-Key";
 
+    /// <summary>The policy scheme that picks the key or the back office's cookie.</summary>
+    public const string Either = "AdminApiKeyOrCookie";
+
     public static void Add(IServiceCollection services)
     {
-        services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, Handler>(Scheme, null);
-        services.AddAuthorizationBuilder().AddPolicy(Policy, p => p.AddAuthenticationSchemes(Scheme).RequireAuthenticatedUser());
+        var authentication = services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, Handler>(Scheme, null);
+
+        // The back office signs in with a cookie (DashboardLogin); the admin API with the key. One policy covers both: a
+        // request under the admin API (or carrying the key) is checked with the key, and answered 401 without it; any
+        // other (the dashboard's pages) with the cookie, and sent to the login page without it.
+        DashboardLogin.Add(authentication);
+        authentication.AddPolicyScheme(Either, null, options => options.ForwardDefaultSelector = context =>
+            context.Request.Headers.ContainsKey(Header) || context.Request.Path.StartsWithSegments("/optin/admin", StringComparison.OrdinalIgnoreCase)
+                ? Scheme
+                : DashboardLogin.CookieScheme);
+        services.AddAuthorizationBuilder().AddPolicy(Policy, p => p.AddAuthenticationSchemes(Either).RequireAuthenticatedUser());
     }
 
     private sealed class Handler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,

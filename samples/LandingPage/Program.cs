@@ -21,6 +21,11 @@ AdminApiKey.Add(builder.Services);
 var app = builder.Build();
 app.MapOptinForms();
 app.MapOptinThankYouPage("/merci");
+
+// The back office at /optin/dashboard, behind the same policy; the sample signs in one user at /account/login
+// (Sample:Dashboard:UserName and Sample:Dashboard:Password, from user-secrets or the environment).
+app.MapOptinDashboard();
+DashboardLogin.Map(app);
 app.MapGet("/", () => Results.Redirect("/salon"));
 SamplePages.Map(app);
 if (app.Environment.IsDevelopment())
