@@ -4,6 +4,7 @@ using Optin.Forms.Consent;
 using Optin.Forms.EntityFrameworkCore.Entities;
 using Optin.Forms.Jobs;
 using Optin.Forms.Retention;
+using C = Optin.Forms.EntityFrameworkCore.OptinColumns;
 using M = Optin.Forms.EntityFrameworkCore.OptinFormsModel;
 
 namespace Optin.Forms.EntityFrameworkCore.Storage;
@@ -14,17 +15,17 @@ namespace Optin.Forms.EntityFrameworkCore.Storage;
 /// </content>
 internal sealed partial class EntityFrameworkCoreOptinTransaction
 {
-    private const string DeleteFinishedJobs = $"DELETE FROM {M.Jobs} WHERE position IN (SELECT position FROM {M.Jobs} "
-        + "WHERE status IN (" + FinishedStatuses + ") AND finished_at < @p0 ORDER BY finished_at, position LIMIT @p1)";
+    private const string DeleteFinishedJobs = $"DELETE FROM {M.Jobs} WHERE {C.Position} IN (SELECT {C.Position} FROM {M.Jobs} "
+        + $"WHERE {C.Status} IN (" + FinishedStatuses + $") AND {C.FinishedAt} < @p0 ORDER BY {C.FinishedAt}, {C.Position} LIMIT @p1)";
 
     private const string FinishedStatuses = "2, 3, 4, 5";
 
-    private const string DeleteTombstones = $"DELETE FROM {M.ConsentEvents} WHERE sequence IN (SELECT sequence FROM {M.ConsentEvents} "
-        + "WHERE kind = 7 AND occurred_at < @p0 ORDER BY sequence LIMIT @p1)";
+    private const string DeleteTombstones = $"DELETE FROM {M.ConsentEvents} WHERE {C.Sequence} IN (SELECT {C.Sequence} FROM {M.ConsentEvents} "
+        + $"WHERE {C.Kind} = 7 AND {C.OccurredAt} < @p0 ORDER BY {C.Sequence} LIMIT @p1)";
 
     // A tombstone starts a chain of its own (LEDG-1): a head left without any entry goes with it.
     private const string DeleteOrphanChainHeads = $"DELETE FROM {M.ChainHeads} WHERE NOT EXISTS (SELECT 1 FROM {M.ConsentEvents} e "
-        + $"WHERE e.contact_id = {M.ChainHeads}.contact_id)";
+        + $"WHERE e.{C.ContactId} = {M.ChainHeads}.{C.ContactId})";
 
     public async ValueTask<int> DeleteFinishedJobsAsync(Instant finishedBefore, int maxCount, CancellationToken cancellationToken)
     {

@@ -4,6 +4,7 @@ using Optin.Forms.DoubleOptin;
 using Optin.Forms.EntityFrameworkCore.Entities;
 using Optin.Forms.Jobs;
 using Optin.Forms.Submissions;
+using C = Optin.Forms.EntityFrameworkCore.OptinColumns;
 using M = Optin.Forms.EntityFrameworkCore.OptinFormsModel;
 
 namespace Optin.Forms.EntityFrameworkCore.Storage;
@@ -17,43 +18,43 @@ internal static class RecordRows
     private const int Pending = (int)JobStatus.Pending;
     private const int Running = (int)JobStatus.Running;
 
-    private const string InsertEvent = $"INSERT INTO {M.ConsentEvents} (id, contact_id, kind, state, method, occurred_at, purpose_id, "
-        + "purpose_version, form_id, form_version, submission_id, consent_text, consent_text_sha256, purpose_text, purpose_text_sha256, "
-        + "privacy_notice, controller, culture, source_url, ip_address, user_agent, actor, reason, legal_basis, template_id, "
-        + "template_sha256, message_id, "
-        + "address, previous_address, form_sha256, consent_box_sha256, privacy_notice_sha256, email_sha256, " // EVD-1
-        + "hash, previous_hash" // LEDG-1
+    private const string InsertEvent = $"INSERT INTO {M.ConsentEvents} ({C.Id}, {C.ContactId}, {C.Kind}, {C.State}, {C.Method}, {C.OccurredAt}, {C.PurposeId}, "
+        + $"{C.PurposeVersion}, {C.FormId}, {C.FormVersion}, {C.SubmissionId}, {C.ConsentText}, {C.ConsentTextSha256}, {C.PurposeText}, {C.PurposeTextSha256}, "
+        + $"{C.PrivacyNotice}, {C.Controller}, {C.Culture}, {C.SourceUrl}, {C.IpAddress}, {C.UserAgent}, {C.Actor}, {C.Reason}, {C.LegalBasis}, {C.TemplateId}, "
+        + $"{C.TemplateSha256}, {C.MessageId}, "
+        + $"{C.Address}, {C.PreviousAddress}, {C.FormSha256}, {C.ConsentBoxSha256}, {C.PrivacyNoticeSha256}, {C.EmailSha256}, " // EVD-1
+        + $"{C.Hash}, {C.PreviousHash}" // LEDG-1
         + ") VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11, @p12, @p13, @p14, "
         + "@p15, @p16, @p17, @p18, @p19, @p20, @p21, @p22, @p23, @p24, @p25, @p26, "
         + "@p27, @p28, @p29, @p30, @p31, @p32, @p33, @p34)";
 
-    private const string InsertSubmission = $"INSERT INTO {M.Submissions} (id, form_id, form_version, contact_id, received_at, culture, "
-        + "values_json, consents_given_json, source_url, ip_address, user_agent) "
+    private const string InsertSubmission = $"INSERT INTO {M.Submissions} ({C.Id}, {C.FormId}, {C.FormVersion}, {C.ContactId}, {C.ReceivedAt}, {C.Culture}, "
+        + $"{C.ValuesJson}, {C.ConsentsGivenJson}, {C.SourceUrl}, {C.IpAddress}, {C.UserAgent}) "
         + "VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10)";
 
-    private const string JobColumns = "id, action, rule_name, contact_id, purpose_id, purpose_key, payload, message_id, created_at, "
-        + "due_at, status, attempts, lease_owner, lease_expires_at, last_error, finished_at, recipient";
+    private const string JobColumns = $"{C.Id}, {C.Action}, {C.RuleName}, {C.ContactId}, {C.PurposeId}, {C.PurposeKey}, {C.Payload}, {C.MessageId}, {C.CreatedAt}, "
+        + $"{C.DueAt}, {C.Status}, {C.Attempts}, {C.LeaseOwner}, {C.LeaseExpiresAt}, {C.LastError}, {C.FinishedAt}, {C.Recipient}";
 
     private const string InsertJob = $"INSERT INTO {M.Jobs} ({JobColumns}) "
         + "VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11, @p12, @p13, @p14, @p15, @p16)";
 
-    private const string InsertToken = $"INSERT INTO {M.Tokens} (hash, kind, contact_id, purpose_id, purpose_key, culture, job_id, "
-        + "created_at, expires_at, consumed_at) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9)";
+    private const string InsertToken = $"INSERT INTO {M.Tokens} ({C.Hash}, {C.Kind}, {C.ContactId}, {C.PurposeId}, {C.PurposeKey}, {C.Culture}, {C.JobId}, "
+        + $"{C.CreatedAt}, {C.ExpiresAt}, {C.ConsumedAt}) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9)";
 
-    private const string FindSuppression = $"SELECT address_hash, reason, created_at, expires_at FROM {M.Suppressions} WHERE address_hash = @p0";
+    private const string FindSuppression = $"SELECT {C.AddressHash}, {C.Reason}, {C.CreatedAt}, {C.ExpiresAt} FROM {M.Suppressions} WHERE {C.AddressHash} = @p0";
 
-    private const string IncrementCounter = $"INSERT INTO {M.Counters} (key, value, expires_at) VALUES (@p0, 1, @p1) "
-        + $"ON CONFLICT (key) DO UPDATE SET value = CASE WHEN {M.Counters}.expires_at > @p2 THEN {M.Counters}.value + 1 ELSE 1 END, "
-        + $"expires_at = CASE WHEN {M.Counters}.expires_at > @p2 THEN {M.Counters}.expires_at ELSE @p1 END RETURNING value";
+    private const string IncrementCounter = $"INSERT INTO {M.Counters} ({C.Key}, {C.Value}, {C.ExpiresAt}) VALUES (@p0, 1, @p1) "
+        + $"ON CONFLICT ({C.Key}) DO UPDATE SET {C.Value} = CASE WHEN {M.Counters}.{C.ExpiresAt} > @p2 THEN {M.Counters}.{C.Value} + 1 ELSE 1 END, "
+        + $"{C.ExpiresAt} = CASE WHEN {M.Counters}.{C.ExpiresAt} > @p2 THEN {M.Counters}.{C.ExpiresAt} ELSE @p1 END RETURNING {C.Value}";
 
     /// <summary>Ends a running job still leased by its owner (a conditional update).</summary>
-    private static readonly string CompleteJob = $"UPDATE {M.Jobs} SET status = @p0, last_error = COALESCE(@p1, last_error), "
-        + $"finished_at = @p2, lease_owner = NULL, lease_expires_at = NULL WHERE id = @p3 AND status = {Running} AND lease_owner = @p4";
+    private static readonly string CompleteJob = $"UPDATE {M.Jobs} SET {C.Status} = @p0, {C.LastError} = COALESCE(@p1, {C.LastError}), "
+        + $"{C.FinishedAt} = @p2, {C.LeaseOwner} = NULL, {C.LeaseExpiresAt} = NULL WHERE {C.Id} = @p3 AND {C.Status} = {Running} AND {C.LeaseOwner} = @p4";
 
-    private static readonly string RetryJob = $"UPDATE {M.Jobs} SET status = {Pending}, due_at = @p0, last_error = @p1, lease_owner = NULL, "
-        + $"lease_expires_at = NULL WHERE id = @p2 AND status = {Running} AND lease_owner = @p3";
+    private static readonly string RetryJob = $"UPDATE {M.Jobs} SET {C.Status} = {Pending}, {C.DueAt} = @p0, {C.LastError} = @p1, {C.LeaseOwner} = NULL, "
+        + $"{C.LeaseExpiresAt} = NULL WHERE {C.Id} = @p2 AND {C.Status} = {Running} AND {C.LeaseOwner} = @p3";
 
-    private static readonly string DueJobs = $"(status = {Pending} AND due_at <= @p0) OR (status = {Running} AND lease_expires_at <= @p0)";
+    private static readonly string DueJobs = $"({C.Status} = {Pending} AND {C.DueAt} <= @p0) OR ({C.Status} = {Running} AND {C.LeaseExpiresAt} <= @p0)";
 
     public static async ValueTask AppendEventAsync(RowCommands rows, ConsentEvent e, string duplicate, CancellationToken cancellationToken) =>
         await rows.ExecuteUniqueAsync(InsertEvent, duplicate, cancellationToken, e.Id, e.ContactId, (int)e.Kind, (int)e.State, (int)e.Method,
@@ -140,16 +141,16 @@ internal static class RecordRows
     private static string Claim(bool lockRows)
     {
         static string Candidates(string limit) =>
-            $"SELECT position, due_at FROM (SELECT position, due_at FROM {M.Jobs} WHERE status = {Pending} AND due_at <= @p0 "
-            + $"ORDER BY due_at, position LIMIT {limit}) AS due_pending UNION ALL SELECT position, due_at FROM (SELECT position, due_at "
-            + $"FROM {M.Jobs} WHERE status = {Running} AND lease_expires_at <= @p0 ORDER BY due_at, position LIMIT {limit}) AS expired_leases";
+            $"SELECT {C.Position}, {C.DueAt} FROM (SELECT {C.Position}, {C.DueAt} FROM {M.Jobs} WHERE {C.Status} = {Pending} AND {C.DueAt} <= @p0 "
+            + $"ORDER BY {C.DueAt}, {C.Position} LIMIT {limit}) AS due_pending UNION ALL SELECT {C.Position}, {C.DueAt} FROM (SELECT {C.Position}, {C.DueAt} "
+            + $"FROM {M.Jobs} WHERE {C.Status} = {Running} AND {C.LeaseExpiresAt} <= @p0 ORDER BY {C.DueAt}, {C.Position} LIMIT {limit}) AS expired_leases";
 
         var claimed = lockRows
-            ? $"SELECT position FROM {M.Jobs} WHERE position IN (SELECT position FROM ({Candidates("@p3 * 4")}) AS candidates) "
-                + $"AND ({DueJobs}) ORDER BY due_at, position LIMIT @p3 FOR UPDATE SKIP LOCKED"
-            : $"SELECT position FROM ({Candidates("@p3")}) AS candidates ORDER BY due_at, position LIMIT @p3";
-        return $"UPDATE {M.Jobs} SET status = {Running}, attempts = attempts + 1, lease_owner = @p1, lease_expires_at = @p2 "
-            + $"WHERE position IN ({claimed}) RETURNING position, {JobColumns}";
+            ? $"SELECT {C.Position} FROM {M.Jobs} WHERE {C.Position} IN (SELECT {C.Position} FROM ({Candidates("@p3 * 4")}) AS candidates) "
+                + $"AND ({DueJobs}) ORDER BY {C.DueAt}, {C.Position} LIMIT @p3 FOR UPDATE SKIP LOCKED"
+            : $"SELECT {C.Position} FROM ({Candidates("@p3")}) AS candidates ORDER BY {C.DueAt}, {C.Position} LIMIT @p3";
+        return $"UPDATE {M.Jobs} SET {C.Status} = {Running}, {C.Attempts} = {C.Attempts} + 1, {C.LeaseOwner} = @p1, {C.LeaseExpiresAt} = @p2 "
+            + $"WHERE {C.Position} IN ({claimed}) RETURNING {C.Position}, {JobColumns}";
     }
 
     private static JobEntity ReadJob(DbDataReader r) => new()
