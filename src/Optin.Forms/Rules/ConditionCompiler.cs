@@ -81,13 +81,13 @@ internal sealed class ConditionCompiler(IReadOnlyDictionary<string, RuleConditio
         var all = options.All.Select((o, i) => Compile(o, $"{path}:All:{i}")).ToList();
         if (all.Count > 0)
         {
-            parts.Add(c => all.TrueForAll(p => p(c)));
+            parts.Add(c => AllOf(all, c));
         }
 
         var any = options.Any.Select((o, i) => Compile(o, $"{path}:Any:{i}")).ToList();
         if (any.Count > 0)
         {
-            parts.Add(c => any.Exists(p => p(c)));
+            parts.Add(c => AnyOf(any, c));
         }
 
         foreach (var (name, args) in options.Custom)
@@ -108,7 +108,35 @@ internal sealed class ConditionCompiler(IReadOnlyDictionary<string, RuleConditio
             }
         }
 
-        return c => parts.TrueForAll(p => p(c));
+        return c => AllOf(parts, c);
+    }
+
+    // Loops rather than TrueForAll/Exists with a lambda: those allocated a closure and a delegate on every evaluation,
+    // that is on every submission.
+    private static bool AllOf(List<Func<RuleConditionContext, bool>> conditions, RuleConditionContext context)
+    {
+        foreach (var condition in conditions)
+        {
+            if (!condition(context))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool AnyOf(List<Func<RuleConditionContext, bool>> conditions, RuleConditionContext context)
+    {
+        foreach (var condition in conditions)
+        {
+            if (condition(context))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The value of a field: the contact's address for <c>email</c>, else the contact's fields.</summary>

@@ -16,7 +16,7 @@ internal sealed class RuleEngine(RuleSetProvider rules, IClock clock, IOptions<O
     public bool ListensTo(Type eventType)
     {
         ArgumentNullException.ThrowIfNull(eventType);
-        return rules.For(eventType.Name).Any();
+        return !rules.For(eventType.Name).IsEmpty;
     }
 
     public async ValueTask HandleAsync(OptinEvent optinEvent, IOptinTransaction transaction, CancellationToken cancellationToken)
@@ -24,7 +24,7 @@ internal sealed class RuleEngine(RuleSetProvider rules, IClock clock, IOptions<O
         ArgumentNullException.ThrowIfNull(optinEvent);
         ArgumentNullException.ThrowIfNull(transaction);
         var matching = rules.For(RuleEvents.NameOf(optinEvent));
-        if (!matching.Any())
+        if (matching.IsEmpty)
         {
             return;
         }

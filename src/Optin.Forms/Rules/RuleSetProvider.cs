@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -12,7 +13,7 @@ namespace Optin.Forms.Rules;
 /// </summary>
 internal sealed class RuleSetProvider
 {
-    private readonly CatalogBound<ILookup<string, CompiledRule>> _rules;
+    private readonly CatalogBound<FrozenDictionary<string, ImmutableArray<CompiledRule>>> _rules;
 
     public RuleSetProvider(IFormCatalogProvider catalogs, IOptions<OptinFormsOptions> options, RuleRegistry registry, EmailRenderer renderer,
         IServiceProvider services)
@@ -23,13 +24,15 @@ internal sealed class RuleSetProvider
             var compiler = new RuleCompiler(registry.Actions, registry.Conditions,
                 type => (IRuleCondition)ActivatorUtilities.GetServiceOrCreateInstance(services, type));
             var rules = compiler.Compile(o, renderer.Templates, problems);
-            return problems.Count > 0 ? throw new OptinConfigurationException(problems) : rules.ToLookup(r => r.When, StringComparer.Ordinal);
+            return problems.Count > 0 ? throw new OptinConfigurationException(problems) : rules.GroupBy(r => r.When, StringComparer.Ordinal)
+                .ToFrozenDictionary(g => g.Key, g => g.ToImmutableArray(), StringComparer.Ordinal);
         }, () => options.Value);
     }
 
     /// <summary>The rules in force for <paramref name="eventName"/> (those of the configuration last accepted).</summary>
-    public IEnumerable<CompiledRule> For(string eventName) => _rules.Value[eventName];
+    /// <remarks>An array, not a lazy sequence: every submission asks, and enumerating it must not allocate.</remarks>
+    public ImmutableArray<CompiledRule> For(string eventName) => _rules.Value.GetValueOrDefault(eventName, []);
 
     /// <summary>Every rule in force.</summary>
-    public ImmutableArray<CompiledRule> All => [.. _rules.Value.SelectMany(g => g)];
+    public ImmutableArray<CompiledRule> All => [.. _rules.Value.Values.SelectMany(g => g)];
 }
