@@ -539,7 +539,7 @@ public abstract class OptinStoreConformanceTests : IAsyncLifetime
             NewContact("b@exemple.fr", T0 + Duration.FromDays(1)) with { Fields = lyon.SetItem("city", "lyon") },
             NewContact("c@exemple.fr", T0 + Duration.FromDays(2)).WithOptin("newsletter", OptinState.OptedIn, T0 + Duration.FromDays(2)),
             NewContact("d@exemple.fr", T0 + Duration.FromDays(3)) with { Kind = ContactKind.Account, Tags = tags, LastActivityAt = T0 + Duration.FromDays(30) },
-            NewContact("e@exemple.fr", T0 + Duration.FromDays(4)) with { Fields = lyon, LastActivityAt = T0 + Duration.FromDays(40) },
+            NewContact("e@exemple.fr", T0 + Duration.FromDays(4)) with { Fields = lyon, LastActivityAt = T0 + Duration.FromDays(40), UpdatedAt = T0 + Duration.FromDays(20) },
         ];
     }
 
@@ -552,6 +552,8 @@ public abstract class OptinStoreConformanceTests : IAsyncLifetime
         ["tag"] = new() { Tag = "salon" },
         ["created-from"] = new() { CreatedFrom = T0 + Duration.FromDays(2) },
         ["created-before"] = new() { CreatedBefore = T0 + Duration.FromDays(2) },
+        ["updated-from"] = new() { UpdatedFrom = T0 + Duration.FromDays(10) },
+        ["updated-before"] = new() { UpdatedBefore = T0 + Duration.FromDays(5) },
         ["last-activity-before"] = new() { LastActivityBefore = T0 + Duration.FromDays(35) },
         ["combined"] = new() { Kind = ContactKind.Lead, CreatedFrom = T0 + Duration.FromDays(1), CreatedBefore = T0 + Duration.FromDays(4) },
     };

@@ -98,6 +98,33 @@ public abstract class RightsStoreConformanceTests
         Assert.Equal(2, await store.Contacts.CountAsync(new ContactQuery(), default));
     }
 
+    /// <summary>ChangeKindAsync, lead to contact: saves the kind with a chained ledger entry naming the actor, the kinds and the reason.</summary>
+    [Fact]
+    public async Task ChangeKindAsync_LeadToContact_SavesTheKindWithALedgerEntryNamingActorKindsAndReason()
+    {
+        var store = await CreateStoreAsync();
+        var lead = await SaveContactAsync(store, Contact("a@exemple.fr"));
+        var other = await SaveContactAsync(store, Contact("b@exemple.fr") with { CreatedAt = T0 + Duration.FromSeconds(1) });
+        var service = new ContactKindService(store, TestClocks.Create(T0 + Duration.FromDays(1)));
+
+        var result = await service.ChangeKindAsync(lead.Id, ContactKind.Contact, "dpo@stand.example", "signed the quote", default);
+        var again = await service.ChangeKindAsync(lead.Id, ContactKind.Contact, "dpo@stand.example", "twice", default);
+
+        Assert.True(result.Succeeded);
+        Assert.Equal(Submissions.SubmissionCodes.Unchanged, again.Code);
+        var saved = (await store.Contacts.FindAsync(lead.Id, default))!;
+        Assert.Equal(ContactKind.Contact, saved.Kind);
+        Assert.Equal(T0 + Duration.FromDays(1), saved.UpdatedAt);
+        Assert.Equal(ContactKind.Lead, (await store.Contacts.FindAsync(other.Id, default))!.Kind);
+        Assert.Equal([lead.Id], await store.Contacts.QueryAsync(new ContactQuery { Kind = ContactKind.Contact }, default).Select(c => c.Id).ToListAsync());
+        var entry = Assert.Single(await store.Ledger.ReadAsync(lead.Id, default).ToListAsync());
+        Assert.Equal(ConsentEventKind.KindChanged, entry.Kind);
+        Assert.Equal(ConsentMethod.Manual, entry.Method);
+        Assert.Equal("dpo@stand.example", entry.Actor);
+        Assert.Equal("Lead → Contact: signed the quote", entry.Reason);
+        Assert.NotNull(entry.Hash);
+    }
+
     /// <summary>SetOptinInBulkAsync, query excluding restricted: leaves the restricted contact alone.</summary>
     [Fact]
     public async Task SetOptinInBulkAsync_QueryExcludingRestricted_LeavesTheRestrictedContactAlone()

@@ -33,7 +33,7 @@ internal static partial class AdminEndpoints
         context.Request.Query["culture"].ToString() is { Length: > 0 and <= 20 } culture ? culture : null;
 
     /// <summary>Runs a read and, when it found the contact, logs who read what (EVD-1): in the store's access log and as a log event.</summary>
-    private static async Task ReadAsync(HttpContext context, Guid contactId, string action, Task<bool> read)
+    internal static async Task ReadAsync(HttpContext context, Guid contactId, string action, Task<bool> read)
     {
         if (!await read)
         {

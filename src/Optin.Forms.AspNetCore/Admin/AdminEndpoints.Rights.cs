@@ -32,7 +32,7 @@ internal static partial class AdminEndpoints
     /// <summary>Streams a document to the response, or answers 404 when the contact does not exist (then nothing was written).</summary>
     /// <remarks>With <paramref name="tombstoneOf"/>, an erased contact answers its tombstone instead of 404 (DSR-5).</remarks>
     /// <returns>Whether the document was written.</returns>
-    private static async Task<bool> StreamAsync(HttpContext context, string contentType, string? fileName, Func<Stream, Task<bool>> write,
+    internal static async Task<bool> StreamAsync(HttpContext context, string contentType, string? fileName, Func<Stream, Task<bool>> write,
         Guid? tombstoneOf = null)
     {
         context.Response.ContentType = contentType;

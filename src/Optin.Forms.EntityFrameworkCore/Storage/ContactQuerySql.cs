@@ -53,6 +53,16 @@ internal static class ContactQuerySql
             sql.Append($" AND c.{C.CreatedAt} < ").Append(args.Add(before.ToUnixTimeMilliseconds()));
         }
 
+        if (query.UpdatedFrom is { } updatedFrom)
+        {
+            sql.Append($" AND c.{C.UpdatedAt} >= ").Append(args.Add(updatedFrom.ToUnixTimeMilliseconds()));
+        }
+
+        if (query.UpdatedBefore is { } updatedBefore)
+        {
+            sql.Append($" AND c.{C.UpdatedAt} < ").Append(args.Add(updatedBefore.ToUnixTimeMilliseconds()));
+        }
+
         if (query.LastActivityBefore is { } activity)
         {
             sql.Append($" AND c.{C.LastActivityAt} < ").Append(args.Add(activity.ToUnixTimeMilliseconds()));

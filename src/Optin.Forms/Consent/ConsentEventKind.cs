@@ -41,4 +41,11 @@ public enum ConsentEventKind
 
     /// <summary>An operator lifted the restriction of processing.</summary>
     RestrictionLifted,
+
+    /// <summary>
+    /// An operator changed the contact's kind (a lead becomes a contact, the conversion a CRM records): the entry carries
+    /// who and why; its <see cref="ConsentEvent.Reason"/> starts with the previous and the new kind
+    /// (<c>Lead → Contact: </c>) followed by the operator's reason as typed. It changes no opt-in.
+    /// </summary>
+    KindChanged,
 }

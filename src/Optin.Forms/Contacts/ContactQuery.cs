@@ -30,6 +30,12 @@ public sealed record ContactQuery
     /// <summary>Only contacts created strictly before this instant.</summary>
     public Instant? CreatedBefore { get; init; }
 
+    /// <summary>Only contacts last changed at or after this instant.</summary>
+    public Instant? UpdatedFrom { get; init; }
+
+    /// <summary>Only contacts last changed strictly before this instant.</summary>
+    public Instant? UpdatedBefore { get; init; }
+
     /// <summary>Only contacts whose last activity is strictly before this instant.</summary>
     public Instant? LastActivityBefore { get; init; }
 
@@ -46,6 +52,8 @@ public sealed record ContactQuery
             && (Tag is null || contact.Tags.Contains(Tag))
             && (CreatedFrom is null || contact.CreatedAt >= CreatedFrom)
             && (CreatedBefore is null || contact.CreatedAt < CreatedBefore)
+            && (UpdatedFrom is null || contact.UpdatedAt >= UpdatedFrom)
+            && (UpdatedBefore is null || contact.UpdatedAt < UpdatedBefore)
             && (LastActivityBefore is null || contact.LastActivityAt < LastActivityBefore)
             && (ProcessingRestricted is null || contact.ProcessingRestricted == ProcessingRestricted);
     }

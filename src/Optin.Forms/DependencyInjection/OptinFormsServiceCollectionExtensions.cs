@@ -70,6 +70,7 @@ public static class OptinFormsServiceCollectionExtensions
         services.TryAddSingleton<IOptinStore>(sp => sp.GetRequiredService<InMemoryOptinStore>());
         services.TryAddSingleton<SubmissionPipeline>();
         services.TryAddSingleton<ContactOptinService>();
+        services.TryAddSingleton<ContactKindService>();
         services.TryAddSingleton<PersonalDataService>();
         services.TryAddSingleton<EvidenceService>();
         EngineServices.Add(services);
