@@ -11,6 +11,8 @@ internal sealed class ImportColumns
     private const string EmailColumn = "email";
     private const string KindColumn = "kind";
 
+    private static readonly System.Buffers.SearchValues<char> NumberLike = System.Buffers.SearchValues.Create("0123456789 .()/-");
+
     private readonly int _count;
     private readonly int _email;
     private readonly int _kind;
@@ -157,7 +159,7 @@ internal sealed class ImportColumns
         return text[0] switch
         {
             '=' or '@' or '\t' or '\r' => true,
-            '+' or '-' => text.Length > 1 && text.AsSpan(1).ContainsAnyExcept("0123456789 .()/-"),
+            '+' or '-' => text.Length > 1 && text.AsSpan(1).ContainsAnyExcept(NumberLike),
             _ => false,
         };
     }
