@@ -83,6 +83,7 @@ public sealed class ImportPageTests
         Assert.Contains("<dd id=\"count-suppressed\">1</dd>", html, StringComparison.Ordinal);
         Assert.Contains("<dd id=\"count-invalid\">2</dd>", html, StringComparison.Ordinal);
         Assert.Contains("<td class=\"num\">3</td><td>", html, StringComparison.Ordinal);
+        Assert.Contains("<p id=\"suppressed-lines\">Lines whose address is on the suppression list (skipped): 5</p>", html, StringComparison.Ordinal);
         Assert.Contains("<td class=\"num\">6</td><td>OPTIN2207</td>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("salon.csv", await SnapshotAsync(app), StringComparison.Ordinal);
         Assert.Null(await app.Store.Contacts.FindByEmailKeyAsync("zoe@exemple.fr", default));

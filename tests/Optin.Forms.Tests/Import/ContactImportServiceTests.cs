@@ -136,6 +136,7 @@ public sealed class ContactImportServiceTests
         var report = await ImportAsync(e.Services, "email\nJean.Dupont@exemple.fr\nmarie@exemple.fr\n", Request(doi: "newsletter"));
 
         Assert.Equal((1, 1, 1), (report.Imported, report.SkippedSuppressed, report.DoubleOptinRequested));
+        Assert.Equal<int>([2], report.SuppressedLines);
         Assert.Null(await FindAsync(e, "jean.dupont@exemple.fr"));
         var job = Assert.Single(await e.Store.Jobs.ListJobsAsync(null, default).ToListAsync());
         Assert.Equal((await FindAsync(e, "marie@exemple.fr"))!.Id, job.ContactId);

@@ -52,6 +52,8 @@ internal static partial class ImportPage
     private static readonly DashboardText Line = new("Line", "Ligne");
     private static readonly DashboardText Code = new("Code", "Code");
     private static readonly DashboardText Problem = new("Problem", "Problème");
+    private static readonly DashboardText SuppressedLinesText = new(
+        "Lines whose address is on the suppression list (skipped): {0}", "Lignes dont l'adresse est sur la liste d'exclusion (ignorées) : {0}");
     private static readonly DashboardText Ignored = new("Ignored columns: {0}", "Colonnes ignorées : {0}");
     private static readonly DashboardText ConfirmSummary = new(
         "Import {0} from {1}: {2} new and {3} updated contacts, without any opt-in.",
@@ -98,6 +100,12 @@ internal static partial class ImportPage
         Figure(html, Invalid.In(request), report.InvalidCount, "invalid");
         Figure(html, Requests.In(request), report.DoubleOptinRequested, "requested");
         html.Append("</dl>\n");
+        if (!report.SuppressedLines.IsEmpty)
+        {
+            html.Append("<p id=\"suppressed-lines\">").Append(Html.Encode(string.Format(CultureInfo.InvariantCulture, SuppressedLinesText.In(request),
+                string.Join(", ", report.SuppressedLines)))).Append("</p>\n");
+        }
+
         if (!report.IgnoredColumns.IsEmpty)
         {
             html.Append("<p>").Append(Html.Encode(string.Format(CultureInfo.InvariantCulture, Ignored.In(request), string.Join(", ", report.IgnoredColumns)))).Append("</p>\n");
