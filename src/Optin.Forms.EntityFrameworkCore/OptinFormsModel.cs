@@ -95,6 +95,8 @@ public static class OptinFormsModel
         {
             b.ToTable(Submissions).HasKey(s => s.Id);
             b.HasIndex(s => new { s.ContactId, s.ReceivedAt });
+            // The back office's entries: a form's submissions, newest first, paged and exported.
+            b.HasIndex(s => new { s.FormId, s.ReceivedAt });
             b.Property(s => s.FormId).HasMaxLength(100).IsRequired();
             SnakeCase(b);
         });

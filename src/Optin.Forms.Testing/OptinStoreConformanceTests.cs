@@ -317,6 +317,44 @@ public abstract class OptinStoreConformanceTests : IAsyncLifetime
         Assert.Equal([foreign.Id], await store.Submissions.ListByContactAsync(other.Id, None).Select(s => s.Id).ToListAsync());
     }
 
+    /// <summary>ListByForm: only that form's committed submissions, newest first then by id descending, paged; CountByForm counts them.</summary>
+    [Fact]
+    [Trait("Category", "StoreConformance")]
+    public async Task ListByForm_PagesNewestFirstOnlyThatFormAndCountsThem()
+    {
+        var store = await NewStoreAsync();
+        var contact = NewContact("jean@exemple.fr");
+        var oldest = NewSubmission(contact.Id, T0);
+        var middle = NewSubmission(contact.Id, T0 + Duration.FromDays(1));
+        var newest = NewSubmission(contact.Id, T0 + Duration.FromDays(2));
+        var other = NewSubmission(contact.Id, T0 + Duration.FromDays(3)) with { FormId = "contact" };
+        await using (var tx = await store.BeginTransactionAsync(None))
+        {
+            await tx.Contacts.SaveAsync(contact, None);
+            await tx.Submissions.AddAsync(middle, None);
+            await tx.Submissions.AddAsync(other, None);
+            await tx.Submissions.AddAsync(oldest, None);
+            await tx.Submissions.AddAsync(newest, None);
+            await tx.CommitAsync(None);
+        }
+
+        await using (var pending = await store.BeginTransactionAsync(None))
+        {
+            await pending.Submissions.AddAsync(NewSubmission(contact.Id, T0 + Duration.FromDays(4)), None);
+            Assert.Equal(3, await store.Submissions.CountByFormAsync("newsletter", None));
+        }
+
+        var all = await store.Submissions.ListByFormAsync("newsletter", 0, int.MaxValue, None).ToListAsync();
+        Assert.Equal([newest.Id, middle.Id, oldest.Id], all.Select(s => s.Id));
+        AssertSameSubmission(newest, all[0]);
+        Assert.Equal([middle.Id], await store.Submissions.ListByFormAsync("newsletter", 1, 1, None).Select(s => s.Id).ToListAsync());
+        Assert.Equal([oldest.Id], await store.Submissions.ListByFormAsync("newsletter", 2, 5, None).Select(s => s.Id).ToListAsync());
+        Assert.Empty(await store.Submissions.ListByFormAsync("newsletter", 3, 5, None).ToListAsync());
+        Assert.Equal(3, await store.Submissions.CountByFormAsync("newsletter", None));
+        Assert.Equal(1, await store.Submissions.CountByFormAsync("contact", None));
+        Assert.Equal(0, await store.Submissions.CountByFormAsync("unknown", None));
+    }
+
     /// <summary>AddSubmission, id already stored: throws.</summary>
     [Fact]
     [Trait("Category", "StoreConformance")]

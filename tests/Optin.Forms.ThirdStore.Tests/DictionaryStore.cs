@@ -92,6 +92,13 @@ internal sealed class DictionaryStore : IOptinStore, IContactReader, IConsentLed
     IAsyncEnumerable<SubmissionRecord> ISubmissionReader.ListByContactAsync(Guid contactId, CancellationToken cancellationToken) =>
         Stream(Committed.Submissions.Values.Where(s => s.ContactId == contactId).OrderBy(s => s.ReceivedAt).ThenBy(s => s.Id), cancellationToken);
 
+    IAsyncEnumerable<SubmissionRecord> ISubmissionReader.ListByFormAsync(string formId, int offset, int limit, CancellationToken cancellationToken) =>
+        Stream(Committed.Submissions.Values.Where(s => s.FormId == formId).OrderByDescending(s => s.ReceivedAt).ThenByDescending(s => s.Id)
+            .Skip(offset).Take(limit), cancellationToken);
+
+    ValueTask<long> ISubmissionReader.CountByFormAsync(string formId, CancellationToken cancellationToken) =>
+        ValueTask.FromResult((long)Committed.Submissions.Values.Count(s => s.FormId == formId));
+
     // Evidence
 
     ValueTask<ArchivedContent?> IEvidenceArchiveReader.FindContentAsync(string sha256, CancellationToken cancellationToken) =>

@@ -36,9 +36,22 @@ internal static class DashboardEndpoints
             http.Response.Headers.CacheControl = "no-store";
             if (HttpMethods.IsPost(http.Request.Method))
             {
+                var upload = http.GetEndpoint()?.Metadata.GetMetadata<DashboardUploadLimit>();
+                if (upload is not null && http.Request.ContentLength > upload.MaxBytes + DashboardUploadLimit.EnvelopeBytes)
+                {
+                    await upload.WriteTooLargeAsync(DashboardRequest.For(http));
+                    return Results.Empty;
+                }
+
                 try
                 {
                     await http.RequestServices.GetRequiredService<IAntiforgery>().ValidateRequestAsync(http);
+                }
+                catch (Exception e) when (upload is not null && (e is InvalidDataException or BadHttpRequestException
+                    || e.InnerException is InvalidDataException or BadHttpRequestException))
+                {
+                    await upload.WriteTooLargeAsync(DashboardRequest.For(http));
+                    return Results.Empty;
                 }
                 catch (AntiforgeryValidationException)
                 {

@@ -144,4 +144,28 @@ internal sealed partial class EntityFrameworkCoreOptinStore(IOptinDbContextSourc
             yield return EntityMapper.ToSubmission(row);
         }
     }
+
+    public async IAsyncEnumerable<SubmissionRecord> ListByFormAsync(string formId, int offset, int limit,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(formId);
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        await using var lease = await source.CreateAsync(cancellationToken);
+        var query = lease.Context.Set<SubmissionEntity>().AsNoTracking()
+            .Where(s => s.FormId == formId).OrderByDescending(s => s.ReceivedAt).ThenByDescending(s => s.Id).Skip(offset);
+        // One query, streamed row by row: a whole export never sits in memory.
+        var rows = (limit == int.MaxValue ? query : query.Take(limit)).AsAsyncEnumerable();
+        await foreach (var row in rows.WithCancellation(cancellationToken))
+        {
+            yield return EntityMapper.ToSubmission(row);
+        }
+    }
+
+    public async ValueTask<long> CountByFormAsync(string formId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(formId);
+        await using var lease = await source.CreateAsync(cancellationToken);
+        return await lease.Context.Set<SubmissionEntity>().LongCountAsync(s => s.FormId == formId, cancellationToken);
+    }
 }

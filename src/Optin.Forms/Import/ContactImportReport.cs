@@ -23,6 +23,9 @@ public sealed record ContactImportReport
     /// <summary>Rows skipped because the address is on the suppression list (RET-3).</summary>
     public int SkippedSuppressed { get; init; }
 
+    /// <summary>The lines of the first <see cref="MaxListedErrors"/> rows skipped as suppressed (lines, never the addresses).</summary>
+    public ImmutableArray<int> SuppressedLines { get; init; } = [];
+
     /// <summary>Rows skipped as invalid.</summary>
     public int InvalidCount { get; init; }
 

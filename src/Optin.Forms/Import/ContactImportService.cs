@@ -134,7 +134,7 @@ public sealed class ContactImportService
             var suppression = await tx.Suppression.FindAsync(await AddressHasher.HashAsync(tx, _options, row.Email.Key, cancellationToken), cancellationToken);
             if (ErasureSuppression.BlocksImport(suppression, existing is not null, now))
             {
-                state.Suppressed++;
+                state.Skip(row.Line);
                 continue;
             }
 
@@ -183,6 +183,7 @@ public sealed class ContactImportService
     private sealed class Progress(ContactImportRequest request, PurposeDefinition? purpose, string culture)
     {
         private readonly ImmutableArray<ImportRowError>.Builder _errors = ImmutableArray.CreateBuilder<ImportRowError>();
+        private readonly ImmutableArray<int>.Builder _suppressedLines = ImmutableArray.CreateBuilder<int>();
         private int _invalid;
 
         public ContactImportRequest Request { get; } = request;
@@ -199,6 +200,15 @@ public sealed class ContactImportService
 
         public int Requested { get; set; }
 
+        public void Skip(int line)
+        {
+            Suppressed++;
+            if (_suppressedLines.Count < ContactImportReport.MaxListedErrors)
+            {
+                _suppressedLines.Add(line);
+            }
+        }
+
         public void Invalid(ImportRowError error)
         {
             _invalid++;
@@ -211,7 +221,7 @@ public sealed class ContactImportService
         public ContactImportReport ToReport(ContactImportReport report) => report with
         {
             Imported = Imported, Updated = Updated, SkippedSuppressed = Suppressed, DoubleOptinRequested = Requested,
-            InvalidCount = _invalid, Invalid = _errors.ToImmutable(),
+            InvalidCount = _invalid, Invalid = _errors.ToImmutable(), SuppressedLines = _suppressedLines.ToImmutable(),
         };
     }
 }

@@ -20,4 +20,11 @@ public static class ImportCodes
 
     /// <summary>The <c>kind</c> column holds something other than <c>Lead</c>, <c>Contact</c> or <c>Account</c>.</summary>
     public const string UnknownKind = "OPTIN2206";
+
+    /// <summary>
+    /// A field's value begins like a spreadsheet formula (<c>=</c>, <c>@</c>, a tab, a carriage return, or <c>+</c> or
+    /// <c>-</c> followed by something other than a number): refused, so that no formula reaches a later export (OWASP
+    /// "CSV Injection").
+    /// </summary>
+    public const string FormulaLikeValue = "OPTIN2207";
 }

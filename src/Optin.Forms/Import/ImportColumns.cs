@@ -11,6 +11,8 @@ internal sealed class ImportColumns
     private const string EmailColumn = "email";
     private const string KindColumn = "kind";
 
+    private static readonly System.Buffers.SearchValues<char> NumberLike = System.Buffers.SearchValues.Create("0123456789 .()/-");
+
     private readonly int _count;
     private readonly int _email;
     private readonly int _kind;
@@ -121,6 +123,11 @@ internal sealed class ImportColumns
                 continue;
             }
 
+            if (IsFormulaLike(record.Fields[index]))
+            {
+                return new(record.Line, ImportCodes.FormulaLikeValue, $"Column '{field.Name}': the value begins like a spreadsheet formula.");
+            }
+
             var (value, error) = FieldValidator.Validate(field, [record.Fields[index]]);
             if (error is not null)
             {
@@ -135,6 +142,26 @@ internal sealed class ImportColumns
 
         row = new ImportRow(record.Line, email, kind, values.ToImmutable());
         return null;
+    }
+
+    /// <summary>
+    /// Whether a value would run as a formula in spreadsheet software. A leading <c>+</c> or <c>-</c> followed only by
+    /// digits, spaces and <c>. ( ) / -</c> is a phone number or a signed number, and allowed.
+    /// </summary>
+    internal static bool IsFormulaLike(string value)
+    {
+        var text = value.TrimStart(' ');
+        if (text.Length == 0)
+        {
+            return false;
+        }
+
+        return text[0] switch
+        {
+            '=' or '@' or '\t' or '\r' => true,
+            '+' or '-' => text.Length > 1 && text.AsSpan(1).ContainsAnyExcept(NumberLike),
+            _ => false,
+        };
     }
 
     private static string Printable(string name)

@@ -141,6 +141,38 @@ public sealed partial class InMemoryOptinStore : IOptinStore, IContactReader, IC
     }
 
     /// <inheritdoc />
+    public async IAsyncEnumerable<SubmissionRecord> ListByFormAsync(string formId, int offset, int limit,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(formId);
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        List<SubmissionRecord> submissions;
+        lock (_readLock)
+        {
+            submissions = [.. _state.Submissions.Committed.Values.Where(s => s.FormId == formId)];
+        }
+
+        foreach (var s in submissions.OrderByDescending(s => s.ReceivedAt).ThenByDescending(s => s.Id).Skip(offset).Take(limit))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return s;
+        }
+
+        await Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public ValueTask<long> CountByFormAsync(string formId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(formId);
+        lock (_readLock)
+        {
+            return ValueTask.FromResult((long)_state.Submissions.Committed.Values.Count(s => s.FormId == formId));
+        }
+    }
+
+    /// <inheritdoc />
     public void Dispose() => _writeLock.Dispose();
 
     private sealed partial class Transaction(InMemoryOptinStore store) : IOptinTransaction

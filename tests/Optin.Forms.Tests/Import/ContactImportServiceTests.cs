@@ -49,6 +49,27 @@ public sealed class ContactImportServiceTests
     }
 
     [Fact]
+    [Trait("Issue", "17")]
+    public async Task ImportAsync_FormulaLikeFieldValues_RowRefusedWithItsLine_PhoneNumbersAccepted()
+    {
+        using var e = SeededEngine.Start();
+        var csv = "email,firstName,message\n"
+            + "jean@exemple.fr,\"=HYPERLINK(\"\"http://x\"\")\",bonjour\n"
+            + "marie@exemple.fr,Marie,@SUM(A1)\n"
+            + "paul@exemple.fr,Paul,-2+3+cmd|' /C calc'!A0\n"
+            + "lea@exemple.fr,Léa,+33 6 12 34 56 78\n"
+            + "zoe@exemple.fr,Zoé,-\n";
+
+        var report = await ImportAsync(e.Services, csv);
+
+        Assert.Equal(2, report.Imported);
+        Assert.Equal([(2, ImportCodes.FormulaLikeValue), (3, ImportCodes.FormulaLikeValue), (4, ImportCodes.FormulaLikeValue)],
+            report.Invalid.Select(i => (i.Line, i.Code)));
+        Assert.Null(await FindAsync(e, "jean@exemple.fr"));
+        Assert.Equal("+33 6 12 34 56 78", (await FindAsync(e, "lea@exemple.fr"))!.Fields["message"]);
+    }
+
+    [Fact]
     public async Task ImportAsync_SemicolonDelimiterAndKindColumn_DetectedAndApplied()
     {
         using var e = SeededEngine.Start();
@@ -115,6 +136,7 @@ public sealed class ContactImportServiceTests
         var report = await ImportAsync(e.Services, "email\nJean.Dupont@exemple.fr\nmarie@exemple.fr\n", Request(doi: "newsletter"));
 
         Assert.Equal((1, 1, 1), (report.Imported, report.SkippedSuppressed, report.DoubleOptinRequested));
+        Assert.Equal<int>([2], report.SuppressedLines);
         Assert.Null(await FindAsync(e, "jean.dupont@exemple.fr"));
         var job = Assert.Single(await e.Store.Jobs.ListJobsAsync(null, default).ToListAsync());
         Assert.Equal((await FindAsync(e, "marie@exemple.fr"))!.Id, job.ContactId);

@@ -647,6 +647,8 @@ namespace Optin.Forms.EntityFrameworkCore.Migrations.PostgreSql
 
                     b.HasIndex("ContactId", "ReceivedAt");
 
+                    b.HasIndex("FormId", "ReceivedAt");
+
                     b.ToTable("optin_submissions", (string)null);
                 });
 

@@ -636,6 +636,8 @@ namespace Optin.Forms.EntityFrameworkCore.Migrations.Sqlite
 
                     b.HasIndex("ContactId", "ReceivedAt");
 
+                    b.HasIndex("FormId", "ReceivedAt");
+
                     b.ToTable("optin_submissions", (string)null);
                 });
 
