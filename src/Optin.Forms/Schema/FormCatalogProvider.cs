@@ -39,6 +39,7 @@ internal sealed class FormCatalogProvider : IFormCatalogProvider, IDisposable
         {
             _current = FormCatalogCompiler.Compile(_factory.Create(Options.DefaultName));
             OptinLog.Reloaded(_logger);
+            _reloads?.Accepted();
         }
         catch (OptionsValidationException ex)
         {

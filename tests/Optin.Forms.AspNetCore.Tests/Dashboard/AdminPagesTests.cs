@@ -290,6 +290,18 @@ public sealed class AdminPagesTests
         Assert.Contains("NoSuchAction", reloads, StringComparison.Ordinal);
         Assert.Contains("double-opt-in", session.Html, StringComparison.Ordinal); // the previous rules stay in force
         Assert.DoesNotContain("<strong>broken</strong>", session.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("A later reload was accepted", reloads, StringComparison.Ordinal);
+
+        configuration["OptinForms:Rules:9:Then:0:Action"] = "AddTag";
+        configuration["OptinForms:Rules:9:Then:0:Args:Tag"] = "fixed";
+        configuration.Reload();
+        await session.OpenAsync(Root + "/configuration");
+
+        reloads = Section(session.Html, "reloads");
+        Assert.Contains("NoSuchAction", reloads, StringComparison.Ordinal);
+        Assert.Contains("A later reload was accepted at", reloads, StringComparison.Ordinal);
+        Assert.Contains("<strong>broken</strong>", session.Html, StringComparison.Ordinal);
+        Assert.Contains("→ add the tag <em>fixed</em>", session.Html, StringComparison.Ordinal);
     }
 
     /// <summary>The sample without its job worker, so that a test's dead letters stay as the test left them.</summary>

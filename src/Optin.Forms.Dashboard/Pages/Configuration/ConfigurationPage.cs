@@ -23,6 +23,8 @@ internal static class ConfigurationPage
         "Aucun rechargement n'a été refusé depuis le démarrage du site.");
     private static readonly DashboardText Refused = new("A reload was refused at {0}; the previous configuration stays in force. Its problems:",
         "Un rechargement a été refusé le {0} ; la configuration précédente reste en vigueur. Ses problèmes :");
+    private static readonly DashboardText AcceptedLater = new("A later reload was accepted at {0}: the configuration below is the newer one.",
+        "Un rechargement ultérieur a été accepté le {0} : la configuration ci-dessous est la plus récente.");
     private static readonly DashboardText Purposes = new("Purposes", "Finalités");
     private static readonly DashboardText Forms = new("Forms", "Formulaires");
     private static readonly DashboardText Rules = new("Rules", "Règles");
@@ -68,7 +70,8 @@ internal static class ConfigurationPage
     private static void AppendReload(StringBuilder html, DashboardRequest request)
     {
         html.Append("<section aria-labelledby=\"reloads\">\n<h2 id=\"reloads\">").Append(Html.Encode(Reload.In(request))).Append("</h2>\n");
-        if (request.Context.RequestServices.GetService<ConfigurationReloads>()?.LastRefused is not { } refused)
+        var reloads = request.Context.RequestServices.GetService<ConfigurationReloads>();
+        if (reloads?.LastRefused is not { } refused)
         {
             html.Append("<p>").Append(Html.Encode(NoRefusal.In(request))).Append("</p>\n</section>\n");
             return;
@@ -81,7 +84,14 @@ internal static class ConfigurationPage
             html.Append("<li>").Append(Html.Encode(problem)).Append("</li>");
         }
 
-        html.Append("</ul></div>\n</section>\n");
+        html.Append("</ul></div>\n");
+        if (reloads.LastAccepted is { } accepted && accepted >= refused.At)
+        {
+            html.Append("<p>").Append(string.Format(AdminFormat.Culture(request), Html.Encode(AcceptedLater.In(request)), AdminFormat.Time(request, accepted)))
+                .Append("</p>\n");
+        }
+
+        html.Append("</section>\n");
     }
 
     private static void AppendPurposes(StringBuilder html, DashboardRequest request, FormCatalog catalog)
