@@ -17,7 +17,7 @@ namespace Optin.Forms.ThirdStore.Tests;
 /// disposed; the worker's queue operations take it too. A writer works on a copy of the tables and publishes it at
 /// commit, so readers see committed data only and never half a transaction.
 /// </remarks>
-internal sealed class DictionaryStore : IOptinStore, IContactReader, IConsentLedgerReader, ISubmissionReader, IEvidenceArchiveReader,
+internal sealed partial class DictionaryStore : IOptinStore, IContactReader, IConsentLedgerReader, ISubmissionReader, IEvidenceArchiveReader,
     ILedgerChainReader, IJobStore, IDisposable
 {
     private readonly SemaphoreSlim _writer = new(1, 1);

@@ -13,14 +13,17 @@ internal sealed class FormCatalogProvider : IFormCatalogProvider, IDisposable
 {
     private readonly IOptionsFactory<OptinFormsOptions> _factory;
     private readonly ILogger<FormCatalogProvider> _logger;
+    private readonly ConfigurationReloads? _reloads;
     private readonly List<IDisposable> _registrations = [];
     private volatile FormCatalog _current;
 
     public FormCatalogProvider(IOptionsFactory<OptinFormsOptions> factory,
-        IEnumerable<IOptionsChangeTokenSource<OptinFormsOptions>> sources, ILogger<FormCatalogProvider> logger)
+        IEnumerable<IOptionsChangeTokenSource<OptinFormsOptions>> sources, ILogger<FormCatalogProvider> logger,
+        ConfigurationReloads? reloads = null)
     {
         _factory = factory;
         _logger = logger;
+        _reloads = reloads;
         _current = FormCatalogCompiler.Compile(factory.Create(Options.DefaultName));
         foreach (var source in sources)
         {
@@ -36,14 +39,17 @@ internal sealed class FormCatalogProvider : IFormCatalogProvider, IDisposable
         {
             _current = FormCatalogCompiler.Compile(_factory.Create(Options.DefaultName));
             OptinLog.Reloaded(_logger);
+            _reloads?.Accepted();
         }
         catch (OptionsValidationException ex)
         {
             OptinLog.ReloadRejected(_logger, ex.Failures.Count(), string.Join(Environment.NewLine, ex.Failures));
+            _reloads?.Refused(ex.Failures);
         }
         catch (OptinConfigurationException ex)
         {
             OptinLog.ReloadRejected(_logger, ex.Problems.Count, ex.Message);
+            _reloads?.Refused(ex.Problems.Select(p => p.ToString()));
         }
     }
 

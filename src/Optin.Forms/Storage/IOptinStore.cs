@@ -34,6 +34,11 @@ public interface IOptinStore
     /// <summary>Claims, completes and retries jobs (enqueueing goes through a transaction).</summary>
     IJobStore Jobs { get; }
 
+    /// <summary>The operator's side of the job queue: health, dead letters, mail failures, retry and discard.</summary>
+    /// <remarks>A store written before the back office does not implement it: the jobs page then says so.</remarks>
+    /// <exception cref="NotSupportedException">The store does not offer it.</exception>
+    IJobQueueAdmin JobQueue => throw new NotSupportedException($"{GetType().Name} does not offer the job queue's administration.");
+
     /// <summary>Starts a transaction. Dispose it without <see cref="IOptinTransaction.CommitAsync"/> to roll back.</summary>
     /// <param name="cancellationToken">Cancels the operation.</param>
     ValueTask<IOptinTransaction> BeginTransactionAsync(CancellationToken cancellationToken);

@@ -5,6 +5,10 @@ namespace Optin.Forms.Templates;
 /// <summary>Every parsed template, by id and culture, with the usual culture fallback.</summary>
 internal sealed class EmailTemplateSet(ImmutableDictionary<string, ImmutableDictionary<string, EmailTemplate>> templates, string defaultCulture)
 {
+    /// <summary>Every template, by id then culture (the back office's previews).</summary>
+    public IEnumerable<EmailTemplate> All => templates.Values.SelectMany(byCulture => byCulture.Values)
+        .OrderBy(t => t.Id, StringComparer.Ordinal).ThenBy(t => t.Culture, StringComparer.Ordinal);
+
     public bool Contains(string id) => templates.ContainsKey(id);
 
     public bool IsMarketing(string id) => templates.TryGetValue(id, out var byCulture) && byCulture.Values.Any(t => t.Marketing);
