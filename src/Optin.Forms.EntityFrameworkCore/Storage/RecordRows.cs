@@ -32,10 +32,10 @@ internal static class RecordRows
         + "VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10)";
 
     private const string JobColumns = "id, action, rule_name, contact_id, purpose_id, purpose_key, payload, message_id, created_at, "
-        + "due_at, status, attempts, lease_owner, lease_expires_at, last_error, finished_at, recipient";
+        + "due_at, status, attempts, lease_owner, lease_expires_at, last_error, finished_at, recipient, trace_parent";
 
     private const string InsertJob = $"INSERT INTO {M.Jobs} ({JobColumns}) "
-        + "VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11, @p12, @p13, @p14, @p15, @p16)";
+        + "VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11, @p12, @p13, @p14, @p15, @p16, @p17)";
 
     private const string InsertToken = $"INSERT INTO {M.Tokens} (hash, kind, contact_id, purpose_id, purpose_key, culture, job_id, "
         + "created_at, expires_at, consumed_at) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9)";
@@ -75,7 +75,7 @@ internal static class RecordRows
         var j = JobMapper.ToEntity(job);
         await rows.ExecuteUniqueAsync(InsertJob, $"The job {job.Id} is already queued.", cancellationToken, j.Id, j.Action, j.RuleName, j.ContactId,
             j.PurposeId, j.PurposeKey, j.Payload, j.MessageId, j.CreatedAt, j.DueAt, j.Status, j.Attempts, j.LeaseOwner, j.LeaseExpiresAt,
-            j.LastError, j.FinishedAt, j.Recipient);
+            j.LastError, j.FinishedAt, j.Recipient, j.TraceParent);
     }
 
     public static async ValueTask SaveTokenAsync(RowCommands rows, TokenRecord token, CancellationToken cancellationToken)
@@ -172,5 +172,6 @@ internal static class RecordRows
         LastError = r.IsDBNull(15) ? null : r.GetString(15),
         FinishedAt = r.IsDBNull(16) ? null : r.GetInt64(16),
         Recipient = r.IsDBNull(17) ? null : r.GetString(17),
+        TraceParent = r.IsDBNull(18) ? null : r.GetString(18),
     };
 }
