@@ -51,6 +51,7 @@ internal static class EngineServices
         OptinOptionsFactory<JobOptions>.Add(services).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<JobOptions>, JobOptionsValidator>());
         services.TryAddSingleton<JobSignal>();
+        services.TryAddSingleton<JobWorkerHeartbeat>();
         services.TryAddSingleton(sp => new JobRunner(sp.GetRequiredService<IOptinStore>(), sp.GetRequiredService<IClock>(), sp,
             sp.GetRequiredService<RuleRegistry>(), sp.GetRequiredService<IOptions<JobOptions>>(), sp.GetRequiredService<ILogger<JobRunner>>(),
             sp.GetRequiredService<OptinMetrics>()));
