@@ -83,6 +83,25 @@ public sealed class OptinMetricsTests
     }
 
     [Fact]
+    public async Task RunDueJobsAsync_SenderFails_RecordsTheSendDurationWithTheErrorType()
+    {
+        using var flow = Flow.Start(configure: b =>
+        {
+            b.Services.AddSingleton<ScriptedMailSender>();
+            b.UseMailSender<ScriptedMailSender>();
+        });
+        flow.Services.GetRequiredService<ScriptedMailSender>().Script.Enqueue(() => new IOException("connection reset"));
+        using var metrics = new MetricRecorder(flow.Services.GetRequiredService<OptinMetrics>().Meter);
+        await flow.SubmitAsync();
+
+        await flow.RunAsync();
+
+        var send = Assert.Single(metrics.Of("optin.forms.mail.send.duration"));
+        Assert.Equal(("double-optin", nameof(IOException)), (send.Tag(OptinMetrics.TemplateTag), send.Tag(OptinMetrics.ErrorTypeTag)));
+        Assert.Empty(metrics.Of("optin.forms.double_optin.sent"));
+    }
+
+    [Fact]
     public async Task QueueGauges_ReadWithinTheInterval_ServeTheCachedReadThenReadTheStoreAgain()
     {
         using var flow = Flow.Start();
