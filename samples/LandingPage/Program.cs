@@ -9,10 +9,14 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(
 
 var optin = builder.Services.AddOptinForms(builder.Configuration.GetSection("OptinForms")).UseAspNetCore();
 SampleStorage.Use(optin, builder.Configuration, builder.Environment);
+
+// /health: the store answers and the job worker is not stalled (and, when it sends by SMTP, the server greets).
+var health = builder.Services.AddHealthChecks().AddOptinForms();
 if (string.Equals(builder.Configuration["OptinForms:Mail:Sender"], "Smtp", StringComparison.OrdinalIgnoreCase))
 {
     // OptinForms:Mail:Smtp:Host, :Port, :Security, :UserName, :Password (the default is the pickup directory).
     optin.UseSmtp();
+    health.AddOptinSmtp();
 }
 
 // The admin API (OptinForms:Admin) sits behind the policy named there; the sample grants it to an API key header.
@@ -21,6 +25,7 @@ AdminApiKey.Add(builder.Services);
 var app = builder.Build();
 app.MapOptinForms();
 app.MapOptinThankYouPage("/merci");
+app.MapHealthChecks("/health"); // "Healthy", "Degraded" or "Unhealthy", with no detail a visitor could read
 
 // The back office at /optin/dashboard, behind the same policy; the sample signs in one user at /account/login
 // (Sample:Dashboard:UserName and Sample:Dashboard:Password, from user-secrets or the environment).

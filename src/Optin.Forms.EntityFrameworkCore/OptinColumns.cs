@@ -78,6 +78,7 @@ internal static class OptinColumns
     public const string Sha256 = "sha256";
     public const string SourceUrl = "source_url";
     public const string State = "state";
+    public const string TraceParent = "trace_parent";
     public const string Status = "status";
     public const string StoredAt = "stored_at";
     public const string SubmissionId = "submission_id";

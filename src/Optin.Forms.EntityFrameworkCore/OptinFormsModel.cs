@@ -121,6 +121,7 @@ public static class OptinFormsModel
             b.Property(j => j.PurposeId).HasMaxLength(100);
             b.Property(j => j.PurposeKey).HasMaxLength(100);
             b.Property(j => j.LeaseOwner).HasMaxLength(200);
+            b.Property(j => j.TraceParent).HasMaxLength(128); // a W3C traceparent is 55 characters in version 00
             SnakeCase(b);
         });
         modelBuilder.Entity<TokenEntity>(b =>

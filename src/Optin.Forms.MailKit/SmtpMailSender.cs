@@ -129,7 +129,7 @@ public sealed class SmtpMailSender : IMailSender, IAsyncDisposable, IDisposable
             SmtpErrorCode.SenderNotAccepted => SmtpRejectionKind.Sender,
             _ => SmtpRejectionKind.Message,
         };
-        SmtpMetrics.Failed.Add(1, new KeyValuePair<string, object?>("outcome", "permanent"));
+        SmtpMetrics.Failed.Add(1, new KeyValuePair<string, object?>(SmtpMetrics.FailureTag, "permanent"));
         SmtpLog.RefusedPermanently(_logger, messageId, code, kind);
         var failure = new SmtpPermanentFailure(messageId, code, kind, kind == SmtpRejectionKind.Recipient ? refused.Mailbox?.Address : null);
         foreach (var observer in _observers)
@@ -142,7 +142,7 @@ public sealed class SmtpMailSender : IMailSender, IAsyncDisposable, IDisposable
 
     private MailDeliveryException Transient(string? messageId, Exception failure)
     {
-        SmtpMetrics.Failed.Add(1, new KeyValuePair<string, object?>("outcome", "transient"));
+        SmtpMetrics.Failed.Add(1, new KeyValuePair<string, object?>(SmtpMetrics.FailureTag, "transient"));
         if (failure is SmtpCommandException refused)
         {
             var code = (int)refused.StatusCode;

@@ -40,4 +40,7 @@ internal sealed class JobEntity
 
     /// <summary>#15 item B (Access): who the job discloses the person's data to (GDPR Art. 19); see <c>JobRecord.Recipient</c>.</summary>
     public string? Recipient { get; set; }
+
+    /// <summary>The W3C traceparent of the activity that queued the job (issue #17, tracing); see <c>JobRecord.TraceParent</c>.</summary>
+    public string? TraceParent { get; set; }
 }

@@ -27,6 +27,7 @@ internal static class JobMapper
         LastError = job.LastError,
         FinishedAt = job.FinishedAt?.ToUnixTimeMilliseconds(),
         Recipient = job.Recipient,
+        TraceParent = job.TraceParent,
     };
 
     public static JobRecord ToJob(JobEntity row) => new()
@@ -47,6 +48,7 @@ internal static class JobMapper
         LastError = row.LastError,
         FinishedAt = Ms(row.FinishedAt),
         Recipient = row.Recipient,
+        TraceParent = row.TraceParent,
     };
 
     public static TokenEntity ToEntity(TokenRecord token) => new()

@@ -33,10 +33,10 @@ internal static class RecordRows
         + "VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10)";
 
     private const string JobColumns = $"{C.Id}, {C.Action}, {C.RuleName}, {C.ContactId}, {C.PurposeId}, {C.PurposeKey}, {C.Payload}, {C.MessageId}, {C.CreatedAt}, "
-        + $"{C.DueAt}, {C.Status}, {C.Attempts}, {C.LeaseOwner}, {C.LeaseExpiresAt}, {C.LastError}, {C.FinishedAt}, {C.Recipient}";
+        + $"{C.DueAt}, {C.Status}, {C.Attempts}, {C.LeaseOwner}, {C.LeaseExpiresAt}, {C.LastError}, {C.FinishedAt}, {C.Recipient}, {C.TraceParent}";
 
     private const string InsertJob = $"INSERT INTO {M.Jobs} ({JobColumns}) "
-        + "VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11, @p12, @p13, @p14, @p15, @p16)";
+        + "VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11, @p12, @p13, @p14, @p15, @p16, @p17)";
 
     private const string InsertToken = $"INSERT INTO {M.Tokens} ({C.Hash}, {C.Kind}, {C.ContactId}, {C.PurposeId}, {C.PurposeKey}, {C.Culture}, {C.JobId}, "
         + $"{C.CreatedAt}, {C.ExpiresAt}, {C.ConsumedAt}) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9)";
@@ -76,7 +76,7 @@ internal static class RecordRows
         var j = JobMapper.ToEntity(job);
         await rows.ExecuteUniqueAsync(InsertJob, $"The job {job.Id} is already queued.", cancellationToken, j.Id, j.Action, j.RuleName, j.ContactId,
             j.PurposeId, j.PurposeKey, j.Payload, j.MessageId, j.CreatedAt, j.DueAt, j.Status, j.Attempts, j.LeaseOwner, j.LeaseExpiresAt,
-            j.LastError, j.FinishedAt, j.Recipient);
+            j.LastError, j.FinishedAt, j.Recipient, j.TraceParent);
     }
 
     public static async ValueTask SaveTokenAsync(RowCommands rows, TokenRecord token, CancellationToken cancellationToken)
@@ -173,5 +173,6 @@ internal static class RecordRows
         LastError = r.IsDBNull(15) ? null : r.GetString(15),
         FinishedAt = r.IsDBNull(16) ? null : r.GetInt64(16),
         Recipient = r.IsDBNull(17) ? null : r.GetString(17),
+        TraceParent = r.IsDBNull(18) ? null : r.GetString(18),
     };
 }

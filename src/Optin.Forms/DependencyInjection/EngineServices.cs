@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NodaTime;
+using Optin.Forms.Diagnostics;
 using Optin.Forms.DoubleOptin;
 using Optin.Forms.Import;
 using Optin.Forms.Jobs;
@@ -51,8 +52,10 @@ internal static class EngineServices
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<JobOptions>, JobOptionsValidator>());
         services.TryAddSingleton<JobSignal>();
         services.TryAddSingleton<DeadLetterService>();
+        services.TryAddSingleton<JobWorkerHeartbeat>();
         services.TryAddSingleton(sp => new JobRunner(sp.GetRequiredService<IOptinStore>(), sp.GetRequiredService<IClock>(), sp,
-            sp.GetRequiredService<RuleRegistry>(), sp.GetRequiredService<IOptions<JobOptions>>(), sp.GetRequiredService<ILogger<JobRunner>>()));
+            sp.GetRequiredService<RuleRegistry>(), sp.GetRequiredService<IOptions<JobOptions>>(), sp.GetRequiredService<ILogger<JobRunner>>(),
+            sp.GetRequiredService<OptinMetrics>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, JobWorker>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, UnconfirmedSweepService>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, RetentionSweepService>());
@@ -62,10 +65,13 @@ internal static class EngineServices
         services.TryAddSingleton<EmailRenderer>();
         services.TryAddSingleton<EmailDispatcher>();
         services.TryAddSingleton<ConfirmationIssuer>();
-        services.TryAddSingleton<DoubleOptinService>();
+        services.TryAddSingleton(sp => OptinMetrics.Attach(ActivatorUtilities.CreateInstance<DoubleOptinService>(sp), sp));
         services.TryAddSingleton<IDoubleOptinService>(sp => sp.GetRequiredService<DoubleOptinService>());
         services.TryAddSingleton<DoubleOptinRequestService>();
-        services.TryAddSingleton<UnconfirmedSweeper>();
+        services.TryAddSingleton(sp => OptinMetrics.Attach(new UnconfirmedSweeper(sp.GetRequiredService<IOptinStore>(),
+            sp.GetRequiredService<IClock>(), sp.GetRequiredService<IFormCatalogProvider>(), sp.GetServices<IOptinEventListener>(),
+            sp.GetRequiredService<IOptions<OptinFormsOptions>>(), sp.GetRequiredService<ILogger<UnconfirmedSweeper>>(),
+            sp.GetRequiredService<IMailSender>()), sp));
         services.TryAddSingleton<SuppressionList>();
         services.TryAddSingleton<RetentionSweeper>();
         services.TryAddSingleton<ProofArchive>(); // RET-4

@@ -8,6 +8,7 @@ using Optin.Forms.DependencyInjection;
 using Optin.Forms.Rights;
 using Optin.Forms.Schema;
 using Optin.Forms.Storage;
+using Optin.Forms.Diagnostics;
 using Optin.Forms.Submissions;
 
 // In the namespace of IServiceCollection, as OpenIddict and Polly do: a host needs no using of ours to find these.
@@ -69,7 +70,8 @@ public static class OptinFormsServiceCollectionExtensions
         services.TryAddSingleton<IFormCatalogProvider, FormCatalogProvider>();
         services.TryAddSingleton<InMemoryOptinStore>();
         services.TryAddSingleton<IOptinStore>(sp => sp.GetRequiredService<InMemoryOptinStore>());
-        services.TryAddSingleton<SubmissionPipeline>();
+        services.TryAddSingleton(sp => OptinMetrics.Attach(ActivatorUtilities.CreateInstance<SubmissionPipeline>(sp), sp));
+        services.TryAddSingleton(OptinMetrics.FromServices);
         services.TryAddSingleton<ContactOptinService>();
         services.TryAddSingleton<ContactKindService>();
         services.TryAddSingleton<PersonalDataService>();

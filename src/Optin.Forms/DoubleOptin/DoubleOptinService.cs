@@ -36,6 +36,9 @@ public sealed class DoubleOptinService : IDoubleOptinService
         _options = options.Value;
     }
 
+    /// <summary>The host's instruments (set where the service is registered); the static meter's otherwise.</summary>
+    internal Diagnostics.OptinMetrics Metrics { get; set; } = Diagnostics.OptinMetrics.Shared;
+
     /// <inheritdoc />
     public async ValueTask<TokenStatus> InspectAsync(string token, TokenKind kind, CancellationToken cancellationToken)
     {
@@ -65,6 +68,7 @@ public sealed class DoubleOptinService : IDoubleOptinService
         var catalog = _catalog.Current;
         var (submission, given) = await FindSignUpAsync(record, contact, cancellationToken);
         var updated = contact;
+        var confirmedNow = false;
         if (submission is not null)
         {
             // The address is proved now: the values posted with it reach the contact, and it counts as activity (ABU-5).
@@ -93,6 +97,7 @@ public sealed class DoubleOptinService : IDoubleOptinService
             confirmed = confirmed with { MessageId = messageId, Address = address };
             await tx.Ledger.AppendAsync([given is null ? confirmed : AsShownAtSignUp(confirmed, given)], cancellationToken);
             await OptinEventListeners.RaiseAsync(_listeners, new OptinConfirmed(contact.Id, now, record.PurposeId, record.Culture), tx, cancellationToken);
+            confirmedNow = true;
         }
         else if (!ReferenceEquals(updated, contact))
         {
@@ -107,6 +112,11 @@ public sealed class DoubleOptinService : IDoubleOptinService
         }
 
         await tx.CommitAsync(cancellationToken);
+        if (confirmedNow)
+        {
+            Metrics.Confirmed(record.PurposeId);
+        }
+
         return TokenStatus.Valid;
     }
 

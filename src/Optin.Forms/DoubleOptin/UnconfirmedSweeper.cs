@@ -61,6 +61,9 @@ public sealed class UnconfirmedSweeper
         _mail = mail ?? throw new ArgumentNullException(nameof(mail));
     }
 
+    /// <summary>The host's instruments (set where the sweeper is registered); the static meter's otherwise.</summary>
+    internal Diagnostics.OptinMetrics Metrics { get; set; } = Diagnostics.OptinMetrics.Shared;
+
     /// <summary>Runs one sweep.</summary>
     /// <returns>How many pending opt-ins were removed.</returns>
     public async ValueTask<int> SweepAsync(CancellationToken cancellationToken)
@@ -118,6 +121,7 @@ public sealed class UnconfirmedSweeper
         // run without the person when erased (a mail to the contact is skipped, a fixed address gets no personal data).
         await OptinEventListeners.RaiseAsync(_listeners, new DoubleOptinExpired(contact.Id, now, purpose), tx, cancellationToken);
         await tx.CommitAsync(cancellationToken);
+        Metrics.Expired(purpose);
         if (erase)
         {
             await PickupErasure.RemoveAsync(_mail, _store, [contact.Id], cancellationToken);

@@ -20,7 +20,12 @@ internal static class JobFactory
         MessageId = NewMessageId(messageIdDomain),
         CreatedAt = now,
         DueAt = dueAt,
+        TraceParent = CurrentTraceParent(),
     };
+
+    /// <summary>The W3C <c>traceparent</c> of the current activity, when there is one (someone listens) in that format.</summary>
+    internal static string? CurrentTraceParent() =>
+        System.Diagnostics.Activity.Current is { IdFormat: System.Diagnostics.ActivityIdFormat.W3C } activity ? activity.Id : null;
 
     /// <summary>
     /// A new Message-ID (without angle brackets): a random (version 4) GUID in hex, then <c>@</c> and the domain, which

@@ -64,4 +64,12 @@ public sealed record JobRecord
     /// </summary>
     /// <remarks>A webhook is kept by its origin only: its path or query often holds a secret.</remarks>
     public string? Recipient { get; init; }
+
+    /// <summary>
+    /// The W3C <c>traceparent</c> of the activity that queued the job (for example the submission's), or
+    /// <see langword="null"/> when none was recorded: the worker's activity for the job links to it, so that a trace tool
+    /// goes from a job to the request that caused it.
+    /// </summary>
+    /// <remarks>Ids and flags only: no personal data. Set when the job is created, kept as it is on retries.</remarks>
+    public string? TraceParent { get; init; }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -23,10 +24,12 @@ public sealed class JobRunner
     private readonly RuleRegistry _registry;
     private readonly JobOptions _options;
     private readonly ILogger<JobRunner> _logger;
+    private readonly OptinMetrics _metrics;
 
     internal JobRunner(IOptinStore store, IClock clock, IServiceProvider services, RuleRegistry registry, IOptions<JobOptions> options,
-        ILogger<JobRunner> logger)
+        ILogger<JobRunner> logger, OptinMetrics? metrics = null)
     {
+        _metrics = metrics ?? OptinMetrics.Shared;
         _store = store;
         _clock = clock;
         _services = services;
@@ -70,8 +73,8 @@ public sealed class JobRunner
     /// <summary>Runs one claimed job to its outcome: done, skipped, retried or dead-lettered.</summary>
     internal async ValueTask RunAsync(JobRecord job, CancellationToken cancellationToken)
     {
-        using var activity = OptinDiagnostics.ActivitySource.StartActivity("optin.job");
-        activity?.SetTag("optin.job.action", job.Action);
+        _metrics.JobStarted(job.Action, job.DueAt, _clock.GetCurrentInstant());
+        using var activity = StartActivity(job);
         JobOutcome outcome;
         try
         {
@@ -93,6 +96,7 @@ public sealed class JobRunner
         catch (Exception ex)
 #pragma warning restore CA1031
         {
+            activity?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
             await FailAsync(job, ex, cancellationToken);
             return;
         }
@@ -107,6 +111,29 @@ public sealed class JobRunner
         }
 
         OptinLog.JobFinished(_logger, job.Id, job.Action, outcome.Status, outcome.Reason);
+        activity?.SetTag(OutcomeTag, outcome.Status.ToString());
+    }
+
+    private const string OutcomeTag = "optin.forms.job.outcome";
+
+    /// <summary>
+    /// Starts the job's activity as the root of a trace of its own (it runs later, apart from the request), linked to the
+    /// activity that queued the job when the job recorded one (<see cref="JobRecord.TraceParent"/>).
+    /// </summary>
+    private static Activity? StartActivity(JobRecord job)
+    {
+        var source = OptinDiagnostics.ActivitySource;
+        if (!source.HasListeners())
+        {
+            return null;
+        }
+
+        ActivityLink[]? links = job.TraceParent is { } traceParent
+            && ActivityContext.TryParse(traceParent, null, isRemote: true, out var queuedBy) ? [new ActivityLink(queuedBy)] : null;
+        Activity.Current = null; // an async method's change: the caller's current activity comes back when it returns
+        var activity = source.StartActivity(ActivityKind.Internal, parentContext: default, links: links, name: "optin.forms.job");
+        activity?.SetTag(OptinMetrics.ActionTag, job.Action);
+        return activity;
     }
 
     /// <summary>

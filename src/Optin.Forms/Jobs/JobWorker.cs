@@ -16,7 +16,8 @@ namespace Optin.Forms.Jobs;
 /// again as soon as it can (more may be due); after a short one it waits, so an idle queue costs one claim per poll
 /// interval and per wake-up.
 /// </remarks>
-internal sealed class JobWorker(JobRunner runner, JobSignal signal, IOptions<JobOptions> options, ILogger<JobWorker> logger) : BackgroundService
+internal sealed class JobWorker(JobRunner runner, JobSignal signal, IOptions<JobOptions> options, ILogger<JobWorker> logger,
+    JobWorkerHeartbeat heartbeat, NodaTime.IClock clock) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -31,6 +32,7 @@ internal sealed class JobWorker(JobRunner runner, JobSignal signal, IOptions<Job
         {
             while (!stoppingToken.IsCancellationRequested)
             {
+                heartbeat.Beat(clock.GetCurrentInstant());
                 if (ready.Count == 0 && mayHaveMore && running.Count < maxConcurrency)
                 {
                     signal.Reset();

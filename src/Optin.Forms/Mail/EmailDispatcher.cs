@@ -5,7 +5,8 @@ using Optin.Forms.Templates;
 namespace Optin.Forms.Mail;
 
 /// <summary>Renders, composes and hands an email to the sender; used by jobs only, never inside a request.</summary>
-internal sealed class EmailDispatcher(EmailRenderer renderer, IMailSender sender, IClock clock, IOptions<OptinFormsOptions> options)
+internal sealed class EmailDispatcher(EmailRenderer renderer, IMailSender sender, IClock clock, IOptions<OptinFormsOptions> options,
+    Diagnostics.OptinMetrics metrics)
 {
     private readonly OptinFormsOptions _options = options.Value;
 
@@ -26,7 +27,18 @@ internal sealed class EmailDispatcher(EmailRenderer renderer, IMailSender sender
 
         var from = _options.Mail.From ?? throw new InvalidOperationException("OptinForms:Mail:From is not configured.");
         var message = MailComposer.Compose(email, from, to, messageId, clock.GetCurrentInstant(), unsubscribeUrl);
-        await sender.SendAsync(message, cancellationToken);
+        var started = metrics.MailSendStarting();
+        try
+        {
+            await sender.SendAsync(message, cancellationToken);
+        }
+        catch (Exception e)
+        {
+            metrics.MailSent(started, templateId, e.GetType().Name);
+            throw;
+        }
+
+        metrics.MailSent(started, templateId, null);
         return email;
     }
 

@@ -47,6 +47,9 @@ public sealed class SubmissionPipeline
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
     }
 
+    /// <summary>The host's instruments (set where the pipeline is registered); the static meter's otherwise.</summary>
+    internal OptinMetrics Metrics { get; set; } = OptinMetrics.Shared;
+
     /// <summary>Validates and stores a submission.</summary>
     /// <param name="request">The raw post.</param>
     /// <param name="cancellationToken">Cancels the operation; nothing is stored when cancelled before commit.</param>
@@ -55,16 +58,18 @@ public sealed class SubmissionPipeline
     public async ValueTask<SubmissionResult> SubmitAsync(SubmissionRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        using var activity = OptinDiagnostics.ActivitySource.StartActivity("optin.submission");
+        // The activity a job queued here stores the context of (JobRecord.TraceContext), so that the job's trace links to it.
+        using var activity = OptinDiagnostics.ActivitySource.StartActivity("optin.forms.submission");
         var catalog = _catalog.Current;
         var form = catalog.FindForm(request.FormId ?? string.Empty);
         if (form is null)
         {
             OptinLog.SubmissionForUnknownForm(_logger);
+            Metrics.SubmissionRefused(null, SubmissionCodes.UnknownForm);
             return SubmissionResult.UnknownForm();
         }
 
-        activity?.SetTag("optin.form", form.Id);
+        activity?.SetTag(OptinMetrics.FormTag, form.Id);
         var posted = new PostedValues(request.Values);
         var (values, email, errors) = ValidateFields(form, posted);
         var consents = ImmutableArray.CreateBuilder<PurposeDefinition>();
@@ -79,7 +84,7 @@ public sealed class SubmissionPipeline
         if (errors.Count > 0)
         {
             OptinLog.SubmissionRejected(_logger, form.Id, errors.Count);
-            OptinDiagnostics.SubmissionsRejected.Add(1);
+            Metrics.SubmissionRefused(form.Id, errors[0].Code);
             return SubmissionResult.Invalid(errors);
         }
 
@@ -164,7 +169,7 @@ public sealed class SubmissionPipeline
 
         await tx.CommitAsync(cancellationToken);
         OptinLog.SubmissionAccepted(_logger, form.Id, submissionId, consents.Count);
-        OptinDiagnostics.SubmissionsAccepted.Add(1);
+        Metrics.SubmissionAccepted(form.Id);
         return SubmissionResult.Success(submissionId, contact.Id, submission.ConsentsGiven);
     }
 

@@ -555,6 +555,11 @@ namespace Optin.Forms.EntityFrameworkCore.Migrations.PostgreSql
                         .HasColumnType("integer")
                         .HasColumnName("status");
 
+                    b.Property<string>("TraceParent")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("trace_parent");
+
                     b.HasKey("Position");
 
                     b.HasIndex("ContactId");

@@ -9,7 +9,7 @@ namespace Optin.Forms.Rules.Actions;
 
 /// <summary>Sends the neutral confirmation email with a fresh token (DOI-3, DOI-6, DOI-7, DOI-8).</summary>
 internal sealed class SendDoubleOptinEmailAction(ConfirmationIssuer issuer, EmailDispatcher dispatcher, IFormCatalogProvider catalog,
-    IOptions<OptinFormsOptions> options) : RuleAction<SendDoubleOptinEmailArgs>, IChecksRestrictionInTransaction
+    IOptions<OptinFormsOptions> options, Diagnostics.OptinMetrics metrics) : RuleAction<SendDoubleOptinEmailArgs>, IChecksRestrictionInTransaction
 {
     protected override async ValueTask<JobOutcome> ExecuteAsync(JobContext context, SendDoubleOptinEmailArgs args, CancellationToken cancellationToken)
     {
@@ -37,6 +37,7 @@ internal sealed class SendDoubleOptinEmailAction(ConfirmationIssuer issuer, Emai
             Culture = culture,
         };
         var sent = await dispatcher.SendAsync(args.Template, culture, model, contact!.Email, context.Job.MessageId!, null, false, cancellationToken);
+        metrics.DoubleOptinEmailSent(purpose.Id);
         return JobOutcome.Sent(SentEmail.Of(sent, context.Job.MessageId!, purpose.Id, contact!.Email, token, model.ConfirmUrl));
     }
 }

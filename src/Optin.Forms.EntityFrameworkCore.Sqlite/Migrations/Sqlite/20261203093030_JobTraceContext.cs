@@ -1,0 +1,29 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Optin.Forms.EntityFrameworkCore.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class JobTraceContext : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "trace_parent",
+                table: "optin_jobs",
+                type: "TEXT",
+                maxLength: 128,
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "trace_parent",
+                table: "optin_jobs");
+        }
+    }
+}
