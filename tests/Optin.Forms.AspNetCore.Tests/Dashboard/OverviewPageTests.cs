@@ -57,6 +57,24 @@ public sealed class OverviewHttpTests
 
     [Fact]
     [Trait("Section", "Overview: counting without tracking")]
+    public async Task Views_HostStopsGracefully_TheLastViewsAreWritten()
+    {
+        var file = Path.Combine(Path.GetTempPath(), "optin-overview-" + Guid.NewGuid().ToString("N") + ".db");
+        var database = ("ConnectionStrings:Optin", (string?)$"Data Source={file}");
+        await using (var app = new OptinWebFactory(database))
+        {
+            Assert.Equal(HttpStatusCode.OK, (await GetAsync(app.Client(), "/optin/forms/newsletter?utm_source=stop")).StatusCode);
+            Assert.Equal(1, app.Services.GetRequiredService<ViewCounter>().PendingCounters); // not written yet: the interval is a minute
+        }
+
+        await using var again = new OptinWebFactory(database);
+        var day = new LocalDate(2026, 11, 12);
+        var views = await again.Store.Statistics.ReadViewsAsync(day, day, default).ToListAsync();
+        Assert.Equal([new ViewCount(day, "newsletter", "", "stop", 1)], views);
+    }
+
+    [Fact]
+    [Trait("Section", "Overview: counting without tracking")]
     public void NormalizeSource_KeepsOnlyShortPlainNames()
     {
         Assert.Equal("flyer", ViewCounter.NormalizeSource("  FLYER "));
