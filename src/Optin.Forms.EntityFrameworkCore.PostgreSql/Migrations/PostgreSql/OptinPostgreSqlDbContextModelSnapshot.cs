@@ -238,12 +238,12 @@ namespace Optin.Forms.EntityFrameworkCore.Migrations.PostgreSql
                     b.HasIndex("Id")
                         .IsUnique();
 
-                    b.HasIndex("OccurredAt");
-
                     b.HasIndex("ContactId", "Sequence");
 
                     b.HasIndex("Kind", "OccurredAt")
                         .HasFilter("kind = 7");
+
+                    b.HasIndex("OccurredAt", "Kind", "State", "FormId", "SubmissionId");
 
                     b.ToTable("optin_consent_events", (string)null);
                 });

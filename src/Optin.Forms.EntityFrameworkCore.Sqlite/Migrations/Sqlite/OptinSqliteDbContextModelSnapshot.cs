@@ -231,12 +231,12 @@ namespace Optin.Forms.EntityFrameworkCore.Migrations.Sqlite
                     b.HasIndex("Id")
                         .IsUnique();
 
-                    b.HasIndex("OccurredAt");
-
                     b.HasIndex("ContactId", "Sequence");
 
                     b.HasIndex("Kind", "OccurredAt")
                         .HasFilter("kind = 7");
+
+                    b.HasIndex("OccurredAt", "Kind", "State", "FormId", "SubmissionId");
 
                     b.ToTable("optin_consent_events", (string)null);
                 });
