@@ -89,6 +89,10 @@ internal static class OptinColumns
     public const string UserAgent = "user_agent";
     public const string Value = "value";
     public const string ValuesJson = "values_json";
+    public const string Day = "day";
+    public const string LandingPage = "landing_page";
+    public const string Source = "source";
+    public const string Views = "views";
 
     private static readonly FrozenDictionary<string, string> ByProperty = typeof(OptinColumns)
         .GetFields(BindingFlags.Public | BindingFlags.Static)
@@ -101,3 +105,4 @@ internal static class OptinColumns
         ? column
         : throw new InvalidOperationException($"OptinColumns has no column for the property '{property}': add one.");
 }
+

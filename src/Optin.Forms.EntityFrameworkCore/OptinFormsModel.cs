@@ -29,6 +29,9 @@ public static class OptinFormsModel
     internal const string EvidenceAccess = "optin_evidence_access";
     internal const string ChainHeads = "optin_chain_heads";
 
+    // The back office's overview: daily view counts (counting without tracking).
+    internal const string ViewCounts = "optin_view_counts";
+
     /// <summary>
     /// Adds the Optin.Forms entities (contacts and their fields, tags and opt-ins, the consent ledger, submissions) to
     /// <paramref name="modelBuilder"/>; call it from a host's <c>OnModelCreating</c> and use
@@ -102,6 +105,7 @@ public static class OptinFormsModel
         });
         ApplyJobModel(modelBuilder);
         ApplyChainModel(modelBuilder);
+        ApplyStatisticsModel(modelBuilder);
         return modelBuilder;
     }
 
@@ -208,6 +212,24 @@ public static class OptinFormsModel
             b.Property(h => h.HeadHash).HasMaxLength(64).IsRequired();
             SnakeCase(b);
         });
+
+    /// <summary>
+    /// The overview's reads: views per day, and the ledger and submissions by time (grouped in the store, never loaded).
+    /// </summary>
+    private static void ApplyStatisticsModel(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<ViewCountEntity>(b =>
+        {
+            b.ToTable(ViewCounts).HasKey(v => new { v.Day, v.FormId, v.LandingPage, v.Source });
+            b.Property(v => v.FormId).HasMaxLength(100);
+            b.Property(v => v.LandingPage).HasMaxLength(100);
+            b.Property(v => v.Source).HasMaxLength(64);
+            SnakeCase(b);
+        });
+        // Covering: the overview's grouping and its join to the submissions read the index alone, not the ledger's rows.
+        modelBuilder.Entity<ConsentEventEntity>(b => b.HasIndex(e => new { e.OccurredAt, e.Kind, e.State, e.FormId, e.SubmissionId }));
+        modelBuilder.Entity<SubmissionEntity>(b => b.HasIndex(s => new { s.ReceivedAt, s.FormId }));
+    }
 
     private static void SnakeCase<T>(EntityTypeBuilder<T> builder)
         where T : class

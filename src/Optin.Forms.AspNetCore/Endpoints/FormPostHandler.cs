@@ -73,6 +73,7 @@ internal sealed partial class FormPostHandler(
         }
 
         var html = RenderForm(context, form, culture, context.Request.Path.Value, context.Request.Query["returnUrl"].ToString());
+        ViewCounting.Count(context, form.Id, null);
         var title = form.Title.Get(culture, catalog.DefaultCulture) ?? form.Id;
         return PageRenderer.WriteAsync(context, StatusCodes.Status200OK, pages.Render(context, catalog, culture, title, html));
     }
@@ -88,6 +89,7 @@ internal sealed partial class FormPostHandler(
 
         var origin = catalog.BaseUrl?.GetLeftPart(UriPartial.Authority);
         var html = RenderForm(context, form, culture, null, context.Request.Query["returnUrl"].ToString(), actionBase: origin);
+        ViewCounting.Count(context, form.Id, null);
         return PageRenderer.WriteAsync(context, StatusCodes.Status200OK, html, frameable: true);
     }
 

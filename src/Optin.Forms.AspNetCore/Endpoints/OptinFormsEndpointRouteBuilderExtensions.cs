@@ -81,6 +81,7 @@ public static class OptinFormsEndpointRouteBuilderExtensions
         var body = await context.RequestServices.GetRequiredService<LandingTemplateRenderer>()
             .RenderAsync(page, culture, catalog.DefaultCulture, title, formHtml);
         var html = context.RequestServices.GetRequiredService<PageRenderer>().Render(context, catalog, culture, title, body);
+        ViewCounting.Count(context, page.Form.Id, page.Slug);
         await PageRenderer.WriteAsync(context, StatusCodes.Status200OK, html);
     }
 }

@@ -1,32 +1,96 @@
-using System.Globalization;
-using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
-using Optin.Forms.AspNetCore.Rendering;
-using Optin.Forms.Contacts;
+using NodaTime;
+using NodaTime.Text;
 using Optin.Forms.Dashboard.Infrastructure;
-using Optin.Forms.Storage;
+using Optin.Forms.Dashboard.Pages.Overview;
+using Optin.Forms.Schema;
+using Optin.Forms.Statistics;
 
 namespace Optin.Forms.Dashboard.Pages;
 
-/// <summary>The overview (skeleton: the number of records; its helper builds the figures per form and period).</summary>
+/// <summary>
+/// The overview, the dashboard's root: over a chosen period (GET form: <c>from</c>, <c>to</c>, <c>scope</c> =
+/// <c>form:{id}</c> or <c>page:{slug}</c>), the views, submissions, double opt-in emails sent, confirmations and
+/// withdrawals, the confirmation rate and the median time to confirm, per form, per landing page and per day (an SVG
+/// chart with the same figures as a table). Read only: it changes nothing.
+/// </summary>
 internal static class OverviewPage
 {
-    private static readonly DashboardText Title = new("Overview", "Vue d'ensemble");
-    private static readonly DashboardText Records = new("Records", "Fiches");
+    /// <summary>The days shown when no period is asked for: the last 30, today included.</summary>
+    public const int DefaultDays = 30;
 
     public static void Map(RouteGroupBuilder group) => group.MapGet("/", ShowAsync);
 
     private static async Task ShowAsync(HttpContext context)
     {
         var request = DashboardRequest.For(context);
-        var store = context.RequestServices.GetRequiredService<IOptinStore>();
-        var count = await store.Contacts.CountAsync(new ContactQuery(), request.Aborted);
-        var html = new StringBuilder();
-        html.Append("<dl class=\"dash-figures\"><div><dt>").Append(Html.Encode(Records.In(request))).Append("</dt><dd>")
-            .Append(count.ToString("N0", CultureInfo.GetCultureInfo(request.Culture))).Append("</dd></div></dl>");
-        await DashboardLayout.WritePageAsync(request, DashboardSection.Overview, Title.In(request), html.ToString());
+        var services = context.RequestServices;
+        var catalog = services.GetRequiredService<IFormCatalogProvider>().Current;
+        var today = services.GetRequiredService<IClock>().GetCurrentInstant().InZone(catalog.DataProtection.TimeZone).Date;
+        var (query, scope, error) = Parse(context.Request.Query, catalog, today);
+        string body;
+        try
+        {
+            var report = await services.GetRequiredService<StatisticsService>().ComputeAsync(query, request.Aborted);
+            body = OverviewRender.Page(request, catalog, report, scope, error);
+        }
+        catch (NotSupportedException)
+        {
+            body = DashboardForms.Message(OverviewTexts.Unsupported.In(request), error: true);
+        }
+
+        await DashboardLayout.WritePageAsync(request, DashboardSection.Overview, OverviewTexts.Title.In(request), body);
+    }
+
+    /// <summary>Reads the period and scope; anything invalid falls back to the last 30 days of every form, with the reason.</summary>
+    internal static (StatisticsQuery Query, string Scope, DashboardText? Error) Parse(IQueryCollection values, FormCatalog catalog, LocalDate today)
+    {
+        var fallback = new StatisticsQuery(today.PlusDays(1 - DefaultDays), today);
+        var fromText = values["from"].ToString().Trim();
+        var toText = values["to"].ToString().Trim();
+        var scope = values["scope"].ToString().Trim();
+        var from = fallback.From;
+        var to = fallback.To;
+        if (fromText.Length > 0 || toText.Length > 0)
+        {
+            var fromResult = fromText.Length > 0 ? LocalDatePattern.Iso.Parse(fromText) : ParseResult<LocalDate>.ForValue(fallback.From);
+            var toResult = toText.Length > 0 ? LocalDatePattern.Iso.Parse(toText) : ParseResult<LocalDate>.ForValue(today);
+            if (!fromResult.Success || !toResult.Success)
+            {
+                return (fallback, string.Empty, OverviewTexts.BadDate);
+            }
+
+            (from, to) = (fromResult.Value, toResult.Value);
+            if (to < from)
+            {
+                return (fallback, string.Empty, OverviewTexts.BadOrder);
+            }
+
+            if (Period.Between(from, to, PeriodUnits.Days).Days >= StatisticsQuery.MaxDays)
+            {
+                return (fallback, string.Empty, OverviewTexts.TooLong);
+            }
+        }
+
+        var query = new StatisticsQuery(from, to);
+        if (scope.Length == 0)
+        {
+            return (query, scope, null);
+        }
+
+        if (scope.StartsWith("form:", StringComparison.Ordinal) && catalog.Forms.ContainsKey(scope[5..]))
+        {
+            return (query with { FormId = scope[5..] }, scope, null);
+        }
+
+        if (scope.StartsWith("page:", StringComparison.Ordinal) && catalog.LandingPages.ContainsKey(scope[5..]))
+        {
+            return (query with { LandingPage = scope[5..] }, scope, null);
+        }
+
+        return (query, string.Empty, OverviewTexts.BadScope);
     }
 }

@@ -76,6 +76,9 @@ internal static class EngineServices
         services.TryAddSingleton<RetentionSweeper>();
         services.TryAddSingleton<ProofArchive>(); // RET-4
         services.TryAddSingleton<ContactImportService>();
+        services.TryAddSingleton<Statistics.ViewCounter>(); // counting without tracking (the back office's overview)
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, Statistics.ViewCountFlushService>());
+        services.TryAddSingleton<Statistics.StatisticsService>();
 
         services.TryAddSingleton<InMemoryMailSender>();
         services.TryAddSingleton<PickupDirectoryMailSender>();

@@ -184,6 +184,7 @@ public sealed class JobRunner
                 Method = Consent.ConsentMethod.System,
                 OccurredAt = Submissions.SubmissionPipeline.Truncate(now),
                 PurposeId = email.PurposeId ?? string.Empty,
+                FormId = FormOf(job), // the overview counts double opt-in emails per form
                 Culture = email.Culture,
                 TemplateId = email.TemplateId,
                 TemplateSha256 = email.TemplateSha256,
@@ -194,6 +195,18 @@ public sealed class JobRunner
         }
 
         await tx.CommitAsync(CancellationToken.None);
+    }
+
+    private static string? FormOf(JobRecord job)
+    {
+        try
+        {
+            return JobPayload.Deserialize(job.Payload).FormId;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
     }
 
     private async ValueTask FailAsync(JobRecord job, Exception ex, CancellationToken cancellationToken)

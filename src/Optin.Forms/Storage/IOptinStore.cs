@@ -31,6 +31,11 @@ public interface IOptinStore
     /// <exception cref="NotSupportedException">The store keeps no hash chain.</exception>
     ILedgerChainReader Chain => throw new NotSupportedException($"{GetType().Name} keeps no hash chain of the ledger (LEDG-1).");
 
+    /// <summary>The aggregate reads of the back office's overview: views, submissions, emails, confirmations, withdrawals.</summary>
+    /// <remarks>A store written before the overview existed does not implement it: the overview then says so plainly.</remarks>
+    /// <exception cref="NotSupportedException">The store keeps no statistics.</exception>
+    IStatisticsReader Statistics => throw new NotSupportedException($"{GetType().Name} keeps no statistics (the back office's overview).");
+
     /// <summary>Claims, completes and retries jobs (enqueueing goes through a transaction).</summary>
     IJobStore Jobs { get; }
 

@@ -47,6 +47,11 @@ public interface IOptinTransaction : IAsyncDisposable
     /// <summary>The purges of what the library keeps about its own work: finished jobs and erasure tombstones (RET-4).</summary>
     IRetentionWriter Retention { get; }
 
+    /// <summary>The daily view counts (counting without tracking: aggregates only, no per-view row).</summary>
+    /// <remarks>A store written before view counting existed does not implement it: views are then not counted.</remarks>
+    /// <exception cref="NotSupportedException">The store keeps no view counts.</exception>
+    IViewCountWriter Views => throw new NotSupportedException($"{GetType().Name} keeps no view counts.");
+
     /// <summary>Commits every write of the transaction, made through any of its parts, atomically.</summary>
     /// <param name="cancellationToken">Cancels the operation; a cancelled commit commits nothing.</param>
     /// <exception cref="InvalidOperationException">The transaction was already committed.</exception>

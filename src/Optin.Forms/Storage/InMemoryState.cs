@@ -75,6 +75,7 @@ internal sealed class InMemoryState
         AccessLog.Commit();
         Archive.Commit();
         ChainHeads.Commit();
+        Views.Commit();
     }
 
     /// <summary>Sets a committed job outside a transaction (the worker's queue operations), keeping the index in step.</summary>
@@ -104,6 +105,7 @@ internal sealed class InMemoryState
         Archive.Discard();
         RemovedJobs.Clear();
         ChainHeads.Discard();
+        Views.Discard();
     }
 
     private void CommitJobs()
@@ -185,4 +187,7 @@ internal sealed class InMemoryState
 
     /// <summary>Each contact's chain head: the last entry's hash and the number of chained entries.</summary>
     public InMemoryTable<Guid, ChainHead> ChainHeads { get; } = new();
+
+    /// <summary>The daily view counts, keyed by (day, form, landing page, source).</summary>
+    public InMemoryTable<(NodaTime.LocalDate Day, string FormId, string LandingPage, string Source), long> Views { get; } = new();
 }

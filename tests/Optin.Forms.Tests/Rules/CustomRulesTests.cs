@@ -44,7 +44,7 @@ public sealed class CustomRulesTests
         Assert.IsType<DoubleOptinService>(services.GetRequiredService<IDoubleOptinService>());
         Assert.NotNull(services.GetRequiredService<JobRunner>());
         Assert.IsType<PickupDirectoryMailSender>(services.GetRequiredService<IMailSender>());
-        Assert.Equal(4, services.GetServices<IHostedService>().Count()); // worker, unconfirmed and retention sweeps, ledger checkpoint (LEDG-1)
+        Assert.Equal(5, services.GetServices<IHostedService>().Count()); // worker, unconfirmed and retention sweeps, ledger checkpoint (LEDG-1), view counts
     }
 
     [Fact]

@@ -243,6 +243,8 @@ namespace Optin.Forms.EntityFrameworkCore.Migrations.PostgreSql
                     b.HasIndex("Kind", "OccurredAt")
                         .HasFilter("kind = 7");
 
+                    b.HasIndex("OccurredAt", "Kind", "State", "FormId", "SubmissionId");
+
                     b.ToTable("optin_consent_events", (string)null);
                 });
 
@@ -654,6 +656,8 @@ namespace Optin.Forms.EntityFrameworkCore.Migrations.PostgreSql
 
                     b.HasIndex("FormId", "ReceivedAt");
 
+                    b.HasIndex("ReceivedAt", "FormId");
+
                     b.ToTable("optin_submissions", (string)null);
                 });
 
@@ -734,6 +738,36 @@ namespace Optin.Forms.EntityFrameworkCore.Migrations.PostgreSql
                     b.HasIndex("ContactId");
 
                     b.ToTable("optin_tokens", (string)null);
+                });
+
+            modelBuilder.Entity("Optin.Forms.EntityFrameworkCore.Entities.ViewCountEntity", b =>
+                {
+                    b.Property<int>("Day")
+                        .HasColumnType("integer")
+                        .HasColumnName("day");
+
+                    b.Property<string>("FormId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("form_id");
+
+                    b.Property<string>("LandingPage")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("landing_page");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("source");
+
+                    b.Property<long>("Views")
+                        .HasColumnType("bigint")
+                        .HasColumnName("views");
+
+                    b.HasKey("Day", "FormId", "LandingPage", "Source");
+
+                    b.ToTable("optin_view_counts", (string)null);
                 });
 
             modelBuilder.Entity("Optin.Forms.EntityFrameworkCore.Entities.ContactFieldEntity", b =>

@@ -12,8 +12,8 @@ using Optin.Forms.EntityFrameworkCore;
 namespace Optin.Forms.EntityFrameworkCore.Migrations.PostgreSql
 {
     [DbContext(typeof(OptinPostgreSqlDbContext))]
-    [Migration("20261203091809_DashboardEntries")]
-    partial class DashboardEntries
+    [Migration("20261203105324_BackOffice")]
+    partial class BackOffice
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -245,6 +245,8 @@ namespace Optin.Forms.EntityFrameworkCore.Migrations.PostgreSql
 
                     b.HasIndex("Kind", "OccurredAt")
                         .HasFilter("kind = 7");
+
+                    b.HasIndex("OccurredAt", "Kind", "State", "FormId", "SubmissionId");
 
                     b.ToTable("optin_consent_events", (string)null);
                 });
@@ -558,6 +560,11 @@ namespace Optin.Forms.EntityFrameworkCore.Migrations.PostgreSql
                         .HasColumnType("integer")
                         .HasColumnName("status");
 
+                    b.Property<string>("TraceParent")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("trace_parent");
+
                     b.HasKey("Position");
 
                     b.HasIndex("ContactId");
@@ -652,6 +659,8 @@ namespace Optin.Forms.EntityFrameworkCore.Migrations.PostgreSql
 
                     b.HasIndex("FormId", "ReceivedAt");
 
+                    b.HasIndex("ReceivedAt", "FormId");
+
                     b.ToTable("optin_submissions", (string)null);
                 });
 
@@ -732,6 +741,36 @@ namespace Optin.Forms.EntityFrameworkCore.Migrations.PostgreSql
                     b.HasIndex("ContactId");
 
                     b.ToTable("optin_tokens", (string)null);
+                });
+
+            modelBuilder.Entity("Optin.Forms.EntityFrameworkCore.Entities.ViewCountEntity", b =>
+                {
+                    b.Property<int>("Day")
+                        .HasColumnType("integer")
+                        .HasColumnName("day");
+
+                    b.Property<string>("FormId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("form_id");
+
+                    b.Property<string>("LandingPage")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("landing_page");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("source");
+
+                    b.Property<long>("Views")
+                        .HasColumnType("bigint")
+                        .HasColumnName("views");
+
+                    b.HasKey("Day", "FormId", "LandingPage", "Source");
+
+                    b.ToTable("optin_view_counts", (string)null);
                 });
 
             modelBuilder.Entity("Optin.Forms.EntityFrameworkCore.Entities.ContactFieldEntity", b =>

@@ -11,8 +11,8 @@ using Optin.Forms.EntityFrameworkCore;
 namespace Optin.Forms.EntityFrameworkCore.Migrations.Sqlite
 {
     [DbContext(typeof(OptinSqliteDbContext))]
-    [Migration("20261203093030_JobTraceContext")]
-    partial class JobTraceContext
+    [Migration("20261203105320_BackOffice")]
+    partial class BackOffice
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -238,6 +238,8 @@ namespace Optin.Forms.EntityFrameworkCore.Migrations.Sqlite
 
                     b.HasIndex("Kind", "OccurredAt")
                         .HasFilter("kind = 7");
+
+                    b.HasIndex("OccurredAt", "Kind", "State", "FormId", "SubmissionId");
 
                     b.ToTable("optin_consent_events", (string)null);
                 });
@@ -644,6 +646,10 @@ namespace Optin.Forms.EntityFrameworkCore.Migrations.Sqlite
 
                     b.HasIndex("ContactId", "ReceivedAt");
 
+                    b.HasIndex("FormId", "ReceivedAt");
+
+                    b.HasIndex("ReceivedAt", "FormId");
+
                     b.ToTable("optin_submissions", (string)null);
                 });
 
@@ -724,6 +730,36 @@ namespace Optin.Forms.EntityFrameworkCore.Migrations.Sqlite
                     b.HasIndex("ContactId");
 
                     b.ToTable("optin_tokens", (string)null);
+                });
+
+            modelBuilder.Entity("Optin.Forms.EntityFrameworkCore.Entities.ViewCountEntity", b =>
+                {
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("day");
+
+                    b.Property<string>("FormId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("form_id");
+
+                    b.Property<string>("LandingPage")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("landing_page");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.Property<long>("Views")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("views");
+
+                    b.HasKey("Day", "FormId", "LandingPage", "Source");
+
+                    b.ToTable("optin_view_counts", (string)null);
                 });
 
             modelBuilder.Entity("Optin.Forms.EntityFrameworkCore.Entities.ContactFieldEntity", b =>
