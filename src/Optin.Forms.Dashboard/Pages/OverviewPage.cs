@@ -42,7 +42,34 @@ internal static class OverviewPage
             body = DashboardForms.Message(OverviewTexts.Unsupported.In(request), error: true);
         }
 
+        body += await QueueSummaryAsync(request);
         await DashboardLayout.WritePageAsync(request, DashboardSection.Overview, OverviewTexts.Title.In(request), body);
+    }
+
+    private static readonly DashboardText AllJobs = new("Dead letters and every mail failure: Jobs", "Tâches abandonnées et tous les échecs d'envoi : Tâches");
+
+    /// <summary>
+    /// The queue's health and the last mail failures (the Jobs page's own panels, at a glance), or nothing for a store
+    /// that keeps no queue administration.
+    /// </summary>
+    private static async Task<string> QueueSummaryAsync(DashboardRequest request)
+    {
+        var services = request.Context.RequestServices;
+        var now = services.GetRequiredService<IClock>().GetCurrentInstant();
+        try
+        {
+            var queue = services.GetRequiredService<Optin.Forms.Storage.IOptinStore>().JobQueue;
+            var html = new System.Text.StringBuilder(4096);
+            html.Append(QueueHealthPanel.Render(request, await queue.GetHealthAsync(now, request.Aborted), now));
+            JobsPage.AppendMailFailures(html, request, await queue.ListMailFailuresAsync(5, request.Aborted));
+            html.Append("<p><a href=\"").Append(request.Url("/jobs")).Append("\">").Append(Optin.Forms.AspNetCore.Rendering.Html.Encode(AllJobs.In(request)))
+                .Append("</a></p>\n");
+            return html.ToString();
+        }
+        catch (NotSupportedException)
+        {
+            return string.Empty;
+        }
     }
 
     /// <summary>Reads the period and scope; anything invalid falls back to the last 30 days of every form, with the reason.</summary>

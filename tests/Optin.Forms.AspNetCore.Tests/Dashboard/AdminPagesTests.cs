@@ -66,6 +66,20 @@ public sealed class AdminPagesTests
     }
 
     [Fact]
+    public async Task Overview_ShowsTheQueueHealth_AndTheLastMailFailures()
+    {
+        await using var app = NoWorker();
+        await DeadLetterAsync(app, "Permanent delivery failure (550): mailbox unavailable");
+        var session = await DashboardSession.SignInAsync(app);
+
+        await session.OpenAsync(Root);
+
+        Assert.Contains("<dt>Dead letters</dt><dd>1</dd>", session.Html, StringComparison.Ordinal);
+        Assert.Contains("Permanent delivery failure (550): mailbox unavailable", Section(session.Html, "mail-failures"), StringComparison.Ordinal);
+        Assert.Contains("href=\"/optin/dashboard/jobs\"", session.Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Jobs_Retry_PutsTheDeadLetterBackDueNow_AttemptsReset_ActorAndReasonKept()
     {
         await using var app = NoWorker();

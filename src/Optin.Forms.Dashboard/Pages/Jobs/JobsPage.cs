@@ -144,7 +144,7 @@ internal static partial class JobsPage
         html.Append("</section>\n");
     }
 
-    private static void AppendMailFailures(StringBuilder html, DashboardRequest request, IReadOnlyList<JobRecord> jobs)
+    internal static void AppendMailFailures(StringBuilder html, DashboardRequest request, IReadOnlyList<JobRecord> jobs)
     {
         html.Append("<section aria-labelledby=\"mail-failures\">\n<h2 id=\"mail-failures\">").Append(Html.Encode(MailFailures.In(request))).Append("</h2>\n");
         if (jobs.Count == 0)
