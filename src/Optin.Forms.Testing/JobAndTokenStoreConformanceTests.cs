@@ -115,33 +115,6 @@ public abstract class JobAndTokenStoreConformanceTests
         Assert.Equal(traceParent, (await store.Jobs.ListJobsAsync(null, default).ToListAsync()).Single(j => j.Id == traced.Id).TraceParent);
     }
 
-    /// <summary>
-    /// GetQueueStatisticsAsync: counts the jobs due (not those due later, nor finished ones), running and dead-lettered,
-    /// and finds when the oldest due job fell due.
-    /// </summary>
-    [Fact]
-    public async Task GetQueueStatisticsAsync_MixedQueue_CountsDueRunningAndDeadLettered()
-    {
-        var store = await CreateStoreAsync();
-        Assert.Equal(JobQueueStatistics.Empty, await store.Jobs.GetQueueStatisticsAsync(T0, default));
-        var running = Job(Guid.NewGuid()) with { DueAt = T0 - Duration.FromHours(2) };
-        var dead = Job(Guid.NewGuid()) with { DueAt = T0 - Duration.FromHours(2) + Duration.FromMilliseconds(1) };
-        var done = Job(Guid.NewGuid()) with { DueAt = T0 - Duration.FromHours(2) + Duration.FromMilliseconds(2) };
-        await EnqueueAsync(store, running, dead, done);
-        var claimed = await store.Jobs.ClaimDueJobsAsync("w1", T0 - Duration.FromHours(1), Duration.FromMinutes(5), 3, default);
-        Assert.Equal(3, claimed.Count);
-        Assert.True(await store.Jobs.CompleteJobAsync(dead.Id, "w1", JobStatus.DeadLettered, "550", T0, default));
-        Assert.True(await store.Jobs.CompleteJobAsync(done.Id, "w1", JobStatus.Done, null, T0, default));
-        var oldest = Job(Guid.NewGuid()) with { DueAt = T0 - Duration.FromMinutes(10) };
-        var due = Job(Guid.NewGuid()) with { DueAt = T0 };
-        var later = Job(Guid.NewGuid()) with { DueAt = T0 + Duration.FromMilliseconds(1) };
-        await EnqueueAsync(store, due, later, oldest);
-
-        var statistics = await store.Jobs.GetQueueStatisticsAsync(T0, default);
-
-        Assert.Equal(new JobQueueStatistics(2, 1, 1, T0 - Duration.FromMinutes(10)), statistics);
-    }
-
     /// <summary>RetryJobAsync, then dead letter: keeps reason.</summary>
     [Fact]
     public async Task RetryJobAsync_ThenDeadLetter_KeepsReason()

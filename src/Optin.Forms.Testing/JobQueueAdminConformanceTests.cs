@@ -33,6 +33,31 @@ public abstract class JobQueueAdminConformanceTests
         Assert.Equal(Duration.FromMinutes(8), health.OldestDueAge(T0 + Duration.FromMinutes(10)));
     }
 
+    /// <summary>
+    /// GetHealthAsync: a job due exactly now is due, one due a millisecond later is scheduled, a finished job (done or skipped) counts nowhere,
+    /// a running job whose lease ran out still counts as running, and the oldest due job is found whatever the order of
+    /// enqueueing.
+    /// </summary>
+    [Fact]
+    public async Task GetHealthAsync_FinishedAndBoundaryJobs_DueAtNowCountedFinishedIgnored()
+    {
+        var store = await CreateStoreAsync();
+        var running = Job(T0 - Duration.FromHours(2));
+        var dead = Job(T0 - Duration.FromHours(2) + Duration.FromMilliseconds(1));
+        var done = Job(T0 - Duration.FromHours(2) + Duration.FromMilliseconds(2));
+        var skipped = Job(T0 - Duration.FromHours(2) + Duration.FromMilliseconds(3));
+        await StoreTestData.EnqueueAsync(store, running, dead, done, skipped);
+        Assert.Equal(4, (await store.Jobs.ClaimDueJobsAsync("w1", T0 - Duration.FromHours(1), Lease, 4, default)).Count);
+        Assert.True(await store.Jobs.CompleteJobAsync(dead.Id, "w1", JobStatus.DeadLettered, "550", T0, default));
+        Assert.True(await store.Jobs.CompleteJobAsync(done.Id, "w1", JobStatus.Done, null, T0, default));
+        Assert.True(await store.Jobs.CompleteJobAsync(skipped.Id, "w1", JobStatus.Skipped, "withdrawn", T0, default));
+        await StoreTestData.EnqueueAsync(store, Job(T0), Job(T0 + Duration.FromMilliseconds(1)), Job(T0 - Duration.FromMinutes(10)));
+
+        var health = await store.JobQueue.GetHealthAsync(T0, default);
+
+        Assert.Equal(new QueueHealth(2, 1, 1, 1, T0 - Duration.FromMinutes(10)), health);
+    }
+
     /// <summary>ListDeadLettersAsync pages the dead letters, the most recently given up first, with their reason.</summary>
     [Fact]
     public async Task ListDeadLettersAsync_Paged_LatestFirstWithReason()

@@ -25,19 +25,32 @@ internal sealed partial class EntityFrameworkCoreOptinStore : IJobQueueAdmin
 
     public IJobQueueAdmin JobQueue => this;
 
+    /// <summary>
+    /// One grouped read over the unfinished and dead-lettered jobs (the (status, due_at) index), never the finished ones,
+    /// whose number grows with the site's history: the metrics and the worker's health check run it too.
+    /// </summary>
     public async ValueTask<QueueHealth> GetHealthAsync(Instant now, CancellationToken cancellationToken)
     {
         var at = now.ToUnixTimeMilliseconds();
         await using var lease = await source.CreateAsync(cancellationToken);
-        var jobs = lease.Context.Set<JobEntity>().AsNoTracking();
-        var due = await jobs.LongCountAsync(j => j.Status == PendingStatus && j.DueAt <= at, cancellationToken);
-        var scheduled = await jobs.LongCountAsync(j => j.Status == PendingStatus && j.DueAt > at, cancellationToken);
-        var running = await jobs.LongCountAsync(j => j.Status == RunningStatus, cancellationToken);
-        var dead = await jobs.LongCountAsync(j => j.Status == DeadStatus, cancellationToken);
-        var oldest = due == 0 ? null
-            : await jobs.Where(j => j.Status == PendingStatus && j.DueAt <= at).OrderBy(j => j.DueAt).Select(j => (long?)j.DueAt)
-                .FirstOrDefaultAsync(cancellationToken);
-        return new QueueHealth(due, scheduled, running, dead, oldest is { } o ? Instant.FromUnixTimeMilliseconds(o) : null);
+        var groups = await lease.Context.Set<JobEntity>().AsNoTracking()
+            .Where(j => j.Status == PendingStatus || j.Status == RunningStatus || j.Status == DeadStatus)
+            .GroupBy(j => j.Status)
+            .Select(g => new
+            {
+                Status = g.Key,
+                Count = g.Count(),
+                Due = g.Count(j => j.DueAt <= at),
+                Oldest = g.Where(j => j.DueAt <= at).Min(j => (long?)j.DueAt),
+            })
+            .ToListAsync(cancellationToken);
+        var pending = groups.Find(g => g.Status == PendingStatus);
+        return new QueueHealth(
+            pending?.Due ?? 0,
+            (pending?.Count ?? 0) - (pending?.Due ?? 0),
+            groups.Find(g => g.Status == RunningStatus)?.Count ?? 0,
+            groups.Find(g => g.Status == DeadStatus)?.Count ?? 0,
+            pending?.Oldest is { } oldest ? Instant.FromUnixTimeMilliseconds(oldest) : null);
     }
 
     public async ValueTask<IReadOnlyList<JobRecord>> ListDeadLettersAsync(int offset, int maxCount, CancellationToken cancellationToken)

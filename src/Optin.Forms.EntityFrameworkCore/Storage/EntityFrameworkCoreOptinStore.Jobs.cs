@@ -83,34 +83,6 @@ internal sealed partial class EntityFrameworkCoreOptinStore : IJobStore
         }
     }
 
-    /// <summary>
-    /// One grouped read over the unfinished and dead-lettered jobs (the (status, due_at) index), never the finished ones,
-    /// whose number grows with the site's history.
-    /// </summary>
-    public async ValueTask<JobQueueStatistics> GetQueueStatisticsAsync(Instant now, CancellationToken cancellationToken)
-    {
-        var at = now.ToUnixTimeMilliseconds();
-        const int pending = (int)JobStatus.Pending, running = (int)JobStatus.Running, dead = (int)JobStatus.DeadLettered;
-        await using var lease = await source.CreateAsync(cancellationToken);
-        var groups = await lease.Context.Set<JobEntity>().AsNoTracking()
-            .Where(j => j.Status == pending || j.Status == running || j.Status == dead)
-            .GroupBy(j => j.Status)
-            .Select(g => new
-            {
-                Status = g.Key,
-                Count = g.Count(),
-                Due = g.Count(j => j.DueAt <= at),
-                Oldest = g.Where(j => j.DueAt <= at).Min(j => (long?)j.DueAt),
-            })
-            .ToListAsync(cancellationToken);
-        var queued = groups.Find(g => g.Status == pending);
-        return new JobQueueStatistics(
-            queued?.Due ?? 0,
-            groups.Find(g => g.Status == running)?.Count ?? 0,
-            groups.Find(g => g.Status == dead)?.Count ?? 0,
-            queued?.Oldest is { } oldest ? Instant.FromUnixTimeMilliseconds(oldest) : null);
-    }
-
     /// <summary>Runs <paramref name="work"/> as a turn of the provider's writer (SQLite's group commit), or on a connection of its own (PostgreSQL).</summary>
     private async ValueTask<T> WriteAsync<T>(Func<RowCommands, CancellationToken, ValueTask<T>> work, CancellationToken cancellationToken) =>
         await WriterAsync(cancellationToken) is { } writer

@@ -14,17 +14,22 @@ internal sealed partial class OptinMetrics
     private static readonly TimeSpan QueueReadWait = TimeSpan.FromSeconds(5);
 
     private readonly Lock _queueLock = new();
-    private Func<Instant, CancellationToken, ValueTask<JobQueueStatistics>>? _readQueue;
+    private Func<Instant, CancellationToken, ValueTask<QueueHealth>>? _readQueue;
     private IClock? _clock;
-    private JobQueueStatistics? _queue;
+    private QueueHealth? _queue;
     private Instant _queueReadAt;
     private Instant _queueTriedAt;
     private bool _reading;
     private bool _tried;
+    private bool _unsupported;
     private Task? _queueRead;
 
-    /// <summary>Adds the observable gauges of the queue, read through <paramref name="read"/> (the store's statistics).</summary>
-    public void ObserveQueue(Func<Instant, CancellationToken, ValueTask<JobQueueStatistics>> read, IClock clock)
+    /// <summary>
+    /// Adds the observable gauges of the queue, read through <paramref name="read"/> (the store's queue health). When
+    /// <paramref name="read"/> throws <see cref="NotSupportedException"/> (a store without <see cref="Storage.IOptinStore.JobQueue"/>),
+    /// the gauges report nothing, and the store is not asked again.
+    /// </summary>
+    public void ObserveQueue(Func<Instant, CancellationToken, ValueTask<QueueHealth>> read, IClock clock)
     {
         _readQueue = read;
         _clock = clock;
@@ -39,13 +44,13 @@ internal sealed partial class OptinMetrics
     }
 
     /// <summary>The queue as last read; read again first when the last read is older than <see cref="QueueReadInterval"/>.</summary>
-    internal JobQueueStatistics? ReadQueue()
+    internal QueueHealth? ReadQueue()
     {
         var start = false;
         Instant now;
         lock (_queueLock)
         {
-            if (_readQueue is null || _clock is null)
+            if (_readQueue is null || _clock is null || _unsupported)
             {
                 return null;
             }
@@ -86,6 +91,13 @@ internal sealed partial class OptinMetrics
                 _queueReadAt = now;
             }
         }
+        catch (NotSupportedException)
+        {
+            lock (_queueLock)
+            {
+                _unsupported = true;
+            }
+        }
 #pragma warning disable CA1031 // A gauge must not throw into the exporter; the health check reports the store.
         catch (Exception)
 #pragma warning restore CA1031
@@ -100,7 +112,7 @@ internal sealed partial class OptinMetrics
         }
     }
 
-    private IEnumerable<Measurement<long>> Observe(Func<JobQueueStatistics, long> value) =>
+    private IEnumerable<Measurement<long>> Observe(Func<QueueHealth, long> value) =>
         ReadQueue() is { } queue ? [new Measurement<long>(value(queue))] : [];
 
     private IEnumerable<Measurement<double>> ObserveOldestAge()

@@ -18,7 +18,7 @@ internal sealed partial class OptinMetrics
     {
         var metrics = Create(services.GetService<IMeterFactory>());
         // The store is resolved at the first read, not here: the metrics come before anything that records on them.
-        metrics.ObserveQueue((now, ct) => services.GetRequiredService<IOptinStore>().Jobs.GetQueueStatisticsAsync(now, ct),
+        metrics.ObserveQueue((now, ct) => services.GetRequiredService<IOptinStore>().JobQueue.GetHealthAsync(now, ct),
             services.GetRequiredService<IClock>());
         return metrics;
     }

@@ -35,36 +35,4 @@ public interface IJobStore
 
     /// <summary>Streams the jobs about <paramref name="contactId"/> (every job when null), in creation order.</summary>
     IAsyncEnumerable<JobRecord> ListJobsAsync(Guid? contactId, CancellationToken cancellationToken);
-
-    /// <summary>
-    /// Counts the jobs due at <paramref name="now"/>, running and dead-lettered, and finds when the oldest due job fell due:
-    /// one cheap, read-only query, which the metrics (at most every 15 seconds) and the worker's health check run.
-    /// </summary>
-    /// <remarks>
-    /// The default reads every job through <see cref="ListJobsAsync"/>; a store with an index on the status (as the
-    /// in-memory and EF Core stores have) answers without reading finished jobs.
-    /// </remarks>
-    async ValueTask<JobQueueStatistics> GetQueueStatisticsAsync(Instant now, CancellationToken cancellationToken)
-    {
-        long due = 0, running = 0, dead = 0;
-        Instant? oldest = null;
-        await foreach (var job in ListJobsAsync(null, cancellationToken))
-        {
-            switch (job.Status)
-            {
-                case JobStatus.Pending when job.DueAt <= now:
-                    due++;
-                    oldest = oldest is { } o && o <= job.DueAt ? o : job.DueAt;
-                    break;
-                case JobStatus.Running:
-                    running++;
-                    break;
-                case JobStatus.DeadLettered:
-                    dead++;
-                    break;
-            }
-        }
-
-        return new JobQueueStatistics(due, running, dead, oldest);
-    }
 }

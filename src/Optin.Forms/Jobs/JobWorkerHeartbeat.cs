@@ -31,17 +31,29 @@ public sealed class JobWorkerHeartbeat
     /// went round its loop within <paramref name="stalledAfter"/> (it runs, but the queue outgrows it), else
     /// <see cref="JobWorkerCondition.Stalled"/> (it stopped, hangs, or never started in this process).
     /// </summary>
-    /// <param name="queue">The queue, as <see cref="IJobStore.GetQueueStatisticsAsync"/> read it at <paramref name="now"/>.</param>
+    /// <remarks>
+    /// When the store does not report its queue (<paramref name="queue"/> null: its <see cref="Storage.IOptinStore.JobQueue"/>
+    /// throws <see cref="NotSupportedException"/>), the heartbeat alone decides: <see cref="JobWorkerCondition.UpToDate"/>
+    /// while the worker went round its loop within <paramref name="stalledAfter"/>, else <see cref="JobWorkerCondition.Stalled"/>.
+    /// </remarks>
+    /// <param name="queue">
+    /// The queue, as <see cref="IJobQueueAdmin.GetHealthAsync"/> read it at <paramref name="now"/>; <see langword="null"/>
+    /// when the store does not report it.
+    /// </param>
     /// <param name="now">The engine's clock.</param>
     /// <param name="stalledAfter">How long a due job may wait, and the worker go without a loop, before it counts.</param>
-    /// <exception cref="ArgumentNullException"><paramref name="queue"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="stalledAfter"/> is not positive.</exception>
-    public JobWorkerCondition Assess(JobQueueStatistics queue, Instant now, Duration stalledAfter)
+    public JobWorkerCondition Assess(QueueHealth? queue, Instant now, Duration stalledAfter)
     {
-        ArgumentNullException.ThrowIfNull(queue);
         if (stalledAfter <= Duration.Zero)
         {
             throw new ArgumentOutOfRangeException(nameof(stalledAfter), stalledAfter, "The delay must be positive.");
+        }
+
+        var looping = LastLoopAt is { } beat && now - beat < stalledAfter;
+        if (queue is null)
+        {
+            return looping ? JobWorkerCondition.UpToDate : JobWorkerCondition.Stalled;
         }
 
         if (queue.OldestDueAt is not { } oldest || now - oldest < stalledAfter)
@@ -49,7 +61,7 @@ public sealed class JobWorkerHeartbeat
             return JobWorkerCondition.UpToDate;
         }
 
-        return LastLoopAt is { } beat && now - beat < stalledAfter ? JobWorkerCondition.Behind : JobWorkerCondition.Stalled;
+        return looping ? JobWorkerCondition.Behind : JobWorkerCondition.Stalled;
     }
 
     /// <summary>The worker went round its loop at <paramref name="at"/>.</summary>

@@ -108,34 +108,6 @@ public sealed partial class InMemoryOptinStore
         await Task.CompletedTask;
     }
 
-    /// <inheritdoc />
-    public ValueTask<JobQueueStatistics> GetQueueStatisticsAsync(Instant now, CancellationToken cancellationToken)
-    {
-        long due = 0, running = 0, dead = 0;
-        Instant? oldest = null;
-        lock (_readLock)
-        {
-            foreach (var job in _state.Jobs.Committed.Values)
-            {
-                switch (job.Status)
-                {
-                    case JobStatus.Pending when job.DueAt <= now:
-                        due++;
-                        oldest = oldest is { } o && o <= job.DueAt ? o : job.DueAt;
-                        break;
-                    case JobStatus.Running:
-                        running++;
-                        break;
-                    case JobStatus.DeadLettered:
-                        dead++;
-                        break;
-                }
-            }
-        }
-
-        return ValueTask.FromResult(new JobQueueStatistics(due, running, dead, oldest));
-    }
-
     private async ValueTask<bool> UpdateLeasedAsync(Guid jobId, string leaseOwner, Func<JobRecord, JobRecord> update,
         CancellationToken cancellationToken)
     {

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
 using NodaTime;
 using NodaTime.Testing;
 using Optin.Forms.AspNetCore.Tests.Support;
@@ -71,6 +72,51 @@ public sealed class OptinHealthChecksTests : IDisposable
         Assert.Equal(HealthStatus.Unhealthy, stalled.Status);
         Assert.Equal("The job worker has not run in this process, and a job has waited 00:05:00 since it fell due.", stalled.Description);
         Assert.Equal((1L, 300d), ((long)stalled.Data["due"], (double)stalled.Data["oldestDueAgeSeconds"]));
+    }
+
+    [Fact]
+    public async Task JobWorkerCheck_StoreWithoutJobQueue_JudgesTheWorkerByItsHeartbeatAlone()
+    {
+        var clock = new FakeClock(Now);
+        using var provider = Build(b => b.UseStore<StoreWithoutJobQueue>(), clock);
+        var checks = provider.GetRequiredService<HealthCheckService>();
+        var heartbeat = provider.GetRequiredService<JobWorkerHeartbeat>();
+        const string alone = "The store does not report its job queue, so the worker is judged by its heartbeat alone";
+
+        var notStarted = (await checks.CheckHealthAsync(CancellationToken.None)).Entries[OptinFormsHealthChecksBuilderExtensions.JobWorkerCheckName];
+        var hosted = provider.GetServices<IHostedService>().ToList();
+        HealthReportEntry running;
+        try
+        {
+            foreach (var service in hosted)
+            {
+                await service.StartAsync(CancellationToken.None);
+            }
+
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            while (heartbeat.LastLoopAt is null)
+            {
+                await Task.Delay(10, timeout.Token);
+            }
+
+            running = (await checks.CheckHealthAsync(CancellationToken.None)).Entries[OptinFormsHealthChecksBuilderExtensions.JobWorkerCheckName];
+        }
+        finally
+        {
+            foreach (var service in hosted)
+            {
+                await service.StopAsync(CancellationToken.None);
+            }
+        }
+
+        clock.Advance(Duration.FromMinutes(5));
+        var stopped = (await checks.CheckHealthAsync(CancellationToken.None)).Entries[OptinFormsHealthChecksBuilderExtensions.JobWorkerCheckName];
+
+        Assert.Equal((HealthStatus.Unhealthy, $"{alone}: it has not run in this process."), (notStarted.Status, notStarted.Description));
+        Assert.Equal((HealthStatus.Healthy, $"{alone}: it went round its loop within 00:05:00."), (running.Status, running.Description));
+        Assert.Equal((HealthStatus.Unhealthy, $"{alone}: it has not gone round its loop since {heartbeat.LastLoopAt}."), (stopped.Status, stopped.Description));
+        Assert.False(stopped.Data.ContainsKey("due"));
+        Assert.Null(stopped.Exception);
     }
 
     public void Dispose() => _folder.Delete(recursive: true);

@@ -107,7 +107,7 @@ public sealed class OptinMetricsTests
         using var flow = Flow.Start();
         using var metrics = new MetricRecorder(flow.Services.GetRequiredService<OptinMetrics>().Meter);
         await flow.SubmitAsync();
-        var first = await flow.Store.Jobs.GetQueueStatisticsAsync(flow.Clock.GetCurrentInstant(), default);
+        var first = await flow.Store.JobQueue.GetHealthAsync(flow.Clock.GetCurrentInstant(), default);
         Assert.Equal(1, first.Due);
 
         Assert.Equal(1, Assert.Single(metrics.Observe("optin.forms.jobs.due")).Value);
@@ -120,6 +120,23 @@ public sealed class OptinMetricsTests
         Assert.Equal(0, Assert.Single(metrics.Observe("optin.forms.jobs.dead_lettered")).Value);
         var age = Assert.Single(metrics.Observe("optin.forms.jobs.oldest_due.age"));
         Assert.Equal(("s", OptinMetrics.QueueReadInterval.TotalSeconds), (age.Unit, age.Value));
+    }
+
+    [Fact]
+    public async Task QueueGauges_StoreWithoutJobQueue_ReportNothingAndTheStoreIsNotAskedAgain()
+    {
+        using var flow = Flow.Start(configure: b => b.UseStore<StoreWithoutJobQueue>());
+        using var metrics = new MetricRecorder(flow.Services.GetRequiredService<OptinMetrics>().Meter);
+        var store = flow.Services.GetRequiredService<StoreWithoutJobQueue>();
+        await flow.SubmitAsync();
+        string[] gauges = ["optin.forms.jobs.due", "optin.forms.jobs.running", "optin.forms.jobs.dead_lettered", "optin.forms.jobs.oldest_due.age"];
+
+        Assert.All(gauges, g => Assert.Empty(metrics.Observe(g)));
+        flow.Advance(OptinMetrics.QueueReadInterval * 2);
+        Assert.All(gauges, g => Assert.Empty(metrics.Observe(g)));
+
+        Assert.Equal(1, store.JobQueueAsked);
+        Assert.NotEmpty(await flow.JobsAsync()); // the store works: only its queue's health is missing
     }
 
     [Fact]

@@ -11,15 +11,16 @@ public sealed class JobWorkerHeartbeatTests
 {
     private static readonly Duration Threshold = Duration.FromMinutes(5);
     private static readonly Instant T0 = Some.Now;
+    private static readonly QueueHealth Empty = new(0, 0, 0, 0, null);
 
     [Fact]
     public void Assess_NoJobWaitedTheThreshold_UpToDateEvenWithoutAWorker()
     {
         var heartbeat = new JobWorkerHeartbeat();
 
-        Assert.Equal(JobWorkerCondition.UpToDate, heartbeat.Assess(JobQueueStatistics.Empty, T0, Threshold));
+        Assert.Equal(JobWorkerCondition.UpToDate, heartbeat.Assess(Empty, T0, Threshold));
         Assert.Equal(JobWorkerCondition.UpToDate,
-            heartbeat.Assess(new JobQueueStatistics(3, 0, 0, T0 - Threshold + Duration.FromMilliseconds(1)), T0, Threshold));
+            heartbeat.Assess(new QueueHealth(3, 0, 0, 0, T0 - Threshold + Duration.FromMilliseconds(1)), T0, Threshold));
     }
 
     [Fact]
@@ -28,19 +29,32 @@ public sealed class JobWorkerHeartbeatTests
         var heartbeat = new JobWorkerHeartbeat();
         heartbeat.Beat(T0 - Threshold + Duration.FromMilliseconds(1));
 
-        Assert.Equal(JobWorkerCondition.Behind, heartbeat.Assess(new JobQueueStatistics(1, 8, 0, T0 - Threshold), T0, Threshold));
+        Assert.Equal(JobWorkerCondition.Behind, heartbeat.Assess(new QueueHealth(1, 0, 8, 0, T0 - Threshold), T0, Threshold));
     }
 
     [Fact]
     public void Assess_JobWaitedTheThresholdAndTheWorkerDidNotLoopForAsLong_Stalled()
     {
         var heartbeat = new JobWorkerHeartbeat();
-        var queue = new JobQueueStatistics(1, 8, 0, T0 - Duration.FromHours(1));
+        var queue = new QueueHealth(1, 0, 8, 0, T0 - Duration.FromHours(1));
         Assert.Equal(JobWorkerCondition.Stalled, heartbeat.Assess(queue, T0, Threshold)); // never started in this process
 
         heartbeat.Beat(T0 - Threshold);
 
         Assert.Equal(JobWorkerCondition.Stalled, heartbeat.Assess(queue, T0, Threshold));
+    }
+
+    [Fact]
+    public void Assess_StoreWithoutQueueHealth_JudgedByTheHeartbeatAlone()
+    {
+        var heartbeat = new JobWorkerHeartbeat();
+        Assert.Equal(JobWorkerCondition.Stalled, heartbeat.Assess(null, T0, Threshold)); // never started in this process
+
+        heartbeat.Beat(T0 - Threshold + Duration.FromMilliseconds(1));
+        Assert.Equal(JobWorkerCondition.UpToDate, heartbeat.Assess(null, T0, Threshold));
+
+        heartbeat.Beat(T0 - Threshold);
+        Assert.Equal(JobWorkerCondition.Stalled, heartbeat.Assess(null, T0, Threshold));
     }
 
     [Fact]
