@@ -50,8 +50,13 @@ internal static partial class AdminEndpoints
             return error!;
         }
 
+        if (Accountability(context, request.Actor, request.Reason) is { } invalid)
+        {
+            return invalid;
+        }
+
         var service = context.RequestServices.GetRequiredService<DoubleOptinRequestService>();
-        var result = await service.RequestAsync(id, purposeId, request.Culture, context.RequestAborted);
+        var result = await service.RequestAsync(id, purposeId, request.Culture, Actor(context, request.Actor)!, request.Reason!.Trim(), context.RequestAborted);
         return result.Succeeded ? Results.Json(new { contactId = id, count = result.Count }, AdminJson.Options, statusCode: StatusCodes.Status202Accepted) : FromResult(result);
     }
 

@@ -94,6 +94,9 @@ internal sealed record AdminActorRequest
 {
     public string? Actor { get; init; }
 
+    /// <summary>Why the operator asks for double opt-in (required by <c>…/double-optin/{purposeId}</c>, recorded in the ledger).</summary>
+    public string? Reason { get; init; }
+
     public string? Culture { get; init; }
 }
 

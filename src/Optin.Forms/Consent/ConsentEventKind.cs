@@ -48,4 +48,10 @@ public enum ConsentEventKind
     /// (<c>Lead → Contact: </c>) followed by the operator's reason as typed. It changes no opt-in.
     /// </summary>
     KindChanged,
+
+    /// <summary>
+    /// An operator asked for a double opt-in request (by hand or on a query): the confirmation email was queued in the same
+    /// transaction. The entry carries who and why; its state is the purpose's state at that time (the request changes none).
+    /// </summary>
+    DoubleOptinRequested,
 }

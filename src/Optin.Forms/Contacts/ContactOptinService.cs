@@ -229,7 +229,7 @@ public sealed class ContactOptinService
         return OptinOperationResult.Success(contact.Id, changes.Count);
     }
 
-    private static ConsentEvent Operator(PurposeDefinition purpose, FormCatalog catalog, ConsentEventKind kind, ConsentMethod method,
+    internal static ConsentEvent Operator(PurposeDefinition purpose, FormCatalog catalog, ConsentEventKind kind, ConsentMethod method,
         OptinState state, Instant now, string? actor, string? reason, string? legalBasis)
     {
         var text = purpose.GetText(catalog.DefaultCulture, catalog.DefaultCulture);

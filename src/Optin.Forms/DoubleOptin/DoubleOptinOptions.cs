@@ -42,7 +42,7 @@ public sealed class DoubleOptinOptions
     public string? HashKey { get; set; }
 
     /// <summary>
-    /// How many contacts a double opt-in request on a query (<see cref="DoubleOptinRequestService.RequestForQueryAsync"/>)
+    /// How many contacts a double opt-in request on a query (<see cref="DoubleOptinRequestService.RequestForQueryAsync(Contacts.ContactQuery, string, string?, CancellationToken)"/>)
     /// reads and queues per transaction. Default 500.
     /// </summary>
     public int QueryBatchSize { get; set; } = 500;

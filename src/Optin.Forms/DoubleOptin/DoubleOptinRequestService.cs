@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using NodaTime;
+using Optin.Forms.Consent;
 using Optin.Forms.Contacts;
 using Optin.Forms.Jobs;
 using Optin.Forms.Schema;
@@ -38,7 +39,38 @@ public sealed class DoubleOptinRequestService
     /// <summary>Queues a confirmation email for one contact.</summary>
     /// <returns>Success with a count of 1, 0 when the contact is already confirmed, withdrawn or objected; or a refusal.</returns>
     public ValueTask<OptinOperationResult> RequestAsync(Guid contactId, string purposeId, string? culture, CancellationToken cancellationToken) =>
-        RequestOneAsync(contactId, purposeId, culture, cancellationToken);
+        RequestOneAsync(contactId, purposeId, culture, null, cancellationToken);
+
+    /// <summary>
+    /// Queues a confirmation email for one contact at an operator's request: with the job, in the same transaction, the
+    /// ledger records a <see cref="ConsentEventKind.DoubleOptinRequested"/> entry (method <see cref="ConsentMethod.Manual"/>)
+    /// with <paramref name="actor"/>, <paramref name="reason"/> and the contact's state for the purpose at that time.
+    /// </summary>
+    /// <returns>Success with a count of 1, 0 when the contact is already confirmed, withdrawn or objected (nothing recorded); or a refusal.</returns>
+    /// <exception cref="ArgumentException"><paramref name="actor"/> or <paramref name="reason"/> is empty.</exception>
+    public ValueTask<OptinOperationResult> RequestAsync(Guid contactId, string purposeId, string? culture, string actor, string reason,
+        CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(actor);
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        return RequestOneAsync(contactId, purposeId, culture, new Requester(actor, reason, ConsentMethod.Manual), cancellationToken);
+    }
+
+    /// <summary>
+    /// As <see cref="RequestForQueryAsync(ContactQuery, string, string?, CancellationToken)"/>, at an operator's request:
+    /// each contact queued gets, in the transaction of its batch, a <see cref="ConsentEventKind.DoubleOptinRequested"/>
+    /// ledger entry (method <see cref="ConsentMethod.Bulk"/>) with <paramref name="actor"/>, <paramref name="reason"/> and
+    /// its state for the purpose at that time.
+    /// </summary>
+    /// <returns>Success with how many emails were queued, or a refusal.</returns>
+    /// <exception cref="ArgumentException"><paramref name="actor"/> or <paramref name="reason"/> is empty.</exception>
+    public ValueTask<OptinOperationResult> RequestForQueryAsync(ContactQuery query, string purposeId, string? culture, string actor, string reason,
+        CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(actor);
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        return RequestForQueryAsync(query, purposeId, culture, new Requester(actor, reason, ConsentMethod.Bulk), cancellationToken);
+    }
 
     /// <summary>
     /// Queues a confirmation email for every contact matching <paramref name="query"/>: the matches are read as a stream
@@ -51,7 +83,11 @@ public sealed class DoubleOptinRequestService
     /// contacts a second time, under the resend caps (DOI-7).
     /// </remarks>
     /// <returns>Success with how many emails were queued, or a refusal.</returns>
-    public async ValueTask<OptinOperationResult> RequestForQueryAsync(ContactQuery query, string purposeId, string? culture, CancellationToken cancellationToken)
+    public ValueTask<OptinOperationResult> RequestForQueryAsync(ContactQuery query, string purposeId, string? culture, CancellationToken cancellationToken) =>
+        RequestForQueryAsync(query, purposeId, culture, null, cancellationToken);
+
+    private async ValueTask<OptinOperationResult> RequestForQueryAsync(ContactQuery query, string purposeId, string? culture, Requester? requester,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
         var catalog = _catalog.Current;
@@ -71,14 +107,14 @@ public sealed class DoubleOptinRequestService
             batch.Add(contact);
             if (batch.Count >= batchSize)
             {
-                queued += await QueueBatchAsync(batch, purpose, resolvedCulture, now, queued, spacing, cancellationToken);
+                queued += await QueueBatchAsync(batch, purpose, catalog, resolvedCulture, now, queued, spacing, requester, cancellationToken);
                 batch.Clear();
             }
         }
 
         if (batch.Count > 0)
         {
-            queued += await QueueBatchAsync(batch, purpose, resolvedCulture, now, queued, spacing, cancellationToken);
+            queued += await QueueBatchAsync(batch, purpose, catalog, resolvedCulture, now, queued, spacing, requester, cancellationToken);
         }
 
         return OptinOperationResult.Success(null, queued);
@@ -119,22 +155,27 @@ public sealed class DoubleOptinRequestService
         return JobFactory.Create(Action, null, contactId, purposeId, payload, now, due ?? now, messageIdDomain);
     }
 
-    private async ValueTask<int> QueueBatchAsync(List<Contact> batch, PurposeDefinition purpose, string culture, Instant now, int alreadyQueued,
-        Duration spacing, CancellationToken cancellationToken)
+    private async ValueTask<int> QueueBatchAsync(List<Contact> batch, PurposeDefinition purpose, FormCatalog catalog, string culture, Instant now,
+        int alreadyQueued, Duration spacing, Requester? requester, CancellationToken cancellationToken)
     {
         var queued = 0;
         await using var tx = await _store.BeginTransactionAsync(cancellationToken);
         foreach (var contact in batch)
         {
             var due = now + (spacing * (alreadyQueued + queued));
-            queued += await EnqueueAsync(tx, contact, purpose, culture, now, due, cancellationToken) ? 1 : 0;
+            if (await EnqueueAsync(tx, contact, purpose, culture, now, due, cancellationToken))
+            {
+                queued++;
+                await RecordAsync(tx, contact, purpose, catalog, now, requester, cancellationToken);
+            }
         }
 
         await tx.CommitAsync(cancellationToken);
         return queued;
     }
 
-    private async ValueTask<OptinOperationResult> RequestOneAsync(Guid contactId, string purposeId, string? culture, CancellationToken cancellationToken)
+    private async ValueTask<OptinOperationResult> RequestOneAsync(Guid contactId, string purposeId, string? culture, Requester? requester,
+        CancellationToken cancellationToken)
     {
         var catalog = _catalog.Current;
         if (catalog.FindPurpose(purposeId) is not { } purpose)
@@ -151,7 +192,28 @@ public sealed class DoubleOptinRequestService
         }
 
         var queued = await EnqueueAsync(tx, contact, purpose, resolvedCulture, now, now, cancellationToken) ? 1 : 0;
+        if (queued == 1)
+        {
+            await RecordAsync(tx, contact, purpose, catalog, now, requester, cancellationToken);
+        }
+
         await tx.CommitAsync(cancellationToken);
         return OptinOperationResult.Success(contactId, queued);
     }
+
+    /// <summary>The ledger entry of a request an operator made (none for a request without one, e.g. an import's).</summary>
+    private static async ValueTask RecordAsync(IOptinTransaction tx, Contact contact, PurposeDefinition purpose, FormCatalog catalog, Instant now,
+        Requester? requester, CancellationToken cancellationToken)
+    {
+        if (requester is not { } who)
+        {
+            return;
+        }
+
+        var entry = ContactOptinService.Operator(purpose, catalog, ConsentEventKind.DoubleOptinRequested, who.Method, contact.GetState(purpose.Id),
+            SubmissionPipeline.Truncate(now), who.Actor, who.Reason, null) with { Id = RecordIds.New(), ContactId = contact.Id };
+        await tx.Ledger.AppendAsync([entry], cancellationToken);
+    }
+
+    private sealed record Requester(string Actor, string Reason, ConsentMethod Method);
 }

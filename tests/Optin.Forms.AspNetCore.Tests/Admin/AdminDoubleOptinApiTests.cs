@@ -40,7 +40,7 @@ public sealed partial class AdminDoubleOptinApiTests : IDisposable
         var address = Some.Email("card");
         var id = await AddContactAsync(address);
 
-        var response = await Client().PostAsJsonAsync($"/optin/admin/contacts/{id}/double-optin/events", new { culture = "en" });
+        var response = await Client().PostAsJsonAsync($"/optin/admin/contacts/{id}/double-optin/events", new { culture = "en", reason = "business card from the trade show" });
         var body = await Json(response);
         var email = Assert.Single(await _app.WaitForEmailsAsync(address, 1));
         Assert.Equal(OptinState.None, (await Contact(id)).GetState("events"));
@@ -61,6 +61,28 @@ public sealed partial class AdminDoubleOptinApiTests : IDisposable
         Assert.Equal("events", Assert.Single(ledger, e => e.Kind == ConsentEventKind.Confirmed).PurposeId);
     }
 
+    [Fact]
+    [Trait("Requirement", "EVD-1")]
+    public async Task RequestDoubleOptin_RecordsTheSignedInUserAndTheReason_AndWithoutReasonAnswers400AndQueuesNothing()
+    {
+        var id = await AddContactAsync(Some.Email("actor"));
+
+        var refused = await Client().PostAsJsonAsync($"/optin/admin/contacts/{id}/double-optin/events", new { actor = "someone", reason = " " });
+        var jobsAfterRefusal = await _app.Store.Jobs.ListJobsAsync(id, CancellationToken.None).ToListAsync();
+        var accepted = await Client().PostAsJsonAsync($"/optin/admin/contacts/{id}/double-optin/events", new { actor = "someone", reason = "asked at the stand" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.True((await Json(refused)).GetProperty("errors").TryGetProperty("reason", out _));
+        Assert.Empty(jobsAfterRefusal);
+        Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
+        var entry = Assert.Single(await _app.Store.Ledger.ReadAsync(id, CancellationToken.None).ToListAsync(), e => e.Kind == ConsentEventKind.DoubleOptinRequested);
+        Assert.Equal(("admin-api-key", "asked at the stand", ConsentMethod.Manual, "events", OptinState.None),
+            (entry.Actor, entry.Reason, entry.Method, entry.PurposeId, entry.State)); // the body's actor is ignored
+        var evidence = await Client().GetStringAsync($"/optin/admin/contacts/{id}/evidence/html?culture=en");
+        Assert.Contains("Double opt-in requested by an operator", evidence, StringComparison.Ordinal);
+        Assert.Contains("asked at the stand", evidence, StringComparison.Ordinal);
+    }
+
     [Theory]
     [Trait("Requirement", "DSR-4")]
     [InlineData(null)]
@@ -75,7 +97,7 @@ public sealed partial class AdminDoubleOptinApiTests : IDisposable
             client.DefaultRequestHeaders.Add("X-Api-Key", key);
         }
 
-        var response = await client.PostAsJsonAsync($"/optin/admin/contacts/{id}/double-optin/events", new { });
+        var response = await client.PostAsJsonAsync($"/optin/admin/contacts/{id}/double-optin/events", new { reason = "r" });
         await _app.Services.GetRequiredService<Jobs.JobRunner>().RunDueJobsAsync(CancellationToken.None);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
@@ -89,8 +111,8 @@ public sealed partial class AdminDoubleOptinApiTests : IDisposable
         var address = Some.Email("unknown");
         var id = await AddContactAsync(address);
 
-        var noPurpose = await Client().PostAsJsonAsync($"/optin/admin/contacts/{id}/double-optin/nope", new { });
-        var noContact = await Client().PostAsJsonAsync($"/optin/admin/contacts/{Guid.NewGuid()}/double-optin/events", new { });
+        var noPurpose = await Client().PostAsJsonAsync($"/optin/admin/contacts/{id}/double-optin/nope", new { reason = "r" });
+        var noContact = await Client().PostAsJsonAsync($"/optin/admin/contacts/{Guid.NewGuid()}/double-optin/events", new { reason = "r" });
         await _app.Services.GetRequiredService<Jobs.JobRunner>().RunDueJobsAsync(CancellationToken.None);
 
         Assert.Equal(HttpStatusCode.BadRequest, noPurpose.StatusCode);

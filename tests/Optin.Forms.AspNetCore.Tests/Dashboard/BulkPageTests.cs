@@ -98,7 +98,7 @@ public sealed class BulkPageTests
         var session = await DashboardSession.SignInAsync(app);
         await session.OpenAsync("/optin/dashboard/bulk");
 
-        await session.PostAsync("/optin/dashboard/bulk", ("state", "None"), ("purpose", "newsletter"), ("change", "double-optin"), ("targetPurpose", "newsletter"));
+        await session.PostAsync("/optin/dashboard/bulk", ("state", "None"), ("purpose", "newsletter"), ("change", "double-optin"), ("targetPurpose", "newsletter"), ("reason", "trade show cards"));
         Assert.Contains("1 contact(s) match. Each will be sent a double opt-in request", session.Html, StringComparison.Ordinal);
         var applied = await session.PostAsync("/optin/dashboard/bulk", [.. Carried(session), ("confirmed", "true")]);
 
@@ -106,6 +106,8 @@ public sealed class BulkPageTests
         Assert.EndsWith("change=double-optin&changed=1", applied.Headers.Location!.ToString(), StringComparison.Ordinal);
         Assert.Equal(before + 1, await app.Store.Jobs.ListJobsAsync(a, default).CountAsync(j => j.Action == DoubleOptinRequestService.Action));
         Assert.Equal(OptinState.None, (await app.Store.Contacts.FindAsync(a, default))!.GetState("newsletter"));
+        var entry = Assert.Single(await app.Store.Ledger.ReadAsync(a, default).ToListAsync(), e => e.Kind == ConsentEventKind.DoubleOptinRequested);
+        Assert.Equal((DashboardSession.UserName, "trade show cards", ConsentMethod.Bulk), (entry.Actor, entry.Reason, entry.Method));
     }
 
     [Fact]

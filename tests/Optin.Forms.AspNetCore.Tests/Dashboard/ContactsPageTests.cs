@@ -243,13 +243,31 @@ public sealed class ContactsPageTests : IAsyncLifetime, IDisposable
         var id = await AddAsync("doi");
         await _session.OpenAsync($"{Root}/contacts/{id}");
 
-        var response = await _session.PostAsync($"{Root}/contacts/{id}/double-optin", ("purpose", "newsletter"));
+        var response = await _session.PostAsync($"{Root}/contacts/{id}/double-optin", ("purpose", "newsletter"), ("reason", "met at the trade show"));
 
         AssertRedirect(response, $"{Root}/contacts/{id}?done=double-optin");
         var job = await _app.Store.Jobs.ListJobsAsync(id, default).SingleAsync();
         Assert.Equal(DoubleOptinRequestService.Action, job.Action);
         Assert.Equal("newsletter", job.PurposeId);
         Assert.Equal(OptinState.None, (await ContactAsync(id)).GetState("newsletter"));
+        var entry = await _app.Store.Ledger.ReadAsync(id, default).SingleAsync(e => e.Kind == ConsentEventKind.DoubleOptinRequested);
+        Assert.Equal((DashboardSession.UserName, "met at the trade show", ConsentMethod.Manual, "newsletter", OptinState.None),
+            (entry.Actor, entry.Reason, entry.Method, entry.PurposeId, entry.State));
+        await _session.OpenAsync($"{Root}/contacts/{id}");
+        Assert.Contains("Double opt-in requested", _session.Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DoubleOptinRequest_WithoutReason_IsRefusedAndQueuesNothing()
+    {
+        var id = await AddAsync("doi-noreason");
+        await _session.OpenAsync($"{Root}/contacts/{id}");
+
+        var response = await _session.PostAsync($"{Root}/contacts/{id}/double-optin", ("purpose", "newsletter"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Empty(await _app.Store.Jobs.ListJobsAsync(id, default).ToListAsync());
+        Assert.DoesNotContain(await _app.Store.Ledger.ReadAsync(id, default).ToListAsync(), e => e.Kind == ConsentEventKind.DoubleOptinRequested);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
+using Optin.Forms.Consent;
 using Optin.Forms.Contacts;
 using Optin.Forms.DoubleOptin;
 using Optin.Forms.Jobs;
@@ -71,6 +72,38 @@ public sealed class QueryRequestTests
         Assert.Equal(1, sentAtOnce);
         Assert.Equal(2, sentAfterTwoSeconds);
         Assert.Equal(5, flow.Mail.Messages.Count);
+    }
+
+    [Fact]
+    [Trait("Requirement", "EVD-1")]
+    public async Task RequestForQueryAsync_ByAnOperator_EachQueuedContactGetsALedgerEntryWithActorAndReason()
+    {
+        using var flow = await StartAsync(contacts: 3);
+        var services = flow.Services.GetRequiredService<ContactOptinService>();
+        var store = flow.Services.GetRequiredService<IOptinStore>();
+        var ids = new List<Guid>();
+        await foreach (var c in store.Contacts.QueryAsync(Salon, default))
+        {
+            ids.Add(c.Id);
+        }
+
+        // One already opted in by hand: no job, so no request entry for it.
+        await services.SetOptinAsync(new ManualOptinChange(ids[0], "newsletter", OptinState.OptedIn, "dpo", "paper form", "consent"), default);
+
+        var result = await flow.Services.GetRequiredService<DoubleOptinRequestService>()
+            .RequestForQueryAsync(Salon, "newsletter", "fr", "marie@atelier", "trade show cards", default);
+
+        Assert.Equal(2, result.Count);
+        Assert.DoesNotContain(await store.Ledger.ReadAsync(ids[0], default).ToListAsync(), e => e.Kind == ConsentEventKind.DoubleOptinRequested);
+        foreach (var id in ids.Skip(1))
+        {
+            var entry = Assert.Single(await store.Ledger.ReadAsync(id, default).ToListAsync(), e => e.Kind == ConsentEventKind.DoubleOptinRequested);
+            Assert.Equal(("marie@atelier", "trade show cards", ConsentMethod.Bulk, "newsletter", OptinState.None),
+                (entry.Actor, entry.Reason, entry.Method, entry.PurposeId, entry.State));
+        }
+
+        await Assert.ThrowsAnyAsync<ArgumentException>(async () => await flow.Services.GetRequiredService<DoubleOptinRequestService>()
+            .RequestForQueryAsync(Salon, "newsletter", "fr", "marie@atelier", " ", default));
     }
 
     [Theory]

@@ -36,7 +36,7 @@ internal static partial class BulkPage
     private static readonly DashboardText TargetState = new("New state (opt-in by hand only)", "Nouvel état (inscription à la main seulement)");
     private static readonly DashboardText LegalBasisField = new("Legal basis (opt-in by hand only, e.g. consent given on paper, Art. 6(1)(a))",
         "Base légale (inscription à la main seulement, par ex. consentement donné sur papier, art. 6(1)(a))");
-    private static readonly DashboardText ReasonField = new("Reason (opt-in by hand only; recorded in the ledger)", "Motif (inscription à la main seulement ; enregistré dans le registre)");
+    private static readonly DashboardText ReasonField = new("Reason (recorded in the ledger)", "Motif (enregistré dans le registre)");
     private static readonly DashboardText CountButton = new("Count (dry run)", "Compter (essai à blanc)");
     private static readonly DashboardText NoActor = new("Your sign-in has no user name: the change cannot be recorded.", "Votre connexion n'a pas de nom d'utilisateur : la modification ne peut pas être tracée.");
     private static readonly DashboardText ChooseChange = new("Choose the change.", "Choisissez la modification.");

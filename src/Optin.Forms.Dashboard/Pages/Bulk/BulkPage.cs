@@ -19,7 +19,7 @@ namespace Optin.Forms.Dashboard.Pages;
 /// Bulk changes: a query (the admin API's bulk filters), a dry-run count shown in a confirmation step, then the change
 /// applied with that count, refused when the query matches a different number by then. Two changes: opt-in by hand
 /// (state, reason, legal basis; <see cref="ContactOptinService.SetOptinInBulkAsync"/>) and a double opt-in request
-/// (<see cref="DoubleOptinRequestService.RequestForQueryAsync"/>), the services the admin API uses.
+/// (<see cref="DoubleOptinRequestService.RequestForQueryAsync(ContactQuery, string, string?, string, string, CancellationToken)"/>), the services the admin API uses.
 /// </summary>
 internal static partial class BulkPage
 {
@@ -90,7 +90,7 @@ internal static partial class BulkPage
         }
 
         var result = change.Kind == DoubleOptinChange
-            ? await context.RequestServices.GetRequiredService<DoubleOptinRequestService>().RequestForQueryAsync(query, change.Purpose, null, request.Aborted)
+            ? await context.RequestServices.GetRequiredService<DoubleOptinRequestService>().RequestForQueryAsync(query, change.Purpose, null, actor, change.Reason, request.Aborted)
             : await contacts.SetOptinInBulkAsync(new BulkOptinRequest(query, change.Purpose, change.State, actor, change.Reason, change.LegalBasis), request.Aborted);
         if (!result.Succeeded)
         {
@@ -134,20 +134,20 @@ internal static partial class BulkPage
             return null;
         }
 
+        if (Blank(values["reason"]) is not { } reason)
+        {
+            errors.Add(NeedReason.In(request));
+        }
+
         if (kind == DoubleOptinChange)
         {
-            return new(kind, purpose, OptinState.PendingConfirmation, string.Empty, string.Empty);
+            return errors.Count == 0 ? new(kind, purpose, OptinState.PendingConfirmation, values["reason"]!.Trim(), string.Empty) : null;
         }
 
         var state = Enum.TryParse<OptinState>(values["targetState"], out var s) && s is OptinState.OptedIn or OptinState.Withdrawn or OptinState.None ? s : (OptinState?)null;
         if (state is null)
         {
             errors.Add(ChooseState.In(request));
-        }
-
-        if (Blank(values["reason"]) is not { } reason)
-        {
-            errors.Add(NeedReason.In(request));
         }
 
         if (Blank(values["legalBasis"]) is not { } legalBasis)

@@ -53,6 +53,7 @@ internal static class ContactActionForms
         Open(html, request, "double-optin", DoubleOptinTitle, root + "/double-optin");
         html.Append("<p class=\"dash-hint\">").Append(Html.Encode(DoubleOptinHint.In(request))).Append("</p>\n");
         ContactFields.Select(html, "double-optin-purpose", "purpose", ContactTexts.Purpose.In(request), purposes, required: true);
+        Reason(html, request, "double-optin");
         Close(html, Send.In(request));
 
         Open(html, request, "kind", KindTitle, root + "/kind");

@@ -69,9 +69,9 @@ internal static class ContactActions
         return Outcome(await Service<ContactOptinService>(request).SetOptinAsync(change, request.Aborted), id, "optin");
     });
 
-    public static Task RequestDoubleOptinAsync(HttpContext context, Guid id) => RunAsync(context, id, needsReason: false, async (request, form, _, _) =>
+    public static Task RequestDoubleOptinAsync(HttpContext context, Guid id) => RunAsync(context, id, needsReason: true, async (request, form, actor, reason) =>
     {
-        var result = await Service<DoubleOptinRequestService>(request).RequestAsync(id, form["purpose"].ToString(), null, request.Aborted);
+        var result = await Service<DoubleOptinRequestService>(request).RequestAsync(id, form["purpose"].ToString(), null, actor, reason!, request.Aborted);
         return Outcome(result, id, result.Count == 0 ? "double-optin-none" : "double-optin");
     });
 

@@ -129,6 +129,7 @@ internal static class ContactTexts
         ConsentEventKind.ProcessingRestricted => new DashboardText("Processing restricted", "Traitement limité"),
         ConsentEventKind.RestrictionLifted => new DashboardText("Restriction lifted", "Limitation levée"),
         ConsentEventKind.KindChanged => new DashboardText("Record kind changed", "Type de fiche modifié"),
+        ConsentEventKind.DoubleOptinRequested => new DashboardText("Double opt-in requested", "Double opt-in demandé"),
         _ => new DashboardText(kind.ToString(), kind.ToString()),
     }).In(request);
 
