@@ -1,13 +1,16 @@
+using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using NodaTime.Text;
+using Optin.Forms.AspNetCore.Rendering;
 using Optin.Forms.Dashboard.Infrastructure;
 using Optin.Forms.Dashboard.Pages.Overview;
 using Optin.Forms.Schema;
 using Optin.Forms.Statistics;
+using Optin.Forms.Storage;
 
 namespace Optin.Forms.Dashboard.Pages;
 
@@ -29,7 +32,8 @@ internal static class OverviewPage
         var request = DashboardRequest.For(context);
         var services = context.RequestServices;
         var catalog = services.GetRequiredService<IFormCatalogProvider>().Current;
-        var today = services.GetRequiredService<IClock>().GetCurrentInstant().InZone(catalog.DataProtection.TimeZone).Date;
+        var now = services.GetRequiredService<IClock>().GetCurrentInstant();
+        var today = now.InZone(catalog.DataProtection.TimeZone).Date;
         var (query, scope, error) = Parse(context.Request.Query, catalog, today);
         string body;
         try
@@ -42,7 +46,7 @@ internal static class OverviewPage
             body = DashboardForms.Message(OverviewTexts.Unsupported.In(request), error: true);
         }
 
-        body += await QueueSummaryAsync(request);
+        body += await QueueSummaryAsync(request, now);
         await DashboardLayout.WritePageAsync(request, DashboardSection.Overview, OverviewTexts.Title.In(request), body);
     }
 
@@ -52,17 +56,15 @@ internal static class OverviewPage
     /// The queue's health and the last mail failures (the Jobs page's own panels, at a glance), or nothing for a store
     /// that keeps no queue administration.
     /// </summary>
-    private static async Task<string> QueueSummaryAsync(DashboardRequest request)
+    private static async Task<string> QueueSummaryAsync(DashboardRequest request, Instant now)
     {
-        var services = request.Context.RequestServices;
-        var now = services.GetRequiredService<IClock>().GetCurrentInstant();
         try
         {
-            var queue = services.GetRequiredService<Optin.Forms.Storage.IOptinStore>().JobQueue;
-            var html = new System.Text.StringBuilder(4096);
+            var queue = request.Context.RequestServices.GetRequiredService<IOptinStore>().JobQueue;
+            var html = new StringBuilder(4096);
             html.Append(QueueHealthPanel.Render(request, await queue.GetHealthAsync(now, request.Aborted), now));
             JobsPage.AppendMailFailures(html, request, await queue.ListMailFailuresAsync(5, request.Aborted));
-            html.Append("<p><a href=\"").Append(request.Url("/jobs")).Append("\">").Append(Optin.Forms.AspNetCore.Rendering.Html.Encode(AllJobs.In(request)))
+            html.Append("<p><a href=\"").Append(request.Url("/jobs")).Append("\">").Append(Html.Encode(AllJobs.In(request)))
                 .Append("</a></p>\n");
             return html.ToString();
         }
