@@ -31,7 +31,9 @@ internal static class AdminApiKey
         // other (the dashboard's pages) with the cookie, and sent to the login page without it.
         DashboardLogin.Add(authentication);
         authentication.AddPolicyScheme(Either, null, options => options.ForwardDefaultSelector = context =>
-            context.Request.Headers.ContainsKey(Header) || context.Request.Path.StartsWithSegments("/optin/admin", StringComparison.OrdinalIgnoreCase)
+            context.Request.Headers.ContainsKey(Header) || context.Request.Path.StartsWithSegments(
+                context.RequestServices.GetRequiredService<IOptions<Optin.Forms.AspNetCore.OptinFormsWebOptions>>().Value.PathPrefix.TrimEnd('/') + "/admin",
+                StringComparison.OrdinalIgnoreCase)
                 ? Scheme
                 : DashboardLogin.CookieScheme);
         services.AddAuthorizationBuilder().AddPolicy(Policy, p => p.AddAuthenticationSchemes(Either).RequireAuthenticatedUser());

@@ -34,6 +34,16 @@ public sealed class DashboardShellTests(DashboardFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    [Trait("Requirement", "DSR-4")]
+    public async Task AdminApi_UnderAnotherPathPrefix_StillAnswers401_NotTheLoginRedirect()
+    {
+        await using var app = new OptinWebFactory(("Sample:AdminApiKey", "k"), ("OptinForms:PathPrefix", "/consent"));
+        var response = await app.Client().GetAsync(new Uri($"/consent/admin/contacts/{Guid.NewGuid()}", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
     public async Task Login_WithNoUserConfigured_NobodySignsIn()
     {
         await using var app = new OptinWebFactory();
