@@ -16,7 +16,7 @@ internal sealed partial class EntityFrameworkCoreOptinTransaction
 
     private async ValueTask NoteQueuedAsync(JobRecord job, CancellationToken cancellationToken)
     {
-        if (_queuedDueJob || job.DueAt > job.CreatedAt)
+        if (_queuedDueJob || !JobSignal.IsDueAtOnce(job))
         {
             return;
         }

@@ -16,6 +16,19 @@ public sealed class JobSignal
     private int _pending;
     private TaskCompletionSource? _waiter;
 
+    /// <summary>
+    /// Whether queuing <paramref name="job"/> calls for a wake-up: it is due as soon as it is created (a double opt-in
+    /// email), not later (a reminder). A store notes it when the job is enqueued and calls <see cref="Raise"/> after the commit.
+    /// </summary>
+    /// <param name="job">The job being enqueued.</param>
+    /// <returns>True when the job is due at its creation.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="job"/> is null.</exception>
+    public static bool IsDueAtOnce(JobRecord job)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        return job.DueAt <= job.CreatedAt;
+    }
+
     /// <summary>Says that a job may be due now; call it after the commit that made the job visible, never before.</summary>
     public void Raise()
     {

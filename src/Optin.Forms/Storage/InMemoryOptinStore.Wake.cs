@@ -23,7 +23,7 @@ public sealed partial class InMemoryOptinStore
     {
         private bool _queuedDueJob;
 
-        private void NoteQueued(JobRecord job) => _queuedDueJob |= job.DueAt <= job.CreatedAt;
+        private void NoteQueued(JobRecord job) => _queuedDueJob |= JobSignal.IsDueAtOnce(job);
 
         private void WakeWorker(InMemoryOptinStore owner)
         {

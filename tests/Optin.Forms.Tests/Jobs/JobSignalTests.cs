@@ -7,6 +7,22 @@ namespace Optin.Forms.Tests.Jobs;
 
 public sealed class JobSignalTests
 {
+    [Theory]
+    [InlineData(0, true)]
+    [InlineData(-1, true)]
+    [InlineData(1, false)]
+    public void IsDueAtOnce_OnlyForAJobDueWhenCreated(int dueInSeconds, bool expected)
+    {
+        var created = Instant.FromUnixTimeSeconds(1_763_000_000);
+        var job = new JobRecord
+        {
+            Id = Guid.NewGuid(), Action = "SendEmail", Payload = "{}", CreatedAt = created, DueAt = created + Duration.FromSeconds(dueInSeconds),
+        };
+
+        Assert.Equal(expected, JobSignal.IsDueAtOnce(job));
+        Assert.Throws<ArgumentNullException>(() => JobSignal.IsDueAtOnce(null!));
+    }
+
     [Fact]
     public void WaitAsync_RaisedBefore_CompletesAtOnce()
     {
