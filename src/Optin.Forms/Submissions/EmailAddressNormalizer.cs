@@ -125,9 +125,7 @@ public static class EmailAddressNormalizer
             }
         }
 
-        var labels = ascii.Split('.');
-        if (ascii.Length > 253 || labels.Length < 2 || labels.Any(l => l.Length is 0 or > 63 || l[0] == '-' || l[^1] == '-')
-            || labels[^1].All(char.IsAsciiDigit))
+        if (ascii.Length > 253 || !HasValidLabels(ascii))
         {
             return false;
         }
@@ -135,6 +133,34 @@ public static class EmailAddressNormalizer
         domain = ascii;
         return true;
     }
+
+    /// <summary>
+    /// At least two labels, each 1 to 63 characters, none starting or ending with '-', and a last label that is not all
+    /// digits; read over the text (no array of labels per address).
+    /// </summary>
+    private static bool HasValidLabels(ReadOnlySpan<char> domain)
+    {
+        var labels = 0;
+        while (true)
+        {
+            var dot = domain.IndexOf('.');
+            var label = dot < 0 ? domain : domain[..dot];
+            if (label.Length is 0 or > 63 || label[0] == '-' || label[^1] == '-')
+            {
+                return false; // an empty label too, such as after a trailing dot
+            }
+
+            labels++;
+            if (dot < 0)
+            {
+                return labels >= 2 && label.ContainsAnyExcept(Digits);
+            }
+
+            domain = domain[(dot + 1)..];
+        }
+    }
+
+    private static readonly System.Buffers.SearchValues<char> Digits = System.Buffers.SearchValues.Create("0123456789");
 
     /// <summary>Letters, digits, '-' and '.', and no punycode label (those go through IDNA to be validated).</summary>
     private static bool IsPlainAsciiDomain(string domain)

@@ -39,6 +39,12 @@ public sealed class EmailAddressNormalizerTests
     [InlineData("jean@exemple.fr.")]
     [InlineData("jean@-exemple.fr")]
     [InlineData("jean@exemple..fr")]
+    [InlineData("jean@exemple-.fr")]
+    [InlineData("jean@exemple.fr-")]
+    [InlineData("jean@.exemple.fr")]
+    [InlineData("jean@exemple.fr\uFF0E")] // a full-width dot that becomes a trailing dot once normalised
+    [InlineData("jean@exemple.0123456789")]
+    [InlineData("jean@aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.fr")] // a 64-character label
     [InlineData("@exemple.fr")]
     [InlineData("jean@")]
     [InlineData("jean")]
@@ -119,6 +125,9 @@ public sealed class EmailAddressNormalizerTests
     [InlineData("jean+salon@exemple.fr")]
     [InlineData("o'brien@exemple.ie")]
     [InlineData("j_d-1@sous.domaine.exemple.fr")]
+    [InlineData("jean@123.exemple.fr")]
+    [InlineData("jean@exemple.fr2")]
+    [InlineData("jean@aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.fr")] // a 63-character label
     public void TryNormalize_OrdinaryAddresses_AreAccepted(string input)
     {
         Assert.True(EmailAddressNormalizer.TryNormalize(input, out var email, out var code));
