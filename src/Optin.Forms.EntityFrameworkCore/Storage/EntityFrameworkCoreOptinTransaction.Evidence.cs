@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Optin.Forms.Consent;
+using Optin.Forms.Storage;
 
 namespace Optin.Forms.EntityFrameworkCore.Storage;
 
@@ -54,7 +55,7 @@ internal sealed partial class EntityFrameworkCoreOptinTransaction
         }
     }
 
-    public async ValueTask AppendEvidenceAccessAsync(EvidenceAccess access, CancellationToken cancellationToken)
+    async ValueTask IEvidenceArchiveWriter.AppendAccessAsync(EvidenceAccess access, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(access);
         ThrowIfDone();

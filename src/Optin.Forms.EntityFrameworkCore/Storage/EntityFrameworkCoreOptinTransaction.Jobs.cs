@@ -4,6 +4,7 @@ using Optin.Forms.Consent;
 using Optin.Forms.DoubleOptin;
 using Optin.Forms.EntityFrameworkCore.Entities;
 using Optin.Forms.Jobs;
+using Optin.Forms.Storage;
 
 namespace Optin.Forms.EntityFrameworkCore.Storage;
 
@@ -14,7 +15,7 @@ namespace Optin.Forms.EntityFrameworkCore.Storage;
 /// </content>
 internal sealed partial class EntityFrameworkCoreOptinTransaction
 {
-    public async ValueTask EnqueueJobAsync(JobRecord job, CancellationToken cancellationToken)
+    async ValueTask IJobWriter.EnqueueAsync(JobRecord job, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(job);
         ThrowIfDone();
@@ -22,27 +23,27 @@ internal sealed partial class EntityFrameworkCoreOptinTransaction
         await NoteQueuedAsync(job, cancellationToken);
     }
 
-    public ValueTask<int> CancelJobsAsync(Guid contactId, string? purposeId, string reason, Instant at, CancellationToken cancellationToken)
+    ValueTask<int> IJobWriter.CancelAsync(Guid contactId, string? purposeId, string reason, Instant at, CancellationToken cancellationToken)
     {
         ThrowIfDone();
         return CancelAsync(contactId, purposeId, reason, at, cancellationToken);
     }
 
-    public async ValueTask SaveTokenAsync(TokenRecord token, CancellationToken cancellationToken)
+    async ValueTask ITokenWriter.SaveAsync(TokenRecord token, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(token);
         ThrowIfDone();
         await RecordRows.SaveTokenAsync(Rows, token, cancellationToken);
     }
 
-    public async ValueTask<TokenRecord?> FindTokenAsync(string tokenHash, CancellationToken cancellationToken)
+    async ValueTask<TokenRecord?> ITokenWriter.FindAsync(string tokenHash, CancellationToken cancellationToken)
     {
         ThrowIfDone();
         var row = await Db.Set<TokenEntity>().AsNoTracking().FirstOrDefaultAsync(t => t.Hash == tokenHash, cancellationToken);
         return row is null ? null : JobMapper.ToToken(row);
     }
 
-    public async ValueTask<bool> ConsumeTokenAsync(string tokenHash, Instant at, CancellationToken cancellationToken)
+    async ValueTask<bool> ITokenWriter.ConsumeAsync(string tokenHash, Instant at, CancellationToken cancellationToken)
     {
         ThrowIfDone();
         var consumed = at.ToUnixTimeMilliseconds();
@@ -51,7 +52,7 @@ internal sealed partial class EntityFrameworkCoreOptinTransaction
         return updated == 1;
     }
 
-    public async ValueTask<int> RevokeTokensAsync(Guid contactId, string purposeId, TokenKind kind, Instant at, CancellationToken cancellationToken)
+    async ValueTask<int> ITokenWriter.RevokeAsync(Guid contactId, string purposeId, TokenKind kind, Instant at, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(purposeId);
         ThrowIfDone();
@@ -62,7 +63,7 @@ internal sealed partial class EntityFrameworkCoreOptinTransaction
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.ConsumedAt, consumed), cancellationToken);
     }
 
-    public async ValueTask SaveSuppressionAsync(SuppressionEntry entry, CancellationToken cancellationToken)
+    async ValueTask ISuppressionWriter.SaveAsync(SuppressionEntry entry, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entry);
         ThrowIfDone();
@@ -79,20 +80,20 @@ internal sealed partial class EntityFrameworkCoreOptinTransaction
         await FlushAsync(cancellationToken);
     }
 
-    public async ValueTask<SuppressionEntry?> FindSuppressionAsync(string addressHash, CancellationToken cancellationToken)
+    async ValueTask<SuppressionEntry?> ISuppressionWriter.FindAsync(string addressHash, CancellationToken cancellationToken)
     {
         ThrowIfDone();
         return await RecordRows.FindSuppressionAsync(Rows, addressHash, cancellationToken);
     }
 
-    public async ValueTask<long> IncrementCounterAsync(string key, Instant now, Instant expiresAt, CancellationToken cancellationToken)
+    async ValueTask<long> ICounterWriter.IncrementAsync(string key, Instant now, Instant expiresAt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(key);
         ThrowIfDone();
         return await RecordRows.IncrementCounterAsync(Rows, key, now.ToUnixTimeMilliseconds(), expiresAt.ToUnixTimeMilliseconds(), cancellationToken);
     }
 
-    public async ValueTask<long> GetCounterAsync(string key, Instant now, CancellationToken cancellationToken)
+    async ValueTask<long> ICounterWriter.GetAsync(string key, Instant now, CancellationToken cancellationToken)
     {
         ThrowIfDone();
         var at = now.ToUnixTimeMilliseconds();
@@ -100,7 +101,7 @@ internal sealed partial class EntityFrameworkCoreOptinTransaction
         return row is not null && row.ExpiresAt > at ? row.Value : 0;
     }
 
-    public async ValueTask<bool> EraseContactAsync(Guid contactId, ConsentEvent tombstone, CancellationToken cancellationToken)
+    async ValueTask<bool> IContactWriter.EraseAsync(Guid contactId, ConsentEvent tombstone, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(tombstone);
         ThrowIfDone();

@@ -1,11 +1,12 @@
+using C = Optin.Forms.EntityFrameworkCore.OptinColumns;
+using M = Optin.Forms.EntityFrameworkCore.OptinFormsModel;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Optin.Forms.Consent;
 using Optin.Forms.EntityFrameworkCore.Entities;
 using Optin.Forms.Jobs;
 using Optin.Forms.Retention;
-using C = Optin.Forms.EntityFrameworkCore.OptinColumns;
-using M = Optin.Forms.EntityFrameworkCore.OptinFormsModel;
+using Optin.Forms.Storage;
 
 namespace Optin.Forms.EntityFrameworkCore.Storage;
 
@@ -48,7 +49,7 @@ internal sealed partial class EntityFrameworkCoreOptinTransaction
         return deleted;
     }
 
-    public async ValueTask SaveArchivedProofAsync(ArchivedProof proof, CancellationToken cancellationToken)
+    async ValueTask IArchivedProofWriter.SaveAsync(ArchivedProof proof, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(proof);
         ThrowIfDone();
@@ -65,7 +66,7 @@ internal sealed partial class EntityFrameworkCoreOptinTransaction
         await FlushAsync(cancellationToken);
     }
 
-    public async ValueTask<ArchivedProof?> FindArchivedProofAsync(Guid contactId, CancellationToken cancellationToken)
+    async ValueTask<ArchivedProof?> IArchivedProofWriter.FindAsync(Guid contactId, CancellationToken cancellationToken)
     {
         ThrowIfDone();
         var row = await Db.Set<ArchivedProofEntity>().AsNoTracking().FirstOrDefaultAsync(a => a.ContactId == contactId, cancellationToken);
@@ -75,7 +76,7 @@ internal sealed partial class EntityFrameworkCoreOptinTransaction
                 row.Document);
     }
 
-    public async ValueTask<int> DeleteExpiredArchivedProofsAsync(Instant now, int maxCount, CancellationToken cancellationToken)
+    async ValueTask<int> IArchivedProofWriter.DeleteExpiredAsync(Instant now, int maxCount, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxCount);
         ThrowIfDone();

@@ -3,6 +3,7 @@ using NodaTime;
 using Optin.Forms.DoubleOptin;
 using Optin.Forms.EntityFrameworkCore.Entities;
 using Optin.Forms.Jobs;
+using Optin.Forms.Storage;
 
 namespace Optin.Forms.EntityFrameworkCore.Storage;
 
@@ -12,7 +13,7 @@ namespace Optin.Forms.EntityFrameworkCore.Storage;
 /// </content>
 internal sealed partial class EntityFrameworkCoreOptinTransaction
 {
-    public async ValueTask<bool> CompleteJobAsync(Guid jobId, string leaseOwner, JobStatus status, string? reason, Instant at,
+    async ValueTask<bool> IJobWriter.CompleteAsync(Guid jobId, string leaseOwner, JobStatus status, string? reason, Instant at,
         CancellationToken cancellationToken)
     {
         if (status is not (JobStatus.Done or JobStatus.Skipped or JobStatus.DeadLettered))
@@ -25,7 +26,7 @@ internal sealed partial class EntityFrameworkCoreOptinTransaction
         return await RecordRows.CompleteJobAsync(Rows, jobId, leaseOwner, status, reason, at.ToUnixTimeMilliseconds(), cancellationToken);
     }
 
-    public async ValueTask<IReadOnlyList<TokenRecord>> ListTokensAsync(Guid contactId, CancellationToken cancellationToken)
+    async ValueTask<IReadOnlyList<TokenRecord>> ITokenWriter.ListAsync(Guid contactId, CancellationToken cancellationToken)
     {
         ThrowIfDone();
         var rows = await Db.Set<TokenEntity>().AsNoTracking().Where(t => t.ContactId == contactId)

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using NodaTime;
+using Optin.Forms.Storage;
 
 namespace Optin.Forms.EntityFrameworkCore.Storage;
 
@@ -11,7 +12,7 @@ internal sealed partial class EntityFrameworkCoreOptinTransaction
     /// <summary>The store's settings known to be committed; this transaction adds the ones it read or wrote once it commits.</summary>
     internal ConcurrentDictionary<string, string>? CommittedSettings { get; set; }
 
-    public async ValueTask<string> GetOrAddSettingAsync(string name, Func<string> create, CancellationToken cancellationToken)
+    async ValueTask<string> ISettingWriter.GetOrAddAsync(string name, Func<string> create, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(create);
@@ -30,7 +31,7 @@ internal sealed partial class EntityFrameworkCoreOptinTransaction
         return value;
     }
 
-    public async ValueTask<int> DeleteExpiredCountersAsync(Instant now, CancellationToken cancellationToken)
+    async ValueTask<int> ICounterWriter.DeleteExpiredAsync(Instant now, CancellationToken cancellationToken)
     {
         ThrowIfDone();
         return await SettingRows.DeleteExpiredCountersAsync(Rows, now.ToUnixTimeMilliseconds(), cancellationToken);

@@ -86,7 +86,7 @@ internal sealed partial class EntityFrameworkCoreOptinTransaction : IOptinTransa
         }
     }
 
-    public async ValueTask<Contact?> FindContactAsync(Guid contactId, CancellationToken cancellationToken)
+    async ValueTask<Contact?> IContactWriter.FindAsync(Guid contactId, CancellationToken cancellationToken)
     {
         ThrowIfDone();
         return _saved.TryGetValue(contactId, out var saved)
@@ -94,7 +94,7 @@ internal sealed partial class EntityFrameworkCoreOptinTransaction : IOptinTransa
             : await ContactRows.FindByIdAsync(Rows, contactId, cancellationToken);
     }
 
-    public async ValueTask<Contact?> FindContactByEmailKeyAsync(string emailKey, CancellationToken cancellationToken)
+    async ValueTask<Contact?> IContactWriter.FindByEmailKeyAsync(string emailKey, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(emailKey);
         ThrowIfDone();
@@ -108,7 +108,7 @@ internal sealed partial class EntityFrameworkCoreOptinTransaction : IOptinTransa
         return await ContactRows.FindByEmailKeyAsync(Rows, emailKey, cancellationToken);
     }
 
-    public async ValueTask SaveContactAsync(Contact contact, CancellationToken cancellationToken)
+    async ValueTask IContactWriter.SaveAsync(Contact contact, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(contact);
         ThrowIfDone();
@@ -116,7 +116,7 @@ internal sealed partial class EntityFrameworkCoreOptinTransaction : IOptinTransa
         _saved[contact.Id] = await ContactRows.SaveAsync(Rows, contact, cancellationToken);
     }
 
-    public async ValueTask AppendConsentEventsAsync(IReadOnlyList<ConsentEvent> events, CancellationToken cancellationToken)
+    async ValueTask IConsentLedgerWriter.AppendAsync(IReadOnlyList<ConsentEvent> events, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(events);
         ThrowIfDone();
@@ -135,7 +135,7 @@ internal sealed partial class EntityFrameworkCoreOptinTransaction : IOptinTransa
         }
     }
 
-    public async ValueTask AddSubmissionAsync(SubmissionRecord submission, CancellationToken cancellationToken)
+    async ValueTask ISubmissionWriter.AddAsync(SubmissionRecord submission, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(submission);
         ThrowIfDone();

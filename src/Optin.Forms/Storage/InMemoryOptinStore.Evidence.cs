@@ -57,7 +57,7 @@ public sealed partial class InMemoryOptinStore : IEvidenceArchiveReader
             return ValueTask.CompletedTask;
         }
 
-        public ValueTask AppendEvidenceAccessAsync(EvidenceAccess access, CancellationToken cancellationToken)
+        ValueTask IEvidenceArchiveWriter.AppendAccessAsync(EvidenceAccess access, CancellationToken cancellationToken)
         {
             ArgumentNullException.ThrowIfNull(access);
             ThrowIfDone();

@@ -10,7 +10,7 @@ public sealed partial class InMemoryOptinStore
 {
     private sealed partial class Transaction
     {
-        public ValueTask EnqueueJobAsync(JobRecord job, CancellationToken cancellationToken)
+        ValueTask IJobWriter.EnqueueAsync(JobRecord job, CancellationToken cancellationToken)
         {
             ArgumentNullException.ThrowIfNull(job);
             ThrowIfDone();
@@ -25,13 +25,13 @@ public sealed partial class InMemoryOptinStore
             return ValueTask.CompletedTask;
         }
 
-        public ValueTask<int> CancelJobsAsync(Guid contactId, string? purposeId, string reason, Instant at, CancellationToken cancellationToken)
+        ValueTask<int> IJobWriter.CancelAsync(Guid contactId, string? purposeId, string reason, Instant at, CancellationToken cancellationToken)
         {
             ThrowIfDone();
             return ValueTask.FromResult(Cancel(contactId, purposeId, reason, at));
         }
 
-        public ValueTask SaveTokenAsync(TokenRecord token, CancellationToken cancellationToken)
+        ValueTask ITokenWriter.SaveAsync(TokenRecord token, CancellationToken cancellationToken)
         {
             ArgumentNullException.ThrowIfNull(token);
             ThrowIfDone();
@@ -44,13 +44,13 @@ public sealed partial class InMemoryOptinStore
             return ValueTask.CompletedTask;
         }
 
-        public ValueTask<TokenRecord?> FindTokenAsync(string tokenHash, CancellationToken cancellationToken)
+        ValueTask<TokenRecord?> ITokenWriter.FindAsync(string tokenHash, CancellationToken cancellationToken)
         {
             ThrowIfDone();
             return ValueTask.FromResult(_working.Tokens.TryGetValue(tokenHash, out var token) ? token : null);
         }
 
-        public ValueTask<bool> ConsumeTokenAsync(string tokenHash, Instant at, CancellationToken cancellationToken)
+        ValueTask<bool> ITokenWriter.ConsumeAsync(string tokenHash, Instant at, CancellationToken cancellationToken)
         {
             ThrowIfDone();
             if (!_working.Tokens.TryGetValue(tokenHash, out var token) || token.ConsumedAt is not null)
@@ -62,7 +62,7 @@ public sealed partial class InMemoryOptinStore
             return ValueTask.FromResult(true);
         }
 
-        public ValueTask<int> RevokeTokensAsync(Guid contactId, string purposeId, TokenKind kind, Instant at, CancellationToken cancellationToken)
+        ValueTask<int> ITokenWriter.RevokeAsync(Guid contactId, string purposeId, TokenKind kind, Instant at, CancellationToken cancellationToken)
         {
             ThrowIfDone();
             var revoked = _working.Tokens.Values()
@@ -77,7 +77,7 @@ public sealed partial class InMemoryOptinStore
             return ValueTask.FromResult(revoked.Count);
         }
 
-        public ValueTask SaveSuppressionAsync(SuppressionEntry entry, CancellationToken cancellationToken)
+        ValueTask ISuppressionWriter.SaveAsync(SuppressionEntry entry, CancellationToken cancellationToken)
         {
             ArgumentNullException.ThrowIfNull(entry);
             ThrowIfDone();
@@ -85,13 +85,13 @@ public sealed partial class InMemoryOptinStore
             return ValueTask.CompletedTask;
         }
 
-        public ValueTask<SuppressionEntry?> FindSuppressionAsync(string addressHash, CancellationToken cancellationToken)
+        ValueTask<SuppressionEntry?> ISuppressionWriter.FindAsync(string addressHash, CancellationToken cancellationToken)
         {
             ThrowIfDone();
             return ValueTask.FromResult(_working.Suppressions.TryGetValue(addressHash, out var entry) ? entry : null);
         }
 
-        public ValueTask<long> IncrementCounterAsync(string key, Instant now, Instant expiresAt, CancellationToken cancellationToken)
+        ValueTask<long> ICounterWriter.IncrementAsync(string key, Instant now, Instant expiresAt, CancellationToken cancellationToken)
         {
             ThrowIfDone();
             var value = _working.Counters.TryGetValue(key, out var counter) && counter.ExpiresAt > now ? counter.Value + 1 : 1;
@@ -100,13 +100,13 @@ public sealed partial class InMemoryOptinStore
             return ValueTask.FromResult(value);
         }
 
-        public ValueTask<long> GetCounterAsync(string key, Instant now, CancellationToken cancellationToken)
+        ValueTask<long> ICounterWriter.GetAsync(string key, Instant now, CancellationToken cancellationToken)
         {
             ThrowIfDone();
             return ValueTask.FromResult(_working.Counters.TryGetValue(key, out var counter) && counter.ExpiresAt > now ? counter.Value : 0L);
         }
 
-        public ValueTask<bool> EraseContactAsync(Guid contactId, ConsentEvent tombstone, CancellationToken cancellationToken)
+        ValueTask<bool> IContactWriter.EraseAsync(Guid contactId, ConsentEvent tombstone, CancellationToken cancellationToken)
         {
             ArgumentNullException.ThrowIfNull(tombstone);
             ThrowIfDone();

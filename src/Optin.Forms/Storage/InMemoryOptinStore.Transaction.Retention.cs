@@ -68,7 +68,7 @@ public sealed partial class InMemoryOptinStore
             return ValueTask.FromResult(deleted);
         }
 
-        public ValueTask SaveArchivedProofAsync(ArchivedProof proof, CancellationToken cancellationToken)
+        ValueTask IArchivedProofWriter.SaveAsync(ArchivedProof proof, CancellationToken cancellationToken)
         {
             ArgumentNullException.ThrowIfNull(proof);
             ThrowIfDone();
@@ -76,13 +76,13 @@ public sealed partial class InMemoryOptinStore
             return ValueTask.CompletedTask;
         }
 
-        public ValueTask<ArchivedProof?> FindArchivedProofAsync(Guid contactId, CancellationToken cancellationToken)
+        ValueTask<ArchivedProof?> IArchivedProofWriter.FindAsync(Guid contactId, CancellationToken cancellationToken)
         {
             ThrowIfDone();
             return ValueTask.FromResult(_working.Archive.TryGetValue(contactId, out var proof) ? proof : null);
         }
 
-        public ValueTask<int> DeleteExpiredArchivedProofsAsync(Instant now, int maxCount, CancellationToken cancellationToken)
+        ValueTask<int> IArchivedProofWriter.DeleteExpiredAsync(Instant now, int maxCount, CancellationToken cancellationToken)
         {
             ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxCount);
             ThrowIfDone();

@@ -9,7 +9,7 @@ public sealed partial class InMemoryOptinStore
 {
     private sealed partial class Transaction
     {
-        public ValueTask<bool> CompleteJobAsync(Guid jobId, string leaseOwner, JobStatus status, string? reason, Instant at,
+        ValueTask<bool> IJobWriter.CompleteAsync(Guid jobId, string leaseOwner, JobStatus status, string? reason, Instant at,
             CancellationToken cancellationToken)
         {
             if (status is not (JobStatus.Done or JobStatus.Skipped or JobStatus.DeadLettered))
@@ -29,7 +29,7 @@ public sealed partial class InMemoryOptinStore
             return ValueTask.FromResult(true);
         }
 
-        public ValueTask<IReadOnlyList<TokenRecord>> ListTokensAsync(Guid contactId, CancellationToken cancellationToken)
+        ValueTask<IReadOnlyList<TokenRecord>> ITokenWriter.ListAsync(Guid contactId, CancellationToken cancellationToken)
         {
             ThrowIfDone();
             IReadOnlyList<TokenRecord> tokens = [.. _working.Tokens.Values().Where(t => t.ContactId == contactId).OrderBy(t => t.CreatedAt)];

@@ -7,7 +7,7 @@ public sealed partial class InMemoryOptinStore
 {
     private sealed partial class Transaction
     {
-        public ValueTask<string> GetOrAddSettingAsync(string name, Func<string> create, CancellationToken cancellationToken)
+        ValueTask<string> ISettingWriter.GetOrAddAsync(string name, Func<string> create, CancellationToken cancellationToken)
         {
             ArgumentNullException.ThrowIfNull(name);
             ArgumentNullException.ThrowIfNull(create);
@@ -21,7 +21,7 @@ public sealed partial class InMemoryOptinStore
             return ValueTask.FromResult(value);
         }
 
-        public ValueTask<int> DeleteExpiredCountersAsync(Instant now, CancellationToken cancellationToken)
+        ValueTask<int> ICounterWriter.DeleteExpiredAsync(Instant now, CancellationToken cancellationToken)
         {
             ThrowIfDone();
             var expired = new HashSet<string>(StringComparer.Ordinal);

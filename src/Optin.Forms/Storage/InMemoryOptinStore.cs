@@ -182,13 +182,13 @@ public sealed partial class InMemoryOptinStore : IOptinStore, IContactReader, IC
         private bool _committed;
         private bool _disposed;
 
-        public ValueTask<Contact?> FindContactAsync(Guid contactId, CancellationToken cancellationToken)
+        ValueTask<Contact?> IContactWriter.FindAsync(Guid contactId, CancellationToken cancellationToken)
         {
             ThrowIfDone();
             return ValueTask.FromResult(_working.Contacts.TryGetValue(contactId, out var contact) ? contact : null);
         }
 
-        public ValueTask<Contact?> FindContactByEmailKeyAsync(string emailKey, CancellationToken cancellationToken)
+        ValueTask<Contact?> IContactWriter.FindByEmailKeyAsync(string emailKey, CancellationToken cancellationToken)
         {
             ThrowIfDone();
             return ValueTask.FromResult(_working.ContactIdsByKey.TryGetValue(emailKey, out var id) && _working.Contacts.TryGetValue(id, out var contact)
@@ -196,7 +196,7 @@ public sealed partial class InMemoryOptinStore : IOptinStore, IContactReader, IC
                 : null);
         }
 
-        public ValueTask SaveContactAsync(Contact contact, CancellationToken cancellationToken)
+        ValueTask IContactWriter.SaveAsync(Contact contact, CancellationToken cancellationToken)
         {
             ArgumentNullException.ThrowIfNull(contact);
             ThrowIfDone();
@@ -215,7 +215,7 @@ public sealed partial class InMemoryOptinStore : IOptinStore, IContactReader, IC
             return ValueTask.CompletedTask;
         }
 
-        public ValueTask AppendConsentEventsAsync(IReadOnlyList<ConsentEvent> events, CancellationToken cancellationToken)
+        ValueTask IConsentLedgerWriter.AppendAsync(IReadOnlyList<ConsentEvent> events, CancellationToken cancellationToken)
         {
             ArgumentNullException.ThrowIfNull(events);
             ThrowIfDone();
@@ -227,7 +227,7 @@ public sealed partial class InMemoryOptinStore : IOptinStore, IContactReader, IC
             return ValueTask.CompletedTask;
         }
 
-        public ValueTask AddSubmissionAsync(SubmissionRecord submission, CancellationToken cancellationToken)
+        ValueTask ISubmissionWriter.AddAsync(SubmissionRecord submission, CancellationToken cancellationToken)
         {
             ArgumentNullException.ThrowIfNull(submission);
             ThrowIfDone();
