@@ -58,6 +58,7 @@ internal static class OptinColumns
     public const string Name = "name";
     public const string ObjectedToMarketing = "objected_to_marketing";
     public const string OccurredAt = "occurred_at";
+    public const string OtherPurposeIds = "other_purpose_ids";
     public const string Payload = "payload";
     public const string Position = "position";
     public const string PreviousAddress = "previous_address";

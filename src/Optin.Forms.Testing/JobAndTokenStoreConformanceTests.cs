@@ -204,6 +204,52 @@ public abstract class JobAndTokenStoreConformanceTests
         Assert.Null((await tx.Tokens.FindAsync(unsubscribe.Hash, default))!.ConsumedAt);
     }
 
+    /// <summary>A confirmation token of several purposes (one email for every purpose of a submission) keeps them, in order.</summary>
+    [Fact]
+    [Trait("Requirement", "DOI-3")]
+    public async Task SaveTokenAsync_SeveralPurposes_KeepsEveryPurpose()
+    {
+        var store = await CreateStoreAsync();
+        var contact = Guid.NewGuid();
+        var several = Token(contact) with { OtherPurposeIds = ["webinar-cohost", "Partners"] };
+        var single = StoreTestData.Token(contact, "bb");
+        await using (var tx = await store.BeginTransactionAsync(default))
+        {
+            await tx.Tokens.SaveAsync(several, default);
+            await tx.Tokens.SaveAsync(single, default);
+            await tx.CommitAsync(default);
+        }
+
+        await using var read = await store.BeginTransactionAsync(default);
+        Assert.Equal(["newsletter", "webinar-cohost", "Partners"], (await read.Tokens.FindAsync(several.Hash, default))!.PurposeIds);
+        var found = (await read.Tokens.FindAsync(single.Hash, default))!;
+        Assert.Equal(["newsletter"], found.PurposeIds);
+        Assert.Empty(found.OtherPurposeIds);
+        Assert.Equal(2, (await read.Tokens.ListAsync(contact, default)).Count);
+    }
+
+    /// <summary>RevokeTokensAsync, for any purpose of a token of several: revokes the token as a whole, and no other.</summary>
+    [Fact]
+    [Trait("Requirement", "DOI-3")]
+    public async Task RevokeTokensAsync_OnePurposeOfASeveralPurposeToken_RevokesThatToken()
+    {
+        var store = await CreateStoreAsync();
+        var contact = Guid.NewGuid();
+        var several = Token(contact) with { OtherPurposeIds = ["webinar-cohost", "partners"] };
+        var other = StoreTestData.Token(contact, "bb") with { PurposeId = "webinar" };
+        var prefix = StoreTestData.Token(contact, "cc") with { PurposeId = "offers", OtherPurposeIds = ["webinar-cohost-2"] };
+        await using var tx = await store.BeginTransactionAsync(default);
+        await tx.Tokens.SaveAsync(several, default);
+        await tx.Tokens.SaveAsync(other, default);
+        await tx.Tokens.SaveAsync(prefix, default);
+
+        Assert.Equal(1, await tx.Tokens.RevokeAsync(contact, "WEBINAR-COHOST", TokenKind.Confirm, T0, default));
+        Assert.Equal(T0, (await tx.Tokens.FindAsync(several.Hash, default))!.ConsumedAt);
+        Assert.Null((await tx.Tokens.FindAsync(other.Hash, default))!.ConsumedAt);
+        Assert.Null((await tx.Tokens.FindAsync(prefix.Hash, default))!.ConsumedAt);
+        Assert.Equal(0, await tx.Tokens.RevokeAsync(contact, "webinar-cohost", TokenKind.Confirm, T0, default));
+    }
+
     /// <summary>SaveSuppressionAsync, then find: returns entry by hash.</summary>
     [Fact]
     [Trait("Requirement", "DOI-9")]

@@ -284,8 +284,7 @@ internal sealed class DictionaryTransaction(DictionaryTables tables, Action<Dict
         for (var i = 0; i < T.Tokens.Count; i++)
         {
             var token = T.Tokens[i];
-            if (token.ContactId == contactId && token.Kind == kind && token.ConsumedAt is null
-                && string.Equals(token.PurposeId, purposeId, StringComparison.OrdinalIgnoreCase))
+            if (token.ContactId == contactId && token.Kind == kind && token.ConsumedAt is null && token.StandsFor(purposeId))
             {
                 T.Tokens[i] = token with { ConsumedAt = at };
                 revoked++;

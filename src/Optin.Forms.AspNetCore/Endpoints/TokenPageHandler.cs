@@ -48,9 +48,10 @@ internal sealed partial class TokenPageHandler(
         var action = Html.Encode(context.Request.Path.Value + context.Request.QueryString.Value);
         var hidden = "<input type=\"hidden\" name=\"" + Html.Encode(tokens.FormFieldName) + "\" value=\"" + Html.Encode(tokens.RequestToken) + "\">\n";
         var autoSubmit = options.CurrentValue.ConfirmationMode == ConfirmationMode.AutoSubmit;
+        var confirmed = await WhatIsConfirmedAsync(service, token, catalog, culture, context.RequestAborted);
         var body = new StringBuilder()
-            .Append("<p>").Append(Html.Encode(WebTexts.Get(culture, "ConfirmBody"))).Append("</p>\n")
-            .Append(await WhatIsConfirmedAsync(service, token, catalog, culture, context.RequestAborted))
+            .Append("<p>").Append(Html.Encode(WebTexts.Get(culture, confirmed.Length > 0 ? "ConfirmPurposesBody" : "ConfirmBody"))).Append("</p>\n")
+            .Append(confirmed)
             .Append("<form method=\"post\" action=\"").Append(action).Append("\" class=\"optin-confirm\" id=\"optin-confirm\"")
             .Append(autoSubmit ? " data-optin-autosubmit=\"true\"" : string.Empty).Append(">\n").Append(hidden)
             .Append("<button type=\"submit\" class=\"optin-button\">").Append(Html.Encode(WebTexts.Get(culture, "ConfirmButton")))
@@ -66,26 +67,36 @@ internal sealed partial class TokenPageHandler(
     }
 
     /// <summary>
-    /// The controller and the purpose the person is about to confirm (#15 item C): they press the button knowing to whom
-    /// and for what, as the email told them.
+    /// The controller and every purpose the person is about to confirm (#15 item C, #18): each with the consent text the
+    /// box carried and its purpose text, so that they press the button knowing to whom and for what, as the email told them.
     /// </summary>
     private static async Task<string> WhatIsConfirmedAsync(IDoubleOptinService service, string token, FormCatalog catalog, string culture,
         CancellationToken cancellationToken)
     {
-        if (await service.FindPurposeAsync(token, TokenKind.Confirm, cancellationToken) is not { } purposeId
-            || catalog.FindPurpose(purposeId) is not { } purpose)
+        var purposes = (await service.FindPurposesAsync(token, TokenKind.Confirm, cancellationToken) ?? [])
+            .Select(catalog.FindPurpose).OfType<PurposeDefinition>().ToList();
+        if (purposes.Count == 0)
         {
             return string.Empty;
         }
 
-        var controller = purpose.Controller ?? catalog.DataProtection.Controller;
         var html = new StringBuilder("<div class=\"optin-confirm-purpose\">");
-        if (controller is not null)
+        var controllers = purposes.Select(p => p.Controller ?? catalog.DataProtection.Controller).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        if (controllers.Count > 0)
         {
-            html.Append("<p>").Append(Html.Encode(WebTexts.Get(culture, "Controller"))).Append(' ').Append(Html.Encode(controller)).Append("</p>");
+            html.Append("<p>").Append(Html.Encode(WebTexts.Get(culture, "Controller"))).Append(' ').Append(Html.Encode(string.Join(" / ", controllers)))
+                .Append("</p>");
         }
 
-        return html.Append("<p>").Append(Html.Encode(purpose.GetText(culture, catalog.DefaultCulture).Purpose)).Append("</p></div>\n").ToString();
+        html.Append("<ul class=\"optin-confirm-purposes\">");
+        foreach (var purpose in purposes)
+        {
+            var text = purpose.GetText(culture, catalog.DefaultCulture);
+            html.Append("<li data-purpose=\"").Append(Html.Encode(purpose.Id)).Append("\"><p class=\"optin-confirm-consent\"><strong>")
+                .Append(Html.Encode(text.Consent)).Append("</strong></p><p>").Append(Html.Encode(text.Purpose)).Append("</p></li>");
+        }
+
+        return html.Append("</ul></div>\n").ToString();
     }
 
     public async Task PostConfirmAsync(HttpContext context, string token)

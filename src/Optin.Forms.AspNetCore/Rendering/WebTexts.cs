@@ -22,6 +22,7 @@ internal static class WebTexts
         ["ThanksBody"] = "Votre demande a bien été reçue. Si une confirmation est nécessaire, vous recevrez un e-mail dans quelques minutes : cliquez sur le lien qu'il contient.",
         ["ConfirmTitle"] = "Confirmez votre inscription",
         ["ConfirmBody"] = "Pour terminer, confirmez que vous souhaitez recevoir nos messages.",
+        ["ConfirmPurposesBody"] = "Pour terminer, confirmez l'accord que vous avez donné :",
         ["ConfirmButton"] = "Confirmer", // the double opt-in email says: appuyez sur le bouton « Confirmer »
         ["RejectBody"] = "Vous n'avez rien demandé ? Dites-le nous : nous effaçons la demande et n'écrirons plus à cette adresse.",
         ["RejectButton"] = "Ce n'était pas moi",
@@ -75,6 +76,7 @@ internal static class WebTexts
         ["ThanksBody"] = "We have received your request. If a confirmation is needed, you will get an email in a few minutes: follow the link it holds.",
         ["ConfirmTitle"] = "Confirm your subscription",
         ["ConfirmBody"] = "To finish, confirm that you want to receive our messages.",
+        ["ConfirmPurposesBody"] = "To finish, confirm what you agreed to:",
         ["ConfirmButton"] = "Confirm", // the double opt-in email says: press the "Confirm" button
         ["RejectBody"] = "You did not ask for this? Tell us: we delete the request and will not write to this address again.",
         ["RejectButton"] = "This was not me",

@@ -14,6 +14,12 @@ internal sealed class TokenEntity
     /// <summary>The purpose id in lower case (invariant), for case-insensitive revocation.</summary>
     public string PurposeKey { get; set; } = "";
 
+    /// <summary>
+    /// The token's other purposes (a confirmation of several), each between single spaces (" a b "), so that revocation
+    /// finds a purpose with one LIKE-free substring test; null for a token of one purpose.
+    /// </summary>
+    public string? OtherPurposeIds { get; set; }
+
     public string? Culture { get; set; }
 
     public Guid? JobId { get; set; }

@@ -58,8 +58,13 @@ internal sealed partial class EntityFrameworkCoreOptinTransaction
         ThrowIfDone();
         var key = ContactQuerySql.PurposeKey(purposeId);
         var consumed = at.ToUnixTimeMilliseconds();
+        var padded = " " + key + " "; // purpose ids hold no space (FormCatalogCompiler's id pattern)
+        // ToLower and Contains run as SQL (lower(), instr / strpos), not in .NET: no culture of this process applies.
+#pragma warning disable CA1304, CA1311, CA1862
         return await Db.Set<TokenEntity>()
-            .Where(t => t.ContactId == contactId && t.Kind == (int)kind && t.ConsumedAt == null && t.PurposeKey == key)
+            .Where(t => t.ContactId == contactId && t.Kind == (int)kind && t.ConsumedAt == null
+                && (t.PurposeKey == key || (t.OtherPurposeIds != null && t.OtherPurposeIds.ToLower().Contains(padded))))
+#pragma warning restore CA1304, CA1311, CA1862
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.ConsumedAt, consumed), cancellationToken);
     }
 

@@ -39,7 +39,7 @@ internal static class RecordRows
         + "VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11, @p12, @p13, @p14, @p15, @p16, @p17)";
 
     private const string InsertToken = $"INSERT INTO {M.Tokens} ({C.Hash}, {C.Kind}, {C.ContactId}, {C.PurposeId}, {C.PurposeKey}, {C.Culture}, {C.JobId}, "
-        + $"{C.CreatedAt}, {C.ExpiresAt}, {C.ConsumedAt}) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9)";
+        + $"{C.CreatedAt}, {C.ExpiresAt}, {C.ConsumedAt}, {C.OtherPurposeIds}) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10)";
 
     private const string FindSuppression = $"SELECT {C.AddressHash}, {C.Reason}, {C.CreatedAt}, {C.ExpiresAt} FROM {M.Suppressions} WHERE {C.AddressHash} = @p0";
 
@@ -83,7 +83,7 @@ internal static class RecordRows
     {
         var t = JobMapper.ToEntity(token);
         await rows.ExecuteUniqueAsync(InsertToken, "A token with this hash is already stored.", cancellationToken, t.Hash, t.Kind, t.ContactId,
-            t.PurposeId, t.PurposeKey, t.Culture, t.JobId, t.CreatedAt, t.ExpiresAt, t.ConsumedAt);
+            t.PurposeId, t.PurposeKey, t.Culture, t.JobId, t.CreatedAt, t.ExpiresAt, t.ConsumedAt, t.OtherPurposeIds);
     }
 
     public static async ValueTask<SuppressionEntry?> FindSuppressionAsync(RowCommands rows, string addressHash, CancellationToken cancellationToken)

@@ -15,60 +15,85 @@ internal sealed class ConfirmationIssuer(IOptinStore store, IClock clock, IFormC
 {
     private readonly OptinFormsOptions _options = options.Value;
 
-    public async ValueTask<(JobOutcome? Skip, string? Token, Contact? Contact)> IssueAsync(JobRecord job, string purposeId, bool onlyIfPending,
-        string? culture, CancellationToken cancellationToken)
+    /// <summary>
+    /// Issues one token for <paramref name="purposeIds"/>, or for those of them that may still be confirmed: each purpose is
+    /// checked on its own (confirmed, withdrawn, objected, no longer pending, its cap per pending record), the address once
+    /// (restriction, suppression, its cap per day: one email is one send).
+    /// </summary>
+    /// <returns>A skip when no purpose is left; else the token, the contact and the purposes the token confirms.</returns>
+    public async ValueTask<(JobOutcome? Skip, string? Token, Contact? Contact, IReadOnlyList<string> Purposes)> IssueAsync(JobRecord job,
+        IReadOnlyList<string> purposeIds, bool onlyIfPending, string? culture, CancellationToken cancellationToken)
     {
         var now = clock.GetCurrentInstant();
         await using var tx = await store.BeginTransactionAsync(cancellationToken);
         if (job.ContactId is not { } contactId || await tx.Contacts.FindAsync(contactId, cancellationToken) is not { } contact)
         {
-            return (JobOutcome.Skipped("The contact no longer exists."), null, null);
+            return (JobOutcome.Skipped("The contact no longer exists."), null, null, []);
         }
 
-        var state = contact.GetState(purposeId);
         var hash = await AddressHasher.HashAsync(tx, _options, contact.EmailKey, cancellationToken);
         var suppressed = await tx.Suppression.FindAsync(hash, cancellationToken) is { } entry && entry.ExpiresAt > now ? entry : null;
 
+        if (contact.ProcessingRestricted)
+        {
+            return (JobOutcome.Skipped(Rights.PersonalDataService.RestrictedReason), null, contact, []);
+        }
+
         // An opt-in made for an address erased before (a re-import) is not a confirmation: the new one may go (RET-3).
         var reconfirm = suppressed is not null && SuppressionReasons.OnlyMarketing(suppressed);
-        var reason = state switch
+        var purposes = new List<string>(purposeIds.Count);
+        var refused = new List<string>();
+        foreach (var purposeId in purposeIds)
         {
-            _ when contact.ProcessingRestricted => Rights.PersonalDataService.RestrictedReason,
-            OptinState.OptedIn when !reconfirm => "Already confirmed: no email (DOI-8).",
-            OptinState.Withdrawn => "Withdrawn (WD-4).",
-            OptinState.None when onlyIfPending => "No longer pending.",
-            _ when contact.ObjectedToMarketing && catalog.Current.FindPurpose(purposeId)?.Marketing == true => "The person objected to direct marketing (WD-6).",
-            _ => null,
-        };
-        if (reason is null && suppressed is not null && !SuppressionReasons.OnlyMarketing(suppressed))
-        {
-            reason = "The address is suppressed (DOI-9).";
+            var why = contact.GetState(purposeId) switch
+            {
+                OptinState.OptedIn when !reconfirm => "Already confirmed: no email (DOI-8).",
+                OptinState.Withdrawn => "Withdrawn (WD-4).",
+                OptinState.None when onlyIfPending => "No longer pending.",
+                _ when contact.ObjectedToMarketing && catalog.Current.FindPurpose(purposeId)?.Marketing == true => "The person objected to direct marketing (WD-6).",
+                _ when suppressed is not null && !SuppressionReasons.OnlyMarketing(suppressed) => "The address is suppressed (DOI-9).",
+                _ => null,
+            };
+            if (why is null && job.Attempts <= 1)
+            {
+                // A retry of this job is the same message, not a resend: only the first attempt counts against the caps.
+                // Increment, then check the value the store returned: the increment is atomic (a row lock on the
+                // counter), so two concurrent sends can never both see a value under the cap. A refused send rolls its
+                // increments back with the transaction.
+                var doi = _options.DoubleOptin;
+                var pendingKey = $"doi:pending:{contact.Id:N}:{purposeId.ToUpperInvariant()}";
+                if (await tx.Counters.IncrementAsync(pendingKey, now, now + Duration.FromTimeSpan(doi.DeleteUnconfirmedAfter), cancellationToken)
+                    > doi.MaxSendsPerPending)
+                {
+                    why = $"The cap of {doi.MaxSendsPerPending} confirmation emails per pending record is reached (DOI-7).";
+                }
+            }
+
+            if (why is null)
+            {
+                purposes.Add(purposeId);
+            }
+            else
+            {
+                refused.Add(purposeIds.Count == 1 ? why : $"{purposeId}: {why}");
+            }
         }
 
-        if (reason is null && job.Attempts <= 1)
+        if (purposes.Count == 0)
         {
-            // A retry of this job is the same message, not a resend: only the first attempt counts against the caps.
+            return (JobOutcome.Skipped(refused.Count == 0 ? "No purpose to confirm." : string.Join(' ', refused)), null, contact, []);
+        }
+
+        if (job.Attempts <= 1)
+        {
             var doi = _options.DoubleOptin;
-            var pendingKey = $"doi:pending:{contact.Id:N}:{purposeId.ToUpperInvariant()}";
             var dayStart = now.InUtc().Date.AtStartOfDayInZone(DateTimeZone.Utc).ToInstant();
             var dayKey = $"doi:day:{hash}:{dayStart.ToUnixTimeSeconds()}";
-            // Increment, then check the value the store returned: the increment is atomic (a row lock on the
-            // counter), so two concurrent sends can never both see a value under the cap. A refused send rolls its
-            // increments back with the transaction.
-            if (await tx.Counters.IncrementAsync(pendingKey, now, now + Duration.FromTimeSpan(doi.DeleteUnconfirmedAfter), cancellationToken)
-                > doi.MaxSendsPerPending)
+            if (await tx.Counters.IncrementAsync(dayKey, now, dayStart + Duration.FromDays(1), cancellationToken) > doi.MaxSendsPerAddressPerDay)
             {
-                reason = $"The cap of {doi.MaxSendsPerPending} confirmation emails per pending record is reached (DOI-7).";
+                return (JobOutcome.Skipped($"The cap of {doi.MaxSendsPerAddressPerDay} confirmation emails per address per day is reached (DOI-7)."),
+                    null, contact, []);
             }
-            else if (await tx.Counters.IncrementAsync(dayKey, now, dayStart + Duration.FromDays(1), cancellationToken) > doi.MaxSendsPerAddressPerDay)
-            {
-                reason = $"The cap of {doi.MaxSendsPerAddressPerDay} confirmation emails per address per day is reached (DOI-7).";
-            }
-        }
-
-        if (reason is not null)
-        {
-            return (JobOutcome.Skipped(reason), null, contact);
         }
 
         var (token, tokenHash) = OptinToken.Create();
@@ -77,14 +102,15 @@ internal sealed class ConfirmationIssuer(IOptinStore store, IClock clock, IFormC
             Hash = tokenHash,
             Kind = TokenKind.Confirm,
             ContactId = contact.Id,
-            PurposeId = purposeId,
+            PurposeId = purposes[0],
+            OtherPurposeIds = [.. purposes.Skip(1)],
             Culture = culture,
             JobId = job.Id,
             CreatedAt = now,
             ExpiresAt = now + Duration.FromTimeSpan(_options.DoubleOptin.TokenLifetime),
         }, cancellationToken);
         await tx.CommitAsync(cancellationToken);
-        return (null, token, contact);
+        return (null, token, contact, purposes);
     }
 
     /// <summary>Issues an unsubscribe token for a marketing email (WD-1, WD-7: it can only withdraw).</summary>

@@ -55,6 +55,17 @@ public sealed class DoubleOptinService : IDoubleOptinService
     }
 
     /// <inheritdoc />
+    public async ValueTask<IReadOnlyList<string>?> FindPurposesAsync(string token, TokenKind kind, CancellationToken cancellationToken)
+    {
+        await using var tx = await _store.BeginTransactionAsync(cancellationToken);
+        return await FindUsableAsync(tx, token, kind, cancellationToken) is { } found ? found.Token.PurposeIds : null;
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// A token of several purposes (one email for every purpose ticked in one submission) confirms each of them: one ledger
+    /// entry and one <see cref="OptinConfirmed"/> event per purpose not confirmed yet, in one transaction.
+    /// </remarks>
     public async ValueTask<TokenStatus> ConfirmAsync(string token, SubmissionContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -66,9 +77,9 @@ public sealed class DoubleOptinService : IDoubleOptinService
         }
 
         var catalog = _catalog.Current;
-        var (submission, given) = await FindSignUpAsync(record, contact, cancellationToken);
+        var submission = await FindSubmissionAsync(record, contact, cancellationToken);
         var updated = contact;
-        var confirmedNow = false;
+        var confirmedNow = new List<string>();
         if (submission is not null)
         {
             // The address is proved now: the values posted with it reach the contact, and it counts as activity (ABU-5).
@@ -80,28 +91,41 @@ public sealed class DoubleOptinService : IDoubleOptinService
             };
         }
 
-        if (contact.GetState(record.PurposeId) != OptinState.OptedIn)
+        (string? MessageId, string? Address)? carrier = null;
+        var events = new List<OptinConfirmed>();
+        foreach (var purposeId in record.PurposeIds)
         {
-            updated = updated.WithOptin(record.PurposeId, OptinState.OptedIn, now) with { LastActivityAt = now };
-            if (catalog.FindPurpose(record.PurposeId)?.Marketing == true)
+            if (contact.GetState(purposeId) == OptinState.OptedIn)
+            {
+                continue;
+            }
+
+            updated = updated.WithOptin(purposeId, OptinState.OptedIn, now) with { LastActivityAt = now };
+            if (catalog.FindPurpose(purposeId)?.Marketing == true)
             {
                 // The person's own confirmation is the one act that lifts an earlier objection (WD-6); the other
                 // marketing purposes it withdrew stay withdrawn.
                 updated = updated with { ObjectedToMarketing = false };
             }
 
-            await tx.Contacts.SaveAsync(updated, cancellationToken);
-            var confirmed = OptinLedger.FromLink(catalog, contact.Id, record.PurposeId, ConsentEventKind.Confirmed,
+            var given = await FindGivenAsync(record, purposeId, contact, submission, cancellationToken);
+            var confirmed = OptinLedger.FromLink(catalog, contact.Id, purposeId, ConsentEventKind.Confirmed,
                 OptinState.OptedIn, now, record.Culture, context);
-            var (messageId, address) = await CarrierAsync(record, contact, cancellationToken);
+            var (messageId, address) = carrier ??= await CarrierAsync(record, contact, cancellationToken);
             confirmed = confirmed with { MessageId = messageId, Address = address };
             await tx.Ledger.AppendAsync([given is null ? confirmed : AsShownAtSignUp(confirmed, given)], cancellationToken);
-            await OptinEventListeners.RaiseAsync(_listeners, new OptinConfirmed(contact.Id, now, record.PurposeId, record.Culture), tx, cancellationToken);
-            confirmedNow = true;
+            events.Add(SubmissionFacts.On(new OptinConfirmed(contact.Id, now, purposeId, record.Culture), submission, catalog));
+            confirmedNow.Add(purposeId);
         }
-        else if (!ReferenceEquals(updated, contact))
+
+        if (!ReferenceEquals(updated, contact))
         {
             await tx.Contacts.SaveAsync(updated, cancellationToken);
+        }
+
+        foreach (var confirmedEvent in events)
+        {
+            await OptinEventListeners.RaiseAsync(_listeners, confirmedEvent, tx, cancellationToken);
         }
 
         // A new double opt-in is what lifts the suppression an earlier erasure left (RET-3).
@@ -112,9 +136,9 @@ public sealed class DoubleOptinService : IDoubleOptinService
         }
 
         await tx.CommitAsync(cancellationToken);
-        if (confirmedNow)
+        foreach (var purposeId in confirmedNow)
         {
-            Metrics.Confirmed(record.PurposeId);
+            Metrics.Confirmed(purposeId);
         }
 
         return TokenStatus.Valid;
@@ -131,8 +155,12 @@ public sealed class DoubleOptinService : IDoubleOptinService
             return TokenStatus.Invalid;
         }
 
-        await tx.Tokens.RevokeAsync(contact.Id, record.PurposeId, TokenKind.Confirm, now, cancellationToken);
-        await tx.Jobs.CancelAsync(contact.Id, record.PurposeId, "not-me", now, cancellationToken);
+        foreach (var purposeId in record.PurposeIds)
+        {
+            await tx.Tokens.RevokeAsync(contact.Id, purposeId, TokenKind.Confirm, now, cancellationToken);
+            await tx.Jobs.CancelAsync(contact.Id, purposeId, "not-me", now, cancellationToken);
+        }
+
         await tx.Suppression.SaveAsync(new SuppressionEntry(await AddressHasher.HashAsync(tx, _options, contact.EmailKey, cancellationToken), SuppressionReasons.NotMe, now,
             now + Duration.FromTimeSpan(_options.DoubleOptin.SuppressAfterRejection)), cancellationToken);
         if (contact.Optins.Values.All(o => o.State != OptinState.OptedIn))
@@ -141,9 +169,15 @@ public sealed class DoubleOptinService : IDoubleOptinService
         }
         else
         {
-            await tx.Contacts.SaveAsync(contact.WithOptin(record.PurposeId, OptinState.None, now), cancellationToken);
-            await tx.Ledger.AppendAsync([OptinLedger.FromLink(_catalog.Current, contact.Id, record.PurposeId,
-                ConsentEventKind.Withdrawn, OptinState.None, now, record.Culture, context, "not-me")], cancellationToken);
+            var updated = contact;
+            foreach (var purposeId in record.PurposeIds)
+            {
+                updated = updated.WithOptin(purposeId, OptinState.None, now);
+            }
+
+            await tx.Contacts.SaveAsync(updated, cancellationToken);
+            await tx.Ledger.AppendAsync([.. record.PurposeIds.Select(purposeId => OptinLedger.FromLink(_catalog.Current, contact.Id, purposeId,
+                ConsentEventKind.Withdrawn, OptinState.None, now, record.Culture, context, "not-me"))], cancellationToken);
         }
 
         await tx.CommitAsync(cancellationToken);
@@ -178,26 +212,29 @@ public sealed class DoubleOptinService : IDoubleOptinService
     }
 
     /// <summary>
-    /// The sign-up a confirmation token answers: the submission of the job that sent the token (null for a token sent
-    /// without one, e.g. a request entered by hand), and the pending <see cref="ConsentEventKind.Given"/> entry that
-    /// recorded the texts shown then: the submission's own, else the latest one before the token was issued.
+    /// The submission a confirmation token answers: that of the job that sent the token, null for a token sent without one
+    /// (e.g. a request entered by hand).
     /// </summary>
-    /// <remarks>Read outside the transaction: a job, a submission and a ledger entry never change once written.</remarks>
-    private async ValueTask<(SubmissionRecord? Submission, ConsentEvent? Given)> FindSignUpAsync(TokenRecord record, Contact contact,
+    /// <remarks>Read outside the transaction: a job and a submission never change once written.</remarks>
+    private async ValueTask<SubmissionRecord?> FindSubmissionAsync(TokenRecord record, Contact contact, CancellationToken cancellationToken) =>
+        record.JobId is { } jobId && await _store.Jobs.FindJobAsync(jobId, cancellationToken) is { } job
+        && JobPayload.Deserialize(job.Payload).SubmissionId is { } submissionId
+        && await _store.Submissions.FindAsync(submissionId, cancellationToken) is { } found && found.ContactId == contact.Id
+            ? found
+            : null;
+
+    /// <summary>
+    /// The pending <see cref="ConsentEventKind.Given"/> entry of <paramref name="purposeId"/> that recorded the texts shown
+    /// at sign-up: the submission's own, else the latest one before the token was issued.
+    /// </summary>
+    /// <remarks>Read outside the transaction: a ledger entry never changes once written.</remarks>
+    private async ValueTask<ConsentEvent?> FindGivenAsync(TokenRecord record, string purposeId, Contact contact, SubmissionRecord? submission,
         CancellationToken cancellationToken)
     {
-        SubmissionRecord? submission = null;
-        if (record.JobId is { } jobId && await _store.Jobs.FindJobAsync(jobId, cancellationToken) is { } job
-            && JobPayload.Deserialize(job.Payload).SubmissionId is { } submissionId
-            && await _store.Submissions.FindAsync(submissionId, cancellationToken) is { } found && found.ContactId == contact.Id)
-        {
-            submission = found;
-        }
-
         ConsentEvent? latest = null;
         await foreach (var e in _store.Ledger.ReadAsync(contact.Id, cancellationToken))
         {
-            if (e.OccurredAt > record.CreatedAt || !string.Equals(e.PurposeId, record.PurposeId, StringComparison.OrdinalIgnoreCase))
+            if (e.OccurredAt > record.CreatedAt || !string.Equals(e.PurposeId, purposeId, StringComparison.OrdinalIgnoreCase))
             {
                 continue;
             }
@@ -206,7 +243,7 @@ public sealed class DoubleOptinService : IDoubleOptinService
             {
                 if (submission is not null && e.SubmissionId == submission.Id)
                 {
-                    return (submission, e);
+                    return e;
                 }
 
                 latest = e;
@@ -218,7 +255,7 @@ public sealed class DoubleOptinService : IDoubleOptinService
             }
         }
 
-        return (submission, latest);
+        return latest;
     }
 
     /// <summary>The name of the address field of the submission's form, so that the address is never copied as a field.</summary>

@@ -33,4 +33,14 @@ public interface IDoubleOptinService
     /// <param name="kind">What the link is for.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     ValueTask<string?> FindPurposeAsync(string token, TokenKind kind, CancellationToken cancellationToken) => ValueTask.FromResult<string?>(null);
+
+    /// <summary>
+    /// Every purpose a usable token stands for (one confirmation email may confirm several, #18), without consuming it or
+    /// changing anything; <see langword="null"/> when the token is not usable or the service does not say.
+    /// </summary>
+    /// <param name="token">The token from the link.</param>
+    /// <param name="kind">What the link is for.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    async ValueTask<IReadOnlyList<string>?> FindPurposesAsync(string token, TokenKind kind, CancellationToken cancellationToken) =>
+        await FindPurposeAsync(token, kind, cancellationToken) is { } purpose ? [purpose] : null;
 }

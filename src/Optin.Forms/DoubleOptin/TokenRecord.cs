@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using NodaTime;
 
 namespace Optin.Forms.DoubleOptin;
@@ -14,8 +15,24 @@ public sealed record TokenRecord
     /// <summary>The contact.</summary>
     public required Guid ContactId { get; init; }
 
-    /// <summary>The purpose the token confirms or withdraws.</summary>
+    /// <summary>The purpose the token confirms or withdraws (the first one, for a confirmation of several).</summary>
     public required string PurposeId { get; init; }
+
+    /// <summary>
+    /// The other purposes a confirmation token confirms with <see cref="PurposeId"/>: one double opt-in email confirms
+    /// every purpose ticked in one submission. Empty for a token of one purpose (every token issued before).
+    /// </summary>
+    /// <remarks>A store keeps them with the token and revokes the token when any of its purposes is revoked.</remarks>
+    public ImmutableArray<string> OtherPurposeIds { get; init; } = [];
+
+    /// <summary>Every purpose the token stands for: <see cref="PurposeId"/>, then <see cref="OtherPurposeIds"/>.</summary>
+    public IReadOnlyList<string> PurposeIds => OtherPurposeIds.IsDefaultOrEmpty ? [PurposeId] : [PurposeId, .. OtherPurposeIds];
+
+    /// <summary>Whether the token stands for <paramref name="purposeId"/> (compared without case).</summary>
+    /// <param name="purposeId">The purpose.</param>
+    public bool StandsFor(string purposeId) =>
+        string.Equals(PurposeId, purposeId, StringComparison.OrdinalIgnoreCase)
+        || (!OtherPurposeIds.IsDefaultOrEmpty && OtherPurposeIds.Contains(purposeId, StringComparer.OrdinalIgnoreCase));
 
     /// <summary>The culture of the email that carried it (pages answer in it).</summary>
     public string? Culture { get; init; }

@@ -94,6 +94,7 @@ public sealed class UnconfirmedSweeper
         // Read before the transaction: submissions are only ever added, and one added meanwhile renews the opt-in, which
         // the check below sees.
         var keptForARequest = await HasRequestOfItsOwnAsync(contactId, now, cancellationToken);
+        var submission = await PendingSubmissionAsync(contactId, purpose, cancellationToken);
         await using var tx = await _store.BeginTransactionAsync(cancellationToken);
         if (await tx.Contacts.FindAsync(contactId, cancellationToken) is not { } contact || contact.ProcessingRestricted
             || !contact.Optins.TryGetValue(purpose, out var optin) || optin.State != OptinState.PendingConfirmation || optin.ChangedAt > cutoff)
@@ -119,7 +120,8 @@ public sealed class UnconfirmedSweeper
 
         // Raised after the erasure, which cancels the contact's queued jobs: the jobs the rules queue now must stay. They
         // run without the person when erased (a mail to the contact is skipped, a fixed address gets no personal data).
-        await OptinEventListeners.RaiseAsync(_listeners, new DoubleOptinExpired(contact.Id, now, purpose), tx, cancellationToken);
+        await OptinEventListeners.RaiseAsync(_listeners,
+            SubmissionFacts.On(new DoubleOptinExpired(contact.Id, now, purpose), submission, _catalog.Current), tx, cancellationToken);
         await tx.CommitAsync(cancellationToken);
         Metrics.Expired(purpose);
         if (erase)
@@ -128,6 +130,26 @@ public sealed class UnconfirmedSweeper
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// The submission that gave the pending opt-in (its latest pending <see cref="ConsentEventKind.Given"/> entry's), read
+    /// before any erasure so that the <see cref="DoubleOptinExpired"/> event carries it (#18); null for one asked for by hand.
+    /// </summary>
+    private async ValueTask<SubmissionRecord?> PendingSubmissionAsync(Guid contactId, string purpose, CancellationToken cancellationToken)
+    {
+        Guid? submissionId = null;
+        await foreach (var e in _store.Ledger.ReadAsync(contactId, cancellationToken))
+        {
+            if (string.Equals(e.PurposeId, purpose, StringComparison.OrdinalIgnoreCase) && e.Kind == ConsentEventKind.Given)
+            {
+                submissionId = e.State == OptinState.PendingConfirmation ? e.SubmissionId : null;
+            }
+        }
+
+        return submissionId is { } id && await _store.Submissions.FindAsync(id, cancellationToken) is { } found && found.ContactId == contactId
+            ? found
+            : null;
     }
 
     /// <summary>

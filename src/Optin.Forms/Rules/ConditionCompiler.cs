@@ -143,7 +143,8 @@ internal sealed class ConditionCompiler(IReadOnlyDictionary<string, RuleConditio
     private static string? Field(RuleConditionContext c, string field) =>
         string.Equals(field, "email", StringComparison.OrdinalIgnoreCase) ? c.Contact?.Email
         // The post's own values first: a known contact's fields do not take them before a confirmation (ABU-5).
-        : c.Event is FormSubmitted { Values: var posted } && posted.TryGetValue(field, out var value) ? value
+        // On the events that follow a submission (confirmation, expiry), that submission's values (#18).
+        : RuleEvents.ValuesOf(c.Event) is { } posted && posted.TryGetValue(field, out var value) ? value
         : c.Contact?.Fields.GetValueOrDefault(field);
 
     private static bool Matches(Regex regex, string value)

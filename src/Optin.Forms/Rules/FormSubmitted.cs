@@ -20,4 +20,7 @@ public sealed record FormSubmitted(Guid ContactId, Instant OccurredAt, string Fo
     /// with the submission and reach the contact only once the person confirms a double opt-in sent for it (ABU-5).
     /// </remarks>
     public ImmutableDictionary<string, string> Values { get; init; } = ImmutableDictionary<string, string>.Empty;
+
+    /// <summary>The slug of the landing page the form was posted from, when it was one.</summary>
+    public string? LandingPage { get; init; }
 }

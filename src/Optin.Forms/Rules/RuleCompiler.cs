@@ -86,19 +86,23 @@ internal sealed class RuleCompiler(IReadOnlyDictionary<string, RuleActionRegistr
     private void AddDefaultDoubleOptinRules(ImmutableArray<CompiledRule>.Builder rules, ConditionCompiler conditionCompiler,
         OptinFormsOptions options, EmailTemplateSet templates, HashSet<string> purposes, List<ConfigurationProblem> problems)
     {
-        foreach (var (formId, purposeId) in DefaultDoubleOptinRules.Uncovered(options))
+        foreach (var (formId, purposeIds) in DefaultDoubleOptinRules.UncoveredByForm(options))
         {
             var path = $"{OptinFormsOptions.SectionName}:Forms:{formId}:DoubleOptin";
             if (string.IsNullOrWhiteSpace(options.BaseUrl) || string.IsNullOrWhiteSpace(options.Mail.From))
             {
-                problems.Add(new(path, ConfigurationCodes.Missing,
-                    $"the form asks for double opt-in on '{purposeId}' and no enabled FormSubmitted rule sends SendDoubleOptinEmail for it; " +
-                    $"the built-in rule that would send the '{EmailTemplateCompiler.DoubleOptinTemplate}' email needs OptinForms:BaseUrl and " +
-                    "OptinForms:Mail:From (CFG-5)"));
+                foreach (var purposeId in purposeIds)
+                {
+                    problems.Add(new(path, ConfigurationCodes.Missing,
+                        $"the form asks for double opt-in on '{purposeId}' and no enabled FormSubmitted rule sends SendDoubleOptinEmail for it; " +
+                        $"the built-in rule that would send the '{EmailTemplateCompiler.DoubleOptinTemplate}' email needs OptinForms:BaseUrl and " +
+                        "OptinForms:Mail:From (CFG-5)"));
+                }
+
                 continue;
             }
 
-            var rule = DefaultDoubleOptinRules.Create(formId, purposeId);
+            var rule = DefaultDoubleOptinRules.Create(formId, purposeIds);
             var condition = conditionCompiler.Compile(rule.If, path);
             if (CompileStep(rule, nameof(FormSubmitted), rule.Then[0], path, options, templates, purposes, problems) is { } step)
             {
@@ -126,7 +130,7 @@ internal sealed class RuleCompiler(IReadOnlyDictionary<string, RuleActionRegistr
             case WaitArgs wait:
                 return new CompiledStep(registration.Name, args, wait.For);
             case SendDoubleOptinEmailArgs doi:
-                CheckPurpose(doi.Purpose ?? eventPurpose, purposes, $"{path}:Args:Purpose", problems);
+                CheckConfirmedPurposes(doi, when, eventPurpose, purposes, path, problems);
                 CheckTemplate(doi.Template, templates, $"{path}:Args:Template", problems);
                 EmailTemplateCompiler.LintNeutral(options, doi.Template, $"{path}:Args:Template", problems);
                 if (templates.IsMarketing(doi.Template))
@@ -193,6 +197,52 @@ internal sealed class RuleCompiler(IReadOnlyDictionary<string, RuleActionRegistr
         else if (!purposes.Contains(purpose))
         {
             problems.Add(new(path, ConfigurationCodes.DanglingReference, $"the purpose '{purpose}' is not declared"));
+        }
+    }
+
+    /// <summary>
+    /// What a double opt-in email confirms: one named <c>Purpose</c>; on <c>FormSubmitted</c> without one, the purposes ticked
+    /// in the submission (all, or those <c>Purposes</c> lists); else the event's purpose.
+    /// </summary>
+    private static void CheckConfirmedPurposes(SendDoubleOptinEmailArgs doi, string? when, string? eventPurpose, HashSet<string> purposes, string path,
+        List<ConfigurationProblem> problems)
+    {
+        if (doi.Purposes is null)
+        {
+            if (doi.Purpose is not null || when != nameof(FormSubmitted))
+            {
+                CheckPurpose(doi.Purpose ?? eventPurpose, purposes, $"{path}:Args:Purpose", problems);
+            }
+
+            return;
+        }
+
+        var at = $"{path}:Args:Purposes";
+        if (doi.Purpose is not null)
+        {
+            problems.Add(new(at, ConfigurationCodes.Invalid,
+                $"name either one Purpose ('{doi.Purpose}') or Purposes ('{doi.Purposes}'), not both: one email confirms either that purpose or those ticked in the submission"));
+        }
+        else if (when != nameof(FormSubmitted))
+        {
+            problems.Add(new(at, ConfigurationCodes.Invalid,
+                $"Purposes ('{doi.Purposes}') stands for the purposes ticked in a submission, and only a FormSubmitted rule has one; on {when ?? "this event"}, name one Purpose"));
+        }
+
+        if (doi.PurposeList() is { } listed)
+        {
+            if (listed.Count == 0)
+            {
+                problems.Add(new(at, ConfigurationCodes.Invalid,
+                    $"'{doi.Purposes}' names no purpose; write {SendDoubleOptinEmailArgs.Submitted} for every purpose ticked, or purpose ids separated by commas"));
+            }
+
+            foreach (var id in listed.Where(id => !purposes.Contains(id)))
+            {
+                problems.Add(new(at, ConfigurationCodes.DanglingReference,
+                    $"the purpose '{id}' is not declared; Purposes is {SendDoubleOptinEmailArgs.Submitted} or declared purpose ids separated by commas " +
+                    $"({string.Join(", ", purposes.Order(StringComparer.Ordinal))})"));
+            }
         }
     }
 

@@ -60,7 +60,7 @@ internal sealed class RuleEngine(RuleSetProvider rules, IClock clock, IOptions<O
                     Args = new(step.Args, StringComparer.OrdinalIgnoreCase),
                     EventType = RuleEvents.NameOf(optinEvent),
                     FormId = form,
-                    SubmissionId = (optinEvent as FormSubmitted)?.SubmissionId,
+                    SubmissionId = RuleEvents.SubmissionOf(optinEvent),
                     Culture = RuleEvents.CultureOf(optinEvent),
                     PurposeId = RuleEvents.PurposeOf(optinEvent),
                 };

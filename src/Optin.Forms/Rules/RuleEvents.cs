@@ -8,7 +8,39 @@ internal static class RuleEvents
 
     public static string NameOf(OptinEvent e) => e.GetType().Name;
 
-    public static string? FormOf(OptinEvent e) => e is FormSubmitted s ? s.FormId : null;
+    // What a submission's events carry of it (#18): the submission itself, and the confirmation and expiry that follow it.
+
+    public static string? FormOf(OptinEvent e) => e switch
+    {
+        FormSubmitted s => s.FormId,
+        OptinConfirmed c => c.FormId,
+        DoubleOptinExpired x => x.FormId,
+        _ => null,
+    };
+
+    public static Guid? SubmissionOf(OptinEvent e) => e switch
+    {
+        FormSubmitted s => s.SubmissionId,
+        OptinConfirmed c => c.SubmissionId,
+        DoubleOptinExpired x => x.SubmissionId,
+        _ => null,
+    };
+
+    public static string? LandingPageOf(OptinEvent e) => e switch
+    {
+        FormSubmitted s => s.LandingPage,
+        OptinConfirmed c => c.LandingPage,
+        DoubleOptinExpired x => x.LandingPage,
+        _ => null,
+    };
+
+    public static System.Collections.Immutable.ImmutableDictionary<string, string>? ValuesOf(OptinEvent e) => e switch
+    {
+        FormSubmitted s => s.Values,
+        OptinConfirmed c => c.Values,
+        DoubleOptinExpired x => x.Values,
+        _ => null,
+    };
 
     public static string? CultureOf(OptinEvent e) => e switch
     {

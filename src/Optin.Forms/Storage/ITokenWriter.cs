@@ -32,7 +32,11 @@ public interface ITokenWriter
     /// <returns>Whether this call consumed it (false when it was used already or does not exist).</returns>
     ValueTask<bool> ConsumeAsync(string tokenHash, Instant at, CancellationToken cancellationToken);
 
-    /// <summary>Marks every unused token of this contact, purpose and kind used; a fresh one is then the only valid one.</summary>
+    /// <summary>
+    /// Marks every unused token of this contact and kind that stands for this purpose used (<see cref="TokenRecord.PurposeId"/>
+    /// or one of <see cref="TokenRecord.OtherPurposeIds"/>, compared without case); a fresh one is then the only valid one.
+    /// </summary>
+    /// <remarks>A token of several purposes goes as a whole: nothing is confirmed against a later withdrawal of one of them.</remarks>
     /// <param name="contactId">The contact.</param>
     /// <param name="purposeId">The purpose.</param>
     /// <param name="kind">The kind of token.</param>

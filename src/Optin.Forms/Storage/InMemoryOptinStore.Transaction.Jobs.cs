@@ -67,7 +67,7 @@ public sealed partial class InMemoryOptinStore
             ThrowIfDone();
             var revoked = _working.Tokens.Values()
                 .Where(t => t.ContactId == contactId && t.Kind == kind && t.ConsumedAt is null
-                    && string.Equals(t.PurposeId, purposeId, StringComparison.OrdinalIgnoreCase))
+                    && t.StandsFor(purposeId))
                 .ToList();
             foreach (var token in revoked)
             {

@@ -164,6 +164,7 @@ public sealed class SubmissionPipeline
         var submitted = new FormSubmitted(contact.Id, now, form.Id, submissionId, culture, submission.ConsentsGiven, existing is null)
         {
             Values = values,
+            LandingPage = SubmissionFacts.LandingPageOf(catalog, form.Id, proof.SourceUrl),
         };
         await OptinEventListeners.RaiseAsync(_handlers, submitted, tx, cancellationToken);
 

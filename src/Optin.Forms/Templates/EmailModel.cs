@@ -5,7 +5,7 @@ namespace Optin.Forms.Templates;
 /// </summary>
 /// <remarks>
 /// A double opt-in template may use only <see cref="ConfirmUrl"/>, <see cref="ExpiresInDays"/>, <see cref="Controller"/>,
-/// <see cref="PurposeText"/>, <see cref="SiteUrl"/> and <see cref="Culture"/>: nothing the visitor typed (DOI-6).
+/// <see cref="PurposeText"/>, <see cref="Purposes"/>, <see cref="SiteUrl"/> and <see cref="Culture"/>: nothing the visitor typed (DOI-6).
 /// </remarks>
 public sealed class EmailModel
 {
@@ -13,13 +13,14 @@ public sealed class EmailModel
     public static IReadOnlySet<string> NeutralMembers { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
         nameof(ConfirmUrl), nameof(ExpiresInDays), nameof(Controller), nameof(PurposeText), nameof(SiteUrl), nameof(Culture),
+        nameof(Purposes),
     };
 
     /// <summary>Every member a template may use.</summary>
     public static IReadOnlyList<string> Members { get; } =
     [
         nameof(ConfirmUrl), nameof(ExpiresInDays), nameof(Controller), nameof(PurposeText), nameof(SiteUrl), nameof(Culture),
-        nameof(UnsubscribeUrl), nameof(FormId), nameof(Email), nameof(Fields), nameof(Consents),
+        nameof(UnsubscribeUrl), nameof(FormId), nameof(Email), nameof(Fields), nameof(Consents), nameof(Purposes),
     ];
 
     /// <summary>The confirmation link (double opt-in emails).</summary>
@@ -54,4 +55,11 @@ public sealed class EmailModel
 
     /// <summary>The purposes consented to on the submission.</summary>
     public IReadOnlyList<string> Consents { get; init; } = [];
+
+    /// <summary>
+    /// The purposes a double opt-in email confirms, each with its consent and purpose texts in the email's culture (one
+    /// email, one link for every purpose ticked in one submission); empty in other emails.
+    /// </summary>
+    /// <remarks>Configured texts, never visitor-typed: a confirmation email may show them (DOI-6).</remarks>
+    public IReadOnlyList<EmailPurpose> Purposes { get; init; } = [];
 }

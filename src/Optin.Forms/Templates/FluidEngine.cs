@@ -30,6 +30,7 @@ internal static class FluidEngine
             TimeZone = TimeZoneInfo.Utc,
         };
         options.MemberAccessStrategy.Register<EmailModel>([.. EmailModel.Members]);
+        options.MemberAccessStrategy.Register<EmailPurpose>([.. EmailPurpose.Members]);
         return options;
     }
 }

@@ -20,13 +20,16 @@ internal static partial class TemplateLint
             yield return $"a confirmation email carries no images, embeds or tracking; found '{media.Value.Trim()}'";
         }
 
+        // A loop over a neutral list (e.g. {% for p in Purposes %}) makes its variable neutral too.
+        var loops = Loops().Matches(source).Where(m => EmailModel.NeutralMembers.Contains(m.Groups["list"].Value))
+            .Select(m => m.Groups["item"].Value).ToHashSet(StringComparer.Ordinal);
         foreach (Match tag in Tags().Matches(source))
         {
             var expression = Filters().Replace(Strings().Replace(tag.Groups["e"].Value, " "), " ");
             foreach (Match name in Names().Matches(expression))
             {
                 var root = name.Value.Split('.')[0];
-                if (!Keywords.Contains(root) && !EmailModel.NeutralMembers.Contains(root))
+                if (!Keywords.Contains(root) && !EmailModel.NeutralMembers.Contains(root) && !loops.Contains(root))
                 {
                     yield return $"a confirmation email shows nothing the visitor typed; '{name.Value}' is not one of " +
                         string.Join(", ", EmailModel.NeutralMembers.Order(StringComparer.Ordinal));
@@ -43,6 +46,9 @@ internal static partial class TemplateLint
 
     [GeneratedRegex(@"\{\{-?(?<e>.*?)-?\}\}|\{%-?\s*\w+(?<e>.*?)-?%\}", RegexOptions.Singleline)]
     private static partial Regex Tags();
+
+    [GeneratedRegex(@"\{%-?\s*for\s+(?<item>[A-Za-z_]\w*)\s+in\s+(?<list>[A-Za-z_]\w*)\s")]
+    private static partial Regex Loops();
 
     [GeneratedRegex(@"'[^']*'|""[^""]*""")]
     private static partial Regex Strings();

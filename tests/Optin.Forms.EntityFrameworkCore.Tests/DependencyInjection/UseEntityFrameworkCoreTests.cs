@@ -32,7 +32,7 @@ public sealed class UseEntityFrameworkCoreTests : IDisposable
             Some.Post("newsletter", ("email", "jean.dupont@exemple.fr"), ("consent.newsletter", "true")), CancellationToken.None);
         Assert.True(result.Succeeded);
         Assert.Equal(1, await CountAsync("SELECT COUNT(*) FROM optin_contacts"));
-        Assert.Equal(5, await CountAsync("SELECT COUNT(*) FROM __EFMigrationsHistory")); // InitialCreate, EvidenceAndRestriction, SettingsAndCounterExpiry, DpoSignOff (#15), BackOffice (#17)
+        Assert.Equal(6, await CountAsync("SELECT COUNT(*) FROM __EFMigrationsHistory")); // InitialCreate, EvidenceAndRestriction, SettingsAndCounterExpiry, DpoSignOff (#15), BackOffice (#17), MultiPurposeConfirm (#18)
     }
 
     [Fact]

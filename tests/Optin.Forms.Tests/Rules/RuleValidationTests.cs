@@ -105,7 +105,7 @@ public sealed class RuleValidationTests
             s["OptinForms:Templates:promo:Text"] = "-20 %";
         });
 
-        Assert.Contains("OptinForms:Rules:0:Then:0:Args:Template:Subject: a confirmation email shows nothing the visitor typed; 'Fields.firstName' is not one of ConfirmUrl, Controller, Culture, ExpiresInDays, PurposeText, SiteUrl (DOI-6)", failures);
+        Assert.Contains("OptinForms:Rules:0:Then:0:Args:Template:Subject: a confirmation email shows nothing the visitor typed; 'Fields.firstName' is not one of ConfirmUrl, Controller, Culture, ExpiresInDays, PurposeText, Purposes, SiteUrl (DOI-6)", failures);
         Assert.Contains("OptinForms:Rules:0:Then:0:Args:Template:Html: a confirmation email carries no images, embeds or tracking; found '<img' (DOI-6)", failures);
         Assert.Contains("OptinForms:Templates:promo:Html: a marketing email shows a visible unsubscribe link ({{ UnsubscribeUrl }}) in every culture; '*' does not (WD-1)", failures);
     }

@@ -123,7 +123,7 @@ public sealed class SubmissionPipelineTests
         var (seen, inTransaction, committed) = Assert.Single(services.GetRequiredService<ListenerProbeLog>().Seen);
         var submitted = Assert.IsType<FormSubmitted>(seen);
         Assert.Equal(new FormSubmitted(result.ContactId!.Value, Some.Now, "newsletter", result.SubmissionId!.Value, "fr",
-            submitted.ConsentsGiven, ContactCreated: true) { Values = submitted.Values }, submitted);
+            submitted.ConsentsGiven, ContactCreated: true) { Values = submitted.Values, LandingPage = "salon" }, submitted);
         Assert.Equal(["newsletter"], submitted.ConsentsGiven.AsEnumerable());
         Assert.Equal([KeyValuePair.Create("email", Some.Email())], submitted.Values);
         Assert.Equal(OptinState.PendingConfirmation, inTransaction?.GetState("newsletter"));

@@ -38,6 +38,14 @@ public sealed class EmailTemplateGoldenTests
             Email = "jean.dupont@exemple.fr",
             Fields = new Dictionary<string, string> { ["firstName"] = "Jean-Loïc", ["message"] = "Un devis pour <b>5</b> chaises & une table ?" },
             Consents = ["newsletter"],
+            Purposes = templateId == "double-optin"
+                ? [
+                    new EmailPurpose("newsletter", culture == "fr" ? Some.ConsentFr : Some.ConsentEn, culture == "fr" ? Some.PurposeFr : Some.PurposeEn, null),
+                    new EmailPurpose("webinar-cohost", culture == "fr" ? "J'accepte que mes coordonnées soient transmises au co-organisateur du webinaire."
+                        : "I agree that my details go to the webinar's co-host.", culture == "fr" ? "Le co-organisateur vous invite à ses webinaires."
+                        : "The co-host invites you to its webinars.", null),
+                ]
+                : [],
         };
 
         var email = await renderer.RenderAsync(templateId, culture, model);

@@ -155,9 +155,9 @@ internal static class ConfigurationPage
             html.Append("</p><p>").Append(RuleSentence.Render(rule, request.Culture)).Append("</p></li>\n");
         }
 
-        foreach (var (formId, purposeId) in DefaultDoubleOptinRules.Uncovered(options))
+        foreach (var (formId, purposeIds) in DefaultDoubleOptinRules.UncoveredByForm(options))
         {
-            var rule = DefaultDoubleOptinRules.Create(formId, purposeId);
+            var rule = DefaultDoubleOptinRules.Create(formId, purposeIds);
             html.Append("<li><p><strong>").Append(Html.Encode(rule.Name)).Append("</strong> ").Append(Html.Encode(BuiltIn.In(request))).Append("</p><p>")
                 .Append(RuleSentence.Render(rule, request.Culture)).Append("</p></li>\n");
         }

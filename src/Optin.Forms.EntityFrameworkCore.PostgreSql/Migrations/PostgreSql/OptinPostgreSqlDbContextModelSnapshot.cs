@@ -721,6 +721,10 @@ namespace Optin.Forms.EntityFrameworkCore.Migrations.PostgreSql
                         .HasColumnType("integer")
                         .HasColumnName("kind");
 
+                    b.Property<string>("OtherPurposeIds")
+                        .HasColumnType("text")
+                        .HasColumnName("other_purpose_ids");
+
                     b.Property<string>("PurposeId")
                         .IsRequired()
                         .HasMaxLength(100)

@@ -710,6 +710,10 @@ namespace Optin.Forms.EntityFrameworkCore.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("kind");
 
+                    b.Property<string>("OtherPurposeIds")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("other_purpose_ids");
+
                     b.Property<string>("PurposeId")
                         .IsRequired()
                         .HasMaxLength(100)
