@@ -51,6 +51,10 @@ internal static class TemplateVariableCheck
         Problems(TemplateReferences.Of(template), new TemplateUse(TemplateKind.LandingPage, "a landing page", [], null,
             new HashSet<string>()), "Html", culture: null).Distinct(StringComparer.Ordinal);
 
+    /// <summary>The problems of <paramref name="template"/> sent as <paramref name="kind"/> for forms with <paramref name="fieldNames"/> (the reference's examples).</summary>
+    public static IEnumerable<string> ProblemsOf(IFluidTemplate template, TemplateKind kind, IReadOnlySet<string> fieldNames, string part = "Html") =>
+        Problems(TemplateReferences.Of(template), new TemplateUse(kind, "the example", ["example"], fieldNames, new HashSet<string>()), part, "fr");
+
     private static IEnumerable<string> Problems(TemplateReferences references, TemplateUse use, string part, string? culture)
     {
         foreach (var filter in references.Filters.Distinct(StringComparer.Ordinal).Where(f => !FilterNames.Contains(f)))
