@@ -31,16 +31,10 @@ internal static class TemplateVariableCheck
             {
                 var references = TemplateReferences.Of(parsed);
                 var (path, where) = PartPath(options, template.Id, template.Culture, part);
-                var messages = new List<string>();
-                foreach (var use in ways)
+                var each = ways.SelectMany(use => Problems(references, embedded ? use with { FieldNames = null } : use, part, template.Culture));
+                foreach (var (code, message) in each.Distinct())
                 {
-                    messages.AddRange(Problems(references, embedded ? use with { FieldNames = null } : use, part, template.Culture));
-                }
-
-                foreach (var message in messages.Distinct(StringComparer.Ordinal))
-                {
-                    problems.Add(new(path, message.StartsWith("a double", StringComparison.Ordinal) ? ConfigurationCodes.Missing : ConfigurationCodes.DanglingReference,
-                        where + message));
+                    problems.Add(new(path, code, where + message));
                 }
             }
         }
@@ -49,23 +43,24 @@ internal static class TemplateVariableCheck
     /// <summary>The problems of a landing page's HTML: it sees only the landing page's variables.</summary>
     public static IEnumerable<string> LandingPageProblems(IFluidTemplate template) =>
         Problems(TemplateReferences.Of(template), new TemplateUse(TemplateKind.LandingPage, "a landing page", [], null,
-            new HashSet<string>()), "Html", culture: null).Distinct(StringComparer.Ordinal);
+            new HashSet<string>()), "Html", culture: null).Select(p => p.Message).Distinct(StringComparer.Ordinal);
 
     /// <summary>The problems of <paramref name="template"/> sent as <paramref name="kind"/> for forms with <paramref name="fieldNames"/> (the reference's examples).</summary>
     public static IEnumerable<string> ProblemsOf(IFluidTemplate template, TemplateKind kind, IReadOnlySet<string> fieldNames, string part = "Html") =>
-        Problems(TemplateReferences.Of(template), new TemplateUse(kind, "the example", ["example"], fieldNames, new HashSet<string>()), part, "fr");
+        Problems(TemplateReferences.Of(template), new TemplateUse(kind, "the example", ["example"], fieldNames, new HashSet<string>()), part, "fr")
+            .Select(p => p.Message);
 
-    private static IEnumerable<string> Problems(TemplateReferences references, TemplateUse use, string part, string? culture)
+    private static IEnumerable<(string Code, string Message)> Problems(TemplateReferences references, TemplateUse use, string part, string? culture)
     {
         foreach (var filter in references.Filters.Distinct(StringComparer.Ordinal).Where(f => !FilterNames.Contains(f)))
         {
-            yield return $"'{filter}' is not a Liquid filter" + Hint(ClosestName.Find(filter, FilterNames)) + Ref;
+            yield return (ConfigurationCodes.DanglingReference, $"'{filter}' is not a Liquid filter" + Hint(ClosestName.Find(filter, FilterNames)) + Ref);
         }
 
         if (use.Kind == TemplateKind.DoubleOptin && part != "Subject" && !references.Reads(nameof(EmailModel.ConfirmUrl)))
         {
-            yield return $"a double opt-in email must show its confirmation link {Liquid(nameof(EmailModel.ConfirmUrl))} in its Html and in its Text, "
-                + $"or nobody can confirm; the {part} in '{culture}' does not ({use.Sender} sends this template with SendDoubleOptinEmail)" + Ref;
+            yield return (ConfigurationCodes.Missing, $"a double opt-in email must show its confirmation link {Liquid(nameof(EmailModel.ConfirmUrl))} in its Html and in its Text, "
+                + $"or nobody can confirm; the {part} in '{culture}' does not ({use.Sender} sends this template with SendDoubleOptinEmail)" + Ref);
         }
 
         // A double opt-in email's names are already held to the neutral ones, with their own message (DOI-6).
@@ -82,8 +77,8 @@ internal static class TemplateVariableCheck
             {
                 var meant = ClosestName.Find(root, variables)
                     ?? (use.FieldNames is not null && ClosestName.Find(member ?? root, use.FieldNames) is { } field ? $"{nameof(EmailModel.Fields)}.{field}" : null);
-                yield return $"{written} is not a variable of {KindName(use)}, so it would print nothing; its variables are "
-                    + string.Join(", ", variables.Order(StringComparer.Ordinal)) + Hint(meant) + Ref;
+                yield return (ConfigurationCodes.DanglingReference, $"{written} is not a variable of {KindName(use)}, so it would print nothing; its variables are "
+                    + string.Join(", ", variables.Order(StringComparer.Ordinal)) + Hint(meant) + Ref);
             }
             else if (TemplateVariables.IsFieldMap(root) && member is not null && member != "size" && use.FieldNames is not null
                 && !use.FieldNames.Contains(member))
@@ -93,13 +88,14 @@ internal static class TemplateVariableCheck
                 var forms = use.Forms.Count == 1 ? $"the form '{use.Forms[0]}'" : $"the forms {string.Join(", ", use.Forms.Select(f => $"'{f}'"))}";
                 var fields = use.FieldNames.Count == 0 ? "it has no field but the email address ({{ Email }})"
                     : $"{(use.Forms.Count == 1 ? "its" : "their")} fields are {string.Join(", ", use.FieldNames.Order(StringComparer.Ordinal))}";
-                yield return $"{written} is not a field of {forms} ({use.Sender} sends this template for {(use.Forms.Count == 1 ? "it" : "them")}), "
-                    + $"so it would print nothing; {fields}" + Hint(meant) + Ref;
+                var sent = use.Kind is null ? "no rule sends this template yet, so every form counts"
+                    : $"{use.Sender} sends this template for {(use.Forms.Count == 1 ? "it" : "them")}";
+                yield return (ConfigurationCodes.DanglingReference, $"{written} is not a field of {forms} ({sent}), so it would print nothing; {fields}" + Hint(meant) + Ref);
             }
             else if (!TemplateVariables.IsFieldMap(root) && member is not null and not ("size" or "first" or "last")
                 && use.Kind != TemplateKind.LandingPage)
             {
-                yield return $"{written} would print nothing: {root} is a single value, write {Liquid(root)}" + Ref;
+                yield return (ConfigurationCodes.DanglingReference, $"{written} would print nothing: {root} is a single value, write {Liquid(root)}" + Ref);
             }
         }
     }

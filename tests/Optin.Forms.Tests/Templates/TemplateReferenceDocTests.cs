@@ -95,6 +95,19 @@ public sealed partial class TemplateReferenceDocTests
         Assert.Equal(Enum.GetValues<TemplateKind>().Order(), Sections.Values.Order());
     }
 
+    [Fact]
+    [Trait("Requirement", "AUTH-1")]
+    [Trait("Requirement", "DOI-6")]
+    public void Reference_EmailKindsCoverExactlyTheEmailModel()
+    {
+        var emailKinds = new[] { TemplateKind.DoubleOptin, TemplateKind.Marketing, TemplateKind.Notification };
+
+        Assert.Equal(EmailModel.Members.Order(StringComparer.Ordinal),
+            emailKinds.SelectMany(TemplateVariables.Of).Select(v => v.Name).Distinct().Order(StringComparer.Ordinal));
+        Assert.Equal(EmailModel.NeutralMembers.Order(StringComparer.Ordinal),
+            TemplateVariables.Of(TemplateKind.DoubleOptin).Select(v => v.Name).Order(StringComparer.Ordinal));
+    }
+
     [GeneratedRegex(@"^\| `(?<name>[A-Za-z]+)` \|", RegexOptions.Multiline)]
     private static partial Regex VariableRow();
 

@@ -1,5 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Optin.Forms.Rules;
+using Optin.Forms.Schema;
+using Optin.Forms.Templates;
 using Optin.Forms.Tests.Support;
 
 namespace Optin.Forms.Tests.Templates;
@@ -194,6 +197,36 @@ public sealed class TemplateVariableTests : IDisposable
 
         Assert.Contains("OptinForms:Templates:salon-page:Html:fr: {{ titel }} is not a variable of a landing page, so it would print nothing; "
             + "its variables are culture, form, path, title. Did you mean {{ title }}? (AUTH-1)", failures);
+    }
+
+    [Fact]
+    [Trait("Requirement", "AUTH-1")]
+    public void Check_Problems_CarryTheirCodes()
+    {
+        var options = new OptinFormsOptions();
+        options.Rules.Add(new RuleOptions
+        {
+            Name = "doi",
+            When = "FormSubmitted",
+            Then = [new RuleActionOptions { Action = "SendDoubleOptinEmail", Args = { ["Template"] = "confirm" } }],
+        });
+        options.Templates["confirm"] = new EmailTemplateOptions
+        {
+            Subject = { ["fr"] = "Confirmez" },
+            Html = { ["fr"] = "<p>{{ PurposeText | upcas }}</p>" },
+            Text = { ["fr"] = "{{ ConfirmUrl }}" },
+        };
+        var problems = new List<ConfigurationProblem>();
+
+        TemplateVariableCheck.Check(options, EmailTemplateCompiler.Compile(options, problems), problems);
+
+        Assert.Equal(
+            [
+                ("OptinForms:Templates:confirm:Html:fr", ConfigurationCodes.DanglingReference, "'upcas' is not a Liquid filter. Did you mean {{ upcase }}? (AUTH-1)"),
+                ("OptinForms:Templates:confirm:Html:fr", ConfigurationCodes.Missing, "a double opt-in email must show its confirmation link {{ ConfirmUrl }} in its "
+                    + "Html and in its Text, or nobody can confirm; the Html in 'fr' does not (rule 'doi' sends this template with SendDoubleOptinEmail) (AUTH-1)"),
+            ],
+            problems.Select(p => (p.Path, p.Code, p.Message)));
     }
 
     public void Dispose()
