@@ -8,7 +8,7 @@ using Optin.Forms.Schema;
 namespace Optin.Forms.Cli;
 
 /// <summary>
-/// The <c>optin</c> command: <c>check</c>, <c>ropa</c>, <c>import</c>, <c>retention</c>, <c>export</c>, <c>erase</c>,
+/// The <c>optin</c> command: <c>check</c>, <c>ropa</c>, <c>preview</c>, <c>import</c>, <c>retention</c>, <c>export</c>, <c>erase</c>,
 /// <c>archive</c>, <c>verify</c> and <c>checkpoint</c>.
 /// </summary>
 internal static class OptinCommand
@@ -24,6 +24,9 @@ internal static class OptinCommand
           optin ropa  <appsettings.json> [--format md|json] [--culture fr|en]
                                                        print the record of processing (GDPR Art. 30), in the
                                                        configured DefaultCulture unless --culture says otherwise
+          optin preview <templateId> --settings <appsettings.json> [--culture fr] [--out file.eml]
+                                                       render an email template with sample values (docs/templates.md)
+                                                       and write it as an .eml; prints the file's path
           optin import <file.csv> --settings <appsettings.json> --source <name> --actor <who>
                        [--form <formId>] [--kind Lead|Contact|Account] [--request-double-optin <purposeId>]
                        [--culture <culture>] [--dry-run] [--migrate]
@@ -67,6 +70,11 @@ internal static class OptinCommand
         if (args.Length >= 1 && args[0] is "verify" or "checkpoint")
         {
             return await LedgerCommand.RunAsync(args, stdout, stderr);
+        }
+
+        if (args.Length >= 1 && args[0] is "preview")
+        {
+            return await PreviewCommand.RunAsync(args, stdout, stderr);
         }
 
         if (args.Length >= 1 && args[0] is "import" or "retention")

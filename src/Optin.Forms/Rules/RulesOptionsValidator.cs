@@ -6,7 +6,7 @@ namespace Optin.Forms.Rules;
 
 /// <summary>
 /// Validates rules, templates, double opt-in and mail settings at start, with the schema's problems in the same list
-/// (CFG-1, CFG-3, DOI-1, DOI-6, WD-1).
+/// (CFG-1, CFG-3, DOI-1, DOI-6, WD-1, AUTH-1).
 /// </summary>
 internal sealed class RulesOptionsValidator(RuleRegistry registry) : IValidateOptions<OptinFormsOptions>
 {
@@ -15,6 +15,7 @@ internal sealed class RulesOptionsValidator(RuleRegistry registry) : IValidateOp
         ArgumentNullException.ThrowIfNull(options);
         var problems = new List<ConfigurationProblem>();
         var templates = EmailTemplateCompiler.Compile(options, problems);
+        TemplateVariableCheck.Check(options, templates, problems);
         new RuleCompiler(registry.Actions, registry.Conditions, resolve: null).Compile(options, templates, problems);
         DoubleOptinOptionsCheck.Check(options, problems);
         return problems.Count == 0

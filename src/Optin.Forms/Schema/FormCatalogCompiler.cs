@@ -371,9 +371,16 @@ public static partial class FormCatalogCompiler
 
         foreach (var (culture, html) in template.Html)
         {
-            if (!Templates.FluidEngine.Parser.TryParse(html, out _, out var error))
+            if (!Templates.FluidEngine.Parser.TryParse(html, out var parsed, out var error))
             {
                 reader.Report($"{Root}:Templates:{templateId}:Html:{culture}", ConfigurationCodes.Invalid, $"the Liquid template does not parse: {error}");
+                ok = false;
+                continue;
+            }
+
+            foreach (var problem in Templates.TemplateVariableCheck.LandingPageProblems(parsed))
+            {
+                reader.Report($"{Root}:Templates:{templateId}:Html:{culture}", ConfigurationCodes.DanglingReference, problem);
                 ok = false;
             }
         }

@@ -20,7 +20,7 @@ public sealed class EmailModel
     public static IReadOnlyList<string> Members { get; } =
     [
         nameof(ConfirmUrl), nameof(ExpiresInDays), nameof(Controller), nameof(PurposeText), nameof(SiteUrl), nameof(Culture),
-        nameof(UnsubscribeUrl), nameof(FormId), nameof(Email), nameof(Fields), nameof(Consents), nameof(Purposes),
+        nameof(UnsubscribeUrl), nameof(FormId), nameof(Email), nameof(Fields), nameof(Values), nameof(Consents), nameof(Purposes),
     ];
 
     /// <summary>The confirmation link (double opt-in emails).</summary>
@@ -50,8 +50,11 @@ public sealed class EmailModel
     /// <summary>The contact's address (owner notifications only; visitor-typed).</summary>
     public string? Email { get; init; }
 
-    /// <summary>The contact's or submission's field values (visitor-typed).</summary>
+    /// <summary>The contact's or submission's fields as a reader sees them (visitor-typed): a choice field gives its option's label in the email's culture.</summary>
     public IReadOnlyDictionary<string, string> Fields { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The same fields as posted: a choice field gives its option's value, where <see cref="Fields"/> gives its label.</summary>
+    public IReadOnlyDictionary<string, string> Values { get; init; } = new Dictionary<string, string>();
 
     /// <summary>The purposes consented to on the submission.</summary>
     public IReadOnlyList<string> Consents { get; init; } = [];

@@ -11,6 +11,13 @@ internal sealed class EmailTemplateSet(ImmutableDictionary<string, ImmutableDict
 
     public bool Contains(string id) => templates.ContainsKey(id);
 
+    /// <summary>Every template id.</summary>
+    public IEnumerable<string> Ids => templates.Keys.Order(StringComparer.Ordinal);
+
+    /// <summary>The cultures template <paramref name="id"/> is written in (<c>*</c>: one text for all).</summary>
+    public IEnumerable<string> CulturesOf(string id) =>
+        templates.TryGetValue(id, out var byCulture) ? byCulture.Keys.Order(StringComparer.Ordinal) : [];
+
     public bool IsMarketing(string id) => templates.TryGetValue(id, out var byCulture) && byCulture.Values.Any(t => t.Marketing);
 
     /// <summary>The template in <paramref name="culture"/>, its parent culture, the default culture, any culture, then the first.</summary>

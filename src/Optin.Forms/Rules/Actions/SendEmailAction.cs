@@ -94,7 +94,8 @@ internal sealed class SendEmailAction(IOptinStore store, ConfirmationIssuer issu
             Culture = culture,
             FormId = context.FormId,
             Email = contact?.Email,
-            Fields = fields,
+            Fields = ChoiceLabels.Apply(fields, cat, submission?.FormId ?? context.FormId, culture),
+            Values = fields,
             Consents = consents,
         };
         var sent = await dispatcher.SendAsync(args.Template!, culture, model, args.To ?? contact!.Email, context.Job.MessageId!, unsubscribe,
