@@ -83,6 +83,11 @@ internal static class EmailPreview
             Fields = fields,
             Values = values,
             Consents = names.Contains(nameof(EmailModel.Consents)) ? [.. form?.Consents.Select(p => p.Id) ?? [Sample(nameof(EmailModel.Consents))]] : [],
+            // The purposes of the form the template is sent for, with their configured texts: what a double opt-in email
+            // for a submission ticking every box would list.
+            Purposes = names.Contains(nameof(EmailModel.Purposes))
+                ? [.. form?.Consents.Select(p => EmailPurpose.Of(p, culture, catalog.DefaultCulture)) ?? []]
+                : [],
         };
     }
 

@@ -41,6 +41,11 @@ internal static class TemplateVariables
     private static readonly TemplateVariable Consents = new(nameof(EmailModel.Consents),
         "The purposes consented to in the submission (a list of purpose ids).", "newsletter");
 
+    private static readonly TemplateVariable Purposes = new(nameof(EmailModel.Purposes),
+        "The purposes this email confirms (every purpose ticked in the submission), each with Id, Consent (its consent text), "
+        + "Text (its purpose text) and Controller, in the email's culture: {% for p in Purposes %}{{ p.Consent }}{% endfor %}.",
+        "Purposes[0].Consent = J'accepte de recevoir la lettre d'information.");
+
     /// <summary>The variables of a landing page template (rendered by Optin.Forms.AspNetCore).</summary>
     private static readonly TemplateVariable[] LandingPage =
     [
@@ -53,7 +58,7 @@ internal static class TemplateVariables
     /// <summary>The variables of <paramref name="kind"/>, in the order the reference lists them.</summary>
     public static IReadOnlyList<TemplateVariable> Of(TemplateKind kind) => kind switch
     {
-        TemplateKind.DoubleOptin => [ConfirmUrl, ExpiresInDays, Controller, PurposeText, SiteUrl, Culture],
+        TemplateKind.DoubleOptin => [ConfirmUrl, ExpiresInDays, Purposes, Controller, PurposeText, SiteUrl, Culture],
         TemplateKind.Marketing => [Email, Fields, Values, FormId, Consents, UnsubscribeUrl, Controller, PurposeText, SiteUrl, Culture],
         TemplateKind.Notification => [FormId, Email, Fields, Values, Consents, Controller, PurposeText, SiteUrl, Culture],
         TemplateKind.LandingPage => LandingPage,
