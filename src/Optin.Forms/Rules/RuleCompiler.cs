@@ -53,7 +53,7 @@ internal sealed class RuleCompiler(IReadOnlyDictionary<string, RuleActionRegistr
                 }
             }
 
-            var condition = conditionCompiler.Compile(rule.If, $"{path}:If");
+            var condition = conditionCompiler.Compile(rule.If, $"{path}:If", when);
             var steps = ImmutableArray.CreateBuilder<CompiledStep>();
             for (var s = 0; s < rule.Then.Count; s++)
             {
@@ -99,7 +99,7 @@ internal sealed class RuleCompiler(IReadOnlyDictionary<string, RuleActionRegistr
             }
 
             var rule = DefaultDoubleOptinRules.Create(formId, purposeId);
-            var condition = conditionCompiler.Compile(rule.If, path);
+            var condition = conditionCompiler.Compile(rule.If, path, nameof(FormSubmitted));
             if (CompileStep(rule, nameof(FormSubmitted), rule.Then[0], path, options, templates, purposes, problems) is { } step)
             {
                 rules.Add(new CompiledRule(rule.Name!, nameof(FormSubmitted), rule.Forms.ToImmutableHashSet(StringComparer.OrdinalIgnoreCase),

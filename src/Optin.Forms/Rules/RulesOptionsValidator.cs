@@ -17,6 +17,7 @@ internal sealed class RulesOptionsValidator(RuleRegistry registry) : IValidateOp
         var templates = EmailTemplateCompiler.Compile(options, problems);
         new RuleCompiler(registry.Actions, registry.Conditions, resolve: null).Compile(options, templates, problems);
         DoubleOptinOptionsCheck.Check(options, problems);
+        RuleLocations.Name(problems, options.Rules);
         return problems.Count == 0
             ? ValidateOptionsResult.Success
             : ValidateOptionsResult.Fail(problems.Select(p => p.ToString()));
