@@ -166,8 +166,13 @@ internal sealed class RuleCompiler(IReadOnlyDictionary<string, RuleActionRegistr
 
                 RequireMailSettings(options, path, problems);
                 break;
-            case WebhookArgs hook when hook.Url is not null && !WebhookAction.IsAllowed(hook.Url, out _):
-                problems.Add(new($"{path}:Args:Url", ConfigurationCodes.Invalid, $"'{hook.Url}' is not an absolute https URL (http only on loopback)"));
+            case WebhookArgs hook:
+                if (hook.Url is not null && !WebhookAction.IsAllowed(hook.Url, out _))
+                {
+                    problems.Add(new($"{path}:Args:Url", ConfigurationCodes.Invalid, $"'{hook.Url}' is not an absolute https URL (http only on loopback)"));
+                }
+
+                WebhookPayload.Check(hook.IncludeFields, rule, options, $"{path}:Args:{nameof(WebhookArgs.IncludeFields)}", problems);
                 break;
             case SetOptinArgs set when set.Purpose is not null:
                 CheckPurpose(set.Purpose, purposes, $"{path}:Args:Purpose", problems);
