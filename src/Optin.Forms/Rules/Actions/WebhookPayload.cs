@@ -54,7 +54,9 @@ internal static class WebhookPayload
             var fields = new JsonObject();
             foreach (var name in chosen)
             {
-                fields[name] = values.TryGetValue(name, out var value) ? value : null;
+                // Names were checked case-insensitively at start, as field names are everywhere else.
+                fields[name] = values.TryGetValue(name, out var value) ? value
+                    : values.FirstOrDefault(v => string.Equals(v.Key, name, StringComparison.OrdinalIgnoreCase)).Value;
             }
 
             body["fields"] = fields;
