@@ -66,6 +66,26 @@ public sealed class WebhookPayloadTests
         Assert.Equal("firstName,message", services.GetRequiredService<IOptions<OptinFormsOptions>>().Value.Rules[4].Then[0].Args["IncludeFields"]?.Replace(" ", "", StringComparison.Ordinal));
     }
 
+    [Fact]
+    [Trait("Requirement", "ROPA-2")]
+    public void RecordOfProcessing_OptedInWebhook_ListsWhatTheReceiverGets()
+    {
+        var settings = Flow.Settings();
+        Hook(settings, "https://crm.example.net/hooks/optin");
+        settings["OptinForms:Rules:4:Then:0:Args:IncludeEmail"] = "true";
+        settings["OptinForms:Rules:4:Then:0:Args:IncludeFields:0"] = "firstName";
+        settings["OptinForms:Rules:4:Then:1:Action"] = "Webhook";
+        settings["OptinForms:Rules:4:Then:1:Args:Url"] = "https://stats.example.net/hook";
+        settings["OptinForms:Rules:4:Then:1:Args:Secret"] = "s3cret";
+        using var services = Some.Services(out _, settings);
+
+        var record = Optin.Forms.Consent.RecordOfProcessing.Generate(services.GetRequiredService<Optin.Forms.Schema.IFormCatalogProvider>().Current, Some.Now, "en");
+
+        var recipients = record.Activities.SelectMany(a => a.Recipients).ToList();
+        Assert.Contains("webhook to crm.example.net (rule 'crm-hook'): ids and email address, fields firstName", recipients);
+        Assert.Contains("webhook to stats.example.net (rule 'crm-hook')", recipients);
+    }
+
     private static void Hook(Dictionary<string, string?> s, string url)
     {
         s["OptinForms:Rules:4:Name"] = "crm-hook";
