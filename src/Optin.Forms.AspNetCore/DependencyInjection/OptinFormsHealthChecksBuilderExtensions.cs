@@ -2,6 +2,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using NodaTime;
 using Optin.Forms.AspNetCore.Health;
 using Optin.Forms.Jobs;
+using Optin.Forms.Schema;
 using Optin.Forms.Storage;
 
 // In the namespace of IHealthChecksBuilder, as the framework's own health checks (and AddOptinSmtp) are.
@@ -16,9 +17,14 @@ public static class OptinFormsHealthChecksBuilderExtensions
     /// <summary>The job worker check's name.</summary>
     public const string JobWorkerCheckName = "optin-jobs";
 
+    /// <summary>The configuration check's name.</summary>
+    public const string ConfigurationCheckName = "optin-configuration";
+
     /// <summary>
     /// Adds <see cref="OptinStoreHealthCheck"/> (<c>optin-store</c>: the store answers a cheap read) and
-    /// <see cref="OptinJobWorkerHealthCheck"/> (<c>optin-jobs</c>: the job worker is not stalled).
+    /// <see cref="OptinJobWorkerHealthCheck"/> (<c>optin-jobs</c>: the job worker is not stalled) and
+    /// <see cref="OptinConfigurationHealthCheck"/> (<c>optin-configuration</c>: degraded while the last configuration reload
+    /// stays refused).
     /// </summary>
     /// <param name="builder">The health checks builder.</param>
     /// <param name="failureStatus">The status reported when a check fails (default unhealthy).</param>
@@ -42,6 +48,8 @@ public static class OptinFormsHealthChecksBuilderExtensions
         builder.Add(new HealthCheckRegistration(JobWorkerCheckName,
             sp => new OptinJobWorkerHealthCheck(sp.GetRequiredService<IOptinStore>(), sp.GetRequiredService<IClock>(),
                 sp.GetRequiredService<JobWorkerHeartbeat>(), stall), failureStatus, list));
+        builder.Add(new HealthCheckRegistration(ConfigurationCheckName,
+            sp => new OptinConfigurationHealthCheck(sp.GetRequiredService<ConfigurationReloads>()), failureStatus, list));
         return builder;
     }
 }

@@ -49,7 +49,22 @@ public sealed partial class RecordOfProcessing
                     {
                         var url = step.Args.GetValueOrDefault("Url") ?? string.Empty;
                         var host = Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.Host : url;
-                        recipients.Add(W.Format(culture, "R.WebhookTo", host, name));
+                        // A webhook that opted in to personal data says which: the record lists what each recipient gets.
+                        var data = new List<string>();
+                        if (bool.TryParse(step.Args.GetValueOrDefault("IncludeEmail"), out var email) && email)
+                        {
+                            data.Add(W.Get(culture, "R.WebhookEmail"));
+                        }
+
+                        if (step.Args.GetValueOrDefault("IncludeFields") is { Length: > 0 } fields)
+                        {
+                            data.Add(W.Format(culture, "R.WebhookFields",
+                                string.Join(", ", fields.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))));
+                        }
+
+                        recipients.Add(data.Count == 0
+                            ? W.Format(culture, "R.WebhookTo", host, name)
+                            : W.Format(culture, "R.WebhookWith", host, name, string.Join(", ", data)));
                     }
                     else if (string.Equals(action, "SendDoubleOptinEmail", StringComparison.OrdinalIgnoreCase))
                     {

@@ -25,12 +25,17 @@ public sealed partial class OptinFormsBuilder
         return this;
     }
 
-    /// <summary>Adds a condition rules can name in <c>If</c>; its name is the class name without the <c>Condition</c> suffix.</summary>
+    /// <summary>
+    /// Adds a condition rules can name in <c>If</c>; its name is the class name without the <c>Condition</c> suffix. Mark
+    /// it with <see cref="RuleConditionNeedsAttribute"/> when it reads data only some events carry.
+    /// </summary>
     public OptinFormsBuilder AddCondition<TCondition>()
         where TCondition : class, IRuleCondition
     {
         Services.TryAddSingleton<TCondition>();
-        Services.AddSingleton(new RuleConditionRegistration(RuleActionRegistration.NameOf(typeof(TCondition), "Condition"), typeof(TCondition)));
+        var needs = typeof(TCondition).GetCustomAttributes(typeof(RuleConditionNeedsAttribute), inherit: true)
+            .OfType<RuleConditionNeedsAttribute>().FirstOrDefault()?.Needs ?? EventData.None;
+        Services.AddSingleton(new RuleConditionRegistration(RuleActionRegistration.NameOf(typeof(TCondition), "Condition"), typeof(TCondition), needs));
         return this;
     }
 

@@ -66,7 +66,7 @@ public static class OptinFormsServiceCollectionExtensions
         OptinOptionsFactory<OptinFormsOptions>.Add(services).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OptinFormsOptions>, OptinFormsOptionsValidator>());
         services.TryAddSingleton<IClock>(SystemClock.Instance);
-        services.TryAddSingleton<ConfigurationReloads>();
+        services.TryAddSingleton(sp => new ConfigurationReloads(sp.GetRequiredService<IClock>()));
         services.TryAddSingleton<IFormCatalogProvider, FormCatalogProvider>();
         services.TryAddSingleton<InMemoryOptinStore>();
         services.TryAddSingleton<IOptinStore>(sp => sp.GetRequiredService<InMemoryOptinStore>());

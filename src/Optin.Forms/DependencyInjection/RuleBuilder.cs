@@ -32,7 +32,11 @@ public sealed class RuleBuilder
         var step = new RuleActionOptions { Action = action };
         foreach (var property in args?.GetType().GetProperties() ?? [])
         {
-            step.Args[property.Name] = Convert.ToString(property.GetValue(args), CultureInfo.InvariantCulture);
+            var value = property.GetValue(args);
+            // A list (IncludeFields = ["company"]) binds as the configuration reader passes one: joined by commas.
+            step.Args[property.Name] = value is not string && value is IEnumerable<string> list
+                ? string.Join(",", list)
+                : Convert.ToString(value, CultureInfo.InvariantCulture);
         }
 
         _rule.Then.Add(step);

@@ -11,8 +11,8 @@ namespace Optin.Forms.Diagnostics;
 /// </remarks>
 internal static partial class OptinLog
 {
-    [LoggerMessage(EventId = 1001, Level = LogLevel.Warning,
-        Message = "The Optin.Forms configuration was reloaded with {Count} problem(s); the previous configuration stays in force. {Problems}")]
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Error,
+        Message = "A reload of the Optin.Forms configuration was refused with {Count} problem(s); the previous configuration stays in force. {Problems}")]
     public static partial void ReloadRejected(ILogger logger, int count, string problems);
 
     [LoggerMessage(EventId = 1002, Level = LogLevel.Information, Message = "The Optin.Forms configuration was reloaded.")]

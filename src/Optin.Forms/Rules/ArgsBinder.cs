@@ -43,7 +43,8 @@ internal static class ArgsBinder
             else
             {
                 ok = Report(problems, $"{path}:{key}", ConfigurationCodes.WrongType,
-                    $"'{text}' does not convert to {Nullable.GetUnderlyingType(property.PropertyType)?.Name ?? property.PropertyType.Name}");
+                    $"'{text}' does not convert to {(property.PropertyType == typeof(IReadOnlyList<string>) ? "a list of names"
+                        : Nullable.GetUnderlyingType(property.PropertyType)?.Name ?? property.PropertyType.Name)}");
             }
         }
 
@@ -77,6 +78,11 @@ internal static class ArgsBinder
         else if (t == typeof(TimeSpan) && TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var d))
         {
             value = d;
+        }
+        else if (t == typeof(IReadOnlyList<string>))
+        {
+            // A JSON list arrives joined by commas (the configuration reader), as does a list given in C#.
+            value = text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         }
         else if (t.IsEnum && !text.All(char.IsAsciiDigit) && Enum.TryParse(t, text, ignoreCase: true, out var e))
         {

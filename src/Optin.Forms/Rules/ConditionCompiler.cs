@@ -10,7 +10,11 @@ internal sealed class ConditionCompiler(IReadOnlyDictionary<string, RuleConditio
 {
     private static readonly TimeSpan RegexTimeout = TimeSpan.FromMilliseconds(100);
 
-    public Func<RuleConditionContext, bool> Compile(RuleConditionOptions? options, string path)
+    /// <summary>Compiles <paramref name="options"/> found at <paramref name="path"/> for a rule on <paramref name="when"/>.</summary>
+    /// <param name="options">The conditions.</param>
+    /// <param name="path">Their configuration path.</param>
+    /// <param name="when">The rule's event, or <see langword="null"/> when it is unknown (already reported).</param>
+    public Func<RuleConditionContext, bool> Compile(RuleConditionOptions? options, string path, string? when)
     {
         if (options is null)
         {
@@ -21,11 +25,13 @@ internal sealed class ConditionCompiler(IReadOnlyDictionary<string, RuleConditio
         if (options.FormIs is { } form)
         {
             Check(forms, form, $"{path}:FormIs", "form");
+            Need(when, EventData.Form, $"{path}:FormIs", $"FormIs '{form}'");
             parts.Add(c => string.Equals(RuleEvents.FormOf(c.Event), form, StringComparison.OrdinalIgnoreCase));
         }
 
         foreach (var (field, value) in options.FieldEquals)
         {
+            // Fields need nothing from the event: without posted values they read the contact's.
             parts.Add(c => string.Equals(Field(c, field), value, StringComparison.Ordinal));
         }
 
@@ -52,12 +58,15 @@ internal sealed class ConditionCompiler(IReadOnlyDictionary<string, RuleConditio
         if (options.ConsentGiven is { } given)
         {
             Check(purposes, given, $"{path}:ConsentGiven", "purpose");
+            Need(when, EventData.Consents, $"{path}:ConsentGiven", $"ConsentGiven '{given}'");
             parts.Add(c => c.Event is FormSubmitted s && s.ConsentsGiven.Contains(given, StringComparer.OrdinalIgnoreCase));
         }
 
         if (options.Purpose is { } purpose)
         {
             Check(purposes, purpose, $"{path}:Purpose", "purpose");
+            Need(when, EventData.Purpose, $"{path}:Purpose", $"Purpose '{purpose}'",
+                when == nameof(FormSubmitted) ? $"; on FormSubmitted, \"ConsentGiven\": \"{purpose}\" tests the consents given" : null);
             parts.Add(c => string.Equals(RuleEvents.PurposeOf(c.Event), purpose, StringComparison.OrdinalIgnoreCase));
         }
 
@@ -74,17 +83,18 @@ internal sealed class ConditionCompiler(IReadOnlyDictionary<string, RuleConditio
 
         if (options.Culture is { } culture)
         {
+            Need(when, EventData.Culture, $"{path}:Culture", $"Culture '{culture}'");
             parts.Add(c => RuleEvents.CultureOf(c.Event) is { } ec
                 && (string.Equals(ec, culture, StringComparison.OrdinalIgnoreCase) || ec.StartsWith(culture + "-", StringComparison.OrdinalIgnoreCase)));
         }
 
-        var all = options.All.Select((o, i) => Compile(o, $"{path}:All:{i}")).ToList();
+        var all = options.All.Select((o, i) => Compile(o, $"{path}:All:{i}", when)).ToList();
         if (all.Count > 0)
         {
             parts.Add(c => AllOf(all, c));
         }
 
-        var any = options.Any.Select((o, i) => Compile(o, $"{path}:Any:{i}")).ToList();
+        var any = options.Any.Select((o, i) => Compile(o, $"{path}:Any:{i}", when)).ToList();
         if (any.Count > 0)
         {
             parts.Add(c => AnyOf(any, c));
@@ -100,6 +110,7 @@ internal sealed class ConditionCompiler(IReadOnlyDictionary<string, RuleConditio
                 continue;
             }
 
+            Need(when, registration.Needs, $"{path}:{name}", registration.Name);
             if (resolve is not null)
             {
                 var condition = resolve(registration.ConditionType);
@@ -158,6 +169,31 @@ internal sealed class ConditionCompiler(IReadOnlyDictionary<string, RuleConditio
             return false;
         }
     }
+
+    /// <summary>Reports a condition that reads <paramref name="needs"/> on an event that does not carry it: it could never match.</summary>
+    private void Need(string? when, EventData needs, string path, string condition, string? hint = null)
+    {
+        if (when is null || needs == EventData.None || RuleEvents.Carries(when, needs))
+        {
+            return;
+        }
+
+        var missing = needs & ~RuleEvents.Carries(when);
+        var usable = RuleEvents.Carrying(needs).ToList();
+        problems.Add(new(path, ConfigurationCodes.Invalid,
+            $"the condition {condition} can never match on {when}: that event carries no {Describe(missing)}. " +
+            (usable.Count == 0 ? "No event carries it" : $"{condition.Split(' ')[0]} can be used on {string.Join(", ", usable)}") + hint));
+    }
+
+    private static string Describe(EventData data) => string.Join(" and ", Enum.GetValues<EventData>()
+        .Where(d => d != EventData.None && data.HasFlag(d))
+        .Select(d => d switch
+        {
+            EventData.LandingPage => "landing page",
+            EventData.Fields => "posted values",
+            EventData.Consents => "consents given",
+            _ => d.ToString().ToLowerInvariant(),
+        }));
 
     private void Check(ISet<string> known, string id, string path, string what)
     {

@@ -53,7 +53,7 @@ internal sealed class RuleCompiler(IReadOnlyDictionary<string, RuleActionRegistr
                 }
             }
 
-            var condition = conditionCompiler.Compile(rule.If, $"{path}:If");
+            var condition = conditionCompiler.Compile(rule.If, $"{path}:If", when);
             var steps = ImmutableArray.CreateBuilder<CompiledStep>();
             for (var s = 0; s < rule.Then.Count; s++)
             {
@@ -103,7 +103,7 @@ internal sealed class RuleCompiler(IReadOnlyDictionary<string, RuleActionRegistr
             }
 
             var rule = DefaultDoubleOptinRules.Create(formId, purposeIds);
-            var condition = conditionCompiler.Compile(rule.If, path);
+            var condition = conditionCompiler.Compile(rule.If, path, nameof(FormSubmitted));
             if (CompileStep(rule, nameof(FormSubmitted), rule.Then[0], path, options, templates, purposes, problems) is { } step)
             {
                 rules.Add(new CompiledRule(rule.Name!, nameof(FormSubmitted), rule.Forms.ToImmutableHashSet(StringComparer.OrdinalIgnoreCase),
@@ -170,8 +170,13 @@ internal sealed class RuleCompiler(IReadOnlyDictionary<string, RuleActionRegistr
 
                 RequireMailSettings(options, path, problems);
                 break;
-            case WebhookArgs hook when hook.Url is not null && !WebhookAction.IsAllowed(hook.Url, out _):
-                problems.Add(new($"{path}:Args:Url", ConfigurationCodes.Invalid, $"'{hook.Url}' is not an absolute https URL (http only on loopback)"));
+            case WebhookArgs hook:
+                if (hook.Url is not null && !WebhookAction.IsAllowed(hook.Url, out _))
+                {
+                    problems.Add(new($"{path}:Args:Url", ConfigurationCodes.Invalid, $"'{hook.Url}' is not an absolute https URL (http only on loopback)"));
+                }
+
+                WebhookPayload.Check(hook.IncludeFields, rule, options, $"{path}:Args:{nameof(WebhookArgs.IncludeFields)}", problems);
                 break;
             case SetOptinArgs set when set.Purpose is not null:
                 CheckPurpose(set.Purpose, purposes, $"{path}:Args:Purpose", problems);

@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+
 namespace Optin.Forms.Rules;
 
 /// <summary>The events a rule can name in <c>When</c>, and what each carries.</summary>
@@ -5,6 +7,29 @@ internal static class RuleEvents
 {
     public static IReadOnlyList<string> Names { get; } =
         [nameof(FormSubmitted), nameof(OptinConfirmed), nameof(OptinWithdrawn), nameof(DoubleOptinExpired), nameof(ContactOptinChanged)];
+
+    /// <summary>
+    /// What each event carries for conditions to test. The events that follow a submission (its confirmation, its expiry)
+    /// carry that submission's form, landing page and posted values; a withdrawal or an operator's change does not come
+    /// from a submission, so it carries only its purpose.
+    /// </summary>
+    private static readonly FrozenDictionary<string, EventData> Carried = new Dictionary<string, EventData>(StringComparer.Ordinal)
+    {
+        [nameof(FormSubmitted)] = EventData.Form | EventData.LandingPage | EventData.Fields | EventData.Consents | EventData.Culture,
+        [nameof(OptinConfirmed)] = EventData.Form | EventData.LandingPage | EventData.Fields | EventData.Purpose | EventData.Culture,
+        [nameof(DoubleOptinExpired)] = EventData.Form | EventData.LandingPage | EventData.Fields | EventData.Purpose,
+        [nameof(OptinWithdrawn)] = EventData.Purpose,
+        [nameof(ContactOptinChanged)] = EventData.Purpose,
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    /// <summary>What <paramref name="eventName"/> carries (nothing for an unknown name).</summary>
+    public static EventData Carries(string eventName) => Carried.GetValueOrDefault(eventName);
+
+    /// <summary>Whether <paramref name="eventName"/> carries everything in <paramref name="needs"/>.</summary>
+    public static bool Carries(string eventName, EventData needs) => (Carries(eventName) & needs) == needs;
+
+    /// <summary>The events that carry everything in <paramref name="needs"/>, in the order of <see cref="Names"/>.</summary>
+    public static IEnumerable<string> Carrying(EventData needs) => Names.Where(n => Carries(n, needs));
 
     public static string NameOf(OptinEvent e) => e.GetType().Name;
 

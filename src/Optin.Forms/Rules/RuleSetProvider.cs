@@ -24,6 +24,7 @@ internal sealed class RuleSetProvider
             var compiler = new RuleCompiler(registry.Actions, registry.Conditions,
                 type => (IRuleCondition)ActivatorUtilities.GetServiceOrCreateInstance(services, type));
             var rules = compiler.Compile(o, renderer.Templates, problems);
+            RuleLocations.Name(problems, o.Rules);
             return problems.Count > 0 ? throw new OptinConfigurationException(problems) : rules.GroupBy(r => r.When, StringComparer.Ordinal)
                 .ToFrozenDictionary(g => g.Key, g => g.ToImmutableArray(), StringComparer.Ordinal);
         }, () => options.Value);

@@ -18,6 +18,7 @@ internal sealed class RulesOptionsValidator(RuleRegistry registry) : IValidateOp
         TemplateVariableCheck.Check(options, templates, problems);
         new RuleCompiler(registry.Actions, registry.Conditions, resolve: null).Compile(options, templates, problems);
         DoubleOptinOptionsCheck.Check(options, problems);
+        RuleLocations.Name(problems, options.Rules);
         return problems.Count == 0
             ? ValidateOptionsResult.Success
             : ValidateOptionsResult.Fail(problems.Select(p => p.ToString()));

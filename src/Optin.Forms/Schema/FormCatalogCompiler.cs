@@ -46,6 +46,7 @@ public static partial class FormCatalogCompiler
         var forms = CompileForms(options, purposes, reader);
         var pages = CompileLandingPages(options, forms, reader);
 
+        Rules.RuleLocations.Name(list, options.Rules);
         problems = list;
         return list.Count > 0
             ? null

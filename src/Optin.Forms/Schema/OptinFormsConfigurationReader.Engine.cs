@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Optin.Forms.Contacts;
 using Optin.Forms.DoubleOptin;
@@ -137,7 +138,7 @@ public static partial class OptinFormsConfigurationReader
         {
             reader.CheckKeys(step, nameof(RuleActionOptions.Action), nameof(RuleActionOptions.Args));
             var action = new RuleActionOptions { Action = reader.String(step, nameof(RuleActionOptions.Action)) };
-            _ = Pairs(reader, step.GetSection(nameof(RuleActionOptions.Args)), action.Args);
+            _ = Pairs(reader, step.GetSection(nameof(RuleActionOptions.Args)), action.Args, lists: true);
             rule.Then.Add(action);
         }
 
@@ -192,10 +193,19 @@ public static partial class OptinFormsConfigurationReader
         return c;
     }
 
-    private static Dictionary<string, string?> Pairs(ConfigurationReader reader, IConfigurationSection section, Dictionary<string, string?> target)
+    /// <summary>Reads text values by key; with <paramref name="lists"/>, a list of texts (<c>["a", "b"]</c>) too, joined by commas.</summary>
+    private static Dictionary<string, string?> Pairs(ConfigurationReader reader, IConfigurationSection section, Dictionary<string, string?> target,
+        bool lists = false)
     {
         foreach (var child in section.GetChildren())
         {
+            if (lists && child.Value is null && child.GetChildren().ToList() is { Count: > 0 } items
+                && items.TrueForAll(i => i.Value is not null && int.TryParse(i.Key, NumberStyles.None, CultureInfo.InvariantCulture, out _)))
+            {
+                target[child.Key] = string.Join(",", ConfigurationReader.Items(child).Select(i => i.Value));
+                continue;
+            }
+
             if (child.Value is null && child.GetChildren().Any())
             {
                 reader.Report(child.Path, ConfigurationCodes.WrongType, "expected a text value, found a section");

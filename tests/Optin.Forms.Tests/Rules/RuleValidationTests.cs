@@ -37,11 +37,11 @@ public sealed class RuleValidationTests
             s["OptinForms:Rules:3:Then:0:Args:Colour"] = "blue";
         });
 
-        Assert.Contains("OptinForms:Rules:0:When: unknown event 'FormPosted'; expected one of: FormSubmitted, OptinConfirmed, OptinWithdrawn, DoubleOptinExpired, ContactOptinChanged", failures);
-        Assert.Contains("OptinForms:Rules:1:Then:0:Args:For: 'three days' does not convert to TimeSpan", failures);
-        Assert.Contains(failures, f => f.StartsWith("OptinForms:Rules:2:Then:0:Action: unknown action 'SendSms'; expected one of: AddTag, SendDoubleOptinEmail", StringComparison.Ordinal));
-        Assert.Contains("OptinForms:Rules:3:Forms:0: the form 'devis' is not declared", failures);
-        Assert.Contains(failures, f => f.StartsWith("OptinForms:Rules:3:Then:0:Args:Colour: unknown argument 'Colour'", StringComparison.Ordinal));
+        Assert.Contains("OptinForms:Rules[double-opt-in] (position 0):When: unknown event 'FormPosted'; expected one of: FormSubmitted, OptinConfirmed, OptinWithdrawn, DoubleOptinExpired, ContactOptinChanged", failures);
+        Assert.Contains("OptinForms:Rules[remind-once] (position 1):Then:0:Args:For: 'three days' does not convert to TimeSpan", failures);
+        Assert.Contains(failures, f => f.StartsWith("OptinForms:Rules[welcome] (position 2):Then:0:Action: unknown action 'SendSms'; expected one of: AddTag, SendDoubleOptinEmail", StringComparison.Ordinal));
+        Assert.Contains("OptinForms:Rules[notify-sales] (position 3):Forms:0: the form 'devis' is not declared", failures);
+        Assert.Contains(failures, f => f.StartsWith("OptinForms:Rules[notify-sales] (position 3):Then:0:Args:Colour: unknown argument 'Colour'", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -53,8 +53,8 @@ public sealed class RuleValidationTests
             s["OptinForms:Rules:2:If:Weather"] = "sunny";
         });
 
-        Assert.Contains("OptinForms:Rules:2:Then:0:Args:Template: the template 'bienvenue' is not declared", failures);
-        Assert.Contains(failures, f => f.StartsWith("OptinForms:Rules:2:If:Weather: unknown condition 'Weather'", StringComparison.Ordinal));
+        Assert.Contains("OptinForms:Rules[welcome] (position 2):Then:0:Args:Template: the template 'bienvenue' is not declared", failures);
+        Assert.Contains(failures, f => f.StartsWith("OptinForms:Rules[welcome] (position 2):If:Weather: unknown condition 'Weather'", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -75,8 +75,8 @@ public sealed class RuleValidationTests
             s["OptinForms:Rules:5:Then:0:Args:State"] = "OptedIn";
         });
 
-        Assert.Contains("OptinForms:Rules:4:Then:0:Args:Template: 'welcome' is a marketing email: send it on OptinConfirmed or under \"If\": { \"OptinState\": { \"newsletter\": \"OptedIn\" } }, never before confirmation (DOI-1)", failures);
-        Assert.Contains("OptinForms:Rules:5:Then:0:Args:State: a rule cannot opt anyone in to the marketing purpose 'newsletter'; only the person's confirmation can (DOI-1)", failures);
+        Assert.Contains("OptinForms:Rules[too-early] (position 4):Then:0:Args:Template: 'welcome' is a marketing email: send it on OptinConfirmed or under \"If\": { \"OptinState\": { \"newsletter\": \"OptedIn\" } }, never before confirmation (DOI-1)", failures);
+        Assert.Contains("OptinForms:Rules[opt-in-by-rule] (position 5):Then:0:Args:State: a rule cannot opt anyone in to the marketing purpose 'newsletter'; only the person's confirmation can (DOI-1)", failures);
     }
 
     [Fact]
@@ -86,7 +86,7 @@ public sealed class RuleValidationTests
         var failures = Failures(_ => { }, b => b.AddRules(r => r.When<ContactOptinChanged>("loop")
             .If(c => c.Purpose = "partners").Then("SetOptin", new { Purpose = "partners", State = "Withdrawn" })));
 
-        Assert.Contains("OptinForms:Rules:4: the rule 'loop' starts a cycle: ContactOptinChanged → ContactOptinChanged", failures);
+        Assert.Contains("OptinForms:Rules[loop] (position 4): the rule 'loop' starts a cycle: ContactOptinChanged → ContactOptinChanged", failures);
     }
 
     [Fact]
@@ -105,8 +105,8 @@ public sealed class RuleValidationTests
             s["OptinForms:Templates:promo:Text"] = "-20 %";
         });
 
-        Assert.Contains("OptinForms:Rules:0:Then:0:Args:Template:Subject: a confirmation email shows nothing the visitor typed; 'Fields.firstName' is not one of ConfirmUrl, Controller, Culture, ExpiresInDays, PurposeText, Purposes, SiteUrl (DOI-6)", failures);
-        Assert.Contains("OptinForms:Rules:0:Then:0:Args:Template:Html: a confirmation email carries no images, embeds or tracking; found '<img' (DOI-6)", failures);
+        Assert.Contains("OptinForms:Rules[double-opt-in] (position 0):Then:0:Args:Template:Subject: a confirmation email shows nothing the visitor typed; 'Fields.firstName' is not one of ConfirmUrl, Controller, Culture, ExpiresInDays, PurposeText, Purposes, SiteUrl (DOI-6)", failures);
+        Assert.Contains("OptinForms:Rules[double-opt-in] (position 0):Then:0:Args:Template:Html: a confirmation email carries no images, embeds or tracking; found '<img' (DOI-6)", failures);
         Assert.Contains("OptinForms:Templates:promo:Html: a marketing email shows a visible unsubscribe link ({{ UnsubscribeUrl }}) in every culture; '*' does not (WD-1)", failures);
     }
 

@@ -35,7 +35,7 @@ public sealed class ConfigurationReloadTests : IDisposable
         Assert.Equal("Restons en contact", provider.Current.Forms["newsletter"].Title.Get("fr"));
         // IConfigurationRoot.Reload signals twice (the provider's token, then the root's): each signal logs once.
         var entry = log.Entries.First(e => e.EventId.Id == 1001);
-        Assert.Equal(LogLevel.Warning, entry.Level);
+        Assert.Equal(LogLevel.Error, entry.Level);
         Assert.DoesNotContain(log.Entries, e => e.EventId.Id == 1002);
         Assert.Contains("OptinForms:Forms:contact:Consents:0: a consent checkbox cannot be checked by default", entry.Message, StringComparison.Ordinal);
         Assert.Contains("the previous configuration stays in force", entry.Message, StringComparison.Ordinal);

@@ -93,7 +93,7 @@ public sealed class MarketingTemplateTests
 
         var ex = Assert.ThrowsAny<OptionsValidationException>(() => services.GetRequiredService<IOptions<OptinFormsOptions>>().Value);
 
-        Assert.Contains("OptinForms:Rules:2:Then:0:Args:Template: 'merci' is sent for the marketing purpose 'newsletter', so it is marketing mail and " +
+        Assert.Contains("OptinForms:Rules[welcome] (position 2):Then:0:Args:Template: 'merci' is sent for the marketing purpose 'newsletter', so it is marketing mail and " +
             "shows a visible unsubscribe link ({{ UnsubscribeUrl }}) in every culture; '*' does not (WD-1)", ex.Failures);
     }
 
@@ -114,7 +114,7 @@ public sealed class MarketingTemplateTests
 
         var ex = Assert.ThrowsAny<OptionsValidationException>(() => services.GetRequiredService<IOptions<OptinFormsOptions>>().Value);
 
-        Assert.Contains("OptinForms:Rules:4:Then:0:Args:Template: 'merci' is sent for the marketing purpose 'newsletter', so it is marketing mail and " +
+        Assert.Contains("OptinForms:Rules[thanks] (position 4):Then:0:Args:Template: 'merci' is sent for the marketing purpose 'newsletter', so it is marketing mail and " +
             "shows a visible unsubscribe link ({{ UnsubscribeUrl }}) in every culture; '*' does not (WD-1)", ex.Failures);
     }
 

@@ -6,15 +6,18 @@ using System.Text.Json;
 using NodaTime;
 using Optin.Forms.Jobs;
 using Optin.Forms.Mail;
+using Optin.Forms.Schema;
+using Optin.Forms.Storage;
 
 namespace Optin.Forms.Rules.Actions;
 
 /// <summary>
 /// POSTs the event as JSON, signed: <c>X-Optin-Timestamp</c> (Unix seconds) and <c>X-Optin-Signature: sha256=</c> the
 /// hex HMAC-SHA256 of <c>{timestamp}.{body}</c>. The job id is sent as <c>Idempotency-Key</c>, so a retry is
-/// recognisable. The body holds ids, never the address (data minimisation).
+/// recognisable. The body holds ids only (data minimisation), unless the rule opts in to the address and chosen fields
+/// (<see cref="WebhookArgs.IncludeEmail"/>, <see cref="WebhookArgs.IncludeFields"/>).
 /// </summary>
-internal sealed class WebhookAction(IClock clock) : RuleAction<WebhookArgs>
+internal sealed class WebhookAction(IClock clock, IOptinStore store, IFormCatalogProvider catalog) : RuleAction<WebhookArgs>
 {
     private static readonly HttpClient Client = new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
     {
@@ -28,7 +31,7 @@ internal sealed class WebhookAction(IClock clock) : RuleAction<WebhookArgs>
             return JobOutcome.DeadLetter("The webhook URL is not absolute https (or http on loopback).");
         }
 
-        var body = JsonSerializer.Serialize(new
+        var payload = JsonSerializer.SerializeToNode(new
         {
             @event = context.EventType,
             rule = context.Job.RuleName,
@@ -39,7 +42,29 @@ internal sealed class WebhookAction(IClock clock) : RuleAction<WebhookArgs>
             purpose = context.PurposeId,
             culture = context.Culture,
             createdAt = context.Job.CreatedAt.ToString(),
-        });
+        })!.AsObject();
+        if (WebhookPayload.CarriesPersonalData(args))
+        {
+            var contact = context.Job.ContactId is { } id ? await store.Contacts.FindAsync(id, cancellationToken) : null;
+            if (contact is null)
+            {
+                return JobOutcome.Skipped("The contact no longer exists.");
+            }
+
+            if (contact.ProcessingRestricted)
+            {
+                return JobOutcome.Skipped(Rights.PersonalDataService.RestrictedReason);
+            }
+
+            // The values posted with the event's submission (as the owner's notification shows them), else the contact's.
+            var submission = context.SubmissionId is { } sid ? await store.Submissions.FindAsync(sid, cancellationToken) : null;
+            var values = submission is not null
+                ? submission.Values.Remove(catalog.Current.FindForm(submission.FormId)?.EmailField.Name ?? string.Empty)
+                : (IReadOnlyDictionary<string, string>)contact.Fields;
+            WebhookPayload.Add(payload, args, contact.Email, values);
+        }
+
+        var body = payload.ToJsonString();
         var timestamp = clock.GetCurrentInstant().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         using var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
         request.Headers.Add("X-Optin-Timestamp", timestamp);
