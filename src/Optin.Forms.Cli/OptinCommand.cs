@@ -8,7 +8,7 @@ using Optin.Forms.Schema;
 namespace Optin.Forms.Cli;
 
 /// <summary>
-/// The <c>optin</c> command: <c>check</c>, <c>ropa</c>, <c>import</c>, <c>retention</c>, <c>export</c>, <c>erase</c>,
+/// The <c>optin</c> command: <c>check</c>, <c>schema</c>, <c>ropa</c>, <c>import</c>, <c>retention</c>, <c>export</c>, <c>erase</c>,
 /// <c>archive</c>, <c>verify</c> and <c>checkpoint</c>.
 /// </summary>
 internal static class OptinCommand
@@ -21,6 +21,8 @@ internal static class OptinCommand
     private const string Help = """
         Usage:
           optin check <appsettings.json> [more.json ...]   validate the OptinForms section; every problem with its path
+          optin schema [--out optin-forms.schema.json]   print the JSON schema of appsettings.json with an OptinForms
+                                                       section, for editors ("$schema" in the file, or json.schemas)
           optin ropa  <appsettings.json> [--format md|json] [--culture fr|en]
                                                        print the record of processing (GDPR Art. 30), in the
                                                        configured DefaultCulture unless --culture says otherwise
@@ -67,6 +69,11 @@ internal static class OptinCommand
         if (args.Length >= 1 && args[0] is "verify" or "checkpoint")
         {
             return await LedgerCommand.RunAsync(args, stdout, stderr);
+        }
+
+        if (args.Length >= 1 && args[0] == "schema")
+        {
+            return await SchemaAsync(args, stdout, stderr);
         }
 
         if (args.Length >= 1 && args[0] is "import" or "retention")
@@ -135,6 +142,35 @@ internal static class OptinCommand
 
         var record = RecordOfProcessing.Generate(catalog, SystemClock.Instance.GetCurrentInstant(), culture);
         await stdout.WriteAsync(format == "json" ? record.ToJson() + Environment.NewLine : record.ToMarkdown());
+        return Ok;
+    }
+
+    /// <summary>Prints the JSON schema of the settings, or writes it to the file after <c>--out</c>.</summary>
+    private static async Task<int> SchemaAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        if (args.Length == 1)
+        {
+            await stdout.WriteAsync(OptinFormsJsonSchema.Text);
+            return Ok;
+        }
+
+        if (args.Length != 3 || args[1] != "--out")
+        {
+            await stderr.WriteLineAsync(Help);
+            return Usage;
+        }
+
+        try
+        {
+            await File.WriteAllTextAsync(args[2], OptinFormsJsonSchema.Text);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            await stderr.WriteLineAsync($"optin: cannot write {args[2]}: {ex.Message}");
+            return Usage;
+        }
+
+        await stdout.WriteLineAsync($"Wrote {args[2]}.");
         return Ok;
     }
 
