@@ -132,7 +132,8 @@ internal static class OptinCommand
         if (args[0] == "check")
         {
             await stdout.WriteLineAsync($"OK: {catalog.Forms.Count} form(s), {catalog.Purposes.Count} purpose(s), {catalog.LandingPages.Count} landing page(s).");
-            foreach (var warning in HashKeyWarnings(configuration.GetSection(OptinFormsOptions.SectionName)))
+            var section = configuration.GetSection(OptinFormsOptions.SectionName);
+            foreach (var warning in SecretWarnings.For(section).Concat(HashKeyWarnings(section)))
             {
                 await stdout.WriteLineAsync("warning: " + warning);
             }
@@ -223,7 +224,7 @@ internal static class OptinCommand
     internal const int MinHashKeyLength = 32;
 
     /// <summary>
-    /// Warnings about the suppression key (RET-3, CFG-6). Unset is fine: a random key is then generated and kept in the
+    /// Warnings about the length of the suppression key (RET-3, CFG-6). Unset is fine: a random key is then generated and kept in the
     /// store, and nothing public derives it. A configured key is a secret: in a settings file checked here it is likely
     /// committed with the site, and a short one can be guessed, which turns every suppression hash back into an address.
     /// </summary>
@@ -235,8 +236,7 @@ internal static class OptinCommand
             yield break;
         }
 
-        yield return $"{Path}: the key is in a settings file; keep it in user-secrets or an environment variable "
-            + "(OptinForms__DoubleOptin__HashKey), or leave it unset so that a random key is kept in the store.";
+        // That it is in a settings file at all is said by SecretWarnings, as for every secret.
         if (key.Trim().Length < MinHashKeyLength)
         {
             yield return $"{Path}: the key has {key.Trim().Length} characters; use at least {MinHashKeyLength} random ones "
