@@ -53,7 +53,9 @@ internal static class OptinCommand
         The store is OptinForms:Storage:Provider (Sqlite by default, or PostgreSql) at ConnectionStrings:Optin; a
         relative SQLite file is found beside the first settings file. --migrate applies the store's migrations first.
 
-        Later files override earlier ones, as in ASP.NET Core (appsettings.json then appsettings.Production.json).
+        Later files override earlier ones, and environment variables (OptinForms__Mail__Smtp__Password) override the
+        files, as in ASP.NET Core (appsettings.json, appsettings.Production.json, then the environment): keep secrets
+        there, and check warns about every secret it finds in a file.
         Exit codes: 0 done, 1 invalid configuration, 2 usage or unreadable file, 3 refused import, store failure or no such contact,
         4 the ledger's hash chain is broken (verify).
         """;
@@ -133,7 +135,7 @@ internal static class OptinCommand
         {
             await stdout.WriteLineAsync($"OK: {catalog.Forms.Count} form(s), {catalog.Purposes.Count} purpose(s), {catalog.LandingPages.Count} landing page(s).");
             var section = configuration.GetSection(OptinFormsOptions.SectionName);
-            foreach (var warning in SecretWarnings.For(section).Concat(HashKeyWarnings(section)))
+            foreach (var warning in SecretWarnings.For(configuration, section).Concat(HashKeyWarnings(section)))
             {
                 await stdout.WriteLineAsync("warning: " + warning);
             }
@@ -191,6 +193,9 @@ internal static class OptinCommand
             {
                 builder.AddJsonFile(Path.GetFullPath(file), optional: false, reloadOnChange: false);
             }
+
+            // As a host does: the secrets that stay out of the files (CFG-6) are checked with the rest.
+            builder.AddEnvironmentVariables();
 
             return builder.Build();
         }

@@ -5,7 +5,7 @@ using Optin.Forms.Schema;
 namespace Optin.Forms.Cli;
 
 /// <summary>
-/// Warns about secrets found in the settings files <c>optin check</c> reads: the webhook secret, the suppression key, the
+/// Warns about secrets found in the settings files <c>optin check</c> reads (not in environment variables, where they belong): the webhook secret, the suppression key, the
 /// SMTP password, the DKIM key. They belong in user-secrets or environment variables: a settings file is committed and
 /// deployed with the site. The secret keys are those the JSON schema marks with <c>x-optin-secret</c>, so the check and
 /// the schema cannot drift apart.
@@ -15,11 +15,13 @@ internal static class SecretWarnings
     /// <summary>(the key of the section holding it, the key) of every secret the schema marks, e.g. (Args, Secret).</summary>
     internal static IReadOnlySet<(string Parent, string Key)> Keys { get; } = FromSchema();
 
-    public static IEnumerable<string> For(IConfigurationSection section)
+    /// <summary>A warning for each secret of <paramref name="section"/> whose value comes from a JSON file of <paramref name="root"/>.</summary>
+    public static IEnumerable<string> For(IConfigurationRoot root, IConfigurationSection section)
     {
+        var files = root.Providers.OfType<Microsoft.Extensions.Configuration.Json.JsonConfigurationProvider>().ToList();
         foreach (var (path, parent, key) in Leaves(section))
         {
-            if (Keys.Contains((parent, key)))
+            if (Keys.Contains((parent, key)) && files.Any(f => f.TryGet(path, out var value) && !string.IsNullOrEmpty(value)))
             {
                 yield return $"{path}: a secret in a settings file; keep it in user-secrets (dotnet user-secrets set \"{path}\" \"<value>\") "
                     + $"or an environment variable ({path.Replace(":", "__", StringComparison.Ordinal)}), not in appsettings.json, "

@@ -1,5 +1,10 @@
 namespace Optin.Forms.Cli.Tests;
 
+/// <summary>Tests that set environment variables of this process run alone, so that no other test reads them.</summary>
+[CollectionDefinition(nameof(ProcessEnvironment), DisableParallelization = true)]
+public sealed class ProcessEnvironment;
+
+[Collection(nameof(ProcessEnvironment))]
 public sealed class SecretWarningsTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("optin-secrets-").FullName;
@@ -68,6 +73,41 @@ public sealed class SecretWarningsTests : IDisposable
             + "(dotnet user-secrets set \"OptinForms:Rules:0:Then:0:Args:Secret\" \"<value>\") or an environment variable "
             + "(OptinForms__Rules__0__Then__0__Args__Secret), not in appsettings.json, which is committed and deployed with the site.", warnings);
         Assert.DoesNotContain("hunter2", stdout.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    [Trait("Requirement", "CFG-6")]
+    public async Task Check_WebhookSecretInAnEnvironmentVariable_IsReadAsByAHost_AndNotWarnedAbout()
+    {
+        var settings = System.Text.Json.Nodes.JsonNode.Parse(Settings)!;
+        settings["OptinForms"]!["Rules"]![0]!["Then"]![0]!["Args"]!.AsObject().Remove("Secret");
+        var file = Path.Combine(_folder, "appsettings.json");
+        await File.WriteAllTextAsync(file, settings.ToJsonString());
+        const string Variable = "OptinForms__Rules__0__Then__0__Args__Secret";
+
+        var (withoutCode, without) = await Check(file);
+        Environment.SetEnvironmentVariable(Variable, "s3cr3t-s3cr3t-s3cr3t");
+        try
+        {
+            var (withCode, with) = await Check(file);
+
+            Assert.Equal(OptinCommand.Invalid, withoutCode);
+            Assert.Contains("OptinForms:Rules:0:Then:0:Args:Secret", without, StringComparison.Ordinal);
+            Assert.True(withCode == OptinCommand.Ok, with);
+            Assert.DoesNotContain("Args:Secret", with, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(Variable, null);
+        }
+    }
+
+    private static async Task<(int Code, string Out)> Check(string file)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var code = await OptinCommand.RunAsync(["check", file], stdout, stderr);
+        return (code, stdout.ToString());
     }
 
     [Fact]

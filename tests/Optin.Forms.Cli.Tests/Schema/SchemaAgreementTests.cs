@@ -90,7 +90,10 @@ public sealed class SchemaAgreementTests
             }
 
             Walk(argsType, definition, $"Rules:Then:{name}:Args", problems);
-            var required = argsType.GetProperties().Where(p => p.GetCustomAttribute<RequiredAttribute>() is not null).Select(p => p.Name).Order(StringComparer.Ordinal);
+            // A required secret is not required by the schema: it comes from user-secrets or the environment, not the file.
+            var secrets = definition["properties"]!.AsObject().Where(p => p.Value?["x-optin-secret"] is not null).Select(p => p.Key).ToHashSet();
+            var required = argsType.GetProperties().Where(p => p.GetCustomAttribute<RequiredAttribute>() is not null && !secrets.Contains(p.Name))
+                .Select(p => p.Name).Order(StringComparer.Ordinal);
             var declared = (definition["required"]?.AsArray() ?? []).Select(n => n!.GetValue<string>()).Order(StringComparer.Ordinal);
             if (!required.SequenceEqual(declared))
             {
