@@ -31,6 +31,16 @@ public sealed class ConfigurationSchemaTests
     }
 
     [Fact]
+    public void SampleSettings_PointEditorsAtTheShippedSchema()
+    {
+        var sample = Path.Combine(SchemaFiles.RepositoryRoot, "samples", "LandingPage", "appsettings.json");
+
+        var reference = JsonNode.Parse(File.ReadAllText(sample))!["$schema"]!.GetValue<string>();
+
+        Assert.Equal(SchemaFiles.SchemaPath, Path.GetFullPath(reference, Path.GetDirectoryName(sample)!));
+    }
+
+    [Fact]
     public async Task SchemaCommand_PrintsTheShippedSchemaFile()
     {
         using var stdout = new StringWriter();
