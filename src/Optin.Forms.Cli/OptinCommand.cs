@@ -8,7 +8,7 @@ using Optin.Forms.Schema;
 namespace Optin.Forms.Cli;
 
 /// <summary>
-/// The <c>optin</c> command: <c>check</c>, <c>ropa</c>, <c>preview</c>, <c>import</c>, <c>retention</c>, <c>export</c>, <c>erase</c>,
+/// The <c>optin</c> command: <c>check</c>, <c>schema</c>, <c>ropa</c>, <c>preview</c>, <c>import</c>, <c>retention</c>, <c>export</c>, <c>erase</c>,
 /// <c>archive</c>, <c>verify</c> and <c>checkpoint</c>.
 /// </summary>
 internal static class OptinCommand
@@ -21,6 +21,8 @@ internal static class OptinCommand
     private const string Help = """
         Usage:
           optin check <appsettings.json> [more.json ...]   validate the OptinForms section; every problem with its path
+          optin schema [--out optin-forms.schema.json]   print the JSON schema of appsettings.json with an OptinForms
+                                                       section, for editors ("$schema" in the file, or json.schemas)
           optin ropa  <appsettings.json> [--format md|json] [--culture fr|en]
                                                        print the record of processing (GDPR Art. 30), in the
                                                        configured DefaultCulture unless --culture says otherwise
@@ -54,7 +56,9 @@ internal static class OptinCommand
         The store is OptinForms:Storage:Provider (Sqlite by default, or PostgreSql) at ConnectionStrings:Optin; a
         relative SQLite file is found beside the first settings file. --migrate applies the store's migrations first.
 
-        Later files override earlier ones, as in ASP.NET Core (appsettings.json then appsettings.Production.json).
+        Later files override earlier ones, and environment variables (OptinForms__Mail__Smtp__Password) override the
+        files, as in ASP.NET Core (appsettings.json, appsettings.Production.json, then the environment): keep secrets
+        there, and check warns about every secret it finds in a file.
         Exit codes: 0 done, 1 invalid configuration, 2 usage or unreadable file, 3 refused import, store failure or no such contact,
         4 the ledger's hash chain is broken (verify).
         """;
@@ -75,6 +79,11 @@ internal static class OptinCommand
         if (args.Length >= 1 && args[0] is "preview")
         {
             return await PreviewCommand.RunAsync(args, stdout, stderr);
+        }
+
+        if (args.Length >= 1 && args[0] == "schema")
+        {
+            return await SchemaAsync(args, stdout, stderr);
         }
 
         if (args.Length >= 1 && args[0] is "import" or "retention")
@@ -133,7 +142,8 @@ internal static class OptinCommand
         if (args[0] == "check")
         {
             await stdout.WriteLineAsync($"OK: {catalog.Forms.Count} form(s), {catalog.Purposes.Count} purpose(s), {catalog.LandingPages.Count} landing page(s).");
-            foreach (var warning in HashKeyWarnings(configuration.GetSection(OptinFormsOptions.SectionName)))
+            var section = configuration.GetSection(OptinFormsOptions.SectionName);
+            foreach (var warning in SecretWarnings.For(configuration, section).Concat(HashKeyWarnings(section)))
             {
                 await stdout.WriteLineAsync("warning: " + warning);
             }
@@ -143,6 +153,35 @@ internal static class OptinCommand
 
         var record = RecordOfProcessing.Generate(catalog, SystemClock.Instance.GetCurrentInstant(), culture);
         await stdout.WriteAsync(format == "json" ? record.ToJson() + Environment.NewLine : record.ToMarkdown());
+        return Ok;
+    }
+
+    /// <summary>Prints the JSON schema of the settings, or writes it to the file after <c>--out</c>.</summary>
+    private static async Task<int> SchemaAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        if (args.Length == 1)
+        {
+            await stdout.WriteAsync(OptinFormsJsonSchema.Text);
+            return Ok;
+        }
+
+        if (args.Length != 3 || args[1] != "--out")
+        {
+            await stderr.WriteLineAsync(Help);
+            return Usage;
+        }
+
+        try
+        {
+            await File.WriteAllTextAsync(args[2], OptinFormsJsonSchema.Text);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            await stderr.WriteLineAsync($"optin: cannot write {args[2]}: {ex.Message}");
+            return Usage;
+        }
+
+        await stdout.WriteLineAsync($"Wrote {args[2]}.");
         return Ok;
     }
 
@@ -162,6 +201,9 @@ internal static class OptinCommand
             {
                 builder.AddJsonFile(Path.GetFullPath(file), optional: false, reloadOnChange: false);
             }
+
+            // As a host does: the secrets that stay out of the files (CFG-6) are checked with the rest.
+            builder.AddEnvironmentVariables();
 
             return builder.Build();
         }
@@ -195,7 +237,7 @@ internal static class OptinCommand
     internal const int MinHashKeyLength = 32;
 
     /// <summary>
-    /// Warnings about the suppression key (RET-3, CFG-6). Unset is fine: a random key is then generated and kept in the
+    /// Warnings about the length of the suppression key (RET-3, CFG-6). Unset is fine: a random key is then generated and kept in the
     /// store, and nothing public derives it. A configured key is a secret: in a settings file checked here it is likely
     /// committed with the site, and a short one can be guessed, which turns every suppression hash back into an address.
     /// </summary>
@@ -207,8 +249,7 @@ internal static class OptinCommand
             yield break;
         }
 
-        yield return $"{Path}: the key is in a settings file; keep it in user-secrets or an environment variable "
-            + "(OptinForms__DoubleOptin__HashKey), or leave it unset so that a random key is kept in the store.";
+        // That it is in a settings file at all is said by SecretWarnings, as for every secret.
         if (key.Trim().Length < MinHashKeyLength)
         {
             yield return $"{Path}: the key has {key.Trim().Length} characters; use at least {MinHashKeyLength} random ones "

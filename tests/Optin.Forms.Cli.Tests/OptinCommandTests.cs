@@ -87,8 +87,8 @@ public sealed class OptinCommandTests : IDisposable
         Assert.DoesNotContain("warning", unset, StringComparison.Ordinal);
         Assert.Equal(OptinCommand.Ok, weakCode);
         Assert.Contains("warning: OptinForms:DoubleOptin:HashKey: the key has 7 characters", weakOutput, StringComparison.Ordinal);
-        Assert.Contains("warning: OptinForms:DoubleOptin:HashKey: the key is in a settings file", weakOutput, StringComparison.Ordinal);
-        Assert.Contains("warning: OptinForms:DoubleOptin:HashKey: the key is in a settings file", strongOutput, StringComparison.Ordinal);
+        Assert.Contains("warning: OptinForms:DoubleOptin:HashKey: a secret in a settings file", weakOutput, StringComparison.Ordinal);
+        Assert.Contains("warning: OptinForms:DoubleOptin:HashKey: a secret in a settings file", strongOutput, StringComparison.Ordinal);
         Assert.DoesNotContain("characters", strongOutput, StringComparison.Ordinal);
     }
 
