@@ -92,7 +92,7 @@ public sealed class SecretWarningsTests : IDisposable
             var (withCode, with) = await Check(file);
 
             Assert.Equal(OptinCommand.Invalid, withoutCode);
-            Assert.Contains("OptinForms:Rules:0:Then:0:Args:Secret", without, StringComparison.Ordinal);
+            Assert.Contains("OptinForms:Rules[crm] (position 0):Then:0:Args:Secret", without, StringComparison.Ordinal);
             Assert.True(withCode == OptinCommand.Ok, with);
             Assert.DoesNotContain("Args:Secret", with, StringComparison.Ordinal);
         }

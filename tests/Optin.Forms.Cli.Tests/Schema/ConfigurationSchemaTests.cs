@@ -137,7 +137,9 @@ public sealed class ConfigurationSchemaTests
         var pointer = $"{at}/{changed}";
         var schemaProblems = SchemaFiles.Problems(json);
         var configurationPath = pointer.TrimStart('/').Replace('/', ':');
-        var startProblems = StartTimeProblems(json);
+        // A named rule's problems read Rules[name] (position N); the position is the configuration path's index.
+        var startProblems = StartTimeProblems(json)
+            .Select(p => System.Text.RegularExpressions.Regex.Replace(p, @"Rules\[[^\]]*\] \(position (\d+)\)", "Rules:$1")).ToList();
 
         Assert.True(schemaProblems.Any(p => p.StartsWith(pointer, StringComparison.Ordinal)),
             $"{mistake}: the schema reports nothing at {pointer}:\n" + string.Join("\n", schemaProblems));

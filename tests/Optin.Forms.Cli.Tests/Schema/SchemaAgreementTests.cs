@@ -126,7 +126,8 @@ public sealed class SchemaAgreementTests
     public void EveryKeyTheSchemaAllows_IsAcceptedByTheStartTimeCheck()
     {
         var settings = new JsonObject { ["OptinForms"] = SchemaInstance.Full() };
-        Assert.Empty(Problems(settings.ToJsonString())); // the generated settings are what the schema describes
+        var schemaProblems = Problems(settings.ToJsonString());
+        Assert.True(schemaProblems.Count == 0, string.Join("\n", schemaProblems)); // the generated settings are what the schema describes
 
         var refused = ReadingProblems(settings);
 
@@ -149,7 +150,11 @@ public sealed class SchemaAgreementTests
         var configuration = new ConfigurationBuilder().AddJsonStream(new MemoryStream(Encoding.UTF8.GetBytes(settings.ToJsonString()))).Build();
         string[] reading = ["unknown", "expected", "does not convert", "is not a", "not one of"];
         return [.. ConfigurationAgreement.Problems(configuration.GetSection(OptinFormsOptions.SectionName))
-            .Where(p => reading.Any(r => p.Contains(r, StringComparison.OrdinalIgnoreCase)))];
+            // What a template or a webhook refers to (AUTH-1: a variable the template's kind lacks; a field the rule's forms
+            // do not have) is not how a key was read: the generated settings send every template every way and name
+            // fields no generated form has, which no real configuration does.
+            .Where(p => reading.Any(r => p.Contains(r, StringComparison.OrdinalIgnoreCase)) && !p.EndsWith("(AUTH-1)", StringComparison.Ordinal)
+                && !p.Contains("is not a field of the form", StringComparison.Ordinal))];
     }
 
     private static Type ArgsType(Type action)
@@ -277,7 +282,7 @@ public sealed class SchemaAgreementTests
         {
             expected = kind == "string" ? null : "a string";
         }
-        else if (type == typeof(List<string>))
+        else if (type == typeof(List<string>) || type == typeof(IReadOnlyList<string>))
         {
             expected = kind == "array" || schema["anyOf"] is not null ? null : "a list of strings";
         }
