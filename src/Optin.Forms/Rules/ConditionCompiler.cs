@@ -199,7 +199,7 @@ internal sealed class ConditionCompiler(IReadOnlyDictionary<string, RuleConditio
     {
         if (!known.Contains(id))
         {
-            problems.Add(new(path, ConfigurationCodes.DanglingReference, $"the {what} '{id}' is not declared"));
+            problems.Add(new(path, ConfigurationCodes.DanglingReference, $"the {what} '{id}' is not declared{Templates.ClosestName.Hint(id, known)}"));
         }
     }
 

@@ -45,7 +45,7 @@ internal sealed class RuleCompiler(IReadOnlyDictionary<string, RuleActionRegistr
             {
                 if (!forms.Contains(rule.Forms[f]))
                 {
-                    problems.Add(new($"{path}:Forms:{f}", ConfigurationCodes.DanglingReference, $"the form '{rule.Forms[f]}' is not declared"));
+                    problems.Add(new($"{path}:Forms:{f}", ConfigurationCodes.DanglingReference, $"the form '{rule.Forms[f]}' is not declared{Templates.ClosestName.Hint(rule.Forms[f], forms)}"));
                 }
                 else if (when is not null && when != nameof(FormSubmitted))
                 {
@@ -201,7 +201,7 @@ internal sealed class RuleCompiler(IReadOnlyDictionary<string, RuleActionRegistr
         }
         else if (!purposes.Contains(purpose))
         {
-            problems.Add(new(path, ConfigurationCodes.DanglingReference, $"the purpose '{purpose}' is not declared"));
+            problems.Add(new(path, ConfigurationCodes.DanglingReference, $"the purpose '{purpose}' is not declared{Templates.ClosestName.Hint(purpose, purposes)}"));
         }
     }
 
@@ -245,7 +245,7 @@ internal sealed class RuleCompiler(IReadOnlyDictionary<string, RuleActionRegistr
             foreach (var id in listed.Where(id => !purposes.Contains(id)))
             {
                 problems.Add(new(at, ConfigurationCodes.DanglingReference,
-                    $"the purpose '{id}' is not declared; Purposes is {SendDoubleOptinEmailArgs.Submitted} or declared purpose ids separated by commas " +
+                    $"the purpose '{id}' is not declared{Templates.ClosestName.Hint(id, purposes)}; Purposes is {SendDoubleOptinEmailArgs.Submitted} or declared purpose ids separated by commas " +
                     $"({string.Join(", ", purposes.Order(StringComparer.Ordinal))})"));
             }
         }
@@ -255,7 +255,7 @@ internal sealed class RuleCompiler(IReadOnlyDictionary<string, RuleActionRegistr
     {
         if (!templates.Contains(template))
         {
-            problems.Add(new(path, ConfigurationCodes.DanglingReference, $"the template '{template}' is not declared"));
+            problems.Add(new(path, ConfigurationCodes.DanglingReference, $"the template '{template}' is not declared{Templates.ClosestName.Hint(template, templates.Ids)}"));
         }
     }
 

@@ -14,6 +14,10 @@ internal static class ClosestName
         return best.Name is not null && best.Distance <= Math.Max(1, name.Length / 3) ? best.Name : null;
     }
 
+    /// <summary>" (did you mean 'x'?)" after a "not declared" message when a declared name is close, else nothing.</summary>
+    public static string Hint(string name, IEnumerable<string> candidates) =>
+        Find(name, candidates) is { } closest ? $" (did you mean '{closest}'?)" : string.Empty;
+
     /// <summary>Edit distance where swapping two neighbouring letters counts as one edit (optimal string alignment).</summary>
     public static int Distance(string a, string b)
     {

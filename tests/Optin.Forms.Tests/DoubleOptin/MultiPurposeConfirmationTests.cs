@@ -203,11 +203,11 @@ public sealed class MultiPurposeConfirmationTests
 
     [Theory]
     [InlineData("OptinConfirmed", "Purpose", "newsletter", "Purposes", "Submitted",
-        "OptinForms:Rules:0:Then:0:Args:Purposes: name either one Purpose ('newsletter') or Purposes ('Submitted'), not both: one email confirms either that purpose or those ticked in the submission")]
+        "OptinForms:Rules[confirm] (position 0):Then:0:Args:Purposes: name either one Purpose ('newsletter') or Purposes ('Submitted'), not both: one email confirms either that purpose or those ticked in the submission")]
     [InlineData("OptinConfirmed", "Purposes", "Submitted", null, null,
-        "OptinForms:Rules:0:Then:0:Args:Purposes: Purposes ('Submitted') stands for the purposes ticked in a submission, and only a FormSubmitted rule has one; on OptinConfirmed, name one Purpose")]
+        "OptinForms:Rules[confirm] (position 0):Then:0:Args:Purposes: Purposes ('Submitted') stands for the purposes ticked in a submission, and only a FormSubmitted rule has one; on OptinConfirmed, name one Purpose")]
     [InlineData("FormSubmitted", "Purposes", "newsleter, partners", null, null,
-        "OptinForms:Rules:0:Then:0:Args:Purposes: the purpose 'newsleter' is not declared; Purposes is Submitted or declared purpose ids separated by commas (newsletter, partners)")]
+        "OptinForms:Rules[confirm] (position 0):Then:0:Args:Purposes: the purpose 'newsleter' is not declared (did you mean 'newsletter'?); Purposes is Submitted or declared purpose ids separated by commas (newsletter, partners)")]
     [Trait("Requirement", "CFG-1")]
     public void Start_BadPurposesArgument_FailsWithItsPath(string when, string key, string value, string? key2, string? value2, string expected)
     {

@@ -58,6 +58,23 @@ public sealed class RuleValidationTests
     }
 
     [Fact]
+    [Trait("Requirement", "CFG-1")]
+    public void Validate_MisspeltTemplateFormAndPurpose_SuggestTheClosestDeclaredName()
+    {
+        var failures = Failures(s =>
+        {
+            s["OptinForms:Rules:2:Then:0:Args:Template"] = "welcom";
+            s["OptinForms:Rules:3:Forms:0"] = "contcat";
+            s["OptinForms:Rules:0:If:FormIs"] = "newsleter";
+        });
+
+        Assert.Contains("OptinForms:Rules[welcome] (position 2):Then:0:Args:Template: the template 'welcom' is not declared (did you mean 'welcome'?)", failures);
+        Assert.Contains("OptinForms:Rules[notify-sales] (position 3):Forms:0: the form 'contcat' is not declared (did you mean 'contact'?)", failures);
+        Assert.Contains(failures, f => f.StartsWith("OptinForms:Rules[double-opt-in] (position 0):If:FormIs", StringComparison.Ordinal)
+            && f.EndsWith("is not declared (did you mean 'newsletter'?)", StringComparison.Ordinal));
+    }
+
+    [Fact]
     [Trait("Requirement", "DOI-1")]
     public void Validate_MarketingEmailOnSubmission_FailsToLoad()
     {

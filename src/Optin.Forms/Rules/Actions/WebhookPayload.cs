@@ -32,7 +32,7 @@ internal static class WebhookPayload
             }
             else if (!known.Contains(field, StringComparer.OrdinalIgnoreCase))
             {
-                var closest = Closest(field, known);
+                var closest = Templates.ClosestName.Find(field, known);
                 problems.Add(new(path, ConfigurationCodes.DanglingReference,
                     $"'{field}' is not a field of the form(s) this rule can be about ({string.Join(", ", formIds)})" +
                     (closest is null ? "." : $"; did you mean '{closest}'?") +
@@ -65,44 +65,4 @@ internal static class WebhookPayload
 
     /// <summary>Whether the payload carries anything about the person beyond ids.</summary>
     public static bool CarriesPersonalData(WebhookArgs args) => args.IncludeEmail || args.IncludeFields is { Count: > 0 };
-
-    private static string? Closest(string name, List<string> candidates)
-    {
-        string? best = null;
-        var bestDistance = int.MaxValue;
-        foreach (var candidate in candidates)
-        {
-            var distance = Distance(name.ToLowerInvariant(), candidate.ToLowerInvariant());
-            if (distance < bestDistance)
-            {
-                (best, bestDistance) = (candidate, distance);
-            }
-        }
-
-        // Close means a typo or two, not any name at all.
-        return bestDistance <= Math.Max(2, name.Length / 3) ? best : null;
-    }
-
-    private static int Distance(string a, string b)
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++)
-        {
-            previous[j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-            }
-
-            (previous, current) = (current, previous);
-        }
-
-        return previous[b.Length];
-    }
 }
