@@ -14,4 +14,7 @@ public sealed class AbuseOptions
 
     /// <summary>Rate limits (ABU-1).</summary>
     public RateLimitingOptions RateLimiting { get; set; } = new();
+
+    /// <summary>The proof-of-work challenge of the forms that turn it on (<c>OptinForms:Abuse:Challenge</c>).</summary>
+    public ChallengeOptions Challenge { get; set; } = new();
 }

@@ -54,6 +54,12 @@ public static class OptinFormsAspNetCoreExtensions
                 "OptinForms:Abuse:Honeypot: a field name is required, and it cannot look like a consent checkbox")
             .Validate(o => o.Abuse.RateLimiting.PerIpPerMinute > 0 && o.Abuse.RateLimiting.PerAddressPerDay > 0 && o.Abuse.RateLimiting.PerFormPerMinute > 0,
                 "OptinForms:Abuse:RateLimiting: every limit must be positive (set Enabled to false to switch them off)")
+            .Validate(o => o.Abuse.Challenge.MaxNumber is >= 1 and <= 10_000_000,
+                "OptinForms:Abuse:Challenge:MaxNumber: must be between 1 and 10000000 (100000 takes a phone about a second)")
+            .Validate(o => o.Abuse.Challenge.Expiry > TimeSpan.Zero,
+                "OptinForms:Abuse:Challenge:Expiry: must be a positive duration such as 01:00:00")
+            .Validate(o => string.IsNullOrEmpty(o.Abuse.Challenge.HmacKey) || o.Abuse.Challenge.HmacKey.Length >= 32,
+                "OptinForms:Abuse:Challenge:HmacKey: a key must be at least 32 characters long (leave it out to use a generated one)")
             .Validate(o => !o.Admin.Enabled || !string.IsNullOrWhiteSpace(o.Admin.AuthorizationPolicy),
                 "OptinForms:Admin:AuthorizationPolicy: the admin API is enabled, so it needs the name of the host's authorization policy")
             .Validate(o => o.Admin.MaxPageSize > 0, "OptinForms:Admin:MaxPageSize: must be positive");
@@ -62,6 +68,8 @@ public static class OptinFormsAspNetCoreExtensions
         services.AddDataProtection();
         services.AddProblemDetails();
         services.TryAddSingleton<FillTimeGuard>();
+        services.TryAddSingleton<ChallengeKey>();
+        services.TryAddSingleton<ChallengeGuard>();
         services.TryAddSingleton<SubmissionRateLimiter>();
         services.TryAddSingleton<ClientIpResolver>();
         services.TryAddSingleton<PageRenderer>();

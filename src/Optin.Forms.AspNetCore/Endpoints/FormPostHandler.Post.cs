@@ -75,6 +75,18 @@ internal sealed partial class FormPostHandler
             return;
         }
 
+        if (form.Challenge && await challenges.VerifyAsync(form.Id, Single(pairs, ChallengeGuard.FieldName), context.RequestAborted)
+            is var verdict and not ChallengeVerdict.Solved)
+        {
+            // Nothing is stored. The form comes back with a fresh challenge and a plain reason (JavaScript off, expired).
+            var (code, text, reason) = ChallengeGuard.Describe(verdict);
+            Log.Refused(logger, form.Id, reason);
+            await (json
+                ? Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: WebTexts.Get(culture, text), type: code).ExecuteAsync(context)
+                : ShowAgainAsync(context, catalog, form, pairs, StatusCodes.Status400BadRequest, [], text));
+            return;
+        }
+
         var source = Single(pairs, SourceField);
         var request = new SubmissionRequest(form.Id, posted, new SubmissionContext(culture, SourceUrl(context, catalog, source),
             ip?.ToString(), context.Request.Headers.UserAgent.ToString() is { Length: > 0 } ua ? ua : null)
@@ -108,16 +120,16 @@ internal sealed partial class FormPostHandler
     }
 
     /// <summary>Shows the form again with what was typed (never the consents, CONS-1) and fresh tokens.</summary>
-    private Task ShowAgainAsync(HttpContext context, FormCatalog catalog, FormDefinition form,
-        IReadOnlyList<KeyValuePair<string, string?>> pairs, int status, IReadOnlyList<FieldError> errors)
+    private async Task ShowAgainAsync(HttpContext context, FormCatalog catalog, FormDefinition form,
+        IReadOnlyList<KeyValuePair<string, string?>> pairs, int status, IReadOnlyList<FieldError> errors, string noticeKey = "Expired")
     {
         var culture = CultureResolver.Resolve(context, catalog, Single(pairs, CultureField));
         var values = pairs.Where(p => form.FindField(p.Key) is { } f && f.Kind != FieldKind.Hidden && p.Value is not null)
             .GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.First().Value!, StringComparer.Ordinal);
-        var notice = errors.Count == 0 ? WebTexts.Get(culture, "Expired") : null;
-        var html = RenderForm(context, form, culture, Single(pairs, SourceField), Single(pairs, ReturnField), values, errors, notice: notice);
+        var notice = errors.Count == 0 ? WebTexts.Get(culture, noticeKey) : null;
+        var html = await RenderFormAsync(context, form, culture, Single(pairs, SourceField), Single(pairs, ReturnField), values, errors, notice: notice);
         var title = form.Title.Get(culture, catalog.DefaultCulture) ?? form.Id;
-        return PageRenderer.WriteAsync(context, status, pages.Render(context, catalog, culture, title, html));
+        await PageRenderer.WriteAsync(context, status, pages.Render(context, catalog, culture, title, html));
     }
 
     private string SuccessTarget(FormDefinition form, string culture, string? requested)

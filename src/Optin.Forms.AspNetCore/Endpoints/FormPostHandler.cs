@@ -12,13 +12,14 @@ namespace Optin.Forms.AspNetCore.Endpoints;
 
 /// <summary>
 /// Shows forms and takes their posts: limits (SEC-6), antiforgery (SEC-1), rate limits (ABU-1), honeypot and fill time
-/// (ABU-2), the submission pipeline, then post-redirect-get to a safe target (SEC-2) or a JSON answer.
+/// (ABU-2), the proof-of-work challenge of the forms that ask for one, the submission pipeline, then post-redirect-get to a safe target (SEC-2) or a JSON answer.
 /// </summary>
 internal sealed partial class FormPostHandler(
     IFormCatalogProvider catalogs,
     SubmissionPipeline pipeline,
     IAntiforgery antiforgery,
     FillTimeGuard fillTime,
+    ChallengeGuard challenges,
     SubmissionRateLimiter limiter,
     ClientIpResolver clientIp,
     PageRenderer pages,
@@ -35,8 +36,8 @@ internal sealed partial class FormPostHandler(
 
     public string Prefix => options.CurrentValue.PathPrefix.TrimEnd('/');
 
-    /// <summary>The HTML of <paramref name="form"/>, with fresh antiforgery and fill-time tokens.</summary>
-    public string RenderForm(HttpContext context, FormDefinition form, string culture, string? source, string? returnUrl,
+    /// <summary>The HTML of <paramref name="form"/>, with fresh antiforgery and fill-time tokens (and challenge).</summary>
+    public async Task<string> RenderFormAsync(HttpContext context, FormDefinition form, string culture, string? source, string? returnUrl,
         IReadOnlyDictionary<string, string>? values = null, IReadOnlyList<FieldError>? errors = null, string? actionBase = null,
         string? notice = null)
     {
@@ -58,39 +59,63 @@ internal sealed partial class FormPostHandler(
         }
 
         var action = (actionBase ?? string.Empty) + Prefix + "/forms/" + Uri.EscapeDataString(form.Id);
+        var challenge = form.Challenge
+            ? new FormChallenge(await challenges.IssueAsync(form.Id, context.RequestAborted), (actionBase ?? string.Empty) + Prefix + "/assets/challenge.js")
+            : null;
         var model = new FormRenderModel(form, Catalog, culture, action, hidden,
-            values ?? new Dictionary<string, string>(), errors ?? [], notice);
+            values ?? new Dictionary<string, string>(), errors ?? [], notice, challenge);
         return FormRenderer.Render(model, Options.Abuse.Honeypot);
     }
 
-    public Task ShowAsync(HttpContext context, string formId)
+    public async Task ShowAsync(HttpContext context, string formId)
     {
         var catalog = Catalog;
         var culture = CultureResolver.Resolve(context, catalog);
         if (catalog.FindForm(formId) is not { } form)
         {
-            return NotFoundAsync(context, catalog, culture);
+            await NotFoundAsync(context, catalog, culture);
+            return;
         }
 
-        var html = RenderForm(context, form, culture, context.Request.Path.Value, context.Request.Query["returnUrl"].ToString());
+        var html = await RenderFormAsync(context, form, culture, context.Request.Path.Value, context.Request.Query["returnUrl"].ToString());
         ViewCounting.Count(context, form.Id, null);
         var title = form.Title.Get(culture, catalog.DefaultCulture) ?? form.Id;
-        return PageRenderer.WriteAsync(context, StatusCodes.Status200OK, pages.Render(context, catalog, culture, title, html));
+        await PageRenderer.WriteAsync(context, StatusCodes.Status200OK, pages.Render(context, catalog, culture, title, html));
     }
 
-    public Task ShowFragmentAsync(HttpContext context, string formId)
+    public async Task ShowFragmentAsync(HttpContext context, string formId)
     {
         var catalog = Catalog;
         var culture = CultureResolver.Resolve(context, catalog);
         if (catalog.FindForm(formId) is not { } form)
         {
-            return NotFoundAsync(context, catalog, culture);
+            await NotFoundAsync(context, catalog, culture);
+            return;
         }
 
         var origin = catalog.BaseUrl?.GetLeftPart(UriPartial.Authority);
-        var html = RenderForm(context, form, culture, null, context.Request.Query["returnUrl"].ToString(), actionBase: origin);
+        var html = await RenderFormAsync(context, form, culture, null, context.Request.Query["returnUrl"].ToString(), actionBase: origin);
         ViewCounting.Count(context, form.Id, null);
-        return PageRenderer.WriteAsync(context, StatusCodes.Status200OK, html, frameable: true);
+        await PageRenderer.WriteAsync(context, StatusCodes.Status200OK, html, frameable: true);
+    }
+
+    /// <summary>
+    /// A fresh challenge for a form that asks for one, as ALTCHA JSON (for programs posting JSON and for an ALTCHA
+    /// widget's <c>challengeurl</c>); 404 for any other form.
+    /// </summary>
+    public async Task ShowChallengeAsync(HttpContext context, string formId)
+    {
+        var catalog = Catalog;
+        if (catalog.FindForm(formId) is not { Challenge: true } form)
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return;
+        }
+
+        var challenge = await challenges.IssueAsync(form.Id, context.RequestAborted);
+        context.Response.Headers.CacheControl = "no-store";
+        context.Response.ContentType = "application/json; charset=utf-8";
+        await context.Response.WriteAsync(challenge, context.RequestAborted);
     }
 
     public Task ShowThanksAsync(HttpContext context)

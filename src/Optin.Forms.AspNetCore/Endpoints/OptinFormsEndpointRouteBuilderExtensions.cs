@@ -17,7 +17,7 @@ public static class OptinFormsEndpointRouteBuilderExtensions
 {
     /// <summary>
     /// Maps, under the configured prefix (<c>/optin</c> by default): <c>GET|POST forms/{formId}</c>,
-    /// <c>GET forms/{formId}/fragment</c>, <c>GET thanks</c>, <c>GET|HEAD|POST confirm/{token}</c>, <c>GET confirmed</c>,
+    /// <c>GET forms/{formId}/fragment</c>, <c>GET forms/{formId}/challenge</c>, <c>GET thanks</c>, <c>GET|HEAD|POST confirm/{token}</c>, <c>GET confirmed</c>,
     /// <c>GET|HEAD|POST unsubscribe/{token}</c>, <c>GET assets/{name}</c>; the admin API under <c>admin/</c> when
     /// <see cref="AdminApiOptions.Enabled"/>; and every configured landing page at its path.
     /// </summary>
@@ -31,6 +31,7 @@ public static class OptinFormsEndpointRouteBuilderExtensions
         group.MapGet("/forms/{formId}", (HttpContext c, string formId) => Forms(c).ShowAsync(c, formId));
         group.MapPost("/forms/{formId}", (HttpContext c, string formId) => Forms(c).PostAsync(c, formId)).DisableAntiforgery();
         group.MapGet("/forms/{formId}/fragment", (HttpContext c, string formId) => Forms(c).ShowFragmentAsync(c, formId));
+        group.MapGet("/forms/{formId}/challenge", (HttpContext c, string formId) => Forms(c).ShowChallengeAsync(c, formId));
         group.MapGet("/thanks", (HttpContext c) => Forms(c).ShowThanksAsync(c));
         group.MapMethods("/confirm/{token}", ["GET", "HEAD"], (HttpContext c, string token) => Tokens(c).ShowConfirmAsync(c, token));
         group.MapPost("/confirm/{token}", (HttpContext c, string token) => Tokens(c).PostConfirmAsync(c, token)).DisableAntiforgery();
@@ -77,7 +78,7 @@ public static class OptinFormsEndpointRouteBuilderExtensions
         }
 
         var title = page.Title.Get(culture, catalog.DefaultCulture) ?? page.Form.Title.Get(culture, catalog.DefaultCulture) ?? slug;
-        var formHtml = forms.RenderForm(context, page.Form, culture, page.Path, context.Request.Query["returnUrl"].ToString());
+        var formHtml = await forms.RenderFormAsync(context, page.Form, culture, page.Path, context.Request.Query["returnUrl"].ToString());
         var body = await context.RequestServices.GetRequiredService<LandingTemplateRenderer>()
             .RenderAsync(page, culture, catalog.DefaultCulture, title, formHtml);
         var html = context.RequestServices.GetRequiredService<PageRenderer>().Render(context, catalog, culture, title, body);

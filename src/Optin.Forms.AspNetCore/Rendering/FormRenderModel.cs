@@ -12,6 +12,7 @@ namespace Optin.Forms.AspNetCore.Rendering;
 /// <param name="Values">Values to show again after a refused post; consents are never among them (CONS-1).</param>
 /// <param name="Errors">Errors to show next to their fields.</param>
 /// <param name="Notice">A message about the whole form (an expired page), shown as an alert above the fields.</param>
+/// <param name="Challenge">The proof-of-work challenge, when the form asks for one.</param>
 internal sealed record FormRenderModel(FormDefinition Form, FormCatalog Catalog, string Culture, string Action,
     IReadOnlyList<KeyValuePair<string, string>> Hidden, IReadOnlyDictionary<string, string> Values, IReadOnlyList<FieldError> Errors,
-    string? Notice = null);
+    string? Notice = null, FormChallenge? Challenge = null);

@@ -38,6 +38,7 @@ internal static partial class FormRenderer
         AppendHoneypot(html, id, honeypot, culture);
         AppendProcessingNotice(html, model, id);
         AppendConsents(html, model, id, firstError);
+        AppendChallenge(html, model, id);
         html.Append("<div class=\"optin-actions\"><button type=\"submit\" class=\"optin-button\">")
             .Append(Html.Encode(WebTexts.Get(culture, "Submit"))).Append("</button></div>\n");
         html.Append("</form>\n");

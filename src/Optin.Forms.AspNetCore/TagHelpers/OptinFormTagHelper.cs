@@ -34,21 +34,21 @@ public sealed class OptinFormTagHelper : TagHelper
     public ViewContext? ViewContext { get; set; }
 
     /// <inheritdoc />
-    public override void Process(TagHelperContext context, TagHelperOutput output)
+    public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
     {
         ArgumentNullException.ThrowIfNull(output);
         var http = ViewContext?.HttpContext ?? throw new InvalidOperationException("The optin-form tag helper needs a view context.");
         output.TagName = null;
-        output.Content.SetHtmlContent(Render(http, FormId, Culture, ReturnUrl));
+        output.Content.SetHtmlContent(await RenderAsync(http, FormId, Culture, ReturnUrl));
     }
 
-    internal static string Render(HttpContext http, string? formId, string? culture, string? returnUrl)
+    internal static Task<string> RenderAsync(HttpContext http, string? formId, string? culture, string? returnUrl)
     {
         var handler = http.RequestServices.GetRequiredService<FormPostHandler>();
         var catalog = handler.Catalog;
         var form = catalog.FindForm(formId ?? string.Empty)
             ?? throw new InvalidOperationException($"<optin-form id=\"{formId}\">: no form has this id (OptinForms:Forms).");
         var shown = CultureResolver.Resolve(http, catalog, culture);
-        return handler.RenderForm(http, form, shown, http.Request.Path.Value, returnUrl);
+        return handler.RenderFormAsync(http, form, shown, http.Request.Path.Value, returnUrl);
     }
 }

@@ -161,7 +161,10 @@ public static partial class FormCatalogCompiler
             var title = LocalizedText.From(form.Title);
             var processing = CompileProcessing(form.Processing);
             result[id] = new FormDefinition(id, title, fields, consents, form.SuccessPage, form.DoubleOptin, form.ContactKind,
-                FormVersion(title, fields, consents, form, processing), processing);
+                FormVersion(title, fields, consents, form, processing), processing)
+            {
+                Challenge = form.Abuse?.Challenge == true,
+            };
         }
 
         return result.ToImmutable();

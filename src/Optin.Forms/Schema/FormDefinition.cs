@@ -58,6 +58,9 @@ public sealed class FormDefinition
     /// </summary>
     public ProcessingDefinition? Processing { get; }
 
+    /// <summary>Whether a post must carry a solved proof-of-work challenge (<c>Abuse:Challenge</c>).</summary>
+    public bool Challenge { get; internal init; }
+
     /// <summary>The field named <paramref name="name"/>, or <see langword="null"/>.</summary>
     public FieldDefinition? FindField(string name) =>
         Fields.FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.Ordinal));

@@ -23,4 +23,7 @@ public sealed class FormOptions
 
     /// <summary>The processing of the form's own data, apart from its consent purposes (GDPR Art. 6, 13, 30).</summary>
     public ProcessingOptions? Processing { get; set; }
+
+    /// <summary>The form's own abuse guards (the proof-of-work challenge).</summary>
+    public FormAbuseOptions Abuse { get; set; } = new();
 }

@@ -110,7 +110,7 @@ public static partial class OptinFormsConfigurationReader
     {
         reader.CheckKeys(section, nameof(FormOptions.Title), nameof(FormOptions.Fields), nameof(FormOptions.Consents),
             nameof(FormOptions.SuccessPage), nameof(FormOptions.DoubleOptin), nameof(FormOptions.ContactKind),
-            nameof(FormOptions.Processing));
+            nameof(FormOptions.Processing), nameof(FormOptions.Abuse));
         var form = new FormOptions
         {
             SuccessPage = reader.String(section, nameof(FormOptions.SuccessPage)),
@@ -118,6 +118,9 @@ public static partial class OptinFormsConfigurationReader
             ContactKind = reader.Enum<Contacts.ContactKind>(section, nameof(FormOptions.ContactKind)) ?? Contacts.ContactKind.Lead,
         };
         reader.Localized(section, nameof(FormOptions.Title), form.Title);
+        var abuse = section.GetSection(nameof(FormOptions.Abuse));
+        reader.CheckKeys(abuse, nameof(FormAbuseOptions.Challenge));
+        form.Abuse.Challenge = reader.Bool(abuse, nameof(FormAbuseOptions.Challenge)) ?? false;
         if (section.GetSection(nameof(FormOptions.Processing)).Exists())
         {
             form.Processing = ReadProcessing(reader, section.GetSection(nameof(FormOptions.Processing)));
