@@ -23,4 +23,10 @@ public sealed class FormOptions
 
     /// <summary>The processing of the form's own data, apart from its consent purposes (GDPR Art. 6, 13, 30).</summary>
     public ProcessingOptions? Processing { get; set; }
+
+    /// <summary>
+    /// The region (ISO 3166-1 alpha-2, e.g. <c>FR</c>) that the form's <see cref="FieldKind.Phone"/> fields read a number
+    /// typed without <c>+</c> in, unless a field sets its own <see cref="FieldOptions.DefaultRegion"/>.
+    /// </summary>
+    public string? DefaultRegion { get; set; }
 }
