@@ -30,6 +30,12 @@ public sealed class FieldKindConfigurationTests
         Assert.Equal(("2026-01-01", "2026-12-31"), (form.FindField("visit")!.Min, form.FindField("visit")!.Max));
         Assert.Equal("FR", form.FindField("phone")!.DefaultRegion);
         Assert.Equal("BE", form.FindField("mobile")!.DefaultRegion);
+        // The definition a consent archives as the form shown (EVD-1) holds the limits too.
+        var archived = Optin.Forms.Consent.FormCanonical.Of(form).Json;
+        Assert.Contains("\"name\":\"seats\",", archived, StringComparison.Ordinal);
+        Assert.Contains("\"min\":\"1\",\"max\":\"10\"", archived, StringComparison.Ordinal);
+        Assert.Contains("\"maxChoices\":2", archived, StringComparison.Ordinal);
+        Assert.Contains("\"defaultRegion\":\"FR\"", archived, StringComparison.Ordinal);
     }
 
     [Theory]
