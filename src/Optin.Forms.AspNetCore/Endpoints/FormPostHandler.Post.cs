@@ -106,7 +106,7 @@ internal sealed partial class FormPostHandler
         else if (json)
         {
             var errors = result.Errors.GroupBy(e => e.Field)
-                .ToDictionary(g => g.Key, g => g.Select(e => FormRenderer.Describe(culture, e)).ToArray(), StringComparer.Ordinal);
+                .ToDictionary(g => g.Key, g => g.Select(e => FormRenderer.Describe(culture, e, form)).ToArray(), StringComparer.Ordinal);
             var extensions = new Dictionary<string, object?>
             {
                 ["codes"] = result.Errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Code).ToArray()),
@@ -124,8 +124,11 @@ internal sealed partial class FormPostHandler
         IReadOnlyList<KeyValuePair<string, string?>> pairs, int status, IReadOnlyList<FieldError> errors, string noticeKey = "Expired")
     {
         var culture = CultureResolver.Resolve(context, catalog, Single(pairs, CultureField));
+        // A checkbox group or multi-select shows again every value sent, one per line as it would be stored.
         var values = pairs.Where(p => form.FindField(p.Key) is { } f && f.Kind != FieldKind.Hidden && p.Value is not null)
-            .GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.First().Value!, StringComparer.Ordinal);
+            .GroupBy(p => p.Key).ToDictionary(g => g.Key,
+                g => form.FindField(g.Key)!.IsMultiValued ? string.Join(FieldDefinition.ValueSeparator, g.Select(p => p.Value)) : g.First().Value!,
+                StringComparer.Ordinal);
         var notice = errors.Count == 0 ? WebTexts.Get(culture, noticeKey) : null;
         var html = await RenderFormAsync(context, form, culture, Single(pairs, SourceField), Single(pairs, ReturnField), values, errors, notice: notice);
         var title = form.Title.Get(culture, catalog.DefaultCulture) ?? form.Id;

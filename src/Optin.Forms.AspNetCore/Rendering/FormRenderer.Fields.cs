@@ -21,6 +21,12 @@ internal static partial class FormRenderer
         var inputId = InputId(id, field.Name);
         var errors = model.Errors.Where(e => e.Field == field.Name).ToList();
         var label = field.Label.Get(culture, model.Catalog.DefaultCulture) ?? field.Name;
+        if (field.Kind is FieldKind.Radio or FieldKind.CheckboxGroup)
+        {
+            AppendChoiceGroup(html, model, field, inputId, label, errors, firstError == field.Name);
+            return;
+        }
+
         var common = new StringBuilder();
         common.Append(" id=\"").Append(inputId).Append("\" name=\"").Append(Html.Encode(field.Name)).Append('"');
         if (field.Required)
@@ -56,7 +62,7 @@ internal static partial class FormRenderer
             AppendInput(html, model, field, common.ToString(), value, culture);
         }
 
-        AppendErrors(html, inputId, errors, culture);
+        AppendErrors(html, inputId, errors, culture, model);
         html.Append("</div>\n");
     }
 
@@ -79,13 +85,22 @@ internal static partial class FormRenderer
                 html.Append("<textarea rows=\"6\" maxlength=\"").Append(field.MaxLength).Append('"').Append(common).Append('>')
                     .Append(Html.Encode(value)).Append("</textarea>\n");
                 return;
-            case FieldKind.Select:
-                html.Append("<select").Append(common).Append(">\n<option value=\"\">")
-                    .Append(Html.Encode(WebTexts.Get(culture, "ChooseOne"))).Append("</option>\n");
+            case FieldKind.Select or FieldKind.MultiSelect:
+                var chosen = FieldDefinition.SplitValues(value);
+                if (field.Kind == FieldKind.MultiSelect)
+                {
+                    html.Append("<select multiple size=\"").Append(Math.Min(field.Choices.Length, 8)).Append('"').Append(common).Append(">\n");
+                }
+                else
+                {
+                    html.Append("<select").Append(common).Append(">\n<option value=\"\">")
+                        .Append(Html.Encode(WebTexts.Get(culture, "ChooseOne"))).Append("</option>\n");
+                }
+
                 foreach (var choice in field.Choices)
                 {
                     html.Append("<option value=\"").Append(Html.Encode(choice.Value)).Append('"');
-                    if (choice.Value == value)
+                    if (chosen.Contains(choice.Value))
                     {
                         html.Append(" selected");
                     }
@@ -101,8 +116,9 @@ internal static partial class FormRenderer
                 {
                     FieldKind.Email => ("email", " autocomplete=\"email\" spellcheck=\"false\""),
                     FieldKind.Phone => ("tel", " autocomplete=\"tel\""),
+                    FieldKind.Number when field.Min is not null || field.Max is not null => ("number", " step=\"any\"" + Bounds(field)),
                     FieldKind.Number => ("text", " inputmode=\"decimal\""),
-                    FieldKind.Date => ("date", string.Empty),
+                    FieldKind.Date => ("date", Bounds(field)),
                     _ => ("text", AutoComplete(field.Name)),
                 };
                 html.Append("<input type=\"").Append(type).Append('"').Append(extra).Append(" maxlength=\"").Append(field.MaxLength)
@@ -121,5 +137,6 @@ internal static partial class FormRenderer
     };
 
     /// <summary>An error's message in <paramref name="culture"/>, for JSON answers too.</summary>
-    internal static string Describe(string culture, FieldError error) => Message(culture, error);
+    internal static string Describe(string culture, FieldError error, FormDefinition? form = null) =>
+        Message(culture, error, form?.FindField(error.Field));
 }

@@ -62,10 +62,13 @@ internal static partial class FormRenderer
             .Append(Html.Encode(WebTexts.Get(model.Culture, "ErrorSummary"))).Append("</p>\n<ul>\n");
         foreach (var error in model.Errors)
         {
-            html.Append("<li><a href=\"#").Append(InputId(id, error.Field)).Append("\">")
+            var anchor = model.Form.FindField(error.Field) is { Kind: FieldKind.Radio or FieldKind.CheckboxGroup }
+                ? ChoiceId(InputId(id, error.Field), 0)
+                : InputId(id, error.Field);
+            html.Append("<li><a href=\"#").Append(anchor).Append("\">")
                 .Append(Html.Encode(LabelOf(model, error.Field)))
                 .Append(model.Culture.StartsWith("fr", StringComparison.OrdinalIgnoreCase) ? " : " : ": ")
-                .Append(Html.Encode(Message(model.Culture, error))).Append("</a></li>\n");
+                .Append(Html.Encode(Message(model.Culture, error, model.Form.FindField(error.Field)))).Append("</a></li>\n");
         }
 
         html.Append("</ul>\n</div>\n");
@@ -152,7 +155,8 @@ internal static partial class FormRenderer
         }
     }
 
-    private static void AppendErrors(StringBuilder html, string inputId, List<FieldError> errors, string culture)
+    private static void AppendErrors(StringBuilder html, string inputId, List<FieldError> errors, string culture,
+        FormRenderModel? model = null)
     {
         if (errors.Count == 0)
         {
@@ -160,11 +164,18 @@ internal static partial class FormRenderer
         }
 
         html.Append("<p class=\"optin-error\" id=\"").Append(inputId).Append("-error\">")
-            .Append(Html.Encode(string.Join(" ", errors.Select(e => Message(culture, e))))).Append("</p>\n");
+            .Append(Html.Encode(string.Join(" ", errors.Select(e => Message(culture, e, model?.Form.FindField(e.Field))))))
+            .Append("</p>\n");
     }
 
-    internal static string Message(string culture, FieldError error)
+    /// <summary>An error's message in <paramref name="culture"/>; with the field, one that names its bounds.</summary>
+    internal static string Message(string culture, FieldError error, FieldDefinition? field = null)
     {
+        if (field is not null && WebTexts.ForField(culture, error.Code, field) is { } specific)
+        {
+            return specific;
+        }
+
         var text = WebTexts.Get(culture, error.Code);
         return text == error.Code ? error.Message : text;
     }

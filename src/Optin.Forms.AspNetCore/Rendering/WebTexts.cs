@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using Optin.Forms.Schema;
 using Optin.Forms.Submissions;
 
 namespace Optin.Forms.AspNetCore.Rendering;
@@ -65,6 +66,18 @@ internal static class WebTexts
         [SubmissionCodes.InvalidPhone] = "Saisissez un numéro de téléphone.",
         [SubmissionCodes.InvalidCharacters] = "Ce texte contient des caractères non autorisés.",
         [SubmissionCodes.InvalidCheckbox] = "Valeur de case à cocher non valide.",
+        [SubmissionCodes.DuplicateChoice] = "Une même option a été envoyée plusieurs fois.",
+        [SubmissionCodes.TooManyChoices] = "Vous avez choisi trop d'options.",
+        [SubmissionCodes.OutOfRange] = "Cette valeur est hors des limites permises.",
+        ["InvalidPhone.International"] = "Saisissez un numéro de téléphone au format international, avec + et l'indicatif du pays (par exemple +33 6 12 34 56 78).",
+        ["InvalidPhone.Region"] = "Saisissez un numéro de téléphone valide.",
+        ["TooManyChoices.Max"] = "Choisissez au plus {max} options.",
+        ["OutOfRange.Number.Both"] = "Saisissez un nombre entre {min} et {max}.",
+        ["OutOfRange.Number.Min"] = "Saisissez un nombre supérieur ou égal à {min}.",
+        ["OutOfRange.Number.Max"] = "Saisissez un nombre inférieur ou égal à {max}.",
+        ["OutOfRange.Date.Both"] = "Choisissez une date entre le {min} et le {max}.",
+        ["OutOfRange.Date.Min"] = "Choisissez une date à partir du {min}.",
+        ["OutOfRange.Date.Max"] = "Choisissez une date jusqu'au {max}.",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     private static readonly FrozenDictionary<string, string> English = new Dictionary<string, string>
@@ -126,6 +139,18 @@ internal static class WebTexts
         [SubmissionCodes.InvalidPhone] = "Enter a telephone number.",
         [SubmissionCodes.InvalidCharacters] = "This text holds characters that are not allowed.",
         [SubmissionCodes.InvalidCheckbox] = "Not a valid checkbox value.",
+        [SubmissionCodes.DuplicateChoice] = "The same option was sent more than once.",
+        [SubmissionCodes.TooManyChoices] = "Too many options were chosen.",
+        [SubmissionCodes.OutOfRange] = "This value is outside the limits allowed.",
+        ["InvalidPhone.International"] = "Enter a telephone number in international format, with + and the country code (for example +44 20 7946 0958).",
+        ["InvalidPhone.Region"] = "Enter a valid telephone number.",
+        ["TooManyChoices.Max"] = "Choose at most {max} options.",
+        ["OutOfRange.Number.Both"] = "Enter a number between {min} and {max}.",
+        ["OutOfRange.Number.Min"] = "Enter a number of at least {min}.",
+        ["OutOfRange.Number.Max"] = "Enter a number of at most {max}.",
+        ["OutOfRange.Date.Both"] = "Choose a date between {min} and {max}.",
+        ["OutOfRange.Date.Min"] = "Choose a date on or after {min}.",
+        ["OutOfRange.Date.Max"] = "Choose a date on or before {max}.",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>The text <paramref name="key"/> in <paramref name="culture"/> (French for <c>fr</c> and <c>fr-*</c>, else English).</summary>
@@ -133,6 +158,48 @@ internal static class WebTexts
     {
         var texts = culture.StartsWith("fr", StringComparison.OrdinalIgnoreCase) ? French : English;
         return texts.TryGetValue(key, out var text) ? text : English.GetValueOrDefault(key, key);
+    }
+
+    /// <summary>
+    /// The message of <paramref name="code"/> that names the field's own limits (bounds, number of choices, the phone
+    /// format expected), in <paramref name="culture"/>; null when the code has none.
+    /// </summary>
+    public static string? ForField(string culture, string code, FieldDefinition field)
+    {
+        var format = System.Globalization.CultureInfo.GetCultureInfo(culture.StartsWith("fr", StringComparison.OrdinalIgnoreCase) ? "fr-FR" : "en-GB");
+        switch (code)
+        {
+            case SubmissionCodes.InvalidPhone:
+                return Get(culture, field.DefaultRegion is null ? "InvalidPhone.International" : "InvalidPhone.Region");
+            case SubmissionCodes.TooManyChoices:
+                return Get(culture, "TooManyChoices.Max").Replace("{max}", field.MaxChoices.ToString(format), StringComparison.Ordinal);
+            case SubmissionCodes.OutOfRange when field.Min is not null || field.Max is not null:
+                var kind = field.Kind == FieldKind.Date ? "Date" : "Number";
+                var which = (field.Min, field.Max) switch { ({ }, { }) => "Both", ({ }, null) => "Min", _ => "Max" };
+                return Get(culture, $"OutOfRange.{kind}.{which}")
+                    .Replace("{min}", Bound(field, field.Min, format), StringComparison.Ordinal)
+                    .Replace("{max}", Bound(field, field.Max, format), StringComparison.Ordinal);
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>A bound as the visitor reads it: <c>12,5</c> and <c>31 janvier 2026</c> in French.</summary>
+    private static string Bound(FieldDefinition field, string? bound, System.Globalization.CultureInfo format)
+    {
+        if (bound is null)
+        {
+            return string.Empty;
+        }
+
+        if (field.Kind == FieldKind.Date && NodaTime.Text.LocalDatePattern.Iso.Parse(bound) is { Success: true } date)
+        {
+            return NodaTime.Text.LocalDatePattern.Create("d MMMM yyyy", format).Format(date.Value);
+        }
+
+        return decimal.TryParse(bound, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var n)
+            ? n.ToString(format)
+            : bound;
     }
 
     /// <summary>The display name of a culture, in that culture, for the language switch.</summary>

@@ -59,6 +59,23 @@ internal static class FormCanonical
                 }
 
                 w.WriteEndArray();
+                // Written only when set, so that the archived definition of an older form keeps its hash.
+                if (f.Min is not null || f.Max is not null)
+                {
+                    w.WriteString("min", f.Min);
+                    w.WriteString("max", f.Max);
+                }
+
+                if (f.IsMultiValued)
+                {
+                    w.WriteNumber("maxChoices", f.MaxChoices);
+                }
+
+                if (f.DefaultRegion is not null)
+                {
+                    w.WriteString("defaultRegion", f.DefaultRegion);
+                }
+
                 w.WriteEndObject();
             }
 

@@ -55,6 +55,13 @@ public sealed class FormBuilder
         return this;
     }
 
+    /// <summary>Sets the region (e.g. <c>FR</c>) the form's phone fields read a number typed without <c>+</c> in (<c>Forms:{id}:DefaultRegion</c>).</summary>
+    public FormBuilder DefaultRegion(string region)
+    {
+        _form.DefaultRegion = region;
+        return this;
+    }
+
     /// <summary>Sets the kind of record a new address becomes.</summary>
     public FormBuilder ContactKind(ContactKind kind)
     {

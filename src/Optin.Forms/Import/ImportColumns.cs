@@ -128,7 +128,9 @@ internal sealed class ImportColumns
                 return new(record.Line, ImportCodes.FormulaLikeValue, $"Column '{field.Name}': the value begins like a spreadsheet formula.");
             }
 
-            var (value, error) = FieldValidator.Validate(field, [record.Fields[index]]);
+            // A checkbox group or multi-select holds one value per line in a cell, as the exports write it.
+            var (value, error) = FieldValidator.Validate(field,
+                field.IsMultiValued ? record.Fields[index].Split(FieldDefinition.ValueSeparator) : [record.Fields[index]]);
             if (error is not null)
             {
                 return new(record.Line, error.Code, $"Column '{field.Name}': {error.Message}");

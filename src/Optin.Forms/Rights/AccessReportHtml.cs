@@ -183,7 +183,9 @@ internal static class AccessReportHtml
                 .Append("</td><td><dl>");
             foreach (var (name, value) in s.Values.OrderBy(v => v.Key, StringComparer.Ordinal))
             {
-                Item(h, FieldLabel(d, name), value);
+                // Several values (a checkbox group, a multi-select) are stored one per line, and shown so.
+                h.Append("<dt>").Append(E(FieldLabel(d, name))).Append("</dt><dd>").AppendJoin("<br>", value.Split('\n').Select(E))
+                    .Append("</dd>");
             }
 
             h.Append("</dl></td></tr>\n");

@@ -29,4 +29,7 @@ public static class ConfigurationCodes
 
     /// <summary>The same name declared twice.</summary>
     public const string Duplicate = "OPTIN1009";
+
+    /// <summary>A field whose name or options read like a consent: consent has its own checkboxes, one per purpose (CONS-4).</summary>
+    public const string ConsentLookalike = "OPTIN1020";
 }

@@ -37,11 +37,44 @@ public sealed class FieldDefinition
     /// <summary>The label per culture (the field name where none is configured).</summary>
     public LocalizedText Label { get; }
 
-    /// <summary>For select fields, the allowed values.</summary>
+    /// <summary>For choice fields (select, radio, checkbox group, multi-select), the allowed values.</summary>
     public ImmutableArray<FieldChoice> Choices { get; }
 
     /// <summary>For hidden fields, the rendered value.</summary>
     public string? Value { get; }
+
+    /// <summary>For number and date fields, the smallest value or earliest date allowed, as configured (invariant culture, ISO date).</summary>
+    public string? Min { get; internal init; }
+
+    /// <summary>For number and date fields, the largest value or latest date allowed, as configured.</summary>
+    public string? Max { get; internal init; }
+
+    /// <summary>For checkbox groups and multi-selects, the most values one post may choose (the number of options by default).</summary>
+    public int MaxChoices { get; internal init; }
+
+    /// <summary>For phone fields, the region a number typed without <c>+</c> is read in (the field's, else the form's); none: <c>+</c> is required.</summary>
+    public string? DefaultRegion { get; internal init; }
+
+    /// <summary>Whether one post may choose several values (<see cref="FieldKind.CheckboxGroup"/>, <see cref="FieldKind.MultiSelect"/>), stored one per line.</summary>
+    public bool IsMultiValued => Kind is FieldKind.CheckboxGroup or FieldKind.MultiSelect;
+
+    /// <summary>Whether the values come from <see cref="Choices"/>.</summary>
+    public bool HasChoices => Kind is FieldKind.Select or FieldKind.Radio or FieldKind.CheckboxGroup or FieldKind.MultiSelect;
+
+    /// <summary>The separator of several values in one stored value: one value per line (option values hold no line break).</summary>
+    public const char ValueSeparator = '\n';
+
+    /// <summary>The values of a multi-valued field as stored (one per line); a single value otherwise.</summary>
+    public static IReadOnlyList<string> SplitValues(string? stored) =>
+        string.IsNullOrEmpty(stored) ? [] : stored.Split(ValueSeparator);
+
+    internal decimal? NumberMin { get; init; }
+
+    internal decimal? NumberMax { get; init; }
+
+    internal NodaTime.LocalDate? DateMin { get; init; }
+
+    internal NodaTime.LocalDate? DateMax { get; init; }
 
     /// <summary>The default maximum length of a kind.</summary>
     public static int DefaultMaxLength(FieldKind kind) => kind switch

@@ -1,6 +1,6 @@
 namespace Optin.Forms.Schema;
 
-/// <summary>One choice of a select field.</summary>
+/// <summary>One choice of a choice field (select, radio, checkbox group, multi-select).</summary>
 public sealed class FieldOptionOptions
 {
     /// <summary>The posted value.</summary>

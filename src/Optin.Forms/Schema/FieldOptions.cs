@@ -21,9 +21,33 @@ public sealed class FieldOptions
     /// <summary>The label per culture.</summary>
     public Dictionary<string, string> Label { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>For <see cref="FieldKind.Select"/>: the allowed values with their labels per culture.</summary>
+    /// <summary>
+    /// For <see cref="FieldKind.Select"/>, <see cref="FieldKind.Radio"/>, <see cref="FieldKind.CheckboxGroup"/> and
+    /// <see cref="FieldKind.MultiSelect"/>: the allowed values with their labels per culture.
+    /// </summary>
     public List<FieldOptionOptions> Options { get; set; } = [];
 
     /// <summary>For <see cref="FieldKind.Hidden"/>: the value rendered into the form.</summary>
     public string? Value { get; set; }
+
+    /// <summary>
+    /// For <see cref="FieldKind.Number"/>, the smallest value allowed (invariant culture, e.g. <c>1</c> or <c>0.5</c>); for
+    /// <see cref="FieldKind.Date"/>, the earliest date (<c>yyyy-MM-dd</c>). Rendered as the input's <c>min</c> and enforced on the server.
+    /// </summary>
+    public string? Min { get; set; }
+
+    /// <summary>For <see cref="FieldKind.Number"/>, the largest value allowed; for <see cref="FieldKind.Date"/>, the latest date.</summary>
+    public string? Max { get; set; }
+
+    /// <summary>
+    /// For <see cref="FieldKind.CheckboxGroup"/> and <see cref="FieldKind.MultiSelect"/>: the most values one post may
+    /// choose. Default: the number of options.
+    /// </summary>
+    public int? MaxChoices { get; set; }
+
+    /// <summary>
+    /// For <see cref="FieldKind.Phone"/>: the region (ISO 3166-1 alpha-2, e.g. <c>FR</c>) a number typed without <c>+</c> is
+    /// read in. Default: the form's <see cref="FormOptions.DefaultRegion"/>; with neither, a number must start with <c>+</c>.
+    /// </summary>
+    public string? DefaultRegion { get; set; }
 }

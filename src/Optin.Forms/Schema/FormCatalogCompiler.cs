@@ -144,7 +144,7 @@ public static partial class FormCatalogCompiler
                 reader.Report(path, ConfigurationCodes.Invalid, "a form id uses letters, digits, '-' and '_' only, 1 to 64 characters");
             }
 
-            var fields = CompileFields(form, path, reader);
+            var fields = CompileFields(form, path, purposes, reader);
             var consents = CompileConsents(form, path, purposes, reader);
             if (form.SuccessPage is { } success && !IsLocalPath(success))
             {
@@ -170,9 +170,11 @@ public static partial class FormCatalogCompiler
         return result.ToImmutable();
     }
 
-    private static ImmutableArray<FieldDefinition> CompileFields(FormOptions form, string formPath, ConfigurationReader reader)
+    private static ImmutableArray<FieldDefinition> CompileFields(FormOptions form, string formPath,
+        ImmutableDictionary<string, PurposeDefinition> purposes, ConfigurationReader reader)
     {
         var fields = ImmutableArray.CreateBuilder<FieldDefinition>();
+        var formRegion = CompileFormRegion(form, formPath, reader);
         var names = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < form.Fields.Count; i++)
         {
@@ -197,6 +199,8 @@ public static partial class FormCatalogCompiler
                 reader.Report($"{path}:Name", ConfigurationCodes.Duplicate, $"the field '{field.Name}' is declared twice");
                 continue;
             }
+
+            CheckConsentLookalike(field, purposes, path, reader);
 
             var max = field.MaxLength ?? FieldDefinition.DefaultMaxLength(field.Kind);
             if (max is < 1 or > 100_000)
@@ -229,13 +233,25 @@ public static partial class FormCatalogCompiler
                 choices.Add(new FieldChoice(field.Options[c].Value!, LocalizedText.From(field.Options[c].Label)));
             }
 
-            if (field.Kind == FieldKind.Select && choices.Count == 0)
+            if (IsChoiceKind(field.Kind) && choices.Count == 0)
             {
-                reader.Report($"{path}:Options", ConfigurationCodes.Missing, "a select field needs at least one choice");
+                reader.Report($"{path}:Options", ConfigurationCodes.Missing,
+                    field.Kind == FieldKind.Select ? "a select field needs at least one choice" : $"a {field.Kind} field needs at least one choice");
             }
 
+            var kind = CompileKind(field, choices, formRegion, path, reader);
             var label = field.Label.Count > 0 ? LocalizedText.From(field.Label) : LocalizedText.From([new(LocalizedText.AnyCulture, field.Name)]);
-            fields.Add(new FieldDefinition(field.Name, field.Kind, field.Required, max, pattern, label, choices.ToImmutable(), field.Value));
+            fields.Add(new FieldDefinition(field.Name, field.Kind, field.Required, max, pattern, label, choices.ToImmutable(), field.Value)
+            {
+                Min = kind.Min,
+                Max = kind.Max,
+                NumberMin = kind.NumberMin,
+                NumberMax = kind.NumberMax,
+                DateMin = kind.DateMin,
+                DateMax = kind.DateMax,
+                MaxChoices = kind.MaxChoices,
+                DefaultRegion = kind.DefaultRegion,
+            });
         }
 
         var emails = fields.Count(f => f.Kind == FieldKind.Email);
@@ -406,6 +422,7 @@ public static partial class FormCatalogCompiler
             canonical.Append("field|").Append(f.Name).Append('|').Append(f.Kind).Append('|').Append(f.Required)
                 .Append('|').Append(f.MaxLength).Append('|').Append(f.Pattern).Append('|')
                 .AppendJoin(',', f.Choices.Select(c => c.Value)).Append('|');
+            AppendKindVersion(canonical, f);
             foreach (var culture in f.Label.Cultures.Order(StringComparer.Ordinal))
             {
                 canonical.Append(culture).Append('=').Append(f.Label.Get(culture)).Append(';');

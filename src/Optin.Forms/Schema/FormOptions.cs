@@ -26,4 +26,10 @@ public sealed class FormOptions
 
     /// <summary>The form's own abuse guards (the proof-of-work challenge).</summary>
     public FormAbuseOptions Abuse { get; set; } = new();
+
+    /// <summary>
+    /// The region (ISO 3166-1 alpha-2, e.g. <c>FR</c>) that the form's <see cref="FieldKind.Phone"/> fields read a number
+    /// typed without <c>+</c> in, unless a field sets its own <see cref="FieldOptions.DefaultRegion"/>.
+    /// </summary>
+    public string? DefaultRegion { get; set; }
 }

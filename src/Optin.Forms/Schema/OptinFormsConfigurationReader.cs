@@ -110,9 +110,10 @@ public static partial class OptinFormsConfigurationReader
     {
         reader.CheckKeys(section, nameof(FormOptions.Title), nameof(FormOptions.Fields), nameof(FormOptions.Consents),
             nameof(FormOptions.SuccessPage), nameof(FormOptions.DoubleOptin), nameof(FormOptions.ContactKind),
-            nameof(FormOptions.Processing), nameof(FormOptions.Abuse));
+            nameof(FormOptions.Processing), nameof(FormOptions.Abuse), nameof(FormOptions.DefaultRegion));
         var form = new FormOptions
         {
+            DefaultRegion = reader.String(section, nameof(FormOptions.DefaultRegion)),
             SuccessPage = reader.String(section, nameof(FormOptions.SuccessPage)),
             DoubleOptin = reader.Bool(section, nameof(FormOptions.DoubleOptin)) ?? true,
             ContactKind = reader.Enum<Contacts.ContactKind>(section, nameof(FormOptions.ContactKind)) ?? Contacts.ContactKind.Lead,
@@ -174,7 +175,8 @@ public static partial class OptinFormsConfigurationReader
     {
         reader.CheckKeys(section, nameof(FieldOptions.Name), nameof(FieldOptions.Kind), nameof(FieldOptions.Required),
             nameof(FieldOptions.MaxLength), nameof(FieldOptions.Pattern), nameof(FieldOptions.Label),
-            nameof(FieldOptions.Options), nameof(FieldOptions.Value));
+            nameof(FieldOptions.Options), nameof(FieldOptions.Value), nameof(FieldOptions.Min), nameof(FieldOptions.Max),
+            nameof(FieldOptions.MaxChoices), nameof(FieldOptions.DefaultRegion));
         var field = new FieldOptions
         {
             Name = reader.String(section, nameof(FieldOptions.Name)),
@@ -183,6 +185,10 @@ public static partial class OptinFormsConfigurationReader
             MaxLength = reader.Int(section, nameof(FieldOptions.MaxLength)),
             Pattern = reader.String(section, nameof(FieldOptions.Pattern)),
             Value = reader.String(section, nameof(FieldOptions.Value)),
+            Min = reader.String(section, nameof(FieldOptions.Min)),
+            Max = reader.String(section, nameof(FieldOptions.Max)),
+            MaxChoices = reader.Int(section, nameof(FieldOptions.MaxChoices)),
+            DefaultRegion = reader.String(section, nameof(FieldOptions.DefaultRegion)),
         };
         reader.Localized(section, nameof(FieldOptions.Label), field.Label);
 

@@ -12,6 +12,11 @@ internal static partial class FieldValidator
     /// <returns>The accepted value (null when empty and optional), or an error.</returns>
     public static (string? Value, FieldError? Error) Validate(FieldDefinition field, IReadOnlyList<string?> values)
     {
+        if (field.IsMultiValued)
+        {
+            return ValidateMany(field, values);
+        }
+
         if (values.Count > 1)
         {
             return (null, new(field.Name, SubmissionCodes.Repeated, "The field was posted more than once."));
@@ -40,15 +45,13 @@ internal static partial class FieldValidator
             return (null, new(field.Name, SubmissionCodes.TooLong, $"At most {field.MaxLength} characters."));
         }
 
+        string? normalized = null;
         var kindError = field.Kind switch
         {
-            FieldKind.Phone when !PhonePattern().IsMatch(value) || value.Count(char.IsAsciiDigit) < 3 =>
-                new FieldError(field.Name, SubmissionCodes.InvalidPhone, "Not a telephone number."),
-            FieldKind.Number when !decimal.TryParse(value, NumberStyles.Number & ~NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out _) =>
-                new FieldError(field.Name, SubmissionCodes.InvalidNumber, "Not a number."),
-            FieldKind.Date when !LocalDatePattern.Iso.Parse(value).Success =>
-                new FieldError(field.Name, SubmissionCodes.InvalidDate, "Not a date (yyyy-MM-dd)."),
-            FieldKind.Select when !field.Choices.Any(c => string.Equals(c.Value, value, StringComparison.Ordinal)) =>
+            FieldKind.Phone => Phone(field, value, out normalized),
+            FieldKind.Number => Number(field, value),
+            FieldKind.Date => Date(field, value),
+            FieldKind.Select or FieldKind.Radio when !IsChoice(field, value) =>
                 new FieldError(field.Name, SubmissionCodes.InvalidChoice, "Not one of the choices."),
             FieldKind.Checkbox when !string.Equals(value, "true", StringComparison.Ordinal) =>
                 new FieldError(field.Name, SubmissionCodes.InvalidCheckbox, "A checkbox posts 'true' or nothing."),
@@ -74,7 +77,7 @@ internal static partial class FieldValidator
             }
         }
 
-        return (value, null);
+        return (normalized ?? value, null);
     }
 
     /// <summary>C0/C1 controls (CR, LF, TAB allowed in multi-line text), format characters (zero-width, bidi), NUL always.</summary>
@@ -98,5 +101,5 @@ internal static partial class FieldValidator
     }
 
     [GeneratedRegex(@"^\+?[0-9 .\-()]{3,32}$")]
-    private static partial Regex PhonePattern();
+    internal static partial Regex PhonePattern();
 }

@@ -18,7 +18,7 @@ public static class SubmissionCodes
     /// <summary>Not a bare, valid email address (SEC-5).</summary>
     public const string InvalidEmail = "OPTIN2004";
 
-    /// <summary>A select value that is not one of the choices.</summary>
+    /// <summary>A value of a choice field (select, radio, checkbox group, multi-select) that is not one of the declared options.</summary>
     public const string InvalidChoice = "OPTIN2005";
 
     /// <summary>Not a number.</summary>
@@ -30,7 +30,7 @@ public static class SubmissionCodes
     /// <summary>A field posted more than once.</summary>
     public const string Repeated = "OPTIN2008";
 
-    /// <summary>A telephone number with characters other than digits, spaces and <c>+ . - ( )</c>.</summary>
+    /// <summary>A telephone number with characters other than digits, spaces and <c>+ . - ( )</c>, or not a valid number (in the field's region when it has no <c>+</c>).</summary>
     public const string InvalidPhone = "OPTIN2010";
 
     /// <summary>Control or invisible characters where none are allowed (SEC-3).</summary>
@@ -41,6 +41,15 @@ public static class SubmissionCodes
 
     /// <summary>An email address longer than 254 characters (or a local part over 64).</summary>
     public const string EmailTooLong = "OPTIN2013";
+
+    /// <summary>A checkbox group or multi-select posted with the same value twice.</summary>
+    public const string DuplicateChoice = "OPTIN2030";
+
+    /// <summary>A checkbox group or multi-select posted with more values than the field's <c>MaxChoices</c>.</summary>
+    public const string TooManyChoices = "OPTIN2031";
+
+    /// <summary>A number or a date outside the field's <c>Min</c> and <c>Max</c>.</summary>
+    public const string OutOfRange = "OPTIN2032";
 
     /// <summary>A change refused because the person objected to direct marketing (WD-6).</summary>
     public const string Objected = "OPTIN2101";

@@ -101,6 +101,27 @@ public sealed class AccessReportTests
         Assert.Equal(0, nothing.Length);
     }
 
+    [Fact]
+    [Trait("Requirement", "DSR-6")]
+    public async Task WriteAccessReportAsync_CheckboxGroupValues_ShownOnePerLineAsStored()
+    {
+        using var flow = Flow.Start(s =>
+        {
+            s["OptinForms:Forms:newsletter:Fields:2:Name"] = "interests";
+            s["OptinForms:Forms:newsletter:Fields:2:Kind"] = "CheckboxGroup";
+            s["OptinForms:Forms:newsletter:Fields:2:Options:0"] = "news";
+            s["OptinForms:Forms:newsletter:Fields:2:Options:1"] = "<events>";
+        });
+        var pipeline = flow.Services.GetRequiredService<Optin.Forms.Submissions.SubmissionPipeline>();
+        var result = await pipeline.SubmitAsync(Some.Post("newsletter", ("email", "jean.dupont@exemple.fr"), ("interests", "<events>"),
+            ("interests", "news"), ("consent.newsletter", "true")), default);
+        Assert.True(result.Succeeded, string.Join(", ", result.Errors));
+
+        var html = await ReportAsync(flow, result.ContactId!.Value, "fr");
+
+        Assert.Contains("<dt>interests</dt><dd>news<br>&lt;events&gt;</dd>", html, StringComparison.Ordinal);
+    }
+
     private static Flow QuoteRequestFlow() => Flow.Start(s =>
     {
         s["OptinForms:Purposes:newsletter:Retention"] = "400.00:00:00";

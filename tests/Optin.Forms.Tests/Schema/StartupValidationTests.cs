@@ -139,7 +139,7 @@ public sealed class StartupValidationTests
             "OptinForms:Forms:newsletter:Fields:1:Requird",
             "OptinForms:LandingPages:salon:Titel",
         ], problems.Select(p => p.Path));
-        Assert.Equal("unknown key 'SucessPage'; expected one of: Title, Fields, Consents, SuccessPage, DoubleOptin, ContactKind, Processing, Abuse",
+        Assert.Equal("unknown key 'SucessPage'; expected one of: Title, Fields, Consents, SuccessPage, DoubleOptin, ContactKind, Processing, Abuse, DefaultRegion",
             problems[3].Message);
     }
 
@@ -164,8 +164,8 @@ public sealed class StartupValidationTests
             "OptinForms:Purposes:newsletter:Marketing: expected true or false, found 'oui'",
             "OptinForms:Purposes:partners:Retention: expected a duration such as 3.00:00:00 (days.hours:minutes:seconds), found '1 year'",
             "OptinForms:Forms:newsletter:DoubleOptin: expected true or false, found '1'",
-            "OptinForms:Forms:newsletter:Fields:0:Kind: expected one of Text, Email, Phone, TextArea, Select, Checkbox, Hidden, Number, Date, found 'Emial'",
-            "OptinForms:Forms:newsletter:Fields:1:Kind: expected one of Text, Email, Phone, TextArea, Select, Checkbox, Hidden, Number, Date, found '2'",
+            "OptinForms:Forms:newsletter:Fields:0:Kind: expected one of Text, Email, Phone, TextArea, Select, Checkbox, Hidden, Number, Date, Radio, CheckboxGroup, MultiSelect, found 'Emial'",
+            "OptinForms:Forms:newsletter:Fields:1:Kind: expected one of Text, Email, Phone, TextArea, Select, Checkbox, Hidden, Number, Date, Radio, CheckboxGroup, MultiSelect, found '2'",
             "OptinForms:Forms:newsletter:Fields:1:MaxLength: expected a whole number, found 'eighty'",
         ], wrongTypes.Select(p => p.ToString()));
     }
@@ -201,7 +201,7 @@ public sealed class StartupValidationTests
         Assert.Equal(2, ex.Problems.Count);
         Assert.Equal(
             "The Optin.Forms configuration has 2 problems:" + Environment.NewLine
-            + "  OptinForms:Forms:contact:Fields:1:Requird: unknown key 'Requird'; expected one of: Name, Kind, Required, MaxLength, Pattern, Label, Options, Value"
+            + "  OptinForms:Forms:contact:Fields:1:Requird: unknown key 'Requird'; expected one of: Name, Kind, Required, MaxLength, Pattern, Label, Options, Value, Min, Max, MaxChoices, DefaultRegion"
             + Environment.NewLine
             + "  OptinForms:Forms:contact:Consents:0: the purpose 'newsleter' is not declared under OptinForms:Purposes",
             ex.Message);

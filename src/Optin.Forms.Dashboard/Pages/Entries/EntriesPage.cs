@@ -137,7 +137,9 @@ internal static class EntriesPage
         html.Append("<tr><td>").Append(Format(submission.ReceivedAt)).Append("</td>");
         foreach (var field in fields)
         {
-            html.Append("<td>").Append(Html.Encode(submission.Values.GetValueOrDefault(field.Name))).Append("</td>");
+            // Several values (a checkbox group, a multi-select) are stored one per line, and shown so.
+            html.Append("<td>").AppendJoin("<br>", (submission.Values.GetValueOrDefault(field.Name) ?? string.Empty).Split('\n').Select(Html.Encode))
+                .Append("</td>");
         }
 
         html.Append("<td>").Append(Html.Encode(submission.Culture)).Append("</td><td>").Append(Html.Encode(string.Join(", ", submission.ConsentsGiven)))

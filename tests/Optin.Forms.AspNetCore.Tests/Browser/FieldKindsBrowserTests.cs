@@ -1,0 +1,113 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using Optin.Forms.AspNetCore.Tests.Support;
+
+namespace Optin.Forms.AspNetCore.Tests.Browser;
+
+/// <summary>Every field kind in Chromium, on the form page and on a landing page: filled, refused, stored; axe finds nothing.</summary>
+public sealed class FieldKindsBrowserTests(FieldKindsBrowserFixture fixture) : IClassFixture<FieldKindsBrowserFixture>
+{
+    private async Task<IPage> NewPageAsync(string locale = "fr-FR")
+    {
+        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = locale });
+        return await context.NewPageAsync();
+    }
+
+    private static async Task AssertAccessibleAsync(IPage page)
+    {
+        AxeResult result = await page.RunAxe();
+        var violations = string.Join("\n", result.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => n.Html))})"));
+        Assert.True(result.Violations.Length == 0, violations);
+        Assert.NotEmpty(result.Passes);
+    }
+
+    [ChromiumFact]
+    public async Task LandingPage_EveryKindFilledAndSent_StoredAsTheSubmissionRecordsIt_AndAccessible()
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync(fixture.BaseUrl + "/champs");
+        await AssertAccessibleAsync(page);
+
+        var topic = page.GetByRole(AriaRole.Group, new() { Name = "Votre demande (obligatoire)" });
+        Assert.Equal(2, await topic.GetByRole(AriaRole.Radio).CountAsync());
+        Assert.Equal(3, await page.GetByRole(AriaRole.Group, new() { Name = "Vos centres d'intérêt" }).GetByRole(AriaRole.Checkbox).CountAsync());
+        Assert.Equal("1", await page.GetByLabel("Nombre de places").GetAttributeAsync("min"));
+        Assert.Equal("2026-12-31", await page.GetByLabel("Date de visite").GetAttributeAsync("max"));
+        Assert.Equal("", await page.GetByLabel("Produits").GetAttributeAsync("multiple"));
+
+        var email = $"champs{Guid.NewGuid():N}@exemple.fr";
+        await page.GetByLabel("Adresse e-mail").FillAsync(email);
+        await page.GetByLabel("Un devis").CheckAsync();
+        await page.GetByLabel("Formations").CheckAsync();
+        await page.GetByLabel("Actualités").CheckAsync();
+        await page.GetByLabel("Produits").SelectOptionAsync(["erp", "crm"]);
+        await page.GetByLabel("Nombre de places").FillAsync("3");
+        await page.GetByLabel("Date de visite").FillAsync("2026-05-04");
+        await page.GetByLabel("Téléphone").FillAsync("06 12 34 56 78");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Envoyer" }).ClickAsync();
+        await page.WaitForURLAsync(fixture.BaseUrl + "/merci");
+
+        var contact = (await fixture.App.Store.Contacts.QueryAsync(new Contacts.ContactQuery(), default).ToListAsync()).Single(c => c.Email == email);
+        var submission = Assert.Single(await fixture.App.Store.Submissions.ListByContactAsync(contact.Id, default).ToListAsync());
+        Assert.Equal("quote", submission.Values["topic"]);
+        Assert.Equal("news\ntraining", submission.Values["interests"]);
+        Assert.Equal("crm\nerp", submission.Values["products"]);
+        Assert.Equal("3", submission.Values["seats"]);
+        Assert.Equal("2026-05-04", submission.Values["visit"]);
+        Assert.Equal("+33612345678", submission.Values["phone"]);
+        Assert.Empty(submission.ConsentsGiven);
+    }
+
+    [ChromiumFact]
+    public async Task FormPage_ValuesOutOfBoundsOrTooManyChoices_ShownAgainWithEachFieldsOwnMessage_AndAccessible()
+    {
+        var page = await NewPageAsync("en-GB");
+        await page.GotoAsync(fixture.BaseUrl + "/optin/forms/kinds");
+        await AssertAccessibleAsync(page);
+
+        await page.GetByLabel("Email address").FillAsync("kinds@exemple.fr");
+        await page.GetByLabel("Some information").CheckAsync();
+        foreach (var label in new[] { "News", "Events", "Training" })
+        {
+            await page.GetByLabel(label, new() { Exact = true }).CheckAsync();
+        }
+
+        await page.GetByLabel("Seats").FillAsync("11");
+        await page.GetByLabel("Visit date").FillAsync("2025-12-31");
+        await page.GetByLabel("Telephone").FillAsync("12 34");
+        // The browser would stop the post on min and max; the server is the judge.
+        await page.EvaluateAsync("() => document.querySelector('form.optin-form').noValidate = true");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
+        await page.Locator(".optin-error-summary").WaitForAsync();
+
+        Assert.Equal("Choose at most 2 options.", await page.Locator("#optin-kinds-interests-error").InnerTextAsync());
+        Assert.Equal("Enter a number between 1 and 10.", await page.Locator("#optin-kinds-seats-error").InnerTextAsync());
+        Assert.Equal("Choose a date between 1 January 2026 and 31 December 2026.", await page.Locator("#optin-kinds-visit-error").InnerTextAsync());
+        Assert.Equal("Enter a valid telephone number.", await page.Locator("#optin-kinds-phone-error").InnerTextAsync());
+        Assert.Equal("interests", await page.EvaluateAsync<string>("() => document.activeElement.name"));
+        Assert.Equal("optin-kinds-interests-error", await page.GetByLabel("Events").GetAttributeAsync("aria-describedby"));
+        // What was chosen comes back, every box of the group included, so that the visitor only corrects.
+        Assert.True(await page.GetByLabel("Training").IsCheckedAsync());
+        Assert.True(await page.GetByLabel("Some information").IsCheckedAsync());
+        await AssertAccessibleAsync(page);
+    }
+
+    [ChromiumFact]
+    public async Task FormPage_InFrench_NamesTheBoundsInFrench()
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync(fixture.BaseUrl + "/optin/forms/kinds");
+        await page.GetByLabel("Adresse e-mail").FillAsync("kinds@exemple.fr");
+        await page.GetByLabel("Un devis").CheckAsync();
+        await page.GetByLabel("Nombre de places").FillAsync("0.5");
+        await page.GetByLabel("Date de visite").FillAsync("2027-01-01");
+        await page.EvaluateAsync("() => document.querySelector('form.optin-form').noValidate = true");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Envoyer" }).ClickAsync();
+        await page.Locator(".optin-error-summary").WaitForAsync();
+
+        Assert.Equal("Saisissez un nombre entre 1 et 10.", await page.Locator("#optin-kinds-seats-error").InnerTextAsync());
+        Assert.Equal("Choisissez une date entre le 1 janvier 2026 et le 31 décembre 2026.", await page.Locator("#optin-kinds-visit-error").InnerTextAsync());
+        await AssertAccessibleAsync(page);
+    }
+}
