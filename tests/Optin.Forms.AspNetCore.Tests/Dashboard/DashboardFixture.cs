@@ -32,6 +32,10 @@ public sealed class DashboardFixture : BrowserFixture
     public async Task<IPage> SignedInPageAsync(string culture = "en")
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { Locale = culture });
+        // A back office page runs the store's aggregates and axe runs over it: on a 2-core machine running the other test
+        // projects at the same time, Playwright's default 30 s per step was seen running out. Still bounded.
+        context.SetDefaultTimeout(90_000);
+        context.SetDefaultNavigationTimeout(90_000);
         var page = await context.NewPageAsync();
         await page.GotoAsync(BaseUrl + "/account/login");
         await page.GetByLabel("User name").FillAsync(UserName);
