@@ -212,9 +212,11 @@ public sealed class OverviewBrowserTests(DashboardFixture fixture) : IClassFixtu
 
         // The period form, by keyboard: choose the landing page and send with Enter.
         await page.GetByLabel("Form or landing page").SelectOptionAsync("page:salon");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Show" }).FocusAsync();
-        await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(url => url.Contains("scope=page%3Asalon", StringComparison.Ordinal));
+        // Focus and key press in one step that waits for the button to be ready (a separate FocusAsync then Keyboard.Press
+        // sent the key nowhere once, on a loaded machine); the navigation is awaited with the key, not after it.
+        var navigated = page.WaitForURLAsync(url => url.Contains("scope=page%3Asalon", StringComparison.Ordinal));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show" }).PressAsync("Enter");
+        await navigated;
         Assert.Equal("5", await page.Locator(".dash-figures div").First.Locator("dd").InnerTextAsync());
 
         await page.GotoAsync(fixture.Dashboard + "/?from=2026-11-10&to=2026-11-12&culture=fr");
