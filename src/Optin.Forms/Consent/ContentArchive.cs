@@ -20,9 +20,15 @@ public static class ContentArchive
 
         // The catalog's texts, the form definition's JSON and the rendered boxes are the same string instances post after
         // post: each is hashed once (a post must not pay five SHA-256 for what it archived already).
-        var entry = new ArchivedContent(Hashes.GetValue(content, static c => Schema.Hashing.Sha256Hex(c)), kind, mediaType, content, at);
-        await tx.Archive.AddContentAsync(entry, cancellationToken);
-        return entry.Sha256;
+        var sha256 = Hashes.GetValue(content, static c => Schema.Hashing.Sha256Hex(c));
+        if (tx.Archive is IArchivedContentProbe probe && probe.HoldsContent(sha256))
+        {
+            // Insert-if-absent of what is there already: the store would keep its first entry; no entry built per post.
+            return sha256;
+        }
+
+        await tx.Archive.AddContentAsync(new ArchivedContent(sha256, kind, mediaType, content, at), cancellationToken);
+        return sha256;
     }
 
     /// <summary>
@@ -49,4 +55,13 @@ public static class ContentArchive
 
         return content;
     }
+}
+
+/// <summary>
+/// A store's archive writer that can tell, in its transaction's view, whether it holds a content already (a lower-case
+/// SHA-256): <see cref="ContentArchive"/> then skips the insert-if-absent and the entry it would build for it.
+/// </summary>
+internal interface IArchivedContentProbe
+{
+    bool HoldsContent(string sha256);
 }

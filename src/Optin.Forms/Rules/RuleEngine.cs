@@ -57,7 +57,7 @@ internal sealed class RuleEngine(RuleSetProvider rules, IClock clock, IOptions<O
 
                 var payload = new JobPayload
                 {
-                    Args = new(step.Args, StringComparer.OrdinalIgnoreCase),
+                    Args = step.PayloadArgs,
                     EventType = RuleEvents.NameOf(optinEvent),
                     FormId = form,
                     SubmissionId = RuleEvents.SubmissionOf(optinEvent),

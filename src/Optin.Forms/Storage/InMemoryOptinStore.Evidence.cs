@@ -37,8 +37,14 @@ public sealed partial class InMemoryOptinStore : IEvidenceArchiveReader
         await Task.CompletedTask;
     }
 
-    private sealed partial class Transaction
+    private sealed partial class Transaction : IArchivedContentProbe
     {
+        bool IArchivedContentProbe.HoldsContent(string sha256)
+        {
+            ThrowIfDone();
+            return _working.Content.ContainsKey(sha256);
+        }
+
         public ValueTask AddContentAsync(ArchivedContent content, CancellationToken cancellationToken)
         {
             ArgumentNullException.ThrowIfNull(content);

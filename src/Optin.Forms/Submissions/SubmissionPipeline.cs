@@ -72,16 +72,8 @@ public sealed class SubmissionPipeline
         activity?.SetTag(OptinMetrics.FormTag, form.Id);
         var posted = new PostedValues(request.Values);
         var (values, email, errors) = ValidateFields(form, posted);
-        var consents = ImmutableArray.CreateBuilder<PurposeDefinition>();
-        foreach (var purpose in form.Consents)
-        {
-            if (posted.IsExplicitTrue(purpose.FieldName))
-            {
-                consents.Add(purpose);
-            }
-        }
-
-        if (errors.Count > 0)
+        var consents = TickedConsents(form, posted);
+        if (errors is not null)
         {
             OptinLog.SubmissionRejected(_logger, form.Id, errors.Count);
             Metrics.SubmissionRefused(form.Id, errors[0].Code);
@@ -115,14 +107,12 @@ public sealed class SubmissionPipeline
 
         var submissionId = RecordIds.New();
         var method = request.Context.Method == ConsentMethod.Api ? ConsentMethod.Api : ConsentMethod.Form;
-        var formSha256 = consents.Count == 0 ? null
+        var formSha256 = consents.IsEmpty ? null
             : await ContentArchive.AddAsync(tx, ContentKinds.FormDefinition, "application/json", FormCanonical.Of(form).Json, now, cancellationToken);
-        var events = new List<ConsentEvent>(consents.Count);
-        var consentsGiven = ImmutableArray.CreateBuilder<string>(consents.Count);
-        for (var i = 0; i < consents.Count; i++)
+        var events = new ConsentEvent[consents.Length];
+        for (var i = 0; i < consents.Length; i++)
         {
             var purpose = consents[i];
-            consentsGiven.Add(purpose.Id);
             var state = form.DoubleOptin && contact.GetState(purpose.Id) != OptinState.OptedIn
                 ? OptinState.PendingConfirmation
                 : OptinState.OptedIn;
@@ -136,7 +126,7 @@ public sealed class SubmissionPipeline
             // The entry is built once, with the hashes of what it archived (it is a large record: each `with` copied it whole).
             var text = purpose.GetText(culture, catalog.DefaultCulture);
             var (notice, box) = await ArchiveAsync(tx, text, method, now, catalog, form, purpose, culture, cancellationToken);
-            events.Add(Given(purpose, text, state, contact.Id, submissionId, form, now, proof, method, email.Address, formSha256, notice, box));
+            events[i] = Given(purpose, text, state, contact.Id, submissionId, form, now, proof, method, email.Address, formSha256, notice, box);
         }
 
         var submission = new SubmissionRecord
@@ -148,7 +138,7 @@ public sealed class SubmissionPipeline
             ReceivedAt = now,
             Culture = culture,
             Values = values,
-            ConsentsGiven = consentsGiven.DrainToImmutable(),
+            ConsentsGiven = ConsentIds(form, consents),
             SourceUrl = proof.SourceUrl,
             IpAddress = proof.IpAddress,
             UserAgent = proof.UserAgent,
@@ -169,15 +159,64 @@ public sealed class SubmissionPipeline
         await OptinEventListeners.RaiseAsync(_handlers, submitted, tx, cancellationToken);
 
         await tx.CommitAsync(cancellationToken);
-        OptinLog.SubmissionAccepted(_logger, form.Id, submissionId, consents.Count);
+        OptinLog.SubmissionAccepted(_logger, form.Id, submissionId, consents.Length);
         Metrics.SubmissionAccepted(form.Id);
         return SubmissionResult.Success(submissionId, contact.Id, submission.ConsentsGiven);
     }
 
-    private static (ImmutableDictionary<string, string> Values, NormalizedEmail? Email, List<FieldError> Errors) ValidateFields(
+    /// <summary>The form's consents ticked in the post (CONS-3), in the form's order; the form's own array when all are.</summary>
+    private static ImmutableArray<PurposeDefinition> TickedConsents(FormDefinition form, PostedValues posted)
+    {
+        var all = form.Consents;
+        PurposeDefinition[]? some = null;
+        var count = 0;
+        for (var i = 0; i < all.Length; i++)
+        {
+            if (posted.IsExplicitTrue(all[i].FieldName))
+            {
+                if (some is not null)
+                {
+                    some[count] = all[i];
+                }
+
+                count++;
+            }
+            else if (some is null)
+            {
+                // The first unticked box: the ticked ones so far, then the rest as they come.
+                some = new PurposeDefinition[all.Length - 1];
+                all.CopyTo(0, some, 0, count);
+            }
+        }
+
+        return some is null ? all : ImmutableArray.Create(some, 0, count);
+    }
+
+    /// <summary>The ids of <paramref name="consents"/>; one shared array per form when they are all the form's consents.</summary>
+    private ImmutableArray<string> ConsentIds(FormDefinition form, ImmutableArray<PurposeDefinition> consents)
+    {
+        if (consents == form.Consents)
+        {
+            return _allConsentIds.GetValue(form, static f => new(ImmutableArray.CreateRange(f.Consents, static p => p.Id))).Value;
+        }
+
+        var ids = new string[consents.Length];
+        for (var i = 0; i < ids.Length; i++)
+        {
+            ids[i] = consents[i].Id;
+        }
+
+        return ImmutableArray.Create(ids);
+    }
+
+    // The consents given by a post that ticks every box of its form (the usual case): one array per compiled form.
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<FormDefinition,
+        System.Runtime.CompilerServices.StrongBox<ImmutableArray<string>>> _allConsentIds = [];
+
+    private static (ImmutableDictionary<string, string> Values, NormalizedEmail? Email, List<FieldError>? Errors) ValidateFields(
         FormDefinition form, PostedValues posted)
     {
-        var errors = new List<FieldError>();
+        List<FieldError>? errors = null;
         // The default comparer (ordinal for strings), the same as a contact's fields: a new contact's fields can then
         // share this dictionary's nodes.
         var values = ImmutableDictionary.CreateBuilder<string, string>();
@@ -200,7 +239,7 @@ public sealed class SubmissionPipeline
 
             if (error is not null)
             {
-                errors.Add(error);
+                (errors ??= []).Add(error);
             }
             else if (value is not null)
             {
@@ -208,10 +247,10 @@ public sealed class SubmissionPipeline
             }
         }
 
-        if (email is null && errors.Count == 0)
+        if (email is null && errors is null)
         {
             // The email field is optional in this form's configuration, but a contact needs an address.
-            errors.Add(new FieldError(form.EmailField.Name, SubmissionCodes.Required, "This field is required."));
+            errors = [new FieldError(form.EmailField.Name, SubmissionCodes.Required, "This field is required.")];
         }
 
         return (values.ToImmutable(), email, errors);
@@ -319,5 +358,5 @@ public sealed class SubmissionPipeline
 
     internal static Instant Truncate(Instant instant) => Instant.FromUnixTimeMilliseconds(instant.ToUnixTimeMilliseconds());
 
-    private sealed record Proof(string? SourceUrl, string? IpAddress, string? UserAgent);
+    private readonly record struct Proof(string? SourceUrl, string? IpAddress, string? UserAgent);
 }
