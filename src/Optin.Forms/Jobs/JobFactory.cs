@@ -33,7 +33,7 @@ internal static class JobFactory
     /// not secret: it is in every copy of the message.
     /// </summary>
     internal static string NewMessageId(string asciiDomain) =>
-        string.Create(33 + asciiDomain.Length, (Id: Guid.NewGuid(), Domain: asciiDomain), static (text, state) =>
+        string.Create(33 + asciiDomain.Length, (Id: RecordIds.NewRandom(), Domain: asciiDomain), static (text, state) =>
         {
             state.Id.TryFormat(text, out _, "N");
             text[32] = '@';

@@ -59,7 +59,7 @@ internal sealed class ConditionCompiler(IReadOnlyDictionary<string, RuleConditio
         {
             Check(purposes, given, $"{path}:ConsentGiven", "purpose");
             Need(when, EventData.Consents, $"{path}:ConsentGiven", $"ConsentGiven '{given}'");
-            parts.Add(c => c.Event is FormSubmitted s && s.ConsentsGiven.Contains(given, StringComparer.OrdinalIgnoreCase));
+            parts.Add(c => c.Event is FormSubmitted s && ConsentIds.Contains(s.ConsentsGiven, given));
         }
 
         if (options.Purpose is { } purpose)

@@ -15,7 +15,12 @@ public sealed partial class InMemoryOptinStore
         ChainHead[] heads;
         lock (_readLock)
         {
-            heads = [.. _state.ChainHeads.Committed.Values];
+            heads = new ChainHead[_state.ChainHeads.Committed.Count];
+            var i = 0;
+            foreach (var (contactId, (hash, length)) in _state.ChainHeads.Committed)
+            {
+                heads[i++] = new ChainHead(contactId, hash, length);
+            }
         }
 
         foreach (var head in heads)
@@ -32,7 +37,9 @@ public sealed partial class InMemoryOptinStore
     {
         lock (_readLock)
         {
-            return ValueTask.FromResult(_state.ChainHeads.Committed.GetValueOrDefault(contactId));
+            return ValueTask.FromResult(_state.ChainHeads.Committed.TryGetValue(contactId, out var head)
+                ? new ChainHead(contactId, head.Hash, head.Length)
+                : null);
         }
     }
 
@@ -62,10 +69,9 @@ public sealed partial class InMemoryOptinStore
         /// </summary>
         private ConsentEvent Chain(ConsentEvent e, long sequence)
         {
-            var head = _working.ChainHeads.TryGetValue(e.ContactId, out var h) ? h : null;
-            var previous = head?.Hash ?? LedgerChain.Genesis;
+            var (previous, length) = _working.ChainHeads.TryGetValue(e.ContactId, out var head) ? head : (LedgerChain.Genesis, 0);
             var hash = LedgerChain.ComputeHash(e, previous);
-            _working.ChainHeads.Set(e.ContactId, new ChainHead(e.ContactId, hash, (head?.Length ?? 0) + 1));
+            _working.ChainHeads.Set(e.ContactId, (hash, length + 1));
             return e with { Sequence = sequence, PreviousHash = previous, Hash = hash };
         }
     }

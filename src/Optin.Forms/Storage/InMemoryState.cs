@@ -185,8 +185,11 @@ internal sealed class InMemoryState
 
     // LEDG-1 (hash chain)
 
-    /// <summary>Each contact's chain head: the last entry's hash and the number of chained entries.</summary>
-    public InMemoryTable<Guid, ChainHead> ChainHeads { get; } = new();
+    /// <summary>
+    /// Each contact's chain head: the last entry's hash and the number of chained entries (a value, not a
+    /// <see cref="ChainHead"/> object per append; readers build the record).
+    /// </summary>
+    public InMemoryTable<Guid, (string Hash, long Length)> ChainHeads { get; } = new();
 
     /// <summary>The daily view counts, keyed by (day, form, landing page, source).</summary>
     public InMemoryTable<(NodaTime.LocalDate Day, string FormId, string LandingPage, string Source), long> Views { get; } = new();

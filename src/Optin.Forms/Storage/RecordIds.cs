@@ -38,19 +38,25 @@ internal static class RecordIds
     /// <summary>A new version 7 id for the current instant.</summary>
     public static Guid New() => New(SystemClock.Instance.GetCurrentInstant());
 
+    /// <summary>
+    /// A new version 4 id (122 random bits, as <see cref="Guid.NewGuid"/> gives) from the same buffer: for what must
+    /// not tell its time, such as a Message-ID.
+    /// </summary>
+    internal static Guid NewRandom()
+    {
+        var bytes = Next();
+        bytes[6] = (byte)((bytes[6] & 0x0F) | 0x40);
+        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
+        var id = new Guid(bytes, bigEndian: true);
+        bytes.Clear();
+        return id;
+    }
+
     /// <summary>A new version 7 id whose time prefix is <paramref name="at"/>.</summary>
     internal static Guid New(Instant at)
     {
-        var buffer = s_buffer;
-        if (buffer is null || s_next == IdsPerRefill)
-        {
-            buffer = s_buffer ??= new byte[IdsPerRefill * IdSize];
-            RandomNumberGenerator.Fill(buffer);
-            s_next = 0;
-        }
-
         // Big-endian layout (RFC 9562, 5.7): unix_ts_ms (48 bits), ver (4) and rand_a (12), var (2) and rand_b (62).
-        var bytes = buffer.AsSpan(s_next++ * IdSize, IdSize);
+        var bytes = Next();
         var ms = at.ToUnixTimeMilliseconds();
         for (var i = 0; i < 6; i++)
         {
@@ -64,5 +70,19 @@ internal static class RecordIds
         // The bytes handed out are not kept in memory longer than needed.
         bytes.Clear();
         return id;
+    }
+
+    /// <summary>The next 16 unused random bytes of this thread's buffer, refilled when spent.</summary>
+    private static Span<byte> Next()
+    {
+        var buffer = s_buffer;
+        if (buffer is null || s_next == IdsPerRefill)
+        {
+            buffer = s_buffer ??= new byte[IdsPerRefill * IdSize];
+            RandomNumberGenerator.Fill(buffer);
+            s_next = 0;
+        }
+
+        return buffer.AsSpan(s_next++ * IdSize, IdSize);
     }
 }

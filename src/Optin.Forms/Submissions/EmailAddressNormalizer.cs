@@ -61,24 +61,27 @@ public static class EmailAddressNormalizer
             return false;
         }
 
-        var local = text[..at].Normalize(NormalizationForm.FormC);
+        // An ASCII local part is in Normalization Form C already: no copy is made of it (nor of the domain, below).
+        var localSpan = text.AsSpan(0, at);
+        var normalizedLocal = Ascii.IsValid(localSpan) ? null : localSpan.ToString().Normalize(NormalizationForm.FormC);
+        var local = normalizedLocal is null ? localSpan : normalizedLocal.AsSpan();
         if (local.Length > MaxLocalPartLength)
         {
             errorCode = SubmissionCodes.EmailTooLong;
             return false;
         }
 
-        if (local[0] == '.' || local[^1] == '.' || local.Contains("..", StringComparison.Ordinal) || Any(local, c => !IsLocalPartChar(c)))
+        if (local[0] == '.' || local[^1] == '.' || local.Contains("..", StringComparison.Ordinal) || !AllLocalPartChars(local))
         {
             return false;
         }
 
-        if (!TryNormalizeDomain(text[(at + 1)..], out var domain))
+        if (!TryNormalizeDomain(text.AsSpan(at + 1), out var domain))
         {
             return false;
         }
 
-        var address = local + "@" + domain;
+        var address = string.Concat(local, "@", domain);
         if (address.Length > MaxLength)
         {
             errorCode = SubmissionCodes.EmailTooLong;
@@ -94,15 +97,18 @@ public static class EmailAddressNormalizer
             return false;
         }
 
-        email = new NormalizedEmail(address, local.ToLowerInvariant() + "@" + domain);
+        // The key: the local part in lower case (invariant), the same domain; the address itself when that changes nothing.
+        Span<char> lowered = stackalloc char[local.Length];
+        local.ToLowerInvariant(lowered);
+        email = new NormalizedEmail(address, lowered.SequenceEqual(local) ? address : string.Concat(lowered, "@", domain));
         errorCode = null;
         return true;
     }
 
-    private static bool TryNormalizeDomain(string raw, [NotNullWhen(true)] out string? domain)
+    private static bool TryNormalizeDomain(ReadOnlySpan<char> raw, [NotNullWhen(true)] out string? domain)
     {
         domain = null;
-        if (raw.Length == 0 || raw[0] == '[' || raw.EndsWith('.'))
+        if (raw.Length == 0 || raw[0] == '[' || raw[^1] == '.')
         {
             return false;
         }
@@ -111,13 +117,15 @@ public static class EmailAddressNormalizer
         if (IsPlainAsciiDomain(raw))
         {
             // The common case needs no IDNA mapping (an ICU call that costs more than the rest of the submission).
-            ascii = raw.ToLowerInvariant();
+            Span<char> lowered = stackalloc char[raw.Length];
+            raw.ToLowerInvariant(lowered);
+            ascii = new string(lowered);
         }
         else
         {
             try
             {
-                ascii = Idn.GetAscii(raw.Normalize(NormalizationForm.FormKC)).ToLowerInvariant();
+                ascii = Idn.GetAscii(raw.ToString().Normalize(NormalizationForm.FormKC)).ToLowerInvariant();
             }
             catch (ArgumentException)
             {
@@ -163,7 +171,7 @@ public static class EmailAddressNormalizer
     private static readonly System.Buffers.SearchValues<char> Digits = System.Buffers.SearchValues.Create("0123456789");
 
     /// <summary>Letters, digits, '-' and '.', and no punycode label (those go through IDNA to be validated).</summary>
-    private static bool IsPlainAsciiDomain(string domain)
+    private static bool IsPlainAsciiDomain(ReadOnlySpan<char> domain)
     {
         foreach (var c in domain)
         {
@@ -175,6 +183,19 @@ public static class EmailAddressNormalizer
 
         return !domain.StartsWith("xn--", StringComparison.OrdinalIgnoreCase)
             && !domain.Contains(".xn--", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static bool AllLocalPartChars(ReadOnlySpan<char> local)
+    {
+        foreach (var c in local)
+        {
+            if (!IsLocalPartChar(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>A loop rather than LINQ over a string: no boxed enumerator per call.</summary>

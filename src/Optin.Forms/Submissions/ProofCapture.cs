@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using Optin.Forms.Schema;
@@ -34,8 +35,16 @@ public static class ProofCapture
             return address.ToString();
         }
 
+        if (address.AddressFamily == AddressFamily.InterNetwork)
+        {
+            // The /24 in dotted decimal, as IPAddress.ToString() writes it, without a second address and its bytes.
+            Span<byte> v4 = stackalloc byte[4];
+            address.TryWriteBytes(v4, out _);
+            return string.Create(CultureInfo.InvariantCulture, stackalloc char[16], $"{v4[0]}.{v4[1]}.{v4[2]}.0");
+        }
+
         var bytes = address.GetAddressBytes();
-        var keep = address.AddressFamily == AddressFamily.InterNetwork ? 3 : 6;
+        var keep = 6;
         Array.Clear(bytes, keep, bytes.Length - keep);
         return new IPAddress(bytes).ToString();
     }
