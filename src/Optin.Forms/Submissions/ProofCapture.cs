@@ -40,7 +40,17 @@ public static class ProofCapture
             // The /24 in dotted decimal, as IPAddress.ToString() writes it, without a second address and its bytes.
             Span<byte> v4 = stackalloc byte[4];
             address.TryWriteBytes(v4, out _);
-            return string.Create(CultureInfo.InvariantCulture, stackalloc char[16], $"{v4[0]}.{v4[1]}.{v4[2]}.0");
+            Span<char> text = stackalloc char[16];
+            var length = 0;
+            for (var i = 0; i < 3; i++)
+            {
+                v4[i].TryFormat(text[length..], out var written, default, CultureInfo.InvariantCulture);
+                length += written;
+                text[length++] = '.';
+            }
+
+            text[length++] = '0';
+            return new string(text[..length]);
         }
 
         var bytes = address.GetAddressBytes();
