@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Diagnostics.Tracing;
 
 namespace Optin.Forms.Benchmarks;
 
@@ -20,6 +22,73 @@ internal static class AllocationHarness
         Measure("Pipeline", b => b.Pipeline().AsTask().GetAwaiter().GetResult());
         Measure("PipelineWithoutStore", b => b.PipelineWithoutStore().AsTask().GetAwaiter().GetResult());
         Measure("InMemoryStoreOnly", b => b.InMemoryStoreOnly().AsTask().GetAwaiter().GetResult());
+    }
+
+    /// <summary>
+    /// The types allocated by the pipeline, from the runtime's allocation samples (one about every 100 KB), largest
+    /// share first: where to look next. Run with <c>-- --alloc-types</c>.
+    /// </summary>
+    public static void RunTypes(string method)
+    {
+        using var benchmarks = new SubmissionBenchmarks();
+        Func<SubmissionBenchmarks, object> operation = method switch
+        {
+            "Baseline" => b => b.Baseline(),
+            "PipelineWithoutStore" => b => b.PipelineWithoutStore().AsTask().GetAwaiter().GetResult(),
+            "InMemoryStoreOnly" => b => b.InMemoryStoreOnly().AsTask().GetAwaiter().GetResult(),
+            _ => b => b.Pipeline().AsTask().GetAwaiter().GetResult(),
+        };
+        benchmarks.Setup();
+        for (var i = 0; i < Operations; i++)
+        {
+            operation(benchmarks);
+        }
+
+        using var listener = new AllocationSampler();
+        long total = 0;
+        for (var round = 0; round < 8; round++)
+        {
+            benchmarks.Setup();
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            for (var i = 0; i < Operations; i++)
+            {
+                operation(benchmarks);
+            }
+
+            total += GC.GetAllocatedBytesForCurrentThread() - before;
+        }
+
+        Thread.Sleep(2000);
+        var sampled = listener.Bytes.Values.Sum();
+        Console.WriteLine($"{method}: {total / (8.0 * Operations):F0} B/op allocated; sampled share per type (B/op, scaled):");
+        foreach (var (type, bytes) in listener.Bytes.OrderByDescending(p => p.Value).Take(40))
+        {
+            Console.WriteLine($"{bytes * (double)total / sampled / (8.0 * Operations),8:F0}  {type}");
+        }
+    }
+
+    private sealed class AllocationSampler : EventListener
+    {
+        public ConcurrentDictionary<string, long> Bytes { get; } = new();
+
+        protected override void OnEventSourceCreated(EventSource eventSource)
+        {
+            if (eventSource.Name == "Microsoft-Windows-DotNETRuntime")
+            {
+                EnableEvents(eventSource, EventLevel.Verbose, (EventKeywords)0x1);
+            }
+        }
+
+        protected override void OnEventWritten(EventWrittenEventArgs eventData)
+        {
+            if (eventData.EventName?.StartsWith("GCAllocationTick", StringComparison.Ordinal) == true && eventData.Payload is { } payload)
+            {
+                var names = eventData.PayloadNames!;
+                var type = payload[names.IndexOf("TypeName")] as string ?? "?";
+                var amount = Convert.ToInt64(payload[names.IndexOf("AllocationAmount64")], System.Globalization.CultureInfo.InvariantCulture);
+                Bytes.AddOrUpdate(type, amount, (_, b) => b + amount);
+            }
+        }
     }
 
     private static void Measure<T>(string name, Func<SubmissionBenchmarks, T> operation)

@@ -6,4 +6,10 @@ if (args is ["--alloc"])
     return;
 }
 
+if (args is ["--alloc-types", ..])
+{
+    Optin.Forms.Benchmarks.AllocationHarness.RunTypes(args.Length > 1 ? args[1] : "Pipeline");
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Optin.Forms.Benchmarks.SubmissionBenchmarks).Assembly).Run(args);

@@ -31,6 +31,8 @@ public sealed partial class JobFactoryTests
 
         Assert.All(ids, id => Assert.Matches(MessageIdShape(), id));
         Assert.Equal(ids.Count, ids.Distinct().Count());
+        // A random (version 4) GUID, which tells nothing of when the job was made.
+        Assert.All(ids, id => Assert.Equal(4, Guid.ParseExact(id[..32], "N").Version));
     }
 
     [GeneratedRegex("^[0-9a-f]{32}@example\\.test$")]

@@ -21,6 +21,22 @@ public sealed class RecordIdsTests
     }
 
     [Fact]
+    public void NewRandom_ManyAcrossRefillsMixedWithVersion7_AllVersion4RfcVariantAndDistinct()
+    {
+        var ids = Enumerable.Range(0, 2000).Select(i => i % 3 == 0 ? RecordIds.New() : RecordIds.NewRandom()).ToList();
+        var random = ids.Where((_, i) => i % 3 != 0).ToList();
+
+        Assert.All(random, id =>
+        {
+            Assert.Equal(4, id.Version);
+            Assert.Equal(0b10, id.Variant >> 2);
+        });
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+        // No time prefix: the first 48 bits are random, not the clock's milliseconds (which every version 7 id shares here).
+        Assert.True(random.Select(id => id.ToString("N")[..8]).Distinct().Count() > random.Count / 2);
+    }
+
+    [Fact]
     public void New_AtAnInstant_StartsWithItsUnixMilliseconds()
     {
         var at = Instant.FromUtc(2026, 11, 29, 9, 30, 15) + Duration.FromMilliseconds(123);
