@@ -23,6 +23,7 @@ if (builder.Configuration.GetSection("OptinForms:Deliverability:Imap").Exists())
 {
     // Bounce and complaint reports read from a mailbox (OptinForms:Deliverability:Imap:Host, :UserName, :Password, …).
     optin.UseImapReportPoller();
+    health.AddOptinImapReportPoller();
 }
 
 // The admin API (OptinForms:Admin) sits behind the policy named there; the sample grants it to an API key header.
