@@ -19,6 +19,13 @@ if (string.Equals(builder.Configuration["OptinForms:Mail:Sender"], "Smtp", Strin
     health.AddOptinSmtp();
 }
 
+if (builder.Configuration.GetSection("OptinForms:Deliverability:Imap").Exists())
+{
+    // Bounce and complaint reports read from a mailbox (OptinForms:Deliverability:Imap:Host, :UserName, :Password, …).
+    optin.UseImapReportPoller();
+    health.AddOptinImapReportPoller();
+}
+
 // The admin API (OptinForms:Admin) sits behind the policy named there; the sample grants it to an API key header.
 AdminApiKey.Add(builder.Services);
 

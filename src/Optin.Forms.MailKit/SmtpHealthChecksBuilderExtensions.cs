@@ -19,4 +19,20 @@ public static class SmtpHealthChecksBuilderExtensions
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         return builder.AddCheck<SmtpHealthCheck>(name, failureStatus, tags ?? []);
     }
+
+    /// <summary>
+    /// Adds <see cref="ImapReportPollerHealthCheck"/>, which reports whether the IMAP report poller's last poll succeeded
+    /// (with <c>UseImapReportPoller()</c>).
+    /// </summary>
+    /// <param name="builder">The health checks builder.</param>
+    /// <param name="name">The check's name (default <c>optin-imap</c>).</param>
+    /// <param name="failureStatus">The status reported while polls fail (default unhealthy).</param>
+    /// <param name="tags">Tags to filter checks by.</param>
+    /// <returns>The builder.</returns>
+    public static IHealthChecksBuilder AddOptinImapReportPoller(this IHealthChecksBuilder builder, string name = "optin-imap", HealthStatus? failureStatus = null, IEnumerable<string>? tags = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        return builder.Add(new HealthCheckRegistration(name, sp => new ImapReportPollerHealthCheck(sp.GetRequiredService<ImapReportPoller>()), failureStatus, tags ?? []));
+    }
 }

@@ -7,17 +7,28 @@ using Optin.Forms.MailKit;
 
 namespace Optin.Forms.Cli.Tests.Schema;
 
-/// <summary>Runs every configuration reader of every package on a section, as a host with the web and SMTP packages does.</summary>
+/// <summary>Runs every configuration reader of every package on a section, as a host with the web and SMTP packages (and the IMAP report poller) does.</summary>
 internal static class ConfigurationAgreement
 {
     public static IReadOnlyList<string> Problems(IConfigurationSection section)
     {
         var problems = new List<string>(OptinCommand.Validate(section).Failures);
         var services = new ServiceCollection().AddLogging();
-        services.AddOptinForms(section).UseAspNetCore().UseSmtp();
+        var optin = services.AddOptinForms(section).UseAspNetCore().UseSmtp();
+        var imap = section.GetSection("Deliverability:Imap").Exists(); // a host enables the poller when it is configured
+        if (imap)
+        {
+            optin.UseImapReportPoller();
+        }
+
         using var provider = services.BuildServiceProvider();
         Collect<JobOptions>(provider, problems);
         Collect<SmtpSenderOptions>(provider, problems);
+        if (imap)
+        {
+            Collect<ImapPollerOptions>(provider, problems);
+        }
+
         Collect<OptinFormsWebOptions>(provider, problems);
         return problems;
     }
