@@ -69,8 +69,15 @@ internal static class EmailTemplateCompiler
             }
         }
 
-        return new EmailTemplateSet(set.ToImmutableDictionary(StringComparer.OrdinalIgnoreCase), options.DefaultCulture);
+        return new EmailTemplateSet(set.ToImmutableDictionary(StringComparer.OrdinalIgnoreCase), options.DefaultCulture)
+        {
+            Files = Files(options),
+        };
     }
+
+    /// <summary>What <c>{% include %}</c> reads: files under the template root only (CFG-2).</summary>
+    public static TemplateRootFileProvider? Files(OptinFormsOptions options) =>
+        string.IsNullOrWhiteSpace(options.TemplateRoot) ? null : new TemplateRootFileProvider(options.TemplateRoot);
 
     /// <summary>Whether <paramref name="id"/> names an embedded default that is direct marketing.</summary>
     public static bool IsMarketingDefault(string id) => MarketingDefaultIds.Contains(id, StringComparer.OrdinalIgnoreCase);
