@@ -18,6 +18,7 @@ internal sealed class TemplateReferences : AstVisitor
 
     private readonly TemplateRootFileProvider? _files;
     private readonly List<string> _problems = [];
+    private readonly List<(string File, string Text)> _included = [];
     private readonly HashSet<string> _walked = new(StringComparer.Ordinal);
     private readonly Stack<string> _including = new();
 
@@ -25,6 +26,9 @@ internal sealed class TemplateReferences : AstVisitor
     {
         _files = files;
     }
+
+    /// <summary>The files included, once each, in the order they were met, with their text (for the content archive, EVD-1).</summary>
+    public IReadOnlyList<(string File, string Text)> IncludedFiles => _included;
 
     /// <summary>What cannot be included, one sentence each (only when the template root was given).</summary>
     public IReadOnlyList<string> IncludeProblems => _problems;
@@ -125,7 +129,9 @@ internal sealed class TemplateReferences : AstVisitor
             return;
         }
 
-        if (!FluidEngine.Parser.TryParse(File.ReadAllText(full), out var included, out var error))
+        var text = File.ReadAllText(full);
+        _included.Add((file, text));
+        if (!FluidEngine.Parser.TryParse(text, out var included, out var error))
         {
             _problems.Add($"'{file}' (from {{% {tag} %}}) is not valid Liquid: {error}");
             return;

@@ -286,7 +286,8 @@ public sealed class TemplateIncludeTests : IDisposable
 
     [Fact]
     [Trait("Requirement", "CFG-2")]
-    public async Task Email_IncludeUnderTheRoot_IsRendered()
+    [Trait("Requirement", "EVD-1")]
+    public async Task Email_IncludeUnderTheRoot_IsRendered_AndArchivedWithTheEmail()
     {
         File.WriteAllText(Path.Combine(Root, "partials", "signature.liquid"), "<p>L'équipe — {{ SiteUrl }}</p>");
         var options = new OptinFormsOptions { TemplateRoot = Root };
@@ -303,6 +304,9 @@ public sealed class TemplateIncludeTests : IDisposable
 
         Assert.Empty(problems);
         Assert.Equal("<p>Bonjour</p><p>L'équipe — https://example.test</p>", email.Html);
+        // What was sent, for the content archive (EVD-1): the parts, then each included file with its text.
+        Assert.Equal("Nouveautés\u001f<p>Bonjour</p>{% include 'partials/signature' %}\u001fBonjour"
+            + "\u001epartials/signature.liquid\u001f<p>L'équipe — {{ SiteUrl }}</p>", email.TemplateSources);
     }
 
     [Fact]
