@@ -15,18 +15,21 @@ internal sealed partial class LandingTemplateRenderer
 {
     private readonly ConcurrentDictionary<string, TemplateOptions> _options = new(StringComparer.Ordinal);
 
-    /// <summary>The whole HTML page of <paramref name="page"/>.</summary>
+    /// <summary>
+    /// The whole HTML page of <paramref name="page"/>; <paramref name="scripts"/> (local scripts the page needs) go in the
+    /// default layout's head, or in the <c>{{ assets }}</c> of a full page.
+    /// </summary>
     public async ValueTask<string> RenderPageAsync(HttpContext context, PageRenderer layout, FormCatalog catalog, LandingPageDefinition page,
-        string culture, string title, string formHtml)
+        string culture, string title, string formHtml, params string[] scripts)
     {
         if (page.Layout == LandingLayout.None
-            && await RenderTemplateAsync(page, culture, catalog.DefaultCulture, title, formHtml, layout.Assets()) is { } whole)
+            && await RenderTemplateAsync(page, culture, catalog.DefaultCulture, title, formHtml, layout.Assets(scripts)) is { } whole)
         {
             return whole;
         }
 
         var body = await RenderAsync(page, culture, catalog.DefaultCulture, title, formHtml);
-        return layout.Render(context, catalog, culture, title, body);
+        return layout.Render(context, catalog, culture, title, body, scripts);
     }
 
     /// <summary>The options of a render: <c>{% include %}</c> reads under the template root only (CFG-2), or nothing.</summary>
