@@ -79,9 +79,8 @@ public static class OptinFormsEndpointRouteBuilderExtensions
 
         var title = page.Title.Get(culture, catalog.DefaultCulture) ?? page.Form.Title.Get(culture, catalog.DefaultCulture) ?? slug;
         var formHtml = await forms.RenderFormAsync(context, page.Form, culture, page.Path, context.Request.Query["returnUrl"].ToString());
-        var body = await context.RequestServices.GetRequiredService<LandingTemplateRenderer>()
-            .RenderAsync(page, culture, catalog.DefaultCulture, title, formHtml);
-        var html = context.RequestServices.GetRequiredService<PageRenderer>().Render(context, catalog, culture, title, body);
+        var html = await context.RequestServices.GetRequiredService<LandingTemplateRenderer>()
+            .RenderPageAsync(context, context.RequestServices.GetRequiredService<PageRenderer>(), catalog, page, culture, title, formHtml);
         ViewCounting.Count(context, page.Form.Id, page.Slug);
         await PageRenderer.WriteAsync(context, StatusCodes.Status200OK, html);
     }

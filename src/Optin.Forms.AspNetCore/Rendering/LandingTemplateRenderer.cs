@@ -21,15 +21,20 @@ internal sealed partial class LandingTemplateRenderer(ILogger<LandingTemplateRen
     internal static readonly TimeSpan RenderTimeout = TimeSpan.FromSeconds(2);
 
     private const string FormMarker = "\u0001optin-form\u0001";
+    private const string AssetsMarker = "\u0001optin-assets\u0001";
     private static readonly FluidParser Parser = new();
-    private static readonly TemplateOptions Options = CreateOptions();
     private readonly ConcurrentDictionary<string, Lazy<Task<string?>>> _rendered = new(StringComparer.Ordinal);
 
-    public async ValueTask<string> RenderAsync(LandingPageDefinition page, string culture, string defaultCulture, string title, string formHtml)
+    public async ValueTask<string> RenderAsync(LandingPageDefinition page, string culture, string defaultCulture, string title, string formHtml) =>
+        await RenderTemplateAsync(page, culture, defaultCulture, title, formHtml, assetsHtml: string.Empty) ?? formHtml;
+
+    /// <summary>The template's output with the form (and the assets) in place, or null when it cannot be used.</summary>
+    private async ValueTask<string?> RenderTemplateAsync(LandingPageDefinition page, string culture, string defaultCulture, string title,
+        string formHtml, string assetsHtml)
     {
         if (page.Template is null || page.TemplateHtml.IsEmpty || page.TemplateHtml.Get(culture, defaultCulture) is not { Length: > 0 } text)
         {
-            return formHtml;
+            return null;
         }
 
         // The template sees no per-request value but the form, so its output is rendered once per text, culture and
@@ -44,9 +49,10 @@ internal sealed partial class LandingTemplateRenderer(ILogger<LandingTemplateRen
                 Log.RenderFailed(logger, page.Slug, "the template did not finish in time");
             }
 
-            return formHtml;
+            return null;
         }
 
+        html = html.Replace(AssetsMarker, assetsHtml, StringComparison.Ordinal);
         return html.Contains(FormMarker, StringComparison.Ordinal)
             ? html.Replace(FormMarker, formHtml, StringComparison.Ordinal)
             : html + formHtml;
@@ -60,11 +66,12 @@ internal sealed partial class LandingTemplateRenderer(ILogger<LandingTemplateRen
             return null;
         }
 
-        var context = new TemplateContext(Options);
+        var context = new TemplateContext(OptionsFor(page.TemplateRoot));
         context.SetValue("title", title);
         context.SetValue("culture", culture);
         context.SetValue("path", page.Path);
         context.SetValue("form", new StringValue(FormMarker, encode: false));
+        context.SetValue("assets", new StringValue(AssetsMarker, encode: false));
         try
         {
             return await template.RenderAsync(context, Html.Encoder);
@@ -76,11 +83,6 @@ internal sealed partial class LandingTemplateRenderer(ILogger<LandingTemplateRen
         }
     }
 
-    private static TemplateOptions CreateOptions()
-    {
-        var options = new TemplateOptions { MaxSteps = 20_000, MaxRecursion = 16 };
-        return options;
-    }
 
     private static partial class Log
     {

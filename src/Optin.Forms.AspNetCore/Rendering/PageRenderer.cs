@@ -19,18 +19,12 @@ internal sealed class PageRenderer(IOptionsMonitor<OptinFormsWebOptions> options
     public string Render(HttpContext context, FormCatalog catalog, string culture, string title, string bodyHtml, params string[] scripts)
     {
         var web = options.CurrentValue;
-        var prefix = web.PathPrefix.TrimEnd('/');
         var html = new StringBuilder(bodyHtml.Length + 2048);
         html.Append("<!DOCTYPE html>\n<html lang=\"").Append(Html.Encode(culture)).Append("\">\n<head>\n<meta charset=\"utf-8\">\n")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
             .Append("<meta name=\"referrer\" content=\"no-referrer\">\n")
             .Append("<title>").Append(Html.Encode(title)).Append("</title>\n")
-            .Append("<link rel=\"stylesheet\" href=\"").Append(prefix).Append("/assets/optin.css\">\n");
-        foreach (var script in scripts)
-        {
-            html.Append("<script src=\"").Append(Html.Encode(script)).Append("\" defer></script>\n");
-        }
-
+            .Append(Assets(scripts));
         html.Append("</head>\n<body>\n");
         if (!string.IsNullOrEmpty(web.SiteName))
         {
@@ -41,6 +35,20 @@ internal sealed class PageRenderer(IOptionsMonitor<OptinFormsWebOptions> options
             .Append(bodyHtml).Append("</main>\n");
         AppendLanguageSwitch(html, context, catalog, culture);
         html.Append("</body>\n</html>\n");
+        return html.ToString();
+    }
+
+    /// <summary>The stylesheet and the scripts of a page, from this site (the <c>{{ assets }}</c> of a full landing page).</summary>
+    /// <param name="scripts">Local scripts to load.</param>
+    public string Assets(params string[] scripts)
+    {
+        var html = new StringBuilder("<link rel=\"stylesheet\" href=\"").Append(Html.Encode(options.CurrentValue.PathPrefix.TrimEnd('/')))
+            .Append("/assets/optin.css\">\n");
+        foreach (var script in scripts)
+        {
+            html.Append("<script src=\"").Append(Html.Encode(script)).Append("\" defer></script>\n");
+        }
+
         return html.ToString();
     }
 

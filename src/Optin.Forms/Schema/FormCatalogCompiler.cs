@@ -354,18 +354,25 @@ public static partial class FormCatalogCompiler
                 ok = false;
             }
 
+            var sources = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
             if (Blank(page.Template) is { } templateId)
             {
-                ok &= CheckPageTemplate(options, templateId, $"{path}:Template", reader);
+                ok &= CheckPageTemplate(options, templateId, page.Layout, $"{path}:Template", reader, sources);
+            }
+            else if (page.Layout == LandingLayout.None)
+            {
+                reader.Report($"{path}:Layout", ConfigurationCodes.Missing, "a full page (Layout: None) is written by its Template: name a template "
+                    + $"under {Root}:Templates, or remove Layout for the default layout");
+                ok = false;
             }
 
             if (ok)
             {
                 result[slug] = new LandingPageDefinition(slug, pagePath, LocalizedText.From(page.Title), Blank(page.Template), form!)
                 {
-                    TemplateHtml = Blank(page.Template) is { } id && options.Templates.TryGetValue(id, out var html)
-                        ? LocalizedText.From(html.Html)
-                        : LocalizedText.Empty,
+                    TemplateHtml = LocalizedText.From(sources),
+                    Layout = page.Layout,
+                    TemplateRoot = sources.Count > 0 ? Templates.EmailTemplateCompiler.Files(options)?.Root : null,
                 };
             }
         }
@@ -373,8 +380,12 @@ public static partial class FormCatalogCompiler
         return result.ToImmutable();
     }
 
-    /// <summary>A landing page's template must exist and its HTML must parse, in every culture it is written in.</summary>
-    private static bool CheckPageTemplate(OptinFormsOptions options, string templateId, string path, ConfigurationReader reader)
+    /// <summary>
+    /// A landing page's template must exist and its HTML (inline, or a file under the template root) must parse, in every
+    /// culture it is written in, with the files it includes; a full page must show the form and its assets.
+    /// </summary>
+    private static bool CheckPageTemplate(OptinFormsOptions options, string templateId, LandingLayout layout, string path,
+        ConfigurationReader reader, Dictionary<string, string> sources)
     {
         if (!options.Templates.TryGetValue(templateId, out var template))
         {
@@ -383,26 +394,59 @@ public static partial class FormCatalogCompiler
         }
 
         var ok = true;
-        if (template.Html.Count == 0)
+        if (template.Html.Count == 0 && template.HtmlFile.Count == 0)
         {
-            reader.Report($"{Root}:Templates:{templateId}:Html", ConfigurationCodes.Missing, "a landing page template needs its Html");
+            reader.Report($"{Root}:Templates:{templateId}:Html", ConfigurationCodes.Missing, "a landing page template needs its Html (or its HtmlFile)");
             ok = false;
         }
 
-        foreach (var (culture, html) in template.Html)
+        var files = Templates.EmailTemplateCompiler.Files(options);
+        foreach (var culture in template.Html.Keys.Concat(template.HtmlFile.Keys).Distinct(StringComparer.OrdinalIgnoreCase))
         {
-            if (!Templates.FluidEngine.Parser.TryParse(html, out var parsed, out var error))
+            var inline = template.Html.TryGetValue(culture, out var text);
+            var where = $"{Root}:Templates:{templateId}:{(inline ? "Html" : "HtmlFile")}{(culture == LocalizedText.AnyCulture ? "" : ":" + culture)}";
+            if (!inline)
             {
-                reader.Report($"{Root}:Templates:{templateId}:Html:{culture}", ConfigurationCodes.Invalid, $"the Liquid template does not parse: {error}");
+                var read = new List<ConfigurationProblem>();
+                text = Templates.TemplateFiles.Read(options.TemplateRoot, template.HtmlFile[culture], where, read);
+                read.ForEach(p => reader.Report(p.Path, p.Code, p.Message));
+                if (text is null)
+                {
+                    ok = false;
+                    continue;
+                }
+            }
+
+            if (!Templates.FluidEngine.Parser.TryParse(text, out var parsed, out var error))
+            {
+                reader.Report(where, ConfigurationCodes.Invalid, $"the Liquid template does not parse: {error}");
                 ok = false;
                 continue;
             }
 
-            foreach (var problem in Templates.TemplateVariableCheck.LandingPageProblems(parsed))
+            var references = Templates.TemplateReferences.Of(parsed, files);
+            foreach (var problem in references.IncludeProblems.Distinct(StringComparer.Ordinal)
+                .Concat(Templates.TemplateVariableCheck.LandingPageProblems(references)))
             {
-                reader.Report($"{Root}:Templates:{templateId}:Html:{culture}", ConfigurationCodes.DanglingReference, problem);
+                reader.Report(where, ConfigurationCodes.DanglingReference, problem);
                 ok = false;
             }
+
+            if (layout == LandingLayout.None)
+            {
+                foreach (var (name, what) in new[] { ("form", "where the form goes, or the page has no form and no consent box"),
+                    ("assets", "in its <head>: the form's stylesheet and scripts, served from this site") })
+                {
+                    if (!references.Reads(name))
+                    {
+                        reader.Report(where, ConfigurationCodes.Missing, $"a full page (Layout: None) shows {{{{ {name} }}}} {what}; "
+                            + $"this one does not (it is the template of {path[..path.LastIndexOf(':')]})");
+                        ok = false;
+                    }
+                }
+            }
+
+            sources[culture] = text!;
         }
 
         return ok;

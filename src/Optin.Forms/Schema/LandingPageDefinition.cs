@@ -14,4 +14,10 @@ public sealed record LandingPageDefinition(string Slug, string Path, LocalizedTe
     /// without a template.
     /// </summary>
     public LocalizedText TemplateHtml { get; init; } = LocalizedText.Empty;
+
+    /// <summary>Whether the template is the body in the default layout, or the whole page (<c>OptinForms:LandingPages:{slug}:Layout</c>).</summary>
+    public LandingLayout Layout { get; init; }
+
+    /// <summary>The template root, absolute, that the template's <c>{% include %}</c> reads from (CFG-2); null without a template.</summary>
+    public string? TemplateRoot { get; init; }
 }

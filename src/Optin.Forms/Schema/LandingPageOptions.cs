@@ -12,6 +12,12 @@ public sealed class LandingPageOptions
     /// <summary>The Liquid template id the page is rendered from; the default landing template when empty.</summary>
     public string? Template { get; set; }
 
+    /// <summary>
+    /// <see cref="LandingLayout.Default"/> (the template is the body, in the default layout) or <see cref="LandingLayout.None"/>
+    /// (the template is the whole page, with <c>{{ form }}</c> and <c>{{ assets }}</c>).
+    /// </summary>
+    public LandingLayout Layout { get; set; }
+
     /// <summary>The id of the form the page holds.</summary>
     public string? Form { get; set; }
 }

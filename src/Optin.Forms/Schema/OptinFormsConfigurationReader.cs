@@ -212,11 +212,13 @@ public static partial class OptinFormsConfigurationReader
     private static LandingPageOptions ReadLandingPage(ConfigurationReader reader, IConfigurationSection section)
     {
         reader.CheckKeys(section, nameof(LandingPageOptions.Path), nameof(LandingPageOptions.Title),
-            nameof(LandingPageOptions.Template), nameof(LandingPageOptions.Form));
+            nameof(LandingPageOptions.Template), nameof(LandingPageOptions.Form),
+            nameof(LandingPageOptions.Layout));
         var page = new LandingPageOptions
         {
             Path = reader.String(section, nameof(LandingPageOptions.Path)),
             Template = reader.String(section, nameof(LandingPageOptions.Template)),
+            Layout = reader.Enum<LandingLayout>(section, nameof(LandingPageOptions.Layout)) ?? LandingLayout.Default,
             Form = reader.String(section, nameof(LandingPageOptions.Form)),
         };
         reader.Localized(section, nameof(LandingPageOptions.Title), page.Title);

@@ -13,7 +13,8 @@ namespace Optin.Forms.Templates;
 internal sealed class EmailRenderer
 {
     private readonly Func<EmailTemplateSet> _templates;
-    private readonly TemplateOptions _options;
+    private readonly IClock _clock;
+    private volatile BoundOptions? _options;
 
     /// <summary>The engine's renderer: the templates of the configuration in force, recompiled when it reloads.</summary>
     public EmailRenderer(IFormCatalogProvider catalogs, IOptions<OptinFormsOptions> options, IClock clock)
@@ -21,13 +22,13 @@ internal sealed class EmailRenderer
         ArgumentNullException.ThrowIfNull(options);
         var templates = new CatalogBound<EmailTemplateSet>(catalogs, o => EmailTemplateCompiler.Compile(o, []), () => options.Value);
         _templates = () => templates.Value;
-        _options = FluidEngine.CreateOptions(clock);
+        _clock = clock;
     }
 
     internal EmailRenderer(EmailTemplateSet templates, IClock clock)
     {
         _templates = () => templates;
-        _options = FluidEngine.CreateOptions(clock);
+        _clock = clock;
     }
 
     public EmailTemplateSet Templates => _templates();
@@ -35,22 +36,39 @@ internal sealed class EmailRenderer
     /// <exception cref="InvalidOperationException">The template does not exist, or the output is too large.</exception>
     public async ValueTask<RenderedEmail> RenderAsync(string templateId, string? culture, EmailModel model)
     {
-        var template = Templates.Find(templateId, culture)
+        var set = Templates;
+        var template = set.Find(templateId, culture)
             ?? throw new InvalidOperationException($"The email template '{templateId}' does not exist.");
-        var subject = await RenderPartAsync(template.Subject, NullEncoder.Default, model);
-        var html = await RenderPartAsync(template.Html, FluidEngine.Html, model);
-        var text = await RenderPartAsync(template.Text, NullEncoder.Default, model);
+        var options = OptionsFor(set);
+        var subject = await RenderPartAsync(template.Subject, NullEncoder.Default, model, options);
+        var html = await RenderPartAsync(template.Html, FluidEngine.Html, model, options);
+        var text = await RenderPartAsync(template.Text, NullEncoder.Default, model, options);
         return new RenderedEmail(template.Id, template.Culture, subject.Trim(), html, text, template.Marketing, template.Sha256)
         {
             TemplateSources = template.Sources,
         };
     }
 
-    private async ValueTask<string> RenderPartAsync(IFluidTemplate template, TextEncoder encoder, EmailModel model)
+    /// <summary>The options for <paramref name="set"/>: its template root for <c>{% include %}</c>, made again when the set is.</summary>
+    private TemplateOptions OptionsFor(EmailTemplateSet set)
     {
-        var context = new TemplateContext(model, _options);
+        if (_options is { } current && ReferenceEquals(current.Set, set))
+        {
+            return current.Options;
+        }
+
+        var options = FluidEngine.CreateOptions(_clock, set.Files);
+        _options = new BoundOptions(set, options);
+        return options;
+    }
+
+    private static async ValueTask<string> RenderPartAsync(IFluidTemplate template, TextEncoder encoder, EmailModel model, TemplateOptions options)
+    {
+        var context = new TemplateContext(model, options);
         using var writer = new BoundedStringWriter(FluidEngine.MaxOutputChars);
         await template.RenderAsync(writer, encoder, context);
         return writer.ToString();
     }
+
+    private sealed record BoundOptions(EmailTemplateSet Set, TemplateOptions Options);
 }

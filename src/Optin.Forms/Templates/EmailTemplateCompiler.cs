@@ -29,6 +29,7 @@ internal static class EmailTemplateCompiler
                 StringComparer.OrdinalIgnoreCase);
         }
 
+        var files = Files(options);
         var pageTemplates = options.LandingPages.Values.Select(p => p.Template).OfType<string>().ToHashSet(StringComparer.OrdinalIgnoreCase);
         foreach (var (id, template) in options.Templates)
         {
@@ -48,7 +49,7 @@ internal static class EmailTemplateCompiler
                 var html = Part(template.Html, template.HtmlFile, culture, $"{path}:Html", options.TemplateRoot, problems);
                 var text = Part(template.Text, template.TextFile, culture, $"{path}:Text", options.TemplateRoot, problems);
                 if (subject is not null && html is not null && text is not null
-                    && Parse(id, culture, template.Marketing ?? IsMarketingDefault(id), subject, html, text, path, problems) is { } parsed)
+                    && Parse(id, culture, template.Marketing ?? IsMarketingDefault(id), subject, html, text, path, problems, files) is { } parsed)
                 {
                     byCulture[culture] = parsed;
                 }
@@ -69,8 +70,15 @@ internal static class EmailTemplateCompiler
             }
         }
 
-        return new EmailTemplateSet(set.ToImmutableDictionary(StringComparer.OrdinalIgnoreCase), options.DefaultCulture);
+        return new EmailTemplateSet(set.ToImmutableDictionary(StringComparer.OrdinalIgnoreCase), options.DefaultCulture)
+        {
+            Files = Files(options),
+        };
     }
+
+    /// <summary>What <c>{% include %}</c> reads: files under the template root only (CFG-2).</summary>
+    public static TemplateRootFileProvider? Files(OptinFormsOptions options) =>
+        string.IsNullOrWhiteSpace(options.TemplateRoot) ? null : new TemplateRootFileProvider(options.TemplateRoot);
 
     /// <summary>Whether <paramref name="id"/> names an embedded default that is direct marketing.</summary>
     public static bool IsMarketingDefault(string id) => MarketingDefaultIds.Contains(id, StringComparer.OrdinalIgnoreCase);
@@ -139,7 +147,7 @@ internal static class EmailTemplateCompiler
     }
 
     private static EmailTemplate? Parse(string id, string culture, bool marketing, string subject, string html, string text, string path,
-        List<ConfigurationProblem> problems)
+        List<ConfigurationProblem> problems, TemplateRootFileProvider? files = null)
     {
         var parsed = new IFluidTemplate?[3];
         var sources = new[] { subject, html, text };
@@ -152,12 +160,25 @@ internal static class EmailTemplateCompiler
             }
         }
 
-        return parsed.All(p => p is not null)
-            ? new EmailTemplate(id, culture, marketing, parsed[0]!, parsed[1]!, parsed[2]!, Hashing.Sha256Hex(string.Join("\u001f", sources)))
+        if (parsed.Any(p => p is null))
+        {
+            return null;
+        }
+
+        // The files a part includes are part of what was sent: their text follows the parts, each after U+001E (EVD-1).
+        var joined = string.Join("\u001f", sources);
+        if (files is not null)
+        {
+            foreach (var (file, included) in parsed.SelectMany(p => TemplateReferences.Of(p!, files).IncludedFiles).Distinct())
             {
-                Sources = string.Join("\u001f", sources),
+                joined += "\u001e" + file + "\u001f" + included;
             }
-            : null;
+        }
+
+        return new EmailTemplate(id, culture, marketing, parsed[0]!, parsed[1]!, parsed[2]!, Hashing.Sha256Hex(joined))
+        {
+            Sources = joined,
+        };
     }
 
     private static string Embedded(string id, string culture, string part)

@@ -11,6 +11,9 @@ internal sealed class EmailTemplateSet(ImmutableDictionary<string, ImmutableDict
 
     public bool Contains(string id) => templates.ContainsKey(id);
 
+    /// <summary>Where <c>{% include %}</c> reads from: the template root (CFG-2); none for a set made without options.</summary>
+    public TemplateRootFileProvider? Files { get; init; }
+
     /// <summary>Every template id.</summary>
     public IEnumerable<string> Ids => templates.Keys.Order(StringComparer.Ordinal);
 

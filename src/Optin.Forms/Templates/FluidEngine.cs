@@ -20,7 +20,8 @@ internal static class FluidEngine
     /// <summary>Encodes HTML-significant characters only; é, à, « » stay as they are.</summary>
     public static HtmlEncoder Html { get; } = HtmlEncoder.Create(UnicodeRanges.All);
 
-    public static TemplateOptions CreateOptions(IClock clock)
+    /// <summary>The options of an email render; <c>{% include %}</c> reads from <paramref name="files"/> only (none without it).</summary>
+    public static TemplateOptions CreateOptions(IClock clock, TemplateRootFileProvider? files = null)
     {
         var options = new TemplateOptions
         {
@@ -29,6 +30,11 @@ internal static class FluidEngine
             Now = () => clock.GetCurrentInstant().ToDateTimeOffset(),
             TimeZone = TimeZoneInfo.Utc,
         };
+        if (files is not null)
+        {
+            options.FileProvider = files;
+        }
+
         options.MemberAccessStrategy.Register<EmailModel>([.. EmailModel.Members]);
         options.MemberAccessStrategy.Register<EmailPurpose>([.. EmailPurpose.Members]);
         return options;

@@ -21,6 +21,12 @@ internal static class TemplateFiles
             return null;
         }
 
-        return File.ReadAllText(full);
+        if (new TemplateRootFileProvider(fullRoot).Resolve(Path.GetRelativePath(fullRoot, full).Replace(Path.DirectorySeparatorChar, '/')) is not { } real)
+        {
+            problems?.Add(new(path, ConfigurationCodes.Invalid, $"'{file}' is a link that leads outside the template root, or a hidden file (CFG-2)"));
+            return null;
+        }
+
+        return File.ReadAllText(real);
     }
 }

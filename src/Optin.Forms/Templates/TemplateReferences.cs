@@ -6,7 +6,9 @@ namespace Optin.Forms.Templates;
 /// <summary>
 /// What a parsed Liquid template reads: the variables (with the name after the first dot or in <c>['…']</c>), the
 /// filters, and the names it defines itself (<c>assign</c>, <c>capture</c>, <c>for</c>, <c>increment</c>), found by
-/// walking Fluid's syntax tree rather than the text.
+/// walking Fluid's syntax tree rather than the text. With the template root, the files it includes
+/// (<c>{% include 'name' %}</c>, <c>{% render 'name' %}</c>) are walked too, as if written in place, and what cannot be
+/// read (a name computed at render, a file missing or outside the root, a file that does not parse, a cycle) is a problem.
 /// </summary>
 internal sealed class TemplateReferences : AstVisitor
 {
@@ -14,9 +16,22 @@ internal sealed class TemplateReferences : AstVisitor
     private readonly List<string> _filters = [];
     private readonly HashSet<string> _locals = new(StringComparer.Ordinal) { "forloop", "tablerowloop", "empty", "blank", "nil", "null", "true", "false" };
 
-    private TemplateReferences()
+    private readonly TemplateRootFileProvider? _files;
+    private readonly List<string> _problems = [];
+    private readonly List<(string File, string Text)> _included = [];
+    private readonly HashSet<string> _walked = new(StringComparer.Ordinal);
+    private readonly Stack<string> _including = new();
+
+    private TemplateReferences(TemplateRootFileProvider? files)
     {
+        _files = files;
     }
+
+    /// <summary>The files included, once each, in the order they were met, with their text (for the content archive, EVD-1).</summary>
+    public IReadOnlyList<(string File, string Text)> IncludedFiles => _included;
+
+    /// <summary>What cannot be included, one sentence each (only when the template root was given).</summary>
+    public IReadOnlyList<string> IncludeProblems => _problems;
 
     /// <summary>Every variable read, as its root and the member after it (null when there is none or it is computed).</summary>
     public IReadOnlyList<(string Root, string? Member)> Variables => _variables;
@@ -30,11 +45,101 @@ internal sealed class TemplateReferences : AstVisitor
     /// <summary>Whether the template reads <paramref name="root"/> anywhere (outside a comment).</summary>
     public bool Reads(string root) => _variables.Exists(v => v.Root == root);
 
-    public static TemplateReferences Of(IFluidTemplate template)
+    public static TemplateReferences Of(IFluidTemplate template) => Of(template, files: null);
+
+    /// <summary>What <paramref name="template"/> reads, with the files it includes from <paramref name="files"/> walked in.</summary>
+    public static TemplateReferences Of(IFluidTemplate template, TemplateRootFileProvider? files)
     {
-        var references = new TemplateReferences();
+        var references = new TemplateReferences(files);
         references.VisitTemplate(template);
         return references;
+    }
+
+    protected override Statement VisitIncludeStatement(IncludeStatement includeStatement)
+    {
+        Visit(includeStatement.With);
+        Visit(includeStatement.For);
+        foreach (var assign in includeStatement.AssignStatements ?? [])
+        {
+            Visit(assign);
+        }
+
+        var name = includeStatement.Path is LiteralExpression literal ? literal.Value.ToStringValue() : null;
+        if (name is null)
+        {
+            Visit(includeStatement.Path);
+        }
+        else if (includeStatement.With is not null || includeStatement.For is not null)
+        {
+            _locals.Add(includeStatement.Alias ?? Path.GetFileNameWithoutExtension(name));
+        }
+
+        Include("include", name);
+        return includeStatement;
+    }
+
+    protected override Statement VisitRenderStatement(RenderStatement renderStatement)
+    {
+        Visit(renderStatement.With);
+        Visit(renderStatement.For);
+        foreach (var assign in renderStatement.AssignStatements ?? [])
+        {
+            Visit(assign);
+        }
+
+        if (renderStatement.With is not null || renderStatement.For is not null)
+        {
+            _locals.Add(renderStatement.Alias ?? Path.GetFileNameWithoutExtension(renderStatement.Path));
+        }
+
+        Include("render", renderStatement.Path);
+        return renderStatement;
+    }
+
+    /// <summary>Walks the included file in place, as Fluid would read it (<c>.liquid</c> added to a name without it).</summary>
+    private void Include(string tag, string? name)
+    {
+        if (_files is null)
+        {
+            return;
+        }
+
+        if (name is null)
+        {
+            _problems.Add($"{{% {tag} %}} takes the file's name in quotes ({{% {tag} 'header' %}}), so that the file can be checked at start; a name computed when the page is rendered is refused (CFG-2)");
+            return;
+        }
+
+        var file = name.EndsWith(IncludeStatement.ViewExtension, StringComparison.OrdinalIgnoreCase) ? name : name + IncludeStatement.ViewExtension;
+        if (_including.Contains(file, StringComparer.Ordinal))
+        {
+            _problems.Add($"'{file}' includes itself ({string.Join(" → ", _including.Reverse().Append(file))}), which never ends");
+            return;
+        }
+
+        if (!_walked.Add(file))
+        {
+            return;
+        }
+
+        if (_files.Resolve(file) is not { } full)
+        {
+            _problems.Add($"{{% {tag} '{name}' %}} reads '{file}', which is not a file under the template root '{_files.Root}': "
+                + "a file is named from the root with '/', without '..', a leading '/' or a link that leads outside (CFG-2)");
+            return;
+        }
+
+        var text = File.ReadAllText(full);
+        _included.Add((file, text));
+        if (!FluidEngine.Parser.TryParse(text, out var included, out var error))
+        {
+            _problems.Add($"'{file}' (from {{% {tag} %}}) is not valid Liquid: {error}");
+            return;
+        }
+
+        _including.Push(file);
+        VisitTemplate(included);
+        _including.Pop();
     }
 
     protected override Expression VisitMemberExpression(MemberExpression memberExpression)

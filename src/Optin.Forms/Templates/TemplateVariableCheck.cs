@@ -29,8 +29,13 @@ internal static class TemplateVariableCheck
             var ways = uses.TryGetValue(template.Id, out var found) ? found : [TemplateUses.Unsent(options)];
             foreach (var (part, parsed) in new[] { ("Subject", template.Subject), ("Html", template.Html), ("Text", template.Text) })
             {
-                var references = TemplateReferences.Of(parsed);
+                var references = TemplateReferences.Of(parsed, embedded ? null : templates.Files);
                 var (path, where) = PartPath(options, template.Id, template.Culture, part);
+                foreach (var problem in references.IncludeProblems.Distinct(StringComparer.Ordinal))
+                {
+                    problems.Add(new(path, ConfigurationCodes.Invalid, where + problem));
+                }
+
                 var each = ways.SelectMany(use => Problems(references, embedded ? use with { FieldNames = null } : use, part, template.Culture));
                 foreach (var (code, message) in each.Distinct())
                 {
@@ -41,8 +46,11 @@ internal static class TemplateVariableCheck
     }
 
     /// <summary>The problems of a landing page's HTML: it sees only the landing page's variables.</summary>
-    public static IEnumerable<string> LandingPageProblems(IFluidTemplate template) =>
-        Problems(TemplateReferences.Of(template), new TemplateUse(TemplateKind.LandingPage, "a landing page", [], null,
+    public static IEnumerable<string> LandingPageProblems(IFluidTemplate template) => LandingPageProblems(TemplateReferences.Of(template));
+
+    /// <summary>The problems of a landing page's HTML read with the files it includes (<see cref="TemplateReferences.IncludeProblems"/> apart).</summary>
+    public static IEnumerable<string> LandingPageProblems(TemplateReferences references) =>
+        Problems(references, new TemplateUse(TemplateKind.LandingPage, "a landing page", [], null,
             new HashSet<string>()), "Html", culture: null).Select(p => p.Message).Distinct(StringComparer.Ordinal);
 
     /// <summary>The problems of <paramref name="template"/> sent as <paramref name="kind"/> for forms with <paramref name="fieldNames"/> (the reference's examples).</summary>

@@ -52,7 +52,8 @@ internal static class TemplateVariables
         new("title", "The landing page's title in the page's culture (OptinForms:LandingPages:{slug}:Title).", "Webinaire RGPD"),
         new("culture", "The page's culture, for example fr.", "fr"),
         new("path", "The page's path, for example /webinar.", "/webinar"),
-        new("form", "The rendered form; where the template does not show it, the form follows the template.", "<form>…</form>"),
+        new("form", "The rendered form; where the template does not show it, the form follows the template. A full page (Layout: None) must show it.", "<form>…</form>"),
+        new("assets", "The tags of the form's stylesheet and scripts, served from this site, for the head of a full page (Layout: None), which must show it. Empty in the default layout, whose head has them.", "<link rel=\"stylesheet\" href=\"/optin/assets/optin.css\">"),
     ];
 
     /// <summary>The variables of <paramref name="kind"/>, in the order the reference lists them.</summary>

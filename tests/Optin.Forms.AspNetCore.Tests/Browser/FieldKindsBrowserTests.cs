@@ -45,6 +45,10 @@ public sealed class FieldKindsBrowserTests(FieldKindsBrowserFixture fixture) : I
         await page.GetByLabel("Nombre de places").FillAsync("3");
         await page.GetByLabel("Date de visite").FillAsync("2026-05-04");
         await page.GetByLabel("Téléphone").FillAsync("06 12 34 56 78");
+        await page.GetByLabel("Prénom").FillAsync("Marie");
+        await page.GetByLabel("Votre message").FillAsync("Deux lignes\net un accent é");
+        await page.GetByLabel("Taille de l'entreprise").SelectOptionAsync("large");
+        await page.GetByLabel("Je suis un professionnel").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Envoyer" }).ClickAsync();
         await page.WaitForURLAsync(fixture.BaseUrl + "/merci");
 
@@ -56,7 +60,98 @@ public sealed class FieldKindsBrowserTests(FieldKindsBrowserFixture fixture) : I
         Assert.Equal("3", submission.Values["seats"]);
         Assert.Equal("2026-05-04", submission.Values["visit"]);
         Assert.Equal("+33612345678", submission.Values["phone"]);
+        Assert.Equal("Marie", submission.Values["firstName"]);
+        Assert.Equal("large", submission.Values["size"]);
+        Assert.Equal("true", submission.Values["pro"]);
+        Assert.Equal("salon-2026", submission.Values["campaign"]);
         Assert.Empty(submission.ConsentsGiven);
+    }
+
+    /// <summary>The form of the fixture has one field of every kind, so that the pages below render each of them.</summary>
+    [Fact]
+    public void Fixture_HoldsAFieldOfEveryKind()
+    {
+        var kinds = FieldKindsBrowserFixture.Settings.Where(s => s.Key.StartsWith("OptinForms:Forms:kinds:Fields:", StringComparison.Ordinal)
+            && s.Key.EndsWith(":Kind", StringComparison.Ordinal)).Select(s => Enum.Parse<Schema.FieldKind>(s.Value!)).ToHashSet();
+
+        Assert.Equal(Enum.GetValues<Schema.FieldKind>().Order(), kinds.Order());
+    }
+
+    private static readonly string[] FieldNames =
+        ["email", "topic", "interests", "products", "seats", "visit", "phone", "firstName", "message", "size", "pro", "campaign"];
+
+    [ChromiumFact]
+    public async Task FullPage_EveryKind_AsTheOwnerWroteIt_WithTheFormConsentAssetsAndHeaders_AndAccessible()
+    {
+        var page = await NewPageAsync();
+        var response = await page.GotoAsync(fixture.BaseUrl + "/champs-page");
+
+        Assert.NotNull(response);
+        Assert.StartsWith("default-src 'none'", response.Headers["content-security-policy"], StringComparison.Ordinal);
+        Assert.Equal("DENY", response.Headers["x-frame-options"]);
+        // The owner's page, not the default layout around it, with the included banner.
+        Assert.Equal("owner-page", await page.Locator("html").GetAttributeAsync("class"));
+        Assert.Equal("Atelier Exemple", await page.Locator("header.owner-banner").InnerTextAsync());
+        Assert.Equal(0, await page.Locator(".optin-header, main.optin-page, .optin-footer").CountAsync());
+        Assert.Equal(1, await page.Locator("h1").CountAsync());
+        // {{ assets }}: the stylesheet, from this site, loaded under the CSP.
+        Assert.Equal("/optin/assets/optin.css", await page.Locator("head link[rel=stylesheet]").GetAttributeAsync("href"));
+        Assert.True(await page.EvaluateAsync<bool>("() => document.styleSheets.length === 1 && document.styleSheets[0].cssRules.length > 0"));
+        foreach (var name in FieldNames)
+        {
+            Assert.True(await page.Locator($"form.optin-form [name=\"{name}\"]").CountAsync() > 0, name);
+        }
+
+        Assert.Equal(1, await page.Locator("form.optin-form input[type=checkbox][name=\"consent.newsletter\"]").CountAsync());
+        await AssertAccessibleAsync(page);
+
+        var email = $"page{Guid.NewGuid():N}@exemple.fr";
+        await page.GetByLabel("Adresse e-mail").FillAsync(email);
+        await page.GetByLabel("Une information").CheckAsync();
+        await page.GetByLabel("Prénom").FillAsync("Jean");
+        await page.GetByLabel("Taille de l'entreprise").SelectOptionAsync("small");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Envoyer" }).ClickAsync();
+        await page.WaitForURLAsync(fixture.BaseUrl + "/merci");
+
+        var contact = (await fixture.App.Store.Contacts.QueryAsync(new Contacts.ContactQuery(), default).ToListAsync()).Single(c => c.Email == email);
+        var submission = Assert.Single(await fixture.App.Store.Submissions.ListByContactAsync(contact.Id, default).ToListAsync());
+        Assert.Equal("info", submission.Values["topic"]);
+        Assert.Equal("small", submission.Values["size"]);
+        Assert.Equal("salon-2026", submission.Values["campaign"]);
+    }
+
+    [ChromiumFact]
+    public async Task FullPage_InvalidValues_ShownAgainWithEachFieldsOwnMessage_AndAccessible()
+    {
+        var page = await NewPageAsync("en-GB");
+        await page.GotoAsync(fixture.BaseUrl + "/champs-page");
+        await AssertAccessibleAsync(page);
+
+        await page.GetByLabel("Email address").FillAsync("page-errors@exemple.fr");
+        await page.GetByLabel("First name").FillAsync("Jean");
+        await page.GetByLabel("Seats").FillAsync("0");
+        // What a browser would not send: a name past MaxLength, an option the form does not declare. The server is the judge.
+        await page.EvaluateAsync("""
+            () => {
+                const form = document.querySelector('form.optin-form');
+                form.noValidate = true;
+                form.elements['firstName'].value = 'J'.repeat(30);
+                const size = form.elements['size'];
+                size.add(new Option('Huge', 'huge'));
+                size.value = 'huge';
+            }
+            """);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
+        await page.Locator(".optin-error-summary").WaitForAsync();
+
+        foreach (var field in new[] { "topic", "firstName", "size", "seats" })
+        {
+            Assert.NotEqual("", (await page.Locator($"#optin-kinds-{field}-error").InnerTextAsync()).Trim());
+        }
+
+        Assert.Equal("Enter a number between 1 and 10.", await page.Locator("#optin-kinds-seats-error").InnerTextAsync());
+        Assert.Equal(4, await page.Locator(".optin-error-summary li").CountAsync());
+        await AssertAccessibleAsync(page);
     }
 
     [ChromiumFact]

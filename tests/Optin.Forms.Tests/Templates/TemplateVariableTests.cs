@@ -196,7 +196,7 @@ public sealed class TemplateVariableTests : IDisposable
         });
 
         Assert.Contains("OptinForms:Templates:salon-page:Html:fr: {{ titel }} is not a variable of a landing page, so it would print nothing; "
-            + "its variables are culture, form, path, title. Did you mean {{ title }}? (AUTH-1)", failures);
+            + "its variables are assets, culture, form, path, title. Did you mean {{ title }}? (AUTH-1)", failures);
     }
 
     [Fact]
