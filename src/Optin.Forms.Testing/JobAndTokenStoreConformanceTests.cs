@@ -204,6 +204,38 @@ public abstract class JobAndTokenStoreConformanceTests
         Assert.Null((await tx.Tokens.FindAsync(unsubscribe.Hash, default))!.ConsumedAt);
     }
 
+    /// <summary>A preference page token (#20) comes back with its kind, is listed for its contact, and is revoked by consuming it.</summary>
+    [Fact]
+    [Trait("Requirement", "DOI-3")]
+    public async Task SaveTokenAsync_PreferencesKind_RoundTrips_AndConsumeRevokesIt()
+    {
+        var store = await CreateStoreAsync();
+        var contact = Guid.NewGuid();
+        var preferences = Token(contact) with { Hash = "cc", Kind = TokenKind.Preferences, ExpiresAt = T0 + NodaTime.Duration.FromDays(365) };
+        await using (var tx = await store.BeginTransactionAsync(default))
+        {
+            await tx.Tokens.SaveAsync(preferences, default);
+            await tx.CommitAsync(default);
+        }
+
+        await using (var tx = await store.BeginTransactionAsync(default))
+        {
+            var found = await tx.Tokens.FindAsync("cc", default);
+            Assert.NotNull(found);
+            Assert.Equal((TokenKind.Preferences, contact, preferences.PurposeId, preferences.ExpiresAt, (Instant?)null),
+                (found.Kind, found.ContactId, found.PurposeId, found.ExpiresAt, found.ConsumedAt));
+            Assert.Equal([TokenKind.Preferences], (await tx.Tokens.ListAsync(contact, default)).Select(t => t.Kind));
+            Assert.Equal(0, await tx.Tokens.RevokeAsync(contact, "newsletter", TokenKind.Unsubscribe, T0, default));
+            Assert.True(await tx.Tokens.ConsumeAsync("cc", T0, default));
+            await tx.CommitAsync(default);
+        }
+
+        await using (var tx = await store.BeginTransactionAsync(default))
+        {
+            Assert.Equal(T0, (await tx.Tokens.FindAsync("cc", default))!.ConsumedAt);
+        }
+    }
+
     /// <summary>A confirmation token of several purposes (one email for every purpose of a submission) keeps them, in order.</summary>
     [Fact]
     [Trait("Requirement", "DOI-3")]

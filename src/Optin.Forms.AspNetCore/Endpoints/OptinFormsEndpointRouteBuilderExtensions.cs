@@ -18,7 +18,7 @@ public static class OptinFormsEndpointRouteBuilderExtensions
     /// <summary>
     /// Maps, under the configured prefix (<c>/optin</c> by default): <c>GET|POST forms/{formId}</c>,
     /// <c>GET forms/{formId}/fragment</c>, <c>GET forms/{formId}/challenge</c>, <c>GET thanks</c>, <c>GET|HEAD|POST confirm/{token}</c>, <c>GET confirmed</c>,
-    /// <c>GET|HEAD|POST unsubscribe/{token}</c>, <c>GET assets/{name}</c>; the admin API under <c>admin/</c> when
+    /// <c>GET|HEAD|POST unsubscribe/{token}</c>, <c>GET|HEAD|POST preferences/{token}</c>, <c>GET assets/{name}</c>; the admin API under <c>admin/</c> when
     /// <see cref="AdminApiOptions.Enabled"/>; and every configured landing page at its path.
     /// </summary>
     /// <returns>The route group of the prefixed endpoints, for conventions.</returns>
@@ -38,6 +38,8 @@ public static class OptinFormsEndpointRouteBuilderExtensions
         group.MapGet("/confirmed", (HttpContext c) => Tokens(c).ShowConfirmedAsync(c));
         group.MapMethods("/unsubscribe/{token}", ["GET", "HEAD"], (HttpContext c, string token) => Tokens(c).ShowUnsubscribeAsync(c, token));
         group.MapPost("/unsubscribe/{token}", (HttpContext c, string token) => Tokens(c).PostUnsubscribeAsync(c, token)).DisableAntiforgery();
+        group.MapMethods("/preferences/{token}", ["GET", "HEAD"], (HttpContext c, string token) => Tokens(c).ShowPreferencesAsync(c, token));
+        group.MapPost("/preferences/{token}", (HttpContext c, string token) => Tokens(c).PostPreferencesAsync(c, token)).DisableAntiforgery();
         group.MapGet("/assets/{name}", (HttpContext c, string name) => AssetEndpoints.ServeAsync(c, name));
         if (web.Admin.Enabled)
         {

@@ -67,6 +67,8 @@ internal static class EngineServices
         services.TryAddSingleton<ConfirmationIssuer>();
         services.TryAddSingleton(sp => OptinMetrics.Attach(ActivatorUtilities.CreateInstance<DoubleOptinService>(sp), sp));
         services.TryAddSingleton<IDoubleOptinService>(sp => sp.GetRequiredService<DoubleOptinService>());
+        services.TryAddSingleton<Preferences.PreferenceService>();
+        services.TryAddSingleton<Preferences.IPreferenceService>(sp => sp.GetRequiredService<Preferences.PreferenceService>());
         services.TryAddSingleton<DoubleOptinRequestService>();
         services.TryAddSingleton(sp => OptinMetrics.Attach(new UnconfirmedSweeper(sp.GetRequiredService<IOptinStore>(),
             sp.GetRequiredService<IClock>(), sp.GetRequiredService<IFormCatalogProvider>(), sp.GetServices<IOptinEventListener>(),

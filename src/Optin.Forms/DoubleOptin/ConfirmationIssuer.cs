@@ -131,4 +131,27 @@ internal sealed class ConfirmationIssuer(IOptinStore store, IClock clock, IFormC
         }, cancellationToken);
         return token;
     }
+
+    /// <summary>
+    /// Issues a preference page token for a marketing email: it can show what the person consented to, withdraw and object,
+    /// never confirm or subscribe (DOI-3, WD-7). Bound to the purpose of the email only for the record: the page covers
+    /// every purpose the contact holds.
+    /// </summary>
+    public async ValueTask<string> IssuePreferencesAsync(IOptinTransaction tx, Guid contactId, string purposeId, string? culture,
+        CancellationToken cancellationToken)
+    {
+        var now = clock.GetCurrentInstant();
+        var (token, hash) = OptinToken.Create();
+        await tx.Tokens.SaveAsync(new TokenRecord
+        {
+            Hash = hash,
+            Kind = TokenKind.Preferences,
+            ContactId = contactId,
+            PurposeId = purposeId,
+            Culture = culture,
+            CreatedAt = now,
+            ExpiresAt = now + Duration.FromTimeSpan(_options.DoubleOptin.PreferencesTokenLifetime),
+        }, cancellationToken);
+        return token;
+    }
 }

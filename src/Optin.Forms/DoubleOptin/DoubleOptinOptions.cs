@@ -34,6 +34,12 @@ public sealed class DoubleOptinOptions
     public TimeSpan UnsubscribeTokenLifetime { get; set; } = TimeSpan.FromDays(730);
 
     /// <summary>
+    /// How long a preference page link in a marketing email works (<c>OptinForms:DoubleOptin:PreferencesTokenLifetime</c>).
+    /// Default 365 days: each marketing email carries a fresh one, and the unsubscribe link stays the longer-lived way out.
+    /// </summary>
+    public TimeSpan PreferencesTokenLifetime { get; set; } = TimeSpan.FromDays(365);
+
+    /// <summary>
     /// The key of the HMAC that turns addresses into suppression keys (and IP addresses into rate-limit keys), so the
     /// store holds no address. Optional: when absent, a 256-bit random key is generated once and kept in the store, shared
     /// by every host on the database (CFG-6). A configured key is a secret: keep it in user-secrets or an environment

@@ -8,4 +8,10 @@ public enum TokenKind
 
     /// <summary>Withdraws a consent (<c>/optin/unsubscribe/{token}</c>).</summary>
     Unsubscribe,
+
+    /// <summary>
+    /// Opens the person's preference page (<c>/optin/preferences/{token}</c>): it shows what they consented to and can only
+    /// withdraw or object, never give consent. Long-lived, and revoked when the address changes or the contact is erased.
+    /// </summary>
+    Preferences,
 }

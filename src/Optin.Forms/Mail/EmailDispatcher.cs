@@ -14,6 +14,8 @@ internal sealed class EmailDispatcher(EmailRenderer renderer, IMailSender sender
 
     public string UnsubscribeUrl(string token) => Link(OptinLinks.Unsubscribe, token);
 
+    public string PreferencesUrl(string token) => Link(OptinLinks.Preferences, token);
+
     /// <summary>Renders and sends; returning means the sender accepted the message (invariant 4).</summary>
     /// <remarks><paramref name="marketing"/> sends as marketing (List-Unsubscribe headers, WD-1) even when the template is not.</remarks>
     public async ValueTask<RenderedEmail> SendAsync(string templateId, string? culture, EmailModel model, string to, string messageId,

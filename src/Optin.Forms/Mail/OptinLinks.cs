@@ -1,13 +1,14 @@
 namespace Optin.Forms.Mail;
 
 /// <summary>
-/// Builds every absolute link the engine writes (confirmation, unsubscribe) from <c>OptinForms:BaseUrl</c> and
+/// Builds every absolute link the engine writes (confirmation, unsubscribe, preferences) from <c>OptinForms:BaseUrl</c> and
 /// <c>OptinForms:PathPrefix</c>: the one place that knows where the engine's pages are.
 /// </summary>
 internal static class OptinLinks
 {
     public const string Confirm = "confirm";
     public const string Unsubscribe = "unsubscribe";
+    public const string Preferences = "preferences";
 
     /// <summary><c>{BaseUrl}{PathPrefix}/{page}/{token}</c>, never from a request's Host header (SEC-7).</summary>
     public static string Page(OptinFormsOptions options, string page, string token)

@@ -70,6 +70,12 @@ public sealed partial class PersonalDataService
                 .OrderBy(p => p.Id, StringComparer.Ordinal)
                 .ToList();
         var updated = contact with { Email = email.Address, EmailKey = email.Key, UpdatedAt = now };
+        if (!sameMailbox)
+        {
+            // A preference link sent to the old address must not show or manage the new one (#20).
+            await Preferences.PreferenceTokens.RevokeAllAsync(tx, contact.Id, now, cancellationToken);
+        }
+
         var events = new List<ConsentEvent>();
         foreach (var purpose in moved)
         {

@@ -15,6 +15,7 @@ internal static class DoubleOptinOptionsCheck
         Positive(doi.DeleteUnconfirmedAfter, "DeleteUnconfirmedAfter", problems);
         Positive(doi.SuppressAfterRejection, "SuppressAfterRejection", problems);
         Positive(doi.UnsubscribeTokenLifetime, "UnsubscribeTokenLifetime", problems);
+        Positive(doi.PreferencesTokenLifetime, "PreferencesTokenLifetime", problems);
         if (doi.MaxSendsPerPending < 1)
         {
             problems.Add(new($"{Root}:DoubleOptin:MaxSendsPerPending", ConfigurationCodes.Invalid, "must be at least 1"));

@@ -29,7 +29,7 @@ public static partial class OptinFormsConfigurationReader
         var d = options.DoubleOptin;
         reader.CheckKeys(doi, nameof(d.TokenLifetime), nameof(d.ConfirmationMode), nameof(d.MaxSendsPerPending), nameof(d.MaxSendsPerAddressPerDay),
             nameof(d.DeleteUnconfirmedAfter), nameof(d.ConfirmedPage), nameof(d.SuppressAfterRejection), nameof(d.UnsubscribeTokenLifetime), nameof(d.HashKey),
-            nameof(d.SuppressAfterErasure), nameof(d.QueryBatchSize), nameof(d.QueryRequestsPerMinute));
+            nameof(d.SuppressAfterErasure), nameof(d.QueryBatchSize), nameof(d.QueryRequestsPerMinute), nameof(d.PreferencesTokenLifetime));
         d.TokenLifetime = reader.Duration(doi, nameof(d.TokenLifetime)) ?? d.TokenLifetime;
         d.ConfirmationMode = reader.Enum<ConfirmationMode>(doi, nameof(d.ConfirmationMode)) ?? d.ConfirmationMode;
         d.MaxSendsPerPending = reader.Int(doi, nameof(d.MaxSendsPerPending)) ?? d.MaxSendsPerPending;
@@ -38,6 +38,7 @@ public static partial class OptinFormsConfigurationReader
         d.ConfirmedPage = reader.String(doi, nameof(d.ConfirmedPage)) ?? d.ConfirmedPage;
         d.SuppressAfterRejection = reader.Duration(doi, nameof(d.SuppressAfterRejection)) ?? d.SuppressAfterRejection;
         d.UnsubscribeTokenLifetime = reader.Duration(doi, nameof(d.UnsubscribeTokenLifetime)) ?? d.UnsubscribeTokenLifetime;
+        d.PreferencesTokenLifetime = reader.Duration(doi, nameof(d.PreferencesTokenLifetime)) ?? d.PreferencesTokenLifetime;
         d.HashKey = reader.String(doi, nameof(d.HashKey)) ?? d.HashKey;
         d.SuppressAfterErasure = reader.Duration(doi, nameof(d.SuppressAfterErasure)) ?? d.SuppressAfterErasure;
         d.QueryBatchSize = reader.Int(doi, nameof(d.QueryBatchSize)) ?? d.QueryBatchSize;

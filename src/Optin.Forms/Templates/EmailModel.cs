@@ -21,6 +21,7 @@ public sealed class EmailModel
     [
         nameof(ConfirmUrl), nameof(ExpiresInDays), nameof(Controller), nameof(PurposeText), nameof(SiteUrl), nameof(Culture),
         nameof(UnsubscribeUrl), nameof(FormId), nameof(Email), nameof(Fields), nameof(Values), nameof(Consents), nameof(Purposes),
+        nameof(PreferencesUrl),
     ];
 
     /// <summary>The confirmation link (double opt-in emails).</summary>
@@ -43,6 +44,12 @@ public sealed class EmailModel
 
     /// <summary>The unsubscribe link (marketing emails, WD-1).</summary>
     public string? UnsubscribeUrl { get; init; }
+
+    /// <summary>
+    /// The link to the person's preference page (marketing emails, #20): what they consented to, with a way to withdraw one
+    /// purpose, all of them, or to object to direct marketing.
+    /// </summary>
+    public string? PreferencesUrl { get; init; }
 
     /// <summary>The form of the event, when there is one.</summary>
     public string? FormId { get; init; }

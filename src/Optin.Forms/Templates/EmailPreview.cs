@@ -78,6 +78,7 @@ internal static class EmailPreview
             SiteUrl = Value(nameof(EmailModel.SiteUrl)),
             Culture = names.Contains(nameof(EmailModel.Culture)) ? culture : null,
             UnsubscribeUrl = Value(nameof(EmailModel.UnsubscribeUrl)),
+            PreferencesUrl = Value(nameof(EmailModel.PreferencesUrl)),
             FormId = names.Contains(nameof(EmailModel.FormId)) ? form?.Id ?? Sample(nameof(EmailModel.FormId)) : null,
             Email = Value(nameof(EmailModel.Email)),
             Fields = fields,

@@ -26,6 +26,11 @@ internal static class TemplateVariables
         "The one-click unsubscribe link; a marketing email must show it in its HTML (WD-1). Empty in mail that is not marketing.",
         "https://example.org/optin/unsubscribe/SAMPLE-TOKEN");
 
+    private static readonly TemplateVariable PreferencesUrl = new(nameof(EmailModel.PreferencesUrl),
+        "The link to the person's preference page: each purpose they hold with the consent text they agreed to, to withdraw one, all, "
+        + "or object to direct marketing (OptinForms:DoubleOptin:PreferencesTokenLifetime). Empty in mail that is not marketing.",
+        "https://example.org/optin/preferences/SAMPLE-TOKEN");
+
     private static readonly TemplateVariable FormId = new(nameof(EmailModel.FormId), "The id of the form the person sent.", "newsletter");
 
     private static readonly TemplateVariable Email = new(nameof(EmailModel.Email), "The person's email address.", "marie.dupont@example.org");
@@ -60,7 +65,7 @@ internal static class TemplateVariables
     public static IReadOnlyList<TemplateVariable> Of(TemplateKind kind) => kind switch
     {
         TemplateKind.DoubleOptin => [ConfirmUrl, ExpiresInDays, Purposes, Controller, PurposeText, SiteUrl, Culture],
-        TemplateKind.Marketing => [Email, Fields, Values, FormId, Consents, UnsubscribeUrl, Controller, PurposeText, SiteUrl, Culture],
+        TemplateKind.Marketing => [Email, Fields, Values, FormId, Consents, UnsubscribeUrl, PreferencesUrl, Controller, PurposeText, SiteUrl, Culture],
         TemplateKind.Notification => [FormId, Email, Fields, Values, Consents, Controller, PurposeText, SiteUrl, Culture],
         TemplateKind.LandingPage => LandingPage,
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),

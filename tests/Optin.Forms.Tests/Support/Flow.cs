@@ -101,6 +101,8 @@ internal sealed class Flow : IDisposable
 
     public static string UnsubscribeToken(MimeMessage message) => Link(message, "unsubscribe");
 
+    public static string PreferencesToken(MimeMessage message) => Link(message, "preferences");
+
     public async Task<List<JobRecord>> JobsAsync() => await Store.Jobs.ListJobsAsync(null, default).ToListAsync();
 
     public static SubmissionContext Visitor { get; } = new("fr", null, "198.51.100.23", "Mozilla/5.0 (confirm)");

@@ -29,6 +29,7 @@ public sealed class EmailTemplateGoldenTests
         {
             ConfirmUrl = "https://example.test/optin/confirm/TOKEN",
             UnsubscribeUrl = "https://example.test/optin/unsubscribe/TOKEN",
+            PreferencesUrl = "https://example.test/optin/preferences/TOKEN",
             ExpiresInDays = 7,
             Controller = "Atelier Dupont SARL, 12 rue des Lilas, 69003 Lyon",
             PurposeText = culture == "fr" ? Some.PurposeFr : Some.PurposeEn,

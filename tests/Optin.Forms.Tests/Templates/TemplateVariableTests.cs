@@ -88,7 +88,7 @@ public sealed class TemplateVariableTests : IDisposable
 
         Assert.Contains("OptinForms:Templates:welcome:Html:fr: {{ FirstName }} is not a variable of an email to the contact "
             + "(rule 'welcome' sends this template without To), so it would print nothing; its variables are Consents, Controller, Culture, "
-            + "Email, Fields, FormId, PurposeText, SiteUrl, UnsubscribeUrl, Values. Did you mean {{ Fields.firstName }}? (AUTH-1)", failures);
+            + "Email, Fields, FormId, PreferencesUrl, PurposeText, SiteUrl, UnsubscribeUrl, Values. Did you mean {{ Fields.firstName }}? (AUTH-1)", failures);
     }
 
     [Fact]

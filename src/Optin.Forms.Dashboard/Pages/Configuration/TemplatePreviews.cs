@@ -114,6 +114,7 @@ internal static class TemplatePreviews
             SiteUrl = site,
             Culture = culture,
             UnsubscribeUrl = unsubscribe,
+            PreferencesUrl = site + "/optin/preferences/SAMPLE-TOKEN",
             FormId = form?.Id,
             Email = SampleAddress,
             Fields = form is null ? new Dictionary<string, string>()

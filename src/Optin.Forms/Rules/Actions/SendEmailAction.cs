@@ -11,7 +11,7 @@ namespace Optin.Forms.Rules.Actions;
 
 /// <summary>
 /// Sends a template to the contact or to a fixed address. A marketing template goes only to a confirmed contact who has
-/// not objected (DOI-1, WD-6) and carries a fresh unsubscribe link (WD-1).
+/// not objected (DOI-1, WD-6) and carries a fresh unsubscribe link (WD-1) and a fresh preference page link (#20).
 /// </summary>
 internal sealed class SendEmailAction(IOptinStore store, ConfirmationIssuer issuer, EmailDispatcher dispatcher, EmailRenderer renderer,
     IFormCatalogProvider catalog, IOptions<OptinFormsOptions> options, NodaTime.IClock clock) : RuleAction<SendEmailArgs>, IChecksRestrictionInTransaction
@@ -24,6 +24,8 @@ internal sealed class SendEmailAction(IOptinStore store, ConfirmationIssuer issu
                 p => catalog.Current.FindPurpose(p)?.Marketing == true);
         string? unsubscribe = null;
         string? unsubscribeToken = null;
+        string? preferences = null;
+        string? preferencesToken = null;
         Contact? contact;
         await using (var tx = await store.BeginTransactionAsync(cancellationToken))
         {
@@ -69,6 +71,8 @@ internal sealed class SendEmailAction(IOptinStore store, ConfirmationIssuer issu
 
                     unsubscribeToken = await issuer.IssueUnsubscribeAsync(tx, contact.Id, purposeId, context.Culture, cancellationToken);
                     unsubscribe = dispatcher.UnsubscribeUrl(unsubscribeToken);
+                    preferencesToken = await issuer.IssuePreferencesAsync(tx, contact.Id, purposeId, context.Culture, cancellationToken);
+                    preferences = dispatcher.PreferencesUrl(preferencesToken);
                     await tx.CommitAsync(cancellationToken);
                 }
             }
@@ -88,6 +92,7 @@ internal sealed class SendEmailAction(IOptinStore store, ConfirmationIssuer issu
         var model = new EmailModel
         {
             UnsubscribeUrl = unsubscribe,
+            PreferencesUrl = preferences,
             Controller = purpose?.Controller ?? cat.Purposes.Values.Select(p => p.Controller).FirstOrDefault(c => c is not null),
             PurposeText = purpose?.GetText(culture, cat.DefaultCulture).Purpose,
             SiteUrl = options.Value.BaseUrl,
@@ -101,7 +106,7 @@ internal sealed class SendEmailAction(IOptinStore store, ConfirmationIssuer issu
         var sent = await dispatcher.SendAsync(args.Template!, culture, model, args.To ?? contact!.Email, context.Job.MessageId!, unsubscribe,
             marketing, cancellationToken);
         return args.To is null
-            ? JobOutcome.Sent(SentEmail.Of(sent, context.Job.MessageId!, purposeId, contact!.Email, unsubscribeToken, unsubscribe))
+            ? JobOutcome.Sent(SentEmail.Of(sent, context.Job.MessageId!, purposeId, contact!.Email, unsubscribeToken, unsubscribe, preferencesToken, preferences))
             : JobOutcome.Done;
     }
 }
