@@ -170,7 +170,7 @@ public static partial class FormCatalogCompiler
         for (var i = 0; i < values.Count; i++)
         {
             var value = values[i];
-            if (string.IsNullOrWhiteSpace(value) || options.Contains(value, StringComparer.Ordinal))
+            if (string.IsNullOrWhiteSpace(value) || value.Trim().Length != value.Length || options.Contains(value, StringComparer.Ordinal))
             {
                 continue;
             }
