@@ -12,8 +12,14 @@ public static partial class OptinFormsConfigurationReader
             return null;
         }
 
-        if (section.Value is not null)
+        // A layered configuration can give a section both a plain value and keys: the keys are what was meant.
+        if (!section.GetChildren().Any())
         {
+            if (string.IsNullOrEmpty(section.Value))
+            {
+                return null;
+            }
+
             reader.Report(section.Path, ConfigurationCodes.WrongType,
                 $"expected an object such as {{ \"Field\": \"topic\", \"Equals\": \"quote\" }}, found '{section.Value}'");
             return null;
@@ -24,8 +30,33 @@ public static partial class OptinFormsConfigurationReader
         {
             Field = reader.String(section, nameof(FieldConditionOptions.Field)),
             Value = reader.String(section, FormCatalogCompiler.ConditionEquals),
-            In = reader.StringList(section, nameof(FieldConditionOptions.In)),
+            In = ReadIn(reader, section.GetSection(nameof(FieldConditionOptions.In))),
         };
+    }
+
+    /// <summary>The values of <c>In</c>: a list, or one text; a layered configuration's empty value beside the items is ignored.</summary>
+    private static List<string>? ReadIn(ConfigurationReader reader, IConfigurationSection section)
+    {
+        var items = ConfigurationReader.Items(section).ToList();
+        if (items.Count == 0)
+        {
+            return section.Value is { } one ? [one] : null;
+        }
+
+        var values = new List<string>(items.Count);
+        foreach (var item in items)
+        {
+            if (item.Value is null)
+            {
+                reader.Report(item.Path, ConfigurationCodes.WrongType, "expected a text value, found a section");
+            }
+            else
+            {
+                values.Add(item.Value);
+            }
+        }
+
+        return values;
     }
 
     /// <summary>

@@ -139,7 +139,9 @@ public sealed class FieldConditionConfigurationTests
     [Fact]
     public void TryCompile_ShowWhenAsText_RefusedAsTheWrongType()
     {
-        var settings = Conditional(($"{F}:2:ShowWhen:Field", null), ($"{F}:2:ShowWhen:Equals", null));
+        var settings = Conditional();
+        settings.Remove($"{F}:2:ShowWhen:Field");
+        settings.Remove($"{F}:2:ShowWhen:Equals");
         settings[$"{F}:2:ShowWhen"] = "topic=quote";
 
         var (_, problems) = Compile(settings);
