@@ -104,8 +104,8 @@ public static partial class FormCatalogCompiler
             {
                 reader.Report($"{path}:Field", ConfigurationCodes.DanglingReference,
                     target.StartsWith("consent", StringComparison.OrdinalIgnoreCase)
-                        ? $"'{target}' is not a field of this form: consent boxes are not fields, and a field cannot depend on one"
-                        : $"the field '{target}' is not a field of this form{Templates.ClosestName.Hint(target, index.Keys)}");
+                        ? $"'{target}' is a consent box, not a field of this form: a field cannot depend on one"
+                        : $"the field '{target}' is not declared in this form{Templates.ClosestName.Hint(target, index.Keys)}");
                 continue;
             }
 

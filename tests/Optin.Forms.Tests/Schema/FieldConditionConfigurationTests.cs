@@ -40,9 +40,9 @@ public sealed class FieldConditionConfigurationTests
     {
         // key under the budget field (index 2, shown when topic is quote), value, problem path under the field, code, message
         { "ShowWhen:Field", "topc", "2:ShowWhen:Field", ConfigurationCodes.DanglingReference,
-            "the field 'topc' is not a field of this form (did you mean 'topic'?)" },
+            "the field 'topc' is not declared in this form (did you mean 'topic'?)" },
         { "ShowWhen:Field", "consent.newsletter", "2:ShowWhen:Field", ConfigurationCodes.DanglingReference,
-            "'consent.newsletter' is not a field of this form: consent boxes are not fields, and a field cannot depend on one" },
+            "'consent.newsletter' is a consent box, not a field of this form: a field cannot depend on one" },
         { "ShowWhen:Field", "budget", "2:ShowWhen:Field", ConfigurationCodes.ConditionCycle,
             "the field 'budget' cannot be shown on a condition on itself: it would never be shown; name another field" },
         { "ShowWhen:Field", "agenda", "2:ShowWhen:Field", ConfigurationCodes.Invalid,
