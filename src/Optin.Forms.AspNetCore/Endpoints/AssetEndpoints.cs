@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace Optin.Forms.AspNetCore.Endpoints;
 
-/// <summary>The default theme's stylesheet, the AutoSubmit script and the challenge script, served from the package itself.</summary>
+/// <summary>The default theme's stylesheet, the AutoSubmit, challenge and conditional-field scripts, served from the package itself.</summary>
 internal static class AssetEndpoints
 {
     private static readonly FrozenDictionary<string, (byte[] Content, string Type)> Assets = new Dictionary<string, (byte[], string)>
@@ -11,6 +11,7 @@ internal static class AssetEndpoints
         ["optin.css"] = (Load("optin.css"), "text/css; charset=utf-8"),
         ["autosubmit.js"] = (Load("autosubmit.js"), "text/javascript; charset=utf-8"),
         ["challenge.js"] = (Load("challenge.js"), "text/javascript; charset=utf-8"),
+        ["conditions.js"] = (Load("conditions.js"), "text/javascript; charset=utf-8"),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     public static Task ServeAsync(HttpContext context, string name)

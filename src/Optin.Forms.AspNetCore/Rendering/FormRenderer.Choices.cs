@@ -14,13 +14,13 @@ internal static partial class FormRenderer
         var chosen = FieldDefinition.SplitValues(model.Values.GetValueOrDefault(field.Name));
         var type = field.Kind == FieldKind.Radio ? "radio" : "checkbox";
         html.Append("<fieldset class=\"optin-field optin-field-").Append(field.Kind.ToString().ToLowerInvariant()).Append("\" id=\"")
-            .Append(inputId).Append("\">\n<legend>").Append(Html.Encode(label));
+            .Append(inputId).Append('"').Append(ConditionAttributes(field)).Append(">\n<legend>").Append(Html.Encode(label));
         if (field.Required)
         {
             html.Append(" <span class=\"optin-required\">(").Append(Html.Encode(WebTexts.Get(culture, "Required"))).Append(")</span>");
         }
 
-        html.Append("</legend>\n");
+        html.Append(ConditionNote(model, field)).Append("</legend>\n");
         for (var i = 0; i < field.Choices.Length; i++)
         {
             var choice = field.Choices[i];
@@ -35,7 +35,7 @@ internal static partial class FormRenderer
             // A required radio group is one constraint over its buttons; on checkboxes, required would mean "tick them all".
             if (field.Required && field.Kind == FieldKind.Radio)
             {
-                html.Append(" required");
+                html.Append(RequiredAttribute(field));
             }
 
             if (errors.Count > 0)

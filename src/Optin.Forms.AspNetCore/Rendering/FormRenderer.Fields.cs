@@ -31,7 +31,7 @@ internal static partial class FormRenderer
         common.Append(" id=\"").Append(inputId).Append("\" name=\"").Append(Html.Encode(field.Name)).Append('"');
         if (field.Required)
         {
-            common.Append(" required");
+            common.Append(RequiredAttribute(field));
         }
 
         if (errors.Count > 0)
@@ -44,7 +44,8 @@ internal static partial class FormRenderer
             common.Append(" autofocus");
         }
 
-        html.Append("<div class=\"optin-field optin-field-").Append(field.Kind.ToString().ToLowerInvariant()).Append("\">\n");
+        html.Append("<div class=\"optin-field optin-field-").Append(field.Kind.ToString().ToLowerInvariant()).Append('"')
+            .Append(ConditionAttributes(field)).Append(">\n");
         if (field.Kind == FieldKind.Checkbox)
         {
             html.Append("<input type=\"checkbox\" value=\"true\"").Append(common);
@@ -54,11 +55,11 @@ internal static partial class FormRenderer
             }
 
             html.Append(">\n");
-            AppendLabel(html, inputId, label, field.Required, culture);
+            AppendLabel(html, inputId, label, field.Required, culture, ConditionNote(model, field));
         }
         else
         {
-            AppendLabel(html, inputId, label, field.Required, culture);
+            AppendLabel(html, inputId, label, field.Required, culture, ConditionNote(model, field));
             AppendInput(html, model, field, common.ToString(), value, culture);
         }
 
@@ -66,7 +67,7 @@ internal static partial class FormRenderer
         html.Append("</div>\n");
     }
 
-    private static void AppendLabel(StringBuilder html, string inputId, string label, bool required, string culture)
+    private static void AppendLabel(StringBuilder html, string inputId, string label, bool required, string culture, string note = "")
     {
         html.Append("<label for=\"").Append(inputId).Append("\">").Append(Html.Encode(label));
         if (required)
@@ -74,7 +75,7 @@ internal static partial class FormRenderer
             html.Append(" <span class=\"optin-required\">(").Append(Html.Encode(WebTexts.Get(culture, "Required"))).Append(")</span>");
         }
 
-        html.Append("</label>\n");
+        html.Append(note).Append("</label>\n");
     }
 
     private static void AppendInput(StringBuilder html, FormRenderModel model, FieldDefinition field, string common, string? value, string culture)

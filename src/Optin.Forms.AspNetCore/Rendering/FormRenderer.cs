@@ -39,6 +39,7 @@ internal static partial class FormRenderer
         AppendProcessingNotice(html, model, id);
         AppendConsents(html, model, id, firstError);
         AppendChallenge(html, model, id);
+        AppendConditionsScript(html, model);
         html.Append("<div class=\"optin-actions\"><button type=\"submit\" class=\"optin-button\">")
             .Append(Html.Encode(WebTexts.Get(culture, "Submit"))).Append("</button></div>\n");
         html.Append("</form>\n");

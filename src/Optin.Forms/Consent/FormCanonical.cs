@@ -76,6 +76,20 @@ internal static class FormCanonical
                     w.WriteString("defaultRegion", f.DefaultRegion);
                 }
 
+                if (f.ShowWhen is { } when)
+                {
+                    w.WriteStartObject("showWhen");
+                    w.WriteString("field", when.Field);
+                    w.WriteStartArray("values");
+                    foreach (var value in when.Values)
+                    {
+                        w.WriteStringValue(value);
+                    }
+
+                    w.WriteEndArray();
+                    w.WriteEndObject();
+                }
+
                 w.WriteEndObject();
             }
 

@@ -32,4 +32,10 @@ public static class ConfigurationCodes
 
     /// <summary>A field whose name or options read like a consent: consent has its own checkboxes, one per purpose (CONS-4).</summary>
     public const string ConsentLookalike = "OPTIN1020";
+
+    /// <summary>Conditional fields (<c>ShowWhen</c>) that wait on themselves or on each other in a circle: none could ever be shown.</summary>
+    public const string ConditionCycle = "OPTIN1040";
+
+    /// <summary>A consent checkbox given a condition: consent boxes are always shown, one per purpose (CONS-4).</summary>
+    public const string ConditionalConsent = "OPTIN1041";
 }

@@ -55,6 +55,12 @@ public sealed class FieldDefinition
     /// <summary>For phone fields, the region a number typed without <c>+</c> is read in (the field's, else the form's); none: <c>+</c> is required.</summary>
     public string? DefaultRegion { get; internal init; }
 
+    /// <summary>
+    /// When set, the field is shown only when the condition holds: otherwise it is not validated, not required, and its posted
+    /// value is dropped (see <see cref="Submissions.FieldConditions"/>).
+    /// </summary>
+    public FieldCondition? ShowWhen { get; internal init; }
+
     /// <summary>Whether one post may choose several values (<see cref="FieldKind.CheckboxGroup"/>, <see cref="FieldKind.MultiSelect"/>), stored one per line.</summary>
     public bool IsMultiValued => Kind is FieldKind.CheckboxGroup or FieldKind.MultiSelect;
 

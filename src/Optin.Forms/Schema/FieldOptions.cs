@@ -50,4 +50,10 @@ public sealed class FieldOptions
     /// read in. Default: the form's <see cref="FormOptions.DefaultRegion"/>; with neither, a number must start with <c>+</c>.
     /// </summary>
     public string? DefaultRegion { get; set; }
+
+    /// <summary>
+    /// Shows the field (and so requires it, when <see cref="Required"/>) only when another, earlier field has a given value;
+    /// see <see cref="FieldConditionOptions"/>. Not for the form's email field; consent boxes are never conditional.
+    /// </summary>
+    public FieldConditionOptions? ShowWhen { get; set; }
 }

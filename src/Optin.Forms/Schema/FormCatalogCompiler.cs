@@ -251,8 +251,11 @@ public static partial class FormCatalogCompiler
                 DateMax = kind.DateMax,
                 MaxChoices = kind.MaxChoices,
                 DefaultRegion = kind.DefaultRegion,
+                ShowWhen = CompileCondition(field, path, reader),
             });
         }
+
+        CheckConditions(form, formPath, reader);
 
         var emails = fields.Count(f => f.Kind == FieldKind.Email);
         if (emails != 1)
@@ -467,6 +470,7 @@ public static partial class FormCatalogCompiler
                 .Append('|').Append(f.MaxLength).Append('|').Append(f.Pattern).Append('|')
                 .AppendJoin(',', f.Choices.Select(c => c.Value)).Append('|');
             AppendKindVersion(canonical, f);
+            AppendConditionVersion(canonical, f);
             foreach (var culture in f.Label.Cultures.Order(StringComparer.Ordinal))
             {
                 canonical.Append(culture).Append('=').Append(f.Label.Get(culture)).Append(';');

@@ -142,7 +142,8 @@ public static partial class OptinFormsConfigurationReader
                 continue;
             }
 
-            reader.CheckKeys(consent, nameof(ConsentOptions.Purpose), nameof(ConsentOptions.Purposes), nameof(ConsentOptions.Checked));
+            var conditional = RefuseConditionalConsent(reader, consent);
+            reader.CheckKeys(consent, [nameof(ConsentOptions.Purpose), nameof(ConsentOptions.Purposes), nameof(ConsentOptions.Checked), .. conditional]);
             form.Consents.Add(new ConsentOptions
             {
                 Purpose = reader.String(consent, nameof(ConsentOptions.Purpose)) ?? consent.Value,
@@ -176,7 +177,7 @@ public static partial class OptinFormsConfigurationReader
         reader.CheckKeys(section, nameof(FieldOptions.Name), nameof(FieldOptions.Kind), nameof(FieldOptions.Required),
             nameof(FieldOptions.MaxLength), nameof(FieldOptions.Pattern), nameof(FieldOptions.Label),
             nameof(FieldOptions.Options), nameof(FieldOptions.Value), nameof(FieldOptions.Min), nameof(FieldOptions.Max),
-            nameof(FieldOptions.MaxChoices), nameof(FieldOptions.DefaultRegion));
+            nameof(FieldOptions.MaxChoices), nameof(FieldOptions.DefaultRegion), nameof(FieldOptions.ShowWhen));
         var field = new FieldOptions
         {
             Name = reader.String(section, nameof(FieldOptions.Name)),
@@ -189,6 +190,7 @@ public static partial class OptinFormsConfigurationReader
             Max = reader.String(section, nameof(FieldOptions.Max)),
             MaxChoices = reader.Int(section, nameof(FieldOptions.MaxChoices)),
             DefaultRegion = reader.String(section, nameof(FieldOptions.DefaultRegion)),
+            ShowWhen = ReadShowWhen(reader, section.GetSection(nameof(FieldOptions.ShowWhen))),
         };
         reader.Localized(section, nameof(FieldOptions.Label), field.Label);
 

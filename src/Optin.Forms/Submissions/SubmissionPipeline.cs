@@ -221,8 +221,15 @@ public sealed class SubmissionPipeline
         // share this dictionary's nodes.
         var values = ImmutableDictionary.CreateBuilder<string, string>();
         NormalizedEmail? email = null;
+        var hidden = FieldConditions.Hidden(form, posted);
         foreach (var field in form.Fields)
         {
+            if (hidden is not null && hidden.Contains(field.Name))
+            {
+                // Not shown: not validated, not required, and what was posted under its name is dropped.
+                continue;
+            }
+
             var (value, error) = FieldValidator.Validate(field, posted.Get(field.Name));
             if (error is null && value is not null && field.Kind == FieldKind.Email)
             {

@@ -25,6 +25,7 @@ public sealed class SchemaAgreementTests
     private static readonly Dictionary<(Type, string), string> Renamed = new()
     {
         [(typeof(MailOptions), nameof(MailOptions.PickupDirectory))] = "Pickup:Directory",
+        [(typeof(FieldConditionOptions), nameof(FieldConditionOptions.Value))] = "Equals",
     };
 
     /// <summary>Properties that are not read from configuration, with why.</summary>
