@@ -17,7 +17,7 @@ public static partial class OptinFormsConfigurationReader
     /// admin); their owners validate their content.
     /// </summary>
     public static IReadOnlyCollection<string> DelegatedSections { get; } =
-        ["Abuse", "Storage", "Admin", "Webhooks", "Jobs"];
+        ["Abuse", "Storage", "Admin", "Webhooks", "Jobs", "Deliverability"];
 
     /// <summary>Reads <paramref name="section"/> into <paramref name="options"/>.</summary>
     /// <param name="section">The <c>OptinForms</c> section.</param>
