@@ -19,7 +19,8 @@ internal static class SuppressionReasons
     /// <summary>
     /// The address is undeliverable: the SMTP server refused it permanently (5xx on RCPT, or on DATA for a message to
     /// that one address), or a delivery status notification reported a permanent failure. No mail goes to it but the
-    /// confirmation email of a new double opt-in the person asks for on a form: without it nobody could come back (a
+    /// confirmation email of a new double opt-in the person asks for after the mark (a reminder queued before it does not
+    /// go): without it nobody could come back (a
     /// mailbox recreated, a typo corrected on the provider's side). A confirmation proves the address works again and
     /// lifts the entry.
     /// </summary>
