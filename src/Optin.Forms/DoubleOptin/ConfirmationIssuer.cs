@@ -41,14 +41,6 @@ internal sealed class ConfirmationIssuer(IOptinStore store, IClock clock, IFormC
 
         // An opt-in made for an address erased before (a re-import), or kept while the address bounced or complained, is not a
         // confirmation: the new one may go (RET-3), and confirming it lifts the entry.
-        // An undeliverable address gets only the confirmation email of a double opt-in asked for after the mark (the person
-        // came back through a form): a reminder queued before the bounce does not go.
-        if (suppressed is not null && string.Equals(suppressed.Reason, SuppressionReasons.Undeliverable, StringComparison.Ordinal)
-            && job.CreatedAt < suppressed.CreatedAt)
-        {
-            return (JobOutcome.Skipped("The address is undeliverable: only a new double opt-in may reach it (DOI-9)."), null, contact, []);
-        }
-
         var reconfirm = suppressed is not null && SuppressionReasons.LiftedByDoubleOptin(suppressed);
         var purposes = new List<string>(purposeIds.Count);
         var refused = new List<string>();
@@ -61,6 +53,11 @@ internal sealed class ConfirmationIssuer(IOptinStore store, IClock clock, IFormC
                 OptinState.None when onlyIfPending => "No longer pending.",
                 _ when contact.ObjectedToMarketing && catalog.Current.FindPurpose(purposeId)?.Marketing == true => "The person objected to direct marketing (WD-6).",
                 _ when suppressed is not null && !SuppressionReasons.LiftedByDoubleOptin(suppressed) => "The address is suppressed (DOI-9).",
+                // An undeliverable address gets only the confirmation of a sign-up posted since the mark (the person came
+                // back through a form): a reminder of the sign-up that bounced does not go.
+                _ when suppressed is not null && string.Equals(suppressed.Reason, SuppressionReasons.Undeliverable, StringComparison.Ordinal)
+                    && !(contact.Optins.GetValueOrDefault(purposeId)?.ChangedAt > suppressed.CreatedAt)
+                    => "The address is undeliverable: only a sign-up posted since may reach it (DOI-9).",
                 _ => null,
             };
             if (why is null && job.Attempts <= 1)

@@ -29,8 +29,8 @@ public sealed partial class SmtpRefusalTests
         await Some.SignUpAsync(client, Jean);
         await RunAsync(app);
 
+        Assert.True(await EventuallyAsync(app, async () => (await JobsAsync(app)).Any(j => j.Status == JobStatus.DeadLettered)));
         Assert.Empty(smtp.Messages);
-        Assert.Contains(await JobsAsync(app), j => j.Status == JobStatus.DeadLetter);
         Assert.Equal("undeliverable", (await SuppressionAsync(app, Jean))?.Reason);
 
         // The reminder the sign-up queued does not go, even once the server would accept it.
@@ -42,11 +42,11 @@ public sealed partial class SmtpRefusalTests
         // The person signs up again: that confirmation email goes, and confirming lifts the mark; the welcome follows.
         await Some.SignUpAsync(client, Jean);
         await RunAsync(app);
+        Assert.True(await EventuallyAsync(app, () => Task.FromResult(!smtp.Messages.IsEmpty)));
         var doi = Assert.Single(smtp.Messages);
         Assert.Equal(TokenStatus.Valid, await app.Services.GetRequiredService<IDoubleOptinService>().ConfirmAsync(ConfirmToken(doi), Visitor, default));
         Assert.Null(await SuppressionAsync(app, Jean));
-        await RunAsync(app);
-        Assert.Equal(2, smtp.Messages.Count);
+        Assert.True(await EventuallyAsync(app, () => Task.FromResult(smtp.Messages.Count == 2)));
     }
 
     [Fact]
@@ -60,8 +60,8 @@ public sealed partial class SmtpRefusalTests
         await Some.SignUpAsync(app.Client(), Paul);
         await RunAsync(app);
 
+        Assert.True(await EventuallyAsync(app, async () => (await JobsAsync(app)).Any(j => j.Status == JobStatus.DeadLettered)));
         Assert.Empty(smtp.Messages);
-        Assert.Contains(await JobsAsync(app), j => j.Status == JobStatus.DeadLetter);
         Assert.Equal("undeliverable", (await SuppressionAsync(app, Paul))?.Reason);
     }
 
@@ -79,6 +79,27 @@ public sealed partial class SmtpRefusalTests
         var runner = app.Services.GetRequiredService<JobRunner>();
         for (var i = 0; i < 5 && await runner.RunDueJobsAsync(default) > 0; i++)
         {
+        }
+    }
+
+    /// <summary>Runs the due jobs until <paramref name="done"/> holds (10 s at most): the host's own worker may hold a job meanwhile.</summary>
+    private static async Task<bool> EventuallyAsync(OptinWebFactory app, Func<Task<bool>> done)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (true)
+        {
+            await RunAsync(app);
+            if (await done())
+            {
+                return true;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                return false;
+            }
+
+            await Task.Delay(50);
         }
     }
 
