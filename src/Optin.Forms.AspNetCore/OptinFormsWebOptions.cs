@@ -39,4 +39,7 @@ public sealed class OptinFormsWebOptions
 
     /// <summary>The admin API (section <c>OptinForms:Admin</c>); off by default.</summary>
     public AdminApiOptions Admin { get; set; } = new();
+
+    /// <summary>The bounce endpoint (section <c>OptinForms:Deliverability</c>); off until a report secret is set.</summary>
+    public BounceEndpointOptions Deliverability { get; set; } = new();
 }

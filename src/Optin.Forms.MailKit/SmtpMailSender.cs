@@ -114,14 +114,15 @@ public sealed class SmtpMailSender : IMailSender, IAsyncDisposable, IDisposable
 
         if (failure is SmtpCommandException { StatusCode: var status } refused && (int)status is >= 500 and < 600)
         {
-            throw await PermanentAsync(message.MessageId, refused, cancellationToken);
+            throw await PermanentAsync(message, refused, cancellationToken);
         }
 
         throw Transient(message.MessageId, failure);
     }
 
-    private async ValueTask<MailDeliveryException> PermanentAsync(string? messageId, SmtpCommandException refused, CancellationToken cancellationToken)
+    private async ValueTask<MailDeliveryException> PermanentAsync(MimeMessage message, SmtpCommandException refused, CancellationToken cancellationToken)
     {
+        var messageId = message.MessageId;
         var code = (int)refused.StatusCode;
         var kind = refused.ErrorCode switch
         {
@@ -131,7 +132,14 @@ public sealed class SmtpMailSender : IMailSender, IAsyncDisposable, IDisposable
         };
         SmtpMetrics.Failed.Add(1, new KeyValuePair<string, object?>(SmtpMetrics.FailureTag, "permanent"));
         SmtpLog.RefusedPermanently(_logger, messageId, code, kind);
-        var failure = new SmtpPermanentFailure(messageId, code, kind, kind == SmtpRejectionKind.Recipient ? refused.Mailbox?.Address : null);
+        // A message refused after DATA is refused for its recipients: with only one, the refusal is about that address.
+        var recipient = kind switch
+        {
+            SmtpRejectionKind.Recipient => refused.Mailbox?.Address,
+            SmtpRejectionKind.Message => OnlyRecipient(message),
+            _ => null,
+        };
+        var failure = new SmtpPermanentFailure(messageId, code, kind, recipient);
         foreach (var observer in _observers)
         {
             await observer.OnPermanentFailureAsync(failure, cancellationToken);
@@ -152,6 +160,13 @@ public sealed class SmtpMailSender : IMailSender, IAsyncDisposable, IDisposable
 
         SmtpLog.TransportFailed(_logger, messageId, failure.GetType().Name, failure.Message);
         return new MailDeliveryException($"Message {messageId} could not be handed to the SMTP server: {failure.GetType().Name}.", isPermanent: false, innerException: failure);
+    }
+
+    private static string? OnlyRecipient(MimeMessage message)
+    {
+        var recipients = message.To.Mailboxes.Concat(message.Cc.Mailboxes).Concat(message.Bcc.Mailboxes)
+            .Select(m => m.Address).Distinct(StringComparer.OrdinalIgnoreCase).Take(2).ToList();
+        return recipients.Count == 1 ? recipients[0] : null;
     }
 
     private static bool IsCallerCancellation(Exception e, CancellationToken cancellationToken) =>

@@ -13,7 +13,8 @@ public static class SmtpOptinFormsBuilderExtensions
     /// <summary>
     /// Sends mail through SMTP, with the settings of <c>OptinForms:Mail:Smtp</c> (<c>Host</c>, <c>Port</c>,
     /// <c>Security</c>, <c>UserName</c>, <c>Password</c>, <c>PoolSize</c>, timeouts, <c>Dkim</c>). Invalid settings stop
-    /// the host at start with every problem listed. Safe to call twice.
+    /// the host at start with every problem listed. A permanent refusal of a recipient marks the address undeliverable
+    /// (a suppression entry that a new double opt-in lifts). Safe to call twice.
     /// </summary>
     /// <remarks>
     /// This always selects SMTP, whatever <c>OptinForms:Mail:Sender</c> says: a host that chooses by that key checks it
@@ -36,6 +37,8 @@ public static class SmtpOptinFormsBuilderExtensions
             services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SmtpSenderOptions>, SmtpSenderOptionsValidator>());
         }
 
+        // A permanent refusal of a recipient marks the address undeliverable (the built-in observer).
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ISmtpDeliveryObserver, UndeliverableAddressObserver>());
         services.TryAddSingleton<SmtpMailSender>();
         services.Replace(ServiceDescriptor.Singleton<IMailSender>(sp => sp.GetRequiredService<SmtpMailSender>()));
         return builder;

@@ -114,7 +114,7 @@ public sealed class SecretWarningsTests : IDisposable
     public void Keys_AreTheSecretsTheSchemaMarks()
     {
         Assert.Equal(
-            [("Args", "Secret"), ("Challenge", "HmacKey"), ("Dkim", "PrivateKeyPem"), ("DoubleOptin", "HashKey"), ("Imap", "Password"), ("Smtp", "Password")],
+            [("Args", "Secret"), ("Challenge", "HmacKey"), ("Deliverability", "ReportSecret"), ("Dkim", "PrivateKeyPem"), ("DoubleOptin", "HashKey"), ("Imap", "Password"), ("Smtp", "Password")],
             SecretWarnings.Keys.Order());
     }
 }

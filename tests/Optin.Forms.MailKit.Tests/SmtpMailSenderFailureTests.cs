@@ -69,9 +69,24 @@ public sealed class SmtpMailSenderFailureTests : IAsyncLifetime
         Assert.True(refused.IsPermanent);
         Assert.Equal(554, refused.StatusCode);
         Assert.Equal(SmtpRejectionKind.Message, Assert.Single(observer.Failures).Kind);
-        Assert.Null(observer.Failures.Single().Recipient);
+        Assert.Equal("camille@example.test", observer.Failures.Single().Recipient); // a one-recipient message: the refusal is the address's
         Assert.Single(_server.Messages);
         Assert.Equal(1, _server.Sessions);
+    }
+
+    [Fact]
+    public async Task SendAsync_MessageToTwoRecipientsRefusedAtData_NamesNoRecipient()
+    {
+        var observer = new RecordingObserver();
+        await using var sender = Some.Sender(Some.Options(_server.Port, o => o.PoolSize = 1), observers: observer);
+        _server.NextDataReplies.Enqueue(554);
+        var message = Some.Message();
+        message.Cc.Add(MimeKit.MailboxAddress.Parse("dominique@example.test"));
+
+        await Assert.ThrowsAsync<MailDeliveryException>(() => sender.SendAsync(message, Some.Timeout()).AsTask());
+
+        Assert.Equal(SmtpRejectionKind.Message, Assert.Single(observer.Failures).Kind);
+        Assert.Null(observer.Failures.Single().Recipient);
     }
 
     [Fact]

@@ -123,7 +123,9 @@ public sealed class SmtpOptinFormsBuilderExtensionsTests
         var options = provider.GetRequiredService<IOptions<SmtpSenderOptions>>().Value;
 
         Assert.Equal(("smtp.atelier-dupont.example", 2525), (options.Host, options.Port));
-        Assert.Single(provider.GetServices<ISmtpDeliveryObserver>());
+        // The built-in observer that marks refused addresses undeliverable, and the host's, each once.
+        Assert.Equal(2, provider.GetServices<ISmtpDeliveryObserver>().Count());
+        Assert.Single(provider.GetServices<ISmtpDeliveryObserver>().OfType<Support.RecordingObserver>());
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using Optin.Forms.Consent;
 using Optin.Forms.Contacts;
+using Optin.Forms.Deliverability;
 using Optin.Forms.DoubleOptin;
 
 namespace Optin.Forms.AspNetCore.Admin;
@@ -114,9 +115,19 @@ internal static partial class AdminEndpoints
         try
         {
             var entry = await context.RequestServices.GetRequiredService<SuppressionList>().FindAsync(request.Email ?? string.Empty, context.RequestAborted);
+            // An undeliverable mark (a permanent bounce) and a complaint are suppression entries too: the flags say which, and
+            // that the person's own new double opt-in lifts them.
             return AdminJson.Ok(entry is null
-                ? new { suppressed = false }
-                : new { suppressed = true, reason = entry.Reason, createdAt = entry.CreatedAt, expiresAt = entry.ExpiresAt } as object);
+                ? new { suppressed = false, undeliverable = false, complaint = false }
+                : new
+                {
+                    suppressed = true,
+                    reason = entry.Reason,
+                    createdAt = entry.CreatedAt,
+                    expiresAt = entry.ExpiresAt,
+                    undeliverable = DeliverabilityService.IsUndeliverable(entry),
+                    complaint = DeliverabilityService.IsComplaint(entry),
+                } as object);
         }
         catch (ArgumentException e)
         {

@@ -62,7 +62,11 @@ public static class OptinFormsAspNetCoreExtensions
                 "OptinForms:Abuse:Challenge:HmacKey: a key must be at least 32 characters long (leave it out to use a generated one)")
             .Validate(o => !o.Admin.Enabled || !string.IsNullOrWhiteSpace(o.Admin.AuthorizationPolicy),
                 "OptinForms:Admin:AuthorizationPolicy: the admin API is enabled, so it needs the name of the host's authorization policy")
-            .Validate(o => o.Admin.MaxPageSize > 0, "OptinForms:Admin:MaxPageSize: must be positive");
+            .Validate(o => o.Admin.MaxPageSize > 0, "OptinForms:Admin:MaxPageSize: must be positive")
+            .Validate(o => string.IsNullOrEmpty(o.Deliverability.ReportSecret) || o.Deliverability.ReportSecret.Trim().Length >= 32,
+                "OptinForms:Deliverability:ReportSecret: a secret must be at least 32 characters long (leave it out to switch the bounce endpoint off)")
+            .Validate(o => o.Deliverability.MaxReportSize is > 0 and <= 64 * 1024 * 1024,
+                "OptinForms:Deliverability:MaxReportSize: must be a number of bytes between 1 and 67108864 (64 MiB); the default is 1048576");
 
         services.AddAntiforgery();
         services.AddDataProtection();
@@ -76,6 +80,7 @@ public static class OptinFormsAspNetCoreExtensions
         services.TryAddSingleton<LandingTemplateRenderer>();
         services.TryAddSingleton<FormPostHandler>();
         services.TryAddSingleton<TokenPageHandler>();
+        services.TryAddSingleton<BounceEndpoint>();
         services.TryAddSingleton<Optin.Forms.Consent.IConsentBoxRenderer, Optin.Forms.AspNetCore.Rendering.ConsentBoxRenderer>(); // EVD-1
         AdminAuthorizationResultHandler.Decorate(services);
         return builder;
@@ -90,6 +95,7 @@ public static class OptinFormsAspNetCoreExtensions
 
         section.GetSection("Abuse").Bind(options.Abuse);
         section.GetSection("Admin").Bind(options.Admin);
+        section.GetSection("Deliverability").Bind(options.Deliverability);
         var doi = section.GetSection("DoubleOptin");
         if (doi["ConfirmedPage"] is { Length: > 0 } confirmed)
         {

@@ -75,6 +75,8 @@ internal static class EngineServices
             sp.GetRequiredService<IOptions<OptinFormsOptions>>(), sp.GetRequiredService<ILogger<UnconfirmedSweeper>>(),
             sp.GetRequiredService<IMailSender>()), sp));
         services.TryAddSingleton<SuppressionList>();
+        services.TryAddSingleton<Deliverability.DeliverabilityService>(); // bounces and complaints
+        services.TryAddSingleton<Deliverability.IDeliveryReportProcessor, Deliverability.DeliveryReportProcessor>();
         services.TryAddSingleton<RetentionSweeper>();
         services.TryAddSingleton<ProofArchive>(); // RET-4
         services.TryAddSingleton<ContactImportService>();

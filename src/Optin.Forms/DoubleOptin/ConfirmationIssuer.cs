@@ -39,8 +39,9 @@ internal sealed class ConfirmationIssuer(IOptinStore store, IClock clock, IFormC
             return (JobOutcome.Skipped(Rights.PersonalDataService.RestrictedReason), null, contact, []);
         }
 
-        // An opt-in made for an address erased before (a re-import) is not a confirmation: the new one may go (RET-3).
-        var reconfirm = suppressed is not null && SuppressionReasons.OnlyMarketing(suppressed);
+        // An opt-in made for an address erased before (a re-import), or kept while the address bounced or complained, is not a
+        // confirmation: the new one may go (RET-3), and confirming it lifts the entry.
+        var reconfirm = suppressed is not null && SuppressionReasons.LiftedByDoubleOptin(suppressed);
         var purposes = new List<string>(purposeIds.Count);
         var refused = new List<string>();
         foreach (var purposeId in purposeIds)
@@ -51,7 +52,12 @@ internal sealed class ConfirmationIssuer(IOptinStore store, IClock clock, IFormC
                 OptinState.Withdrawn => "Withdrawn (WD-4).",
                 OptinState.None when onlyIfPending => "No longer pending.",
                 _ when contact.ObjectedToMarketing && catalog.Current.FindPurpose(purposeId)?.Marketing == true => "The person objected to direct marketing (WD-6).",
-                _ when suppressed is not null && !SuppressionReasons.OnlyMarketing(suppressed) => "The address is suppressed (DOI-9).",
+                _ when suppressed is not null && !SuppressionReasons.LiftedByDoubleOptin(suppressed) => "The address is suppressed (DOI-9).",
+                // An undeliverable address gets only the confirmation of a sign-up posted since the mark (the person came
+                // back through a form): a reminder of the sign-up that bounced does not go.
+                _ when suppressed is not null && string.Equals(suppressed.Reason, SuppressionReasons.Undeliverable, StringComparison.Ordinal)
+                    && !(contact.Optins.GetValueOrDefault(purposeId)?.ChangedAt > suppressed.CreatedAt)
+                    => "The address is undeliverable: only a sign-up posted since may reach it (DOI-9).",
                 _ => null,
             };
             if (why is null && job.Attempts <= 1)

@@ -128,9 +128,10 @@ public sealed class DoubleOptinService : IDoubleOptinService
             await OptinEventListeners.RaiseAsync(_listeners, confirmedEvent, tx, cancellationToken);
         }
 
-        // A new double opt-in is what lifts the suppression an earlier erasure left (RET-3).
+        // A new double opt-in is what lifts the suppression an earlier erasure (RET-3), a bounce or a complaint left: the
+        // person received the confirmation email at this address and acted on it.
         if (await tx.Suppression.FindAsync(await AddressHasher.HashAsync(tx, _options, contact.EmailKey, cancellationToken), cancellationToken) is { } suppressed
-            && SuppressionReasons.OnlyMarketing(suppressed) && suppressed.ExpiresAt > now)
+            && SuppressionReasons.LiftedByDoubleOptin(suppressed) && suppressed.ExpiresAt > now)
         {
             await tx.Suppression.SaveAsync(suppressed with { ExpiresAt = now }, cancellationToken);
         }

@@ -41,6 +41,7 @@ public sealed class SchemaAgreementTests
     {
         [(typeof(OptinFormsOptions), "Abuse")] = typeof(AbuseOptions),
         [(typeof(OptinFormsOptions), "Admin")] = typeof(AdminApiOptions),
+        [(typeof(OptinFormsOptions), "Deliverability")] = typeof(BounceEndpointOptions),
         [(typeof(OptinFormsOptions), "Jobs")] = typeof(JobOptions),
         [(typeof(OptinFormsOptions), "Storage")] = null, // the sample and the optin command read Storage:Provider
         [(typeof(MailOptions), "Smtp")] = typeof(SmtpSenderOptions),

@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using Optin.Forms.AspNetCore.Rendering;
 using Optin.Forms.Dashboard.Infrastructure;
+using Optin.Forms.Deliverability;
 using Optin.Forms.DoubleOptin;
 
 namespace Optin.Forms.Dashboard.Pages;
@@ -37,6 +38,15 @@ internal static class SuppressionPage
     private static readonly DashboardText InvalidEmail = new("This is not a valid email address.", "Cette adresse email n'est pas valide.");
     private static readonly DashboardText InvalidDays = new("The number of days must be a whole number above zero.", "Le nombre de jours doit être un entier supérieur à zéro.");
     private static readonly DashboardText ReasonRequired = new("Give a reason.", "Indiquez un motif.");
+    private static readonly DashboardText Undeliverable = new(
+        "Undeliverable: the mail server refused this address permanently (a bounce). No mail goes to it until the person confirms a new sign-up; the confirmation email may still go.",
+        "Non distribuable : le serveur de messagerie a refusé cette adresse définitivement (un rejet). Aucun email n'y part tant que la personne n'a pas confirmé une nouvelle inscription ; l'email de confirmation peut encore partir.");
+    private static readonly DashboardText Complaint = new(
+        "Complaint: the person reported an email as spam. Every marketing consent was withdrawn; no marketing email goes until the person confirms a new sign-up.",
+        "Plainte : la personne a signalé un email comme indésirable. Tous les consentements marketing ont été retirés ; aucun email marketing ne part tant qu'elle n'a pas confirmé une nouvelle inscription.");
+    private static readonly DashboardText TodayCounts = new(
+        "Today (UTC): {0} address(es) marked undeliverable, {1} transient delivery failure(s), {2} complaint(s).",
+        "Aujourd'hui (UTC) : {0} adresse(s) marquée(s) non distribuable(s), {1} échec(s) temporaire(s) de distribution, {2} plainte(s).");
     private static readonly DashboardText NoActor = new("Your sign-in names no user: the change is refused.",
         "Votre connexion ne nomme aucun utilisateur : la modification est refusée.");
 
@@ -76,7 +86,13 @@ internal static class SuppressionPage
         }
         else
         {
-            html.Append(DashboardForms.Message(Suppressed.In(request))).Append("<dl class=\"dash-details\"><div><dt>").Append(Html.Encode(Reason.In(request)))
+            html.Append(DashboardForms.Message(Suppressed.In(request)));
+            if (DeliverabilityService.IsUndeliverable(entry) || DeliverabilityService.IsComplaint(entry))
+            {
+                html.Append("<p>").Append(Html.Encode((DeliverabilityService.IsUndeliverable(entry) ? Undeliverable : Complaint).In(request))).Append("</p>\n");
+            }
+
+            html.Append("<dl class=\"dash-details\"><div><dt>").Append(Html.Encode(Reason.In(request)))
                 .Append("</dt><dd>").Append(Html.Encode(entry.Reason)).Append("</dd></div><div><dt>").Append(Html.Encode(Since.In(request)))
                 .Append("</dt><dd>").Append(AdminFormat.Time(request, entry.CreatedAt)).Append("</dd></div><div><dt>").Append(Html.Encode(Until.In(request)))
                 .Append("</dt><dd>").Append(AdminFormat.Time(request, entry.ExpiresAt)).Append("</dd></div></dl>\n");
@@ -129,11 +145,16 @@ internal static class SuppressionPage
             request.Actor is null ? StatusCodes.Status403Forbidden : StatusCodes.Status400BadRequest);
     }
 
-    private static Task WriteAsync(DashboardRequest request, string messageHtml, string? lookup, (string Email, string Reason, string Days)? add,
+    private static async Task WriteAsync(DashboardRequest request, string messageHtml, string? lookup, (string Email, string Reason, string Days)? add,
         int status = StatusCodes.Status200OK)
     {
+        var deliverability = request.Context.RequestServices.GetRequiredService<DeliverabilityService>();
+        var clock = request.Context.RequestServices.GetRequiredService<IClock>();
+        var counts = await deliverability.CountAsync(clock.GetCurrentInstant().InUtc().Date, request.Aborted);
         var html = new StringBuilder(4096);
-        html.Append(messageHtml).Append("<p>").Append(Html.Encode(Intro.In(request))).Append("</p>\n")
+        html.Append(messageHtml).Append("<p>").Append(Html.Encode(Intro.In(request))).Append("</p>\n<p>")
+            .Append(Html.Encode(string.Format(CultureInfo.InvariantCulture, TodayCounts.In(request), counts.Undeliverable, counts.Transient, counts.Complaints)))
+            .Append("</p>\n")
             .Append("<section aria-labelledby=\"lookup-title\">\n<h2 id=\"lookup-title\">").Append(Html.Encode(LookupTitle.In(request))).Append("</h2>\n");
         DashboardForms.OpenForm(html, request, "/suppression/lookup");
         Field(html, "lookup-email", "email", Email.In(request), "email", lookup, required: true);
@@ -144,7 +165,7 @@ internal static class SuppressionPage
         DashboardForms.ReasonField(html, request, add?.Reason);
         Field(html, "days", "days", Days.In(request), "number", add?.Days, required: false);
         html.Append("<p class=\"dash-actions\"><button type=\"submit\">").Append(Html.Encode(Add.In(request))).Append("</button></p>\n</form>\n</section>\n");
-        return DashboardLayout.WritePageAsync(request, DashboardSection.Suppression, Title.In(request), html.ToString(), status);
+        await DashboardLayout.WritePageAsync(request, DashboardSection.Suppression, Title.In(request), html.ToString(), status);
     }
 
     private static void Field(StringBuilder html, string id, string name, string label, string type, string? value, bool required)
