@@ -44,7 +44,13 @@ public static class VariantCounts
     internal static async ValueTask AddAsync(IOptinTransaction tx, FormCatalog catalog, string landingPage, string variant, string kind,
         long count, Instant now, CancellationToken cancellationToken)
     {
-        var day = now.InZone(catalog.DataProtection.TimeZone).Date;
+        await AddAsync(tx, catalog, now.InZone(catalog.DataProtection.TimeZone).Date, landingPage, variant, kind, count, now, cancellationToken);
+    }
+
+    /// <summary>Adds <paramref name="count"/> to the counter of <paramref name="day"/> in <paramref name="tx"/>.</summary>
+    internal static async ValueTask AddAsync(IOptinTransaction tx, FormCatalog catalog, LocalDate day, string landingPage, string variant,
+        string kind, long count, Instant now, CancellationToken cancellationToken)
+    {
         var expires = day.PlusDays(1).AtStartOfDayInZone(catalog.DataProtection.TimeZone).ToInstant() + KeptFor;
         await tx.Counters.AddAsync(Key(day, landingPage, variant, kind), count, now, expires, cancellationToken);
     }
