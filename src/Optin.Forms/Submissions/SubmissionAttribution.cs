@@ -62,6 +62,10 @@ public sealed record SubmissionAttribution
     /// <summary>The values of <see cref="ColumnNames"/>, in order.</summary>
     public IEnumerable<string?> Columns() => Keys.Select(k => k.Read(this));
 
+    /// <summary>The values known, as <c>name=value</c> with the export column names, joined by commas (for evidence pages).</summary>
+    public string Describe() =>
+        string.Join(", ", ColumnNames.Zip(Columns()).Where(p => p.Second is not null).Select(p => p.First + "=" + p.Second));
+
     /// <summary>The attribution as reserved-name pairs (only the values known).</summary>
     public IEnumerable<KeyValuePair<string, string>> ToPairs() =>
         Keys.Select(k => (k.Key, Value: k.Read(this))).Where(p => p.Value is not null).Select(p => KeyValuePair.Create(p.Key, p.Value!));
