@@ -314,6 +314,25 @@ public abstract class JobAndTokenStoreConformanceTests
         Assert.Equal(1, await tx.Counters.IncrementAsync("k", day, day + Duration.FromDays(1), default));
     }
 
+    /// <summary>AddAsync on a counter: adds the amount in one step, past expiry starts again from it (per-variant figures, #19).</summary>
+    [Fact]
+    public async Task AddToCounterAsync_AddsTheAmount_PastExpiryStartsAgain()
+    {
+        var store = await CreateStoreAsync();
+        var day = T0 + Duration.FromDays(1);
+        await using (var tx = await store.BeginTransactionAsync(default))
+        {
+            Assert.Equal(5, await tx.Counters.AddAsync("variant|k", 5, T0, day, default));
+            Assert.Equal(6, await tx.Counters.IncrementAsync("variant|k", T0, day, default));
+            Assert.Equal(13, await tx.Counters.AddAsync("variant|k", 7, T0, day, default));
+            await tx.CommitAsync(default);
+        }
+
+        await using var next = await store.BeginTransactionAsync(default);
+        Assert.Equal(13, await next.Counters.GetAsync("variant|k", T0 + Duration.FromHours(23), default));
+        Assert.Equal(3, await next.Counters.AddAsync("variant|k", 3, day, day + Duration.FromDays(1), default));
+    }
+
     /// <summary>IncrementCounterAsync, concurrent transactions checking a cap: never overshoot.</summary>
     [Fact]
     [Trait("Requirement", "DOI-7")]

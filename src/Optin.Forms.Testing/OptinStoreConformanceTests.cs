@@ -317,6 +317,35 @@ public abstract class OptinStoreConformanceTests : IAsyncLifetime
         Assert.Equal([foreign.Id], await store.Submissions.ListByContactAsync(other.Id, None).Select(s => s.Id).ToListAsync());
     }
 
+    /// <summary>AddSubmission with an attribution (landing page, variant, utm_*, referrer host): read back whole, apart from the values (#19).</summary>
+    [Fact]
+    [Trait("Category", "StoreConformance")]
+    public async Task AddSubmission_WithAttribution_ReadBackApartFromTheValues()
+    {
+        var store = await NewStoreAsync();
+        var contact = NewContact("jean@exemple.fr");
+        var submission = NewSubmission(contact.Id, T0) with
+        {
+            Attribution = new SubmissionAttribution
+            {
+                LandingPage = "salon", Variant = "b", UtmSource = "flyer", UtmMedium = "print", UtmCampaign = "maison et objet", ReferrerHost = "news.example.org",
+            },
+        };
+        var plain = NewSubmission(contact.Id, T0 + Duration.FromSeconds(1));
+        await using (var tx = await store.BeginTransactionAsync(None))
+        {
+            await tx.Contacts.SaveAsync(contact, None);
+            await tx.Submissions.AddAsync(submission, None);
+            await tx.Submissions.AddAsync(plain, None);
+            await tx.CommitAsync(None);
+        }
+
+        var read = await store.Submissions.FindAsync(submission.Id, None);
+        AssertSameSubmission(submission, read);
+        Assert.DoesNotContain(read!.Values.Keys, SubmissionAttribution.IsReserved);
+        Assert.Null((await store.Submissions.FindAsync(plain.Id, None))!.Attribution);
+    }
+
     /// <summary>ListByForm: only that form's committed submissions, newest first then by id descending, paged; CountByForm counts them.</summary>
     [Fact]
     [Trait("Category", "StoreConformance")]

@@ -72,6 +72,7 @@ public static class OptinFormsAspNetCoreExtensions
         services.AddDataProtection();
         services.AddProblemDetails();
         services.TryAddSingleton<FillTimeGuard>();
+        services.TryAddSingleton<Optin.Forms.AspNetCore.Http.AttributionCarrier>();
         services.TryAddSingleton<ChallengeKey>();
         services.TryAddSingleton<ChallengeGuard>();
         services.TryAddSingleton<SubmissionRateLimiter>();

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Optin.Forms.AspNetCore.Abuse;
 using Optin.Forms.AspNetCore.Http;
 using Optin.Forms.AspNetCore.Rendering;
@@ -93,6 +94,7 @@ internal sealed partial class FormPostHandler
         {
             // A JSON body comes from a program, not from the form this library rendered: no "as shown" claim (EVD-1).
             Method = body.IsJson ? Consent.ConsentMethod.Api : Consent.ConsentMethod.Form,
+            Attribution = Attribution(context, form.Id, pairs),
         });
         var result = await pipeline.SubmitAsync(request, context.RequestAborted);
         if (result.Succeeded)
@@ -130,7 +132,8 @@ internal sealed partial class FormPostHandler
                 g => form.FindField(g.Key)!.IsMultiValued ? string.Join(FieldDefinition.ValueSeparator, g.Select(p => p.Value)) : g.First().Value!,
                 StringComparer.Ordinal);
         var notice = errors.Count == 0 ? WebTexts.Get(culture, noticeKey) : null;
-        var html = await RenderFormAsync(context, form, culture, Single(pairs, SourceField), Single(pairs, ReturnField), values, errors, notice: notice);
+        var html = await RenderFormAsync(context, form, culture, Single(pairs, SourceField), Single(pairs, ReturnField), values, errors, notice: notice,
+            attribution: Attribution(context, form.Id, pairs));
         var title = form.Title.Get(culture, catalog.DefaultCulture) ?? form.Id;
         await PageRenderer.WriteAsync(context, status, pages.Render(context, catalog, culture, title, html));
     }
@@ -183,6 +186,10 @@ internal sealed partial class FormPostHandler
             ?? context.Request.Scheme + "://" + context.Request.Host.ToUriComponent();
         return origin + source;
     }
+
+    /// <summary>The attribution the post carries, signed by the page that showed the form; none when absent, forged or for another form.</summary>
+    private static SubmissionAttribution? Attribution(HttpContext context, string formId, IReadOnlyList<KeyValuePair<string, string?>> pairs) =>
+        context.RequestServices.GetService<AttributionCarrier>()?.Read(formId, Single(pairs, AttributionCarrier.FieldName));
 
     private bool IsInfrastructure(string key) =>
         key.StartsWith("__", StringComparison.Ordinal) || string.Equals(key, Options.Abuse.Honeypot, StringComparison.Ordinal);

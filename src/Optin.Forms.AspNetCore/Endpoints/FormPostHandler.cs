@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Optin.Forms.AspNetCore.Abuse;
@@ -39,7 +40,7 @@ internal sealed partial class FormPostHandler(
     /// <summary>The HTML of <paramref name="form"/>, with fresh antiforgery and fill-time tokens (and challenge).</summary>
     public async Task<string> RenderFormAsync(HttpContext context, FormDefinition form, string culture, string? source, string? returnUrl,
         IReadOnlyDictionary<string, string>? values = null, IReadOnlyList<FieldError>? errors = null, string? actionBase = null,
-        string? notice = null)
+        string? notice = null, SubmissionAttribution? attribution = null)
     {
         var tokens = antiforgery.GetAndStoreTokens(context);
         var hidden = new List<KeyValuePair<string, string>>
@@ -51,6 +52,11 @@ internal sealed partial class FormPostHandler(
         if (RedirectGuard.IsLocal(source))
         {
             hidden.Add(new(SourceField, source!));
+        }
+
+        if (attribution is not null && context.RequestServices.GetService<AttributionCarrier>() is { } carrier)
+        {
+            hidden.Add(new(AttributionCarrier.FieldName, carrier.Protect(form.Id, attribution)));
         }
 
         if (returnUrl is not null && RedirectGuard.Choose(returnUrl, string.Empty, Options.AllowedRedirectHosts) is { Length: > 0 } safe)
@@ -77,7 +83,8 @@ internal sealed partial class FormPostHandler(
             return;
         }
 
-        var html = await RenderFormAsync(context, form, culture, context.Request.Path.Value, context.Request.Query["returnUrl"].ToString());
+        var html = await RenderFormAsync(context, form, culture, context.Request.Path.Value, context.Request.Query["returnUrl"].ToString(),
+            attribution: AttributionCarrier.FromRequest(context, null, null));
         ViewCounting.Count(context, form.Id, null);
         var title = form.Title.Get(culture, catalog.DefaultCulture) ?? form.Id;
         await PageRenderer.WriteAsync(context, StatusCodes.Status200OK, pages.Render(context, catalog, culture, title, html));
@@ -94,7 +101,8 @@ internal sealed partial class FormPostHandler(
         }
 
         var origin = catalog.BaseUrl?.GetLeftPart(UriPartial.Authority);
-        var html = await RenderFormAsync(context, form, culture, null, context.Request.Query["returnUrl"].ToString(), actionBase: origin);
+        var html = await RenderFormAsync(context, form, culture, null, context.Request.Query["returnUrl"].ToString(), actionBase: origin,
+            attribution: AttributionCarrier.FromRequest(context, null, null));
         ViewCounting.Count(context, form.Id, null);
         await PageRenderer.WriteAsync(context, StatusCodes.Status200OK, html, frameable: true);
     }

@@ -86,11 +86,15 @@ public static class OptinFormsEndpointRouteBuilderExtensions
             return;
         }
 
+        // A/B variants: each view draws one by weight, with no cookie; the form carries the variant shown, signed, to its post.
+        var variant = page.ChooseVariant(Random.Shared);
+        page = variant is null ? page : page.As(variant);
         var title = page.Title.Get(culture, catalog.DefaultCulture) ?? page.Form.Title.Get(culture, catalog.DefaultCulture) ?? slug;
-        var formHtml = await forms.RenderFormAsync(context, page.Form, culture, page.Path, context.Request.Query["returnUrl"].ToString());
+        var formHtml = await forms.RenderFormAsync(context, page.Form, culture, page.Path, context.Request.Query["returnUrl"].ToString(),
+            attribution: AttributionCarrier.FromRequest(context, page.Slug, variant?.Id));
         var html = await context.RequestServices.GetRequiredService<LandingTemplateRenderer>()
             .RenderPageAsync(context, context.RequestServices.GetRequiredService<PageRenderer>(), catalog, page, culture, title, formHtml);
-        ViewCounting.Count(context, page.Form.Id, page.Slug);
+        ViewCounting.Count(context, page.Form.Id, page.Slug, variant?.Id);
         await PageRenderer.WriteAsync(context, StatusCodes.Status200OK, html);
     }
 }

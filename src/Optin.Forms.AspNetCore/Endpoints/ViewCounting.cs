@@ -12,9 +12,9 @@ internal static class ViewCounting
 {
     public const string SourceQueryKey = "utm_source";
 
-    public static void Count(HttpContext context, string formId, string? landingPage)
+    public static void Count(HttpContext context, string formId, string? landingPage, string? variant = null)
     {
         var source = context.Request.Query[SourceQueryKey];
-        context.RequestServices.GetService<ViewCounter>()?.Count(formId, landingPage, source.Count == 1 ? source[0] : null);
+        context.RequestServices.GetService<ViewCounter>()?.Count(formId, landingPage, source.Count == 1 ? source[0] : null, variant);
     }
 }

@@ -98,6 +98,14 @@ internal sealed partial class EntityFrameworkCoreOptinTransaction
         return await RecordRows.IncrementCounterAsync(Rows, key, now.ToUnixTimeMilliseconds(), expiresAt.ToUnixTimeMilliseconds(), cancellationToken);
     }
 
+    async ValueTask<long> ICounterWriter.AddAsync(string key, long amount, Instant now, Instant expiresAt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentOutOfRangeException.ThrowIfLessThan(amount, 1);
+        ThrowIfDone();
+        return await RecordRows.AddToCounterAsync(Rows, key, amount, now.ToUnixTimeMilliseconds(), expiresAt.ToUnixTimeMilliseconds(), cancellationToken);
+    }
+
     async ValueTask<long> ICounterWriter.GetAsync(string key, Instant now, CancellationToken cancellationToken)
     {
         ThrowIfDone();

@@ -110,14 +110,23 @@ internal static class EntityMapper
         ContactId = s.ContactId,
         ReceivedAt = s.ReceivedAt.ToUnixTimeMilliseconds(),
         Culture = s.Culture,
-        ValuesJson = JsonSerializer.Serialize(s.Values),
+        // The attribution rides in the values' JSON under reserved names no field can take (SubmissionAttribution.Keys):
+        // nothing queries it in SQL, so it needs no column of its own.
+        ValuesJson = JsonSerializer.Serialize(s.Attribution is null ? s.Values : s.Values.SetItems(s.Attribution.ToPairs())),
         ConsentsGivenJson = JsonSerializer.Serialize(s.ConsentsGiven.IsDefault ? [] : s.ConsentsGiven.ToArray()),
         SourceUrl = s.SourceUrl,
         IpAddress = s.IpAddress,
         UserAgent = s.UserAgent,
     };
 
-    public static SubmissionRecord ToSubmission(SubmissionEntity s) => new()
+    public static SubmissionRecord ToSubmission(SubmissionEntity s)
+    {
+        var values = (JsonSerializer.Deserialize<Dictionary<string, string>>(s.ValuesJson) ?? []).ToImmutableDictionary(StringComparer.Ordinal);
+        var attribution = values.Keys.Any(SubmissionAttribution.IsReserved) ? SubmissionAttribution.FromPairs(values) : null;
+        return ToSubmission(s, attribution is null ? values : values.RemoveRange(values.Keys.Where(SubmissionAttribution.IsReserved)), attribution);
+    }
+
+    private static SubmissionRecord ToSubmission(SubmissionEntity s, ImmutableDictionary<string, string> values, SubmissionAttribution? attribution) => new()
     {
         Id = s.Id,
         FormId = s.FormId,
@@ -125,10 +134,11 @@ internal static class EntityMapper
         ContactId = s.ContactId,
         ReceivedAt = Instant.FromUnixTimeMilliseconds(s.ReceivedAt),
         Culture = s.Culture,
-        Values = (JsonSerializer.Deserialize<Dictionary<string, string>>(s.ValuesJson) ?? []).ToImmutableDictionary(StringComparer.Ordinal),
+        Values = values,
         ConsentsGiven = [.. JsonSerializer.Deserialize<string[]>(s.ConsentsGivenJson) ?? []],
         SourceUrl = s.SourceUrl,
         IpAddress = s.IpAddress,
         UserAgent = s.UserAgent,
+        Attribution = attribution,
     };
 }

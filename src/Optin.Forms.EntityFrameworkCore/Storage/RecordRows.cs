@@ -47,6 +47,10 @@ internal static class RecordRows
         + $"ON CONFLICT ({C.Key}) DO UPDATE SET {C.Value} = CASE WHEN {M.Counters}.{C.ExpiresAt} > @p2 THEN {M.Counters}.{C.Value} + 1 ELSE 1 END, "
         + $"{C.ExpiresAt} = CASE WHEN {M.Counters}.{C.ExpiresAt} > @p2 THEN {M.Counters}.{C.ExpiresAt} ELSE @p1 END RETURNING {C.Value}";
 
+    private const string AddToCounter = $"INSERT INTO {M.Counters} ({C.Key}, {C.Value}, {C.ExpiresAt}) VALUES (@p0, @p3, @p1) "
+        + $"ON CONFLICT ({C.Key}) DO UPDATE SET {C.Value} = CASE WHEN {M.Counters}.{C.ExpiresAt} > @p2 THEN {M.Counters}.{C.Value} + @p3 ELSE @p3 END, "
+        + $"{C.ExpiresAt} = CASE WHEN {M.Counters}.{C.ExpiresAt} > @p2 THEN {M.Counters}.{C.ExpiresAt} ELSE @p1 END RETURNING {C.Value}";
+
     /// <summary>Ends a running job still leased by its owner (a conditional update).</summary>
     private static readonly string CompleteJob = $"UPDATE {M.Jobs} SET {C.Status} = @p0, {C.LastError} = COALESCE(@p1, {C.LastError}), "
         + $"{C.FinishedAt} = @p2, {C.LeaseOwner} = NULL, {C.LeaseExpiresAt} = NULL WHERE {C.Id} = @p3 AND {C.Status} = {Running} AND {C.LeaseOwner} = @p4";
@@ -102,6 +106,10 @@ internal static class RecordRows
     public static async ValueTask<long> IncrementCounterAsync(RowCommands rows, string key, long now, long expiresAt,
         CancellationToken cancellationToken) =>
         (await rows.ReadAsync(IncrementCounter, r => r.GetInt64(0), cancellationToken, key, expiresAt, now))[0];
+
+    public static async ValueTask<long> AddToCounterAsync(RowCommands rows, string key, long amount, long now, long expiresAt,
+        CancellationToken cancellationToken) =>
+        (await rows.ReadAsync(AddToCounter, r => r.GetInt64(0), cancellationToken, key, expiresAt, now, amount))[0];
 
     private static readonly string ClaimOnSqlite = Claim(lockRows: false);
     private static readonly string ClaimOnPostgreSql = Claim(lockRows: true);

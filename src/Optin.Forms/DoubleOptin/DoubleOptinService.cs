@@ -123,6 +123,12 @@ public sealed class DoubleOptinService : IDoubleOptinService
             await tx.Contacts.SaveAsync(updated, cancellationToken);
         }
 
+        if (events.Count > 0)
+        {
+            // One confirmation per person who confirmed a submission from a variant, however many purposes it named.
+            await Statistics.VariantCounts.CountAsync(tx, catalog, submission?.Attribution, Statistics.VariantCounts.Confirmations, now, cancellationToken);
+        }
+
         foreach (var confirmedEvent in events)
         {
             await OptinEventListeners.RaiseAsync(_listeners, confirmedEvent, tx, cancellationToken);

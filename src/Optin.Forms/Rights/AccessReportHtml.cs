@@ -288,7 +288,8 @@ internal static class AccessReportHtml
             .Append(E(t.Source)).Append("</th></tr></thead><tbody>\n");
         foreach (var s in d.Submissions)
         {
-            var page = s.SourceUrl is null ? string.Empty : string.Format(CultureInfo.InvariantCulture, t.OnPage, s.SourceUrl);
+            var page = (s.SourceUrl is null ? string.Empty : string.Format(CultureInfo.InvariantCulture, t.OnPage, s.SourceUrl))
+                + (s.Attribution is { } a ? " (" + a.Describe() + ")" : string.Empty);
             Row(h, Date(s.ReceivedAt, t, withTime: true, d), string.Format(CultureInfo.InvariantCulture, t.FromForm, FormName(d, s.FormId)) + page);
         }
 

@@ -67,7 +67,7 @@ internal static class EvidenceHtml
         {
             var consents = s.ConsentsGiven.IsDefault ? string.Empty : string.Join(", ", s.ConsentsGiven);
             await w.WriteAsync($"<tr><td>{E(t.When(s.ReceivedAt, zone))}</td><td>{E(s.FormId)} ({E(t["version"])} {E(s.FormVersion)})<br>"
-                + $"<code>{E(s.Id.ToString())}</code></td><td>{E(consents)}</td><td>{E(s.SourceUrl)}</td><td>{E(s.IpAddress)}</td>"
+                + $"<code>{E(s.Id.ToString())}</code></td><td>{E(consents)}</td><td>{E(s.SourceUrl)}{(s.Attribution is { } a ? "<br>" + E(a.Describe()) : "")}</td><td>{E(s.IpAddress)}</td>"
                 + $"<td>{E(s.UserAgent)}</td></tr>\n");
         }
 

@@ -113,6 +113,18 @@ internal static class RightsJson
         Optional(writer, "sourceUrl", s.SourceUrl);
         Optional(writer, "ipAddress", s.IpAddress);
         Optional(writer, "userAgent", s.UserAgent);
+        if (s.Attribution is { } attribution)
+        {
+            // Where the visit came from (#19): landing page, A/B variant, utm_* values, referrer host; never personal data.
+            writer.WriteStartObject("attribution");
+            foreach (var (name, value) in SubmissionAttribution.ColumnNames.Zip(attribution.Columns()))
+            {
+                Optional(writer, name, value);
+            }
+
+            writer.WriteEndObject();
+        }
+
         if (withValues)
         {
             WriteMap(writer, "values", s.Values);

@@ -10,6 +10,9 @@ internal sealed class ConditionCompiler(IReadOnlyDictionary<string, RuleConditio
 {
     private static readonly TimeSpan RegexTimeout = TimeSpan.FromMilliseconds(100);
 
+    /// <summary>The landing pages by slug, each with its variant ids.</summary>
+    public IReadOnlyDictionary<string, HashSet<string>> LandingPages { get; init; } = new Dictionary<string, HashSet<string>>();
+
     /// <summary>Compiles <paramref name="options"/> found at <paramref name="path"/> for a rule on <paramref name="when"/>.</summary>
     /// <param name="options">The conditions.</param>
     /// <param name="path">Their configuration path.</param>
@@ -28,6 +31,8 @@ internal sealed class ConditionCompiler(IReadOnlyDictionary<string, RuleConditio
             Need(when, EventData.Form, $"{path}:FormIs", $"FormIs '{form}'");
             parts.Add(c => string.Equals(RuleEvents.FormOf(c.Event), form, StringComparison.OrdinalIgnoreCase));
         }
+
+        CompileAttribution(options, path, when, parts);
 
         foreach (var (field, value) in options.FieldEquals)
         {
@@ -105,7 +110,7 @@ internal sealed class ConditionCompiler(IReadOnlyDictionary<string, RuleConditio
             if (!custom.TryGetValue(name, out var registration))
             {
                 problems.Add(new($"{path}:{name}", ConfigurationCodes.UnknownKey,
-                    $"unknown condition '{name}'; expected one of: FormIs, FieldEquals, FieldMatches, FieldIsEmpty, ConsentGiven, Purpose, " +
+                    $"unknown condition '{name}'; expected one of: FormIs, LandingPageIs, VariantIs, SourceIs, FieldEquals, FieldMatches, FieldIsEmpty, ConsentGiven, Purpose, " +
                     $"OptinState, ContactKind, Culture, All, Any{string.Concat(custom.Keys.Select(k => ", " + k))}"));
                 continue;
             }
@@ -121,6 +126,54 @@ internal sealed class ConditionCompiler(IReadOnlyDictionary<string, RuleConditio
 
         return c => AllOf(parts, c);
     }
+
+    /// <summary><c>LandingPageIs</c>, <c>VariantIs</c> and <c>SourceIs</c>: what the submission came with (#19).</summary>
+    private void CompileAttribution(RuleConditionOptions options, string path, string? when, List<Func<RuleConditionContext, bool>> parts)
+    {
+        if (options.LandingPageIs is { } page)
+        {
+            Check(LandingPages.Keys.ToHashSet(StringComparer.OrdinalIgnoreCase), page, $"{path}:LandingPageIs", "landing page");
+            Need(when, EventData.LandingPage, $"{path}:LandingPageIs", $"LandingPageIs '{page}'");
+            parts.Add(c => string.Equals(RuleEvents.LandingPageOf(c.Event), page, StringComparison.OrdinalIgnoreCase));
+        }
+
+        if (options.VariantIs is { } variant)
+        {
+            var onPage = options.LandingPageIs is { } named && LandingPages.TryGetValue(named, out var ofPage) ? ofPage : null;
+            var known = onPage ?? LandingPages.Values.SelectMany(v => v).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            if (!known.Contains(variant))
+            {
+                problems.Add(new($"{path}:VariantIs", ConfigurationCodes.DanglingReference, known.Count == 0
+                    ? $"the variant '{variant}' is not declared: {(onPage is null ? "no landing page has" : $"the landing page '{options.LandingPageIs}' has")} variants (LandingPages:{{slug}}:Variants)"
+                    : $"the variant '{variant}' is not declared on {(onPage is null ? "any landing page" : $"the landing page '{options.LandingPageIs}'")}" +
+                      $"{Templates.ClosestName.Hint(variant, known)}; the variants are: {string.Join(", ", known.Order(StringComparer.OrdinalIgnoreCase))}"));
+            }
+
+            Need(when, EventData.LandingPage | EventData.Attribution, $"{path}:VariantIs", $"VariantIs '{variant}'");
+            parts.Add(c => string.Equals(RuleEvents.AttributionOf(c.Event)?.Variant, variant, StringComparison.OrdinalIgnoreCase));
+        }
+
+        if (options.SourceIs is { } source)
+        {
+            var wanted = Submissions.SubmissionAttribution.CleanValue(source);
+            if (wanted is null)
+            {
+                problems.Add(new($"{path}:SourceIs", ConfigurationCodes.Invalid,
+                    $"'{source}' can never be a source: a utm_source is kept only with letters, digits, spaces and . - _ ~ +, " +
+                    $"up to {Submissions.SubmissionAttribution.MaxValueLength} characters (a referrer host such as example.org works too)"));
+            }
+
+            Need(when, EventData.Attribution, $"{path}:SourceIs", $"SourceIs '{source}'");
+            parts.Add(c => wanted is not null && SourceMatches(RuleEvents.AttributionOf(c.Event), wanted));
+        }
+    }
+
+    /// <summary>The <c>utm_source</c> equals <paramref name="wanted"/>; without one, the referrer host is it or a subdomain of it.</summary>
+    internal static bool SourceMatches(Submissions.SubmissionAttribution? attribution, string wanted) =>
+        attribution is not null && (attribution.UtmSource is { } utm
+            ? string.Equals(utm, wanted, StringComparison.Ordinal)
+            : attribution.ReferrerHost is { } host
+              && (string.Equals(host, wanted, StringComparison.Ordinal) || host.EndsWith("." + wanted, StringComparison.Ordinal)));
 
     // Loops rather than TrueForAll/Exists with a lambda: those allocated a closure and a delegate on every evaluation,
     // that is on every submission.
@@ -192,6 +245,7 @@ internal sealed class ConditionCompiler(IReadOnlyDictionary<string, RuleConditio
             EventData.LandingPage => "landing page",
             EventData.Fields => "posted values",
             EventData.Consents => "consents given",
+            EventData.Attribution => "attribution (variant, utm_source, referrer)",
             _ => d.ToString().ToLowerInvariant(),
         }));
 

@@ -28,4 +28,7 @@ public enum EventData
 
     /// <summary>The culture of the submission or of the confirmation email.</summary>
     Culture = 32,
+
+    /// <summary>The A/B variant, UTM values and referrer host the submission came with.</summary>
+    Attribution = 64,
 }

@@ -23,4 +23,7 @@ public sealed record FormSubmitted(Guid ContactId, Instant OccurredAt, string Fo
 
     /// <summary>The slug of the landing page the form was posted from, when it was one.</summary>
     public string? LandingPage { get; init; }
+
+    /// <summary>The A/B variant, UTM values and referrer host the submission came with (<c>VariantIs</c>, <c>SourceIs</c>), or <see langword="null"/>.</summary>
+    public Submissions.SubmissionAttribution? Attribution { get; init; }
 }

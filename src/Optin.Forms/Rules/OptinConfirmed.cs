@@ -24,6 +24,9 @@ public sealed record OptinConfirmed(Guid ContactId, Instant OccurredAt, string P
     /// <summary>The slug of the landing page the submission was posted from, when it was one.</summary>
     public string? LandingPage { get; init; }
 
+    /// <summary>The A/B variant, UTM values and referrer host the submission came with (<c>VariantIs</c>, <c>SourceIs</c>), or <see langword="null"/>.</summary>
+    public Submissions.SubmissionAttribution? Attribution { get; init; }
+
     /// <summary>The values posted with the submission confirmed (declared fields, the address included), by field name.</summary>
     public ImmutableDictionary<string, string> Values { get; init; } = ImmutableDictionary<string, string>.Empty;
 }

@@ -18,7 +18,11 @@ internal sealed class RuleCompiler(IReadOnlyDictionary<string, RuleActionRegistr
     {
         var purposes = options.Purposes.Keys.ToHashSet(StringComparer.OrdinalIgnoreCase);
         var forms = options.Forms.Keys.ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var conditionCompiler = new ConditionCompiler(conditions, resolve, purposes, forms, problems);
+        var conditionCompiler = new ConditionCompiler(conditions, resolve, purposes, forms, problems)
+        {
+            LandingPages = options.LandingPages.ToDictionary(p => p.Key, p => p.Value.Variants.Keys.ToHashSet(StringComparer.OrdinalIgnoreCase),
+                StringComparer.OrdinalIgnoreCase),
+        };
         var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var rules = ImmutableArray.CreateBuilder<CompiledRule>();
         for (var i = 0; i < options.Rules.Count; i++)

@@ -11,6 +11,21 @@ public sealed class RuleConditionOptions
     /// <summary>The event's form is this one.</summary>
     public string? FormIs { get; set; }
 
+    /// <summary>The submission was posted from this landing page (its slug).</summary>
+    public string? LandingPageIs { get; set; }
+
+    /// <summary>
+    /// The submission was posted from this A/B variant (its id): of the page <see cref="LandingPageIs"/> names when given
+    /// beside it, else of any landing page.
+    /// </summary>
+    public string? VariantIs { get; set; }
+
+    /// <summary>
+    /// The visit came from this source: its <c>utm_source</c> (case-insensitive) or, for a visit without one, the host of
+    /// the referring page (that host or one of its subdomains: <c>example.org</c> matches <c>www.example.org</c>).
+    /// </summary>
+    public string? SourceIs { get; set; }
+
     /// <summary>Fields (by name) equal these values (ordinal).</summary>
     public Dictionary<string, string> FieldEquals { get; set; } = new(StringComparer.Ordinal);
 

@@ -10,14 +10,14 @@ internal static class RuleEvents
 
     /// <summary>
     /// What each event carries for conditions to test. The events that follow a submission (its confirmation, its expiry)
-    /// carry that submission's form, landing page and posted values; a withdrawal or an operator's change does not come
+    /// carry that submission's form, landing page, attribution (variant, UTM values, referrer host) and posted values; a withdrawal or an operator's change does not come
     /// from a submission, so it carries only its purpose.
     /// </summary>
     private static readonly FrozenDictionary<string, EventData> Carried = new Dictionary<string, EventData>(StringComparer.Ordinal)
     {
-        [nameof(FormSubmitted)] = EventData.Form | EventData.LandingPage | EventData.Fields | EventData.Consents | EventData.Culture,
-        [nameof(OptinConfirmed)] = EventData.Form | EventData.LandingPage | EventData.Fields | EventData.Purpose | EventData.Culture,
-        [nameof(DoubleOptinExpired)] = EventData.Form | EventData.LandingPage | EventData.Fields | EventData.Purpose,
+        [nameof(FormSubmitted)] = EventData.Form | EventData.LandingPage | EventData.Attribution | EventData.Fields | EventData.Consents | EventData.Culture,
+        [nameof(OptinConfirmed)] = EventData.Form | EventData.LandingPage | EventData.Attribution | EventData.Fields | EventData.Purpose | EventData.Culture,
+        [nameof(DoubleOptinExpired)] = EventData.Form | EventData.LandingPage | EventData.Attribution | EventData.Fields | EventData.Purpose,
         [nameof(OptinWithdrawn)] = EventData.Purpose,
         [nameof(ContactOptinChanged)] = EventData.Purpose,
     }.ToFrozenDictionary(StringComparer.Ordinal);
@@ -56,6 +56,14 @@ internal static class RuleEvents
         FormSubmitted s => s.LandingPage,
         OptinConfirmed c => c.LandingPage,
         DoubleOptinExpired x => x.LandingPage,
+        _ => null,
+    };
+
+    public static Submissions.SubmissionAttribution? AttributionOf(OptinEvent e) => e switch
+    {
+        FormSubmitted s => s.Attribution,
+        OptinConfirmed c => c.Attribution,
+        DoubleOptinExpired x => x.Attribution,
         _ => null,
     };
 

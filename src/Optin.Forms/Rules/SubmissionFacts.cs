@@ -10,7 +10,8 @@ internal static class SubmissionFacts
     {
         FormId = submission.FormId,
         SubmissionId = submission.Id,
-        LandingPage = LandingPageOf(catalog, submission.FormId, submission.SourceUrl),
+        LandingPage = submission.Attribution?.LandingPage ?? LandingPageOf(catalog, submission.FormId, submission.SourceUrl),
+        Attribution = submission.Attribution,
         Values = submission.Values,
     };
 
@@ -18,7 +19,8 @@ internal static class SubmissionFacts
     {
         FormId = submission.FormId,
         SubmissionId = submission.Id,
-        LandingPage = LandingPageOf(catalog, submission.FormId, submission.SourceUrl),
+        LandingPage = submission.Attribution?.LandingPage ?? LandingPageOf(catalog, submission.FormId, submission.SourceUrl),
+        Attribution = submission.Attribution,
         Values = submission.Values,
     };
 

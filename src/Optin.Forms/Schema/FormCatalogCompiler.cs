@@ -369,6 +369,7 @@ public static partial class FormCatalogCompiler
                 ok = false;
             }
 
+            var variants = CompileVariants(options, page, form, LocalizedText.From(sources), forms, path, reader, ref ok);
             if (ok)
             {
                 result[slug] = new LandingPageDefinition(slug, pagePath, LocalizedText.From(page.Title), Blank(page.Template), form!)
@@ -376,11 +377,101 @@ public static partial class FormCatalogCompiler
                     TemplateHtml = LocalizedText.From(sources),
                     Layout = page.Layout,
                     TemplateRoot = sources.Count > 0 ? Templates.EmailTemplateCompiler.Files(options)?.Root : null,
+                    Variants = variants,
                 };
             }
         }
 
         return result.ToImmutable();
+    }
+
+    /// <summary>
+    /// A page's A/B variants: a plain id, a weight from 0 to <see cref="LandingPageVariant.MaxWeight"/> (at least one
+    /// above 0), a template that exists and parses, a form that is declared; every problem is listed.
+    /// </summary>
+    private static ImmutableArray<LandingPageVariant> CompileVariants(OptinFormsOptions options, LandingPageOptions page,
+        FormDefinition? pageForm, LocalizedText pageHtml, ImmutableDictionary<string, FormDefinition> forms, string path, ConfigurationReader reader, ref bool ok)
+    {
+        if (page.Variants.Count == 0)
+        {
+            return [];
+        }
+
+        var variants = ImmutableArray.CreateBuilder<LandingPageVariant>();
+        var total = 0;
+        foreach (var (id, variant) in page.Variants)
+        {
+            var at = $"{path}:Variants:{id}";
+            var good = true;
+            if (!VariantIdPattern().IsMatch(id))
+            {
+                reader.Report(at, ConfigurationCodes.Invalid,
+                    $"a variant id uses letters, digits, '-' and '_' only, up to {LandingPageVariant.MaxIdLength} characters");
+                good = false;
+            }
+
+            if (variant.Weight is null)
+            {
+                reader.Report($"{at}:Weight", ConfigurationCodes.Missing, "a variant needs a Weight (for example 50; 0 pauses it)");
+                good = false;
+            }
+            else if (variant.Weight is < 0 or > LandingPageVariant.MaxWeight)
+            {
+                reader.Report($"{at}:Weight", ConfigurationCodes.Invalid,
+                    $"the weight {variant.Weight} is not allowed: use a whole number from 0 (paused) to {LandingPageVariant.MaxWeight}");
+                good = false;
+            }
+            else
+            {
+                total += variant.Weight.Value;
+            }
+
+            var form = pageForm;
+            if (Blank(variant.Form) is { } formId && !forms.TryGetValue(formId, out form))
+            {
+                if (!options.Forms.ContainsKey(formId))
+                {
+                    reader.Report($"{at}:Form", ConfigurationCodes.DanglingReference,
+                        $"the form '{formId}' is not declared under {Root}:Forms{Templates.ClosestName.Hint(formId, options.Forms.Keys)}");
+                }
+
+                good = false;
+            }
+
+            var template = Blank(variant.Template) ?? Blank(page.Template);
+            var variantSources = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            if (Blank(variant.Template) is { } templateId)
+            {
+                if (!options.Templates.ContainsKey(templateId))
+                {
+                    reader.Report($"{at}:Template", ConfigurationCodes.DanglingReference,
+                        $"the template '{templateId}' is not declared under {Root}:Templates{Templates.ClosestName.Hint(templateId, options.Templates.Keys)}");
+                    good = false;
+                }
+                else
+                {
+                    good &= CheckPageTemplate(options, templateId, page.Layout, $"{at}:Template", reader, variantSources);
+                }
+            }
+
+            if (good && form is not null)
+            {
+                variants.Add(new LandingPageVariant(id, variant.Weight!.Value, template, form)
+                {
+                    TemplateHtml = Blank(variant.Template) is null ? pageHtml : LocalizedText.From(variantSources),
+                });
+            }
+
+            ok &= good;
+        }
+
+        if (total == 0 && ok)
+        {
+            reader.Report($"{path}:Variants", ConfigurationCodes.Invalid, "every variant has the weight 0: give at least one a weight above 0");
+            ok = false;
+        }
+
+        return variants.ToImmutable();
     }
 
     /// <summary>
@@ -525,4 +616,7 @@ public static partial class FormCatalogCompiler
 
     [GeneratedRegex("^[A-Za-z][A-Za-z0-9_-]{0,63}$")]
     private static partial Regex FieldNamePattern();
+
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$")]
+    private static partial Regex VariantIdPattern();
 }

@@ -20,4 +20,10 @@ public sealed class LandingPageOptions
 
     /// <summary>The id of the form the page holds.</summary>
     public string? Form { get; set; }
+
+    /// <summary>
+    /// The page's A/B variants by id (letters, digits, <c>-</c> and <c>_</c>, up to 32 characters). Each view draws one
+    /// at random by weight; the form carries the variant shown, signed, to the submission. None: one page.
+    /// </summary>
+    public Dictionary<string, LandingPageVariantOptions> Variants { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 }

@@ -151,6 +151,9 @@ public static partial class OptinFormsConfigurationReader
         var c = new RuleConditionOptions
         {
             FormIs = reader.String(section, nameof(RuleConditionOptions.FormIs)),
+            LandingPageIs = reader.String(section, nameof(RuleConditionOptions.LandingPageIs)),
+            VariantIs = reader.String(section, nameof(RuleConditionOptions.VariantIs)),
+            SourceIs = reader.String(section, nameof(RuleConditionOptions.SourceIs)),
             ConsentGiven = reader.String(section, nameof(RuleConditionOptions.ConsentGiven)),
             Purpose = reader.String(section, nameof(RuleConditionOptions.Purpose)),
             ContactKind = reader.Enum<ContactKind>(section, nameof(RuleConditionOptions.ContactKind)),
@@ -176,7 +179,7 @@ public static partial class OptinFormsConfigurationReader
 
         c.All.AddRange(ConfigurationReader.Items(section.GetSection(nameof(RuleConditionOptions.All))).Select(s => ReadCondition(reader, s)));
         c.Any.AddRange(ConfigurationReader.Items(section.GetSection(nameof(RuleConditionOptions.Any))).Select(s => ReadCondition(reader, s)));
-        string[] known = [nameof(RuleConditionOptions.FormIs), nameof(RuleConditionOptions.ConsentGiven), nameof(RuleConditionOptions.Purpose), nameof(RuleConditionOptions.ContactKind), nameof(RuleConditionOptions.Culture), nameof(RuleConditionOptions.FieldIsEmpty),
+        string[] known = [nameof(RuleConditionOptions.FormIs), nameof(RuleConditionOptions.LandingPageIs), nameof(RuleConditionOptions.VariantIs), nameof(RuleConditionOptions.SourceIs), nameof(RuleConditionOptions.ConsentGiven), nameof(RuleConditionOptions.Purpose), nameof(RuleConditionOptions.ContactKind), nameof(RuleConditionOptions.Culture), nameof(RuleConditionOptions.FieldIsEmpty),
             nameof(RuleConditionOptions.FieldEquals), nameof(RuleConditionOptions.FieldMatches), nameof(RuleConditionOptions.OptinState), nameof(RuleConditionOptions.All), nameof(RuleConditionOptions.Any)];
         foreach (var custom in section.GetChildren().Where(s => !known.Contains(s.Key, StringComparer.OrdinalIgnoreCase)))
         {

@@ -215,7 +215,7 @@ public static partial class OptinFormsConfigurationReader
     {
         reader.CheckKeys(section, nameof(LandingPageOptions.Path), nameof(LandingPageOptions.Title),
             nameof(LandingPageOptions.Template), nameof(LandingPageOptions.Form),
-            nameof(LandingPageOptions.Layout));
+            nameof(LandingPageOptions.Layout), nameof(LandingPageOptions.Variants));
         var page = new LandingPageOptions
         {
             Path = reader.String(section, nameof(LandingPageOptions.Path)),
@@ -224,6 +224,18 @@ public static partial class OptinFormsConfigurationReader
             Form = reader.String(section, nameof(LandingPageOptions.Form)),
         };
         reader.Localized(section, nameof(LandingPageOptions.Title), page.Title);
+        foreach (var variant in section.GetSection(nameof(LandingPageOptions.Variants)).GetChildren())
+        {
+            reader.CheckKeys(variant, nameof(LandingPageVariantOptions.Weight), nameof(LandingPageVariantOptions.Template),
+                nameof(LandingPageVariantOptions.Form));
+            page.Variants[variant.Key] = new LandingPageVariantOptions
+            {
+                Weight = reader.Int(variant, nameof(LandingPageVariantOptions.Weight)),
+                Template = reader.String(variant, nameof(LandingPageVariantOptions.Template)),
+                Form = reader.String(variant, nameof(LandingPageVariantOptions.Form)),
+            };
+        }
+
         return page;
     }
 }

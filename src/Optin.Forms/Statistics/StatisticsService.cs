@@ -14,6 +14,18 @@ public sealed class StatisticsService
 {
     private readonly IOptinStore _store;
     private readonly IFormCatalogProvider _catalog;
+    private readonly IClock? _clock;
+
+    /// <summary>Creates the service.</summary>
+    /// <param name="store">The store.</param>
+    /// <param name="catalog">The configuration (forms, landing pages, time zone).</param>
+    /// <param name="clock">The clock that decides which A/B variant counters are still kept (<see cref="VariantCounts"/>).</param>
+    public StatisticsService(IOptinStore store, IFormCatalogProvider catalog, IClock clock)
+        : this(store, catalog)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        _clock = clock;
+    }
 
     /// <summary>Creates the service.</summary>
     /// <param name="store">The store.</param>
@@ -130,6 +142,18 @@ public sealed class StatisticsService
             .OrderBy(p => p.Slug, StringComparer.Ordinal)
             .Select(p => new LandingPageStatistics(p.Slug, p.Form.Id, pages.GetValueOrDefault(p.Slug)))
             .ToList();
+        for (var i = 0; i < pageRows.Count; i++)
+        {
+            var page = catalog.LandingPages[pageRows[i].Slug];
+            if (!page.Variants.IsEmpty)
+            {
+                pageRows[i] = pageRows[i] with
+                {
+                    Variants = await VariantCounts.ReadAsync(_store, page, query.From, query.To, _clock?.GetCurrentInstant() ?? Instant.MinValue, cancellationToken),
+                };
+            }
+        }
+
         var total = days.Values.Aggregate(StatisticsFigures.Zero, (sum, d) => new StatisticsFigures(sum.Views + d.Views, sum.Submissions + d.Submissions,
             sum.DoubleOptinEmailsSent + d.DoubleOptinEmailsSent, sum.Confirmations + d.Confirmations, sum.Withdrawals + d.Withdrawals));
         return new StatisticsReport(query, zone, total, Median(delays), formRows, pageRows,

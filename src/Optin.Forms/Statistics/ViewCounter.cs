@@ -23,6 +23,7 @@ public sealed class ViewCounter
     private readonly IFormCatalogProvider _catalog;
     private readonly Lock _lock = new();
     private Dictionary<(LocalDate Day, string FormId, string LandingPage, string Source), long> _pending = [];
+    private Dictionary<(LocalDate Day, string LandingPage, string Variant), long> _variants = [];
 
     /// <summary>Creates the counter.</summary>
     /// <param name="store">The store the counts are written to.</param>
@@ -57,7 +58,17 @@ public sealed class ViewCounter
     /// <param name="formId">The form shown (a configured form: the caller checks it).</param>
     /// <param name="landingPage">The landing page's slug, or <see langword="null"/>.</param>
     /// <param name="utmSource">The request's raw <c>utm_source</c> query value, or <see langword="null"/>.</param>
-    public void Count(string formId, string? landingPage, string? utmSource)
+    public void Count(string formId, string? landingPage, string? utmSource) => Count(formId, landingPage, utmSource, null);
+
+    /// <summary>
+    /// Counts one view of <paramref name="formId"/>, on the landing page <paramref name="landingPage"/> if any, showing
+    /// its A/B variant <paramref name="variant"/> if any (<see cref="VariantCounts"/>).
+    /// </summary>
+    /// <param name="formId">The form shown (a configured form: the caller checks it).</param>
+    /// <param name="landingPage">The landing page's slug, or <see langword="null"/>.</param>
+    /// <param name="utmSource">The request's raw <c>utm_source</c> query value, or <see langword="null"/>.</param>
+    /// <param name="variant">The variant shown (a configured one: the caller chose it), or <see langword="null"/>.</param>
+    public void Count(string formId, string? landingPage, string? utmSource, string? variant)
     {
         ArgumentException.ThrowIfNullOrEmpty(formId);
         if (formId.Length > ViewCount.MaxIdLength || landingPage?.Length > ViewCount.MaxIdLength)
@@ -75,6 +86,12 @@ public sealed class ViewCounter
             }
 
             _pending[key] = _pending.GetValueOrDefault(key) + 1;
+            if (landingPage is not null && variant is not null)
+            {
+                // Variants come from the configuration: this dictionary is bounded by days × pages × variants.
+                var at = (day, landingPage, variant);
+                _variants[at] = _variants.GetValueOrDefault(at) + 1;
+            }
         }
     }
 
@@ -84,6 +101,7 @@ public sealed class ViewCounter
     public async ValueTask<int> FlushAsync(CancellationToken cancellationToken)
     {
         Dictionary<(LocalDate Day, string FormId, string LandingPage, string Source), long> taken;
+        Dictionary<(LocalDate Day, string LandingPage, string Variant), long> variants;
         lock (_lock)
         {
             if (_pending.Count == 0)
@@ -93,6 +111,8 @@ public sealed class ViewCounter
 
             taken = _pending;
             _pending = [];
+            variants = _variants;
+            _variants = [];
         }
 
         try
@@ -100,6 +120,13 @@ public sealed class ViewCounter
             var counts = taken.Select(p => new ViewCount(p.Key.Day, p.Key.FormId, p.Key.LandingPage, p.Key.Source, p.Value)).ToList();
             await using var tx = await _store.BeginTransactionAsync(cancellationToken);
             await tx.Views.AddAsync(counts, cancellationToken);
+            var catalog = _catalog.Current;
+            var now = _clock.GetCurrentInstant();
+            foreach (var ((day, page, variant), count) in variants)
+            {
+                await VariantCounts.AddAsync(tx, catalog, day, page, variant, VariantCounts.Views, count, now, cancellationToken);
+            }
+
             await tx.CommitAsync(cancellationToken);
             return counts.Count;
         }
@@ -110,7 +137,7 @@ public sealed class ViewCounter
         }
         catch
         {
-            Restore(taken);
+            Restore(taken, variants);
             throw;
         }
     }
@@ -141,10 +168,16 @@ public sealed class ViewCounter
         return source.ToLowerInvariant();
     }
 
-    private void Restore(Dictionary<(LocalDate Day, string FormId, string LandingPage, string Source), long> taken)
+    private void Restore(Dictionary<(LocalDate Day, string FormId, string LandingPage, string Source), long> taken,
+        Dictionary<(LocalDate Day, string LandingPage, string Variant), long> variants)
     {
         lock (_lock)
         {
+            foreach (var (key, count) in variants)
+            {
+                _variants[key] = _variants.GetValueOrDefault(key) + count;
+            }
+
             foreach (var (key, count) in taken)
             {
                 var at = key;

@@ -100,6 +100,16 @@ public sealed partial class InMemoryOptinStore
             return ValueTask.FromResult(value);
         }
 
+        ValueTask<long> ICounterWriter.AddAsync(string key, long amount, Instant now, Instant expiresAt, CancellationToken cancellationToken)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(amount, 1);
+            ThrowIfDone();
+            var live = _working.Counters.TryGetValue(key, out var counter) && counter.ExpiresAt > now;
+            var value = live ? counter.Value + amount : amount;
+            _working.Counters.Set(key, (value, live ? counter.ExpiresAt : expiresAt));
+            return ValueTask.FromResult(value);
+        }
+
         ValueTask<long> ICounterWriter.GetAsync(string key, Instant now, CancellationToken cancellationToken)
         {
             ThrowIfDone();

@@ -16,4 +16,10 @@ public sealed record SubmissionContext(string? Culture = null, string? SourceUrl
     /// that a person saw the texts (EVD-1). Other values count as <see cref="Consent.ConsentMethod.Form"/>.
     /// </summary>
     public Consent.ConsentMethod Method { get; init; } = Consent.ConsentMethod.Form;
+
+    /// <summary>
+    /// The landing page, variant and UTM values the visit came with, as the web layer read them (the landing page and
+    /// variant from a signed hidden field). The pipeline cleans them (<see cref="SubmissionAttribution.Clean"/>).
+    /// </summary>
+    public SubmissionAttribution? Attribution { get; init; }
 }

@@ -87,6 +87,8 @@ public sealed class SubmissionPipeline
             ProofCapture.IpAddress(request.Context.IpAddress, catalog.IpAddressCapture),
             ProofCapture.UserAgent(request.Context.UserAgent, catalog.UserAgentCapture));
 
+        var attribution = SubmissionAttribution.Clean(request.Context.Attribution, catalog, form.Id);
+
         await using var tx = await _store.BeginTransactionAsync(cancellationToken);
         var existing = await tx.Contacts.FindByEmailKeyAsync(email!.Key, cancellationToken);
         var contact = existing is null
@@ -142,6 +144,7 @@ public sealed class SubmissionPipeline
             SourceUrl = proof.SourceUrl,
             IpAddress = proof.IpAddress,
             UserAgent = proof.UserAgent,
+            Attribution = attribution,
         };
 
         if (!ReferenceEquals(contact, existing))
@@ -154,8 +157,10 @@ public sealed class SubmissionPipeline
         var submitted = new FormSubmitted(contact.Id, now, form.Id, submissionId, culture, submission.ConsentsGiven, existing is null)
         {
             Values = values,
-            LandingPage = SubmissionFacts.LandingPageOf(catalog, form.Id, proof.SourceUrl),
+            LandingPage = attribution?.LandingPage ?? SubmissionFacts.LandingPageOf(catalog, form.Id, proof.SourceUrl),
+            Attribution = attribution,
         };
+        await Statistics.VariantCounts.CountAsync(tx, catalog, attribution, Statistics.VariantCounts.Submissions, now, cancellationToken);
         await OptinEventListeners.RaiseAsync(_handlers, submitted, tx, cancellationToken);
 
         await tx.CommitAsync(cancellationToken);

@@ -38,4 +38,7 @@ public sealed record SubmissionRecord
 
     /// <summary>The user agent as configured.</summary>
     public string? UserAgent { get; init; }
+
+    /// <summary>The landing page, A/B variant, UTM values and referrer host it came with, or <see langword="null"/>.</summary>
+    public SubmissionAttribution? Attribution { get; init; }
 }

@@ -24,7 +24,8 @@ internal static class EmailPreview
         var templates = EmailTemplateCompiler.Compile(options, []);
         if (!templates.Contains(templateId))
         {
-            var pageTemplate = options.LandingPages.Values.Any(p => string.Equals(p.Template, templateId, StringComparison.OrdinalIgnoreCase));
+            var pageTemplate = options.LandingPages.Values.Any(p => string.Equals(p.Template, templateId, StringComparison.OrdinalIgnoreCase)
+                || p.Variants.Values.Any(v => string.Equals(v.Template, templateId, StringComparison.OrdinalIgnoreCase)));
             return (null, pageTemplate
                 ? $"'{templateId}' is a landing page's template, not an email; open the landing page to see it"
                 : $"there is no email template '{templateId}'" + (ClosestName.Find(templateId, templates.Ids) is { } meant ? $"; did you mean '{meant}'?" : "")

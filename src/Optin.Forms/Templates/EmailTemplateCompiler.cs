@@ -30,7 +30,8 @@ internal static class EmailTemplateCompiler
         }
 
         var files = Files(options);
-        var pageTemplates = options.LandingPages.Values.Select(p => p.Template).OfType<string>().ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var pageTemplates = options.LandingPages.Values.SelectMany(p => p.Variants.Values.Select(v => v.Template).Prepend(p.Template))
+            .OfType<string>().ToHashSet(StringComparer.OrdinalIgnoreCase);
         foreach (var (id, template) in options.Templates)
         {
             if (pageTemplates.Contains(id))

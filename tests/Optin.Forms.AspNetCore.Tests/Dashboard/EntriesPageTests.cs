@@ -75,7 +75,8 @@ public sealed class EntriesPageTests
         Assert.StartsWith("attachment; filename=\"entries-newsletter-2026-11-12.csv\"", response.Content.Headers.ContentDisposition!.ToString(), StringComparison.Ordinal);
         Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
         var lines = Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3).Split("\r\n");
-        Assert.Equal("submission_id,received_at,form_version,culture,contact_id,email,firstName,consents_given,source_url", lines[0]);
+        Assert.Equal("submission_id,received_at,form_version,culture,contact_id,email,firstName,consents_given,source_url,"
+            + "landing_page,variant,utm_source,utm_medium,utm_campaign,referrer_host", lines[0]);
         Assert.Equal(6, lines.Length);
         Assert.Equal("", lines[5]);
         var text = string.Join('\n', lines);

@@ -59,6 +59,21 @@ internal static class RuleSentence
             all.Add((fr ? "le formulaire est " : "the form is ") + Em(form));
         }
 
+        if (c.LandingPageIs is { } page)
+        {
+            all.Add((fr ? "la page d'atterrissage est " : "the landing page is ") + Em(page));
+        }
+
+        if (c.VariantIs is { } variant)
+        {
+            all.Add((fr ? "la variante est " : "the variant is ") + Em(variant));
+        }
+
+        if (c.SourceIs is { } source)
+        {
+            all.Add((fr ? "la source est " : "the source is ") + Em(source));
+        }
+
         foreach (var (field, value) in c.FieldEquals)
         {
             all.Add((fr ? "le champ " : "the field ") + Em(field) + (fr ? " vaut « " : " equals “") + Html.Encode(value) + (fr ? " »" : "”"));

@@ -5,6 +5,7 @@ using Optin.Forms.AspNetCore.Export;
 using Optin.Forms.AspNetCore.Http;
 using Optin.Forms.Dashboard.Infrastructure;
 using Optin.Forms.Storage;
+using Optin.Forms.Submissions;
 
 namespace Optin.Forms.Dashboard.Pages;
 
@@ -35,14 +36,16 @@ internal static class EntriesExport
         response.Headers.ContentSecurityPolicy = SecurityHeaders.ContentSecurityPolicy;
         var fields = form.Fields.Select(f => f.Name).ToArray();
         await using var csv = new CsvWriter(response.Body);
-        await csv.WriteRowAsync(["submission_id", "received_at", "form_version", "culture", "contact_id", .. fields, "consents_given", "source_url"],
+        await csv.WriteRowAsync(["submission_id", "received_at", "form_version", "culture", "contact_id", .. fields, "consents_given", "source_url",
+            .. SubmissionAttribution.ColumnNames],
             context.RequestAborted);
         await csv.FlushAsync(context.RequestAborted);
         var rows = 0;
         await foreach (var s in store.Submissions.ListByFormAsync(form.Id, 0, int.MaxValue, context.RequestAborted))
         {
             await csv.WriteRowAsync([s.Id.ToString(), EntriesPage.Format(s.ReceivedAt), s.FormVersion, s.Culture, s.ContactId.ToString(),
-                .. fields.Select(f => s.Values.GetValueOrDefault(f)), string.Join(' ', s.ConsentsGiven), s.SourceUrl], context.RequestAborted);
+                .. fields.Select(f => s.Values.GetValueOrDefault(f)), string.Join(' ', s.ConsentsGiven), s.SourceUrl,
+                .. s.Attribution?.Columns() ?? SubmissionAttribution.ColumnNames.Select(_ => (string?)null)], context.RequestAborted);
             if (++rows % FlushEvery == 0)
             {
                 await csv.FlushAsync(context.RequestAborted);

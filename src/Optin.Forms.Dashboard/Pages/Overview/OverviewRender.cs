@@ -32,6 +32,7 @@ internal static class OverviewRender
         Figures(html, request, culture, report.Total, report.MedianTimeToConfirm);
         PerForm(html, request, catalog, culture, report);
         PerPage(html, request, culture, report);
+        PerVariant(html, request, culture, report);
         PerSource(html, request, culture, report);
         html.Append("<h2 id=\"per-day\">").Append(Html.Encode(OverviewTexts.PerDay.In(request))).Append("</h2>\n");
         OverviewChart.Append(html, request, culture, report);
@@ -138,6 +139,36 @@ internal static class OverviewRender
             html.Append("<tr><th scope=\"row\">").Append(Html.Encode(page.Slug)).Append("</th><td>").Append(Html.Encode(page.FormId)).Append("</td>");
             Cells(html, culture, page.Views);
             html.Append("</tr>");
+        }
+
+        html.Append("</tbody></table></div>\n");
+    }
+
+    /// <summary>The A/B variants' views, submissions and confirmations, for the pages that have variants (none: no table).</summary>
+    private static void PerVariant(StringBuilder html, DashboardRequest request, CultureInfo culture, StatisticsReport report)
+    {
+        if (!report.LandingPages.Any(p => p.Variants.Count > 0))
+        {
+            return;
+        }
+
+        html.Append("<h2 id=\"per-variant\">").Append(Html.Encode(OverviewTexts.PerVariant.In(request))).Append("</h2>\n");
+        html.Append("<div class=\"dash-table-wrap\"><table aria-labelledby=\"per-variant\"><thead><tr>");
+        Header(html, OverviewTexts.Page.In(request), false);
+        Header(html, OverviewTexts.Variant.In(request), false);
+        Header(html, OverviewTexts.Weight.In(request), true);
+        Header(html, OverviewTexts.Views.In(request), true);
+        Header(html, OverviewTexts.Submissions.In(request), true);
+        Header(html, OverviewTexts.Confirmations.In(request), true);
+        html.Append("</tr></thead><tbody>");
+        foreach (var page in report.LandingPages)
+        {
+            foreach (var variant in page.Variants)
+            {
+                html.Append("<tr><td>").Append(Html.Encode(page.Slug)).Append("</td><th scope=\"row\">").Append(Html.Encode(variant.Variant)).Append("</th>");
+                Cells(html, culture, variant.Weight, variant.Views, variant.Submissions, variant.Confirmations);
+                html.Append("</tr>");
+            }
         }
 
         html.Append("</tbody></table></div>\n");

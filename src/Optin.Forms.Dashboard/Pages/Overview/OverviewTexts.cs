@@ -26,6 +26,9 @@ internal static class OverviewTexts
     public static readonly DashboardText Form = new("Form", "Formulaire");
     public static readonly DashboardText NoForm = new("No form (e.g. unsubscribe links)", "Sans formulaire (p. ex. liens de désinscription)");
     public static readonly DashboardText PerPage = new("Per landing page", "Par page d'atterrissage");
+    public static readonly DashboardText PerVariant = new("Per A/B variant", "Par variante A/B");
+    public static readonly DashboardText Variant = new("Variant", "Variante");
+    public static readonly DashboardText Weight = new("Weight", "Poids");
     public static readonly DashboardText Page = new("Landing page", "Page d'atterrissage");
     public static readonly DashboardText NoPage = new("No landing page is configured.", "Aucune page d'atterrissage n'est configurée.");
     public static readonly DashboardText PerSource = new("Views per source (utm_source)", "Vues par source (utm_source)");
