@@ -68,6 +68,7 @@ public static class OptinFormsAspNetCoreExtensions
         services.AddDataProtection();
         services.AddProblemDetails();
         services.TryAddSingleton<FillTimeGuard>();
+        services.TryAddSingleton<FormStepState>();
         services.TryAddSingleton<ChallengeKey>();
         services.TryAddSingleton<ChallengeGuard>();
         services.TryAddSingleton<SubmissionRateLimiter>();

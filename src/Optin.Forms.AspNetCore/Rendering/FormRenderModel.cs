@@ -15,4 +15,8 @@ namespace Optin.Forms.AspNetCore.Rendering;
 /// <param name="Challenge">The proof-of-work challenge, when the form asks for one.</param>
 internal sealed record FormRenderModel(FormDefinition Form, FormCatalog Catalog, string Culture, string Action,
     IReadOnlyList<KeyValuePair<string, string>> Hidden, IReadOnlyDictionary<string, string> Values, IReadOnlyList<FieldError> Errors,
-    string? Notice = null, FormChallenge? Challenge = null);
+    string? Notice = null, FormChallenge? Challenge = null)
+{
+    /// <summary>The step shown, for a multi-step form; <see langword="null"/> shows every field at once.</summary>
+    public FormStep? Step { get; init; }
+}
