@@ -40,7 +40,7 @@ public static partial class FormCatalogCompiler
                 if (field is null)
                 {
                     reader.Report(fieldPath, ConfigurationCodes.DanglingReference,
-                        $"'{name}' is not a field of this form (its Fields list the names a step may show)"
+                        $"'{name}' is not a field of the form (a step's Fields are names from the form's Fields)"
                         + Templates.ClosestName.Hint(name ?? string.Empty, fields.Select(f => f.Name)));
                     continue;
                 }

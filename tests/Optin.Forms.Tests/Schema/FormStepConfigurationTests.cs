@@ -98,7 +98,7 @@ public sealed class FormStepConfigurationTests
             new ConfigurationProblem($"{S}:1:Fields:0", ConfigurationCodes.Duplicate,
                 "the field 'email' is already on step 1 (Steps:0); a field sits on one step only"),
             new ConfigurationProblem($"{S}:1:Fields:1", ConfigurationCodes.DanglingReference,
-                "'citty' is not a field of this form (its Fields list the names a step may show) (did you mean 'city'?)"),
+                "'citty' is not a field of the form (a step's Fields are names from the form's Fields) (did you mean 'city'?)"),
             new ConfigurationProblem($"{S}:1:Consents", ConfigurationCodes.Duplicate,
                 "the consent boxes are already on step 1 (Steps:0); set Consents: true on one step only"),
             new ConfigurationProblem($"{S}:2:Fields", ConfigurationCodes.Missing,
