@@ -76,6 +76,10 @@
     // A solution is good for one post: a second click while the first post is on its way sends nothing.
     var sent = false;
     form.addEventListener("submit", function (event) {
+      // A multi-step form's "back" button needs no solution: the server checks it on the last post only.
+      if (event.submitter && event.submitter.name === "__optin_step_back") {
+        return;
+      }
       if (sent) {
         event.preventDefault();
         return;

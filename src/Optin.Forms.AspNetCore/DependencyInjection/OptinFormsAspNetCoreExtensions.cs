@@ -73,6 +73,7 @@ public static class OptinFormsAspNetCoreExtensions
         services.AddProblemDetails();
         services.TryAddSingleton<FillTimeGuard>();
         services.TryAddSingleton<Optin.Forms.AspNetCore.Http.AttributionCarrier>();
+        services.TryAddSingleton<FormStepState>();
         services.TryAddSingleton<ChallengeKey>();
         services.TryAddSingleton<ChallengeGuard>();
         services.TryAddSingleton<SubmissionRateLimiter>();

@@ -30,6 +30,13 @@ internal sealed partial class FormPostHandler
             return;
         }
 
+        if (!form.Steps.IsDefaultOrEmpty && !body.IsJson)
+        {
+            // A multi-step form posted from its pages; a JSON body (a program) sends every field at once, as below.
+            await PostStepAsync(context, catalog, form, body.Pairs);
+            return;
+        }
+
         // A JSON body cannot be sent across sites without a CORS preflight, so it needs no antiforgery token (SEC-1);
         // HTML posts (urlencoded, multipart) always do, whatever their Accept header says.
         var pairs = body.Pairs;

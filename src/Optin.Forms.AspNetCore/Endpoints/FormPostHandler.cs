@@ -40,8 +40,9 @@ internal sealed partial class FormPostHandler(
     /// <summary>The HTML of <paramref name="form"/>, with fresh antiforgery and fill-time tokens (and challenge).</summary>
     public async Task<string> RenderFormAsync(HttpContext context, FormDefinition form, string culture, string? source, string? returnUrl,
         IReadOnlyDictionary<string, string>? values = null, IReadOnlyList<FieldError>? errors = null, string? actionBase = null,
-        string? notice = null, SubmissionAttribution? attribution = null)
+        string? notice = null, SubmissionAttribution? attribution = null, StepPage? step = null)
     {
+        step ??= form.Steps.IsDefaultOrEmpty ? null : new StepPage(form.Steps[0], []);
         var tokens = antiforgery.GetAndStoreTokens(context);
         var hidden = new List<KeyValuePair<string, string>>
         {
@@ -64,12 +65,14 @@ internal sealed partial class FormPostHandler(
             hidden.Add(new(ReturnField, safe));
         }
 
+        hidden.AddRange(step?.State.Select(piece => new KeyValuePair<string, string>(FormStepState.FieldName, piece)) ?? []);
+
         var action = (actionBase ?? string.Empty) + Prefix + "/forms/" + Uri.EscapeDataString(form.Id);
-        var challenge = form.Challenge
+        var challenge = form.Challenge && step is null or { Step.IsLast: true }
             ? new FormChallenge(await challenges.IssueAsync(form.Id, context.RequestAborted), (actionBase ?? string.Empty) + Prefix + "/assets/challenge.js")
             : null;
         var model = new FormRenderModel(form, Catalog, culture, action, hidden,
-            values ?? new Dictionary<string, string>(), errors ?? [], notice, challenge);
+            values ?? new Dictionary<string, string>(), errors ?? [], notice, challenge) { Step = step?.Step, Omitted = step?.Omitted };
         return FormRenderer.Render(model, Options.Abuse.Honeypot);
     }
 

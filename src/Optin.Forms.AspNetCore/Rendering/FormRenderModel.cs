@@ -15,4 +15,14 @@ namespace Optin.Forms.AspNetCore.Rendering;
 /// <param name="Challenge">The proof-of-work challenge, when the form asks for one.</param>
 internal sealed record FormRenderModel(FormDefinition Form, FormCatalog Catalog, string Culture, string Action,
     IReadOnlyList<KeyValuePair<string, string>> Hidden, IReadOnlyDictionary<string, string> Values, IReadOnlyList<FieldError> Errors,
-    string? Notice = null, FormChallenge? Challenge = null);
+    string? Notice = null, FormChallenge? Challenge = null)
+{
+    /// <summary>The step shown, for a multi-step form; <see langword="null"/> shows every field at once.</summary>
+    public FormStep? Step { get; init; }
+
+    /// <summary>
+    /// Fields of the step not drawn: their condition reads a field of an earlier step whose value leaves them hidden, and
+    /// no script on this page could show them (the server drops what would be posted under their names anyway).
+    /// </summary>
+    public IReadOnlySet<string>? Omitted { get; init; }
+}

@@ -23,6 +23,7 @@ internal static partial class FormRenderer
             .Append("\" enctype=\"application/x-www-form-urlencoded\" aria-labelledby=\"").Append(titleId).Append("\">\n");
         html.Append("<h2 class=\"optin-form-title\" id=\"").Append(titleId).Append("\">")
             .Append(Html.Encode(form.Title.Get(culture, model.Catalog.DefaultCulture) ?? form.Id)).Append("</h2>\n");
+        AppendStepHeading(html, model, id);
         AppendErrorSummary(html, model, id);
         foreach (var (name, value) in model.Hidden)
         {
@@ -30,18 +31,30 @@ internal static partial class FormRenderer
         }
 
         var firstError = model.Errors.Select(e => e.Field).FirstOrDefault();
-        foreach (var field in form.Fields)
+        foreach (var field in model.Step?.Fields ?? form.Fields)
         {
+            if (model.Omitted?.Contains(field.Name) == true)
+            {
+                continue;
+            }
+
             AppendField(html, model, field, id, firstError);
         }
 
         AppendHoneypot(html, id, honeypot, culture);
         AppendProcessingNotice(html, model, id);
-        AppendConsents(html, model, id, firstError);
+        if (model.Step is null or { HasConsents: true })
+        {
+            AppendConsents(html, model, id, firstError);
+        }
+
         AppendChallenge(html, model, id);
         AppendConditionsScript(html, model);
-        html.Append("<div class=\"optin-actions\"><button type=\"submit\" class=\"optin-button\">")
-            .Append(Html.Encode(WebTexts.Get(culture, "Submit"))).Append("</button></div>\n");
+        if (!AppendStepActions(html, model))
+        {
+            html.Append("<div class=\"optin-actions\"><button type=\"submit\" class=\"optin-button\">")
+                .Append(Html.Encode(WebTexts.Get(culture, "Submit"))).Append("</button></div>\n");
+        }
         html.Append("</form>\n");
         return html.ToString();
     }

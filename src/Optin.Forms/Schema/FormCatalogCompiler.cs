@@ -153,6 +153,7 @@ public static partial class FormCatalogCompiler
             }
 
             CheckProcessing(options, form, fields, consents, path, reader);
+            var steps = CompileSteps(form, fields, consents, path, reader);
             if (reader.Problems.Count > before)
             {
                 continue;
@@ -164,6 +165,7 @@ public static partial class FormCatalogCompiler
                 FormVersion(title, fields, consents, form, processing), processing)
             {
                 Challenge = form.Abuse?.Challenge == true,
+                Steps = steps,
             };
         }
 
@@ -592,6 +594,7 @@ public static partial class FormCatalogCompiler
                 }
             }
         }
+        AppendStepsVersion(canonical, form.Steps);
         return Hashing.Sha256Hex(canonical.ToString())[..16];
     }
 

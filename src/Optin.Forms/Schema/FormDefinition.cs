@@ -61,6 +61,9 @@ public sealed class FormDefinition
     /// <summary>Whether a post must carry a solved proof-of-work challenge (<c>Abuse:Challenge</c>).</summary>
     public bool Challenge { get; internal init; }
 
+    /// <summary>The steps of a multi-step form, in order; empty for a one-page form.</summary>
+    public ImmutableArray<FormStep> Steps { get; internal init; } = [];
+
     /// <summary>The field named <paramref name="name"/>, or <see langword="null"/>.</summary>
     public FieldDefinition? FindField(string name) =>
         Fields.FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.Ordinal));

@@ -32,4 +32,10 @@ public sealed class FormOptions
     /// typed without <c>+</c> in, unless a field sets its own <see cref="FieldOptions.DefaultRegion"/>.
     /// </summary>
     public string? DefaultRegion { get; set; }
+
+    /// <summary>
+    /// The steps of a multi-step form, in order; empty (the default) for a one-page form. Each field is on exactly one step;
+    /// the consent boxes are on the step that sets <see cref="FormStepOptions.Consents"/>, or on the last.
+    /// </summary>
+    public List<FormStepOptions> Steps { get; set; } = [];
 }

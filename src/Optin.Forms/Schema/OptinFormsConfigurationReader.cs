@@ -110,7 +110,7 @@ public static partial class OptinFormsConfigurationReader
     {
         reader.CheckKeys(section, nameof(FormOptions.Title), nameof(FormOptions.Fields), nameof(FormOptions.Consents),
             nameof(FormOptions.SuccessPage), nameof(FormOptions.DoubleOptin), nameof(FormOptions.ContactKind),
-            nameof(FormOptions.Processing), nameof(FormOptions.Abuse), nameof(FormOptions.DefaultRegion));
+            nameof(FormOptions.Processing), nameof(FormOptions.Abuse), nameof(FormOptions.DefaultRegion), nameof(FormOptions.Steps));
         var form = new FormOptions
         {
             DefaultRegion = reader.String(section, nameof(FormOptions.DefaultRegion)),
@@ -132,6 +132,7 @@ public static partial class OptinFormsConfigurationReader
             form.Fields.Add(ReadField(reader, field));
         }
 
+        ReadSteps(reader, section, form);
         foreach (var consent in ConfigurationReader.Items(section.GetSection(nameof(FormOptions.Consents))))
         {
             // A layered configuration (appsettings.json + an environment file) can give one entry both a plain value

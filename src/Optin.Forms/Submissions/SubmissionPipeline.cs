@@ -15,7 +15,7 @@ namespace Optin.Forms.Submissions;
 /// capture consents, then store everything in one transaction with the events the rules react to.
 /// </summary>
 /// <remarks>No HTTP here and no mail: a host calls it from an endpoint; mail leaves later, from jobs.</remarks>
-public sealed class SubmissionPipeline
+public sealed partial class SubmissionPipeline
 {
     private readonly IFormCatalogProvider _catalog;
     private readonly IOptinStore _store;

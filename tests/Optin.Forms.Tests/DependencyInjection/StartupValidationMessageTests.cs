@@ -27,7 +27,7 @@ public sealed class StartupValidationMessageTests
 
         Assert.Equal(
             "The Optin.Forms configuration has 2 problems:" + Nl
-            + "  OptinForms:Forms:newsletter:SucessPage: unknown key 'SucessPage'; expected one of: Title, Fields, Consents, SuccessPage, DoubleOptin, ContactKind, Processing, Abuse, DefaultRegion" + Nl
+            + "  OptinForms:Forms:newsletter:SucessPage: unknown key 'SucessPage'; expected one of: Title, Fields, Consents, SuccessPage, DoubleOptin, ContactKind, Processing, Abuse, DefaultRegion, Steps" + Nl
             + "  OptinForms:LandingPages:salon:Form: the form 'newsleter' is not declared under OptinForms:Forms",
             ex.Message);
         Assert.Equal(2, ex.Failures.Count());

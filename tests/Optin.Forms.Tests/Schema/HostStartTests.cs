@@ -29,7 +29,7 @@ public sealed class HostStartTests
 
         Assert.Equal(
             "The Optin.Forms configuration has 5 problems:" + Environment.NewLine
-            + "  OptinForms:Forms:newsletter:SucessPage: unknown key 'SucessPage'; expected one of: Title, Fields, Consents, SuccessPage, DoubleOptin, ContactKind, Processing, Abuse, DefaultRegion" + Environment.NewLine
+            + "  OptinForms:Forms:newsletter:SucessPage: unknown key 'SucessPage'; expected one of: Title, Fields, Consents, SuccessPage, DoubleOptin, ContactKind, Processing, Abuse, DefaultRegion, Steps" + Environment.NewLine
             + "  OptinForms:Forms:newsletter:Fields:1:MaxLength: expected a whole number, found 'eighty'" + Environment.NewLine
             + "  OptinForms:Purposes:partners:Retention: a marketing purpose needs a retention, for example 1095.00:00:00 (3 years)" + Environment.NewLine
             + "  OptinForms:Forms:contact:Consents:0: a consent checkbox cannot be checked by default" + Environment.NewLine
@@ -51,7 +51,7 @@ public sealed class HostStartTests
 
         Assert.Equal(
             "The Optin.Forms configuration has 2 problems:" + Environment.NewLine
-            + "  OptinForms:Forms:newsletter:SucessPage: unknown key 'SucessPage'; expected one of: Title, Fields, Consents, SuccessPage, DoubleOptin, ContactKind, Processing, Abuse, DefaultRegion" + Environment.NewLine
+            + "  OptinForms:Forms:newsletter:SucessPage: unknown key 'SucessPage'; expected one of: Title, Fields, Consents, SuccessPage, DoubleOptin, ContactKind, Processing, Abuse, DefaultRegion, Steps" + Environment.NewLine
             + "  OptinForms:LandingPages:salon:Form: the form 'newsleter' is not declared under OptinForms:Forms",
             ex.Message);
     }

@@ -139,7 +139,7 @@ public sealed class StartupValidationTests
             "OptinForms:Forms:newsletter:Fields:1:Requird",
             "OptinForms:LandingPages:salon:Titel",
         ], problems.Select(p => p.Path));
-        Assert.Equal("unknown key 'SucessPage'; expected one of: Title, Fields, Consents, SuccessPage, DoubleOptin, ContactKind, Processing, Abuse, DefaultRegion",
+        Assert.Equal("unknown key 'SucessPage'; expected one of: Title, Fields, Consents, SuccessPage, DoubleOptin, ContactKind, Processing, Abuse, DefaultRegion, Steps",
             problems[3].Message);
     }
 
