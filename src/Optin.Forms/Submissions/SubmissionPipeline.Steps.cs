@@ -21,6 +21,6 @@ public sealed partial class SubmissionPipeline
         ArgumentNullException.ThrowIfNull(step);
         ArgumentNullException.ThrowIfNull(values);
         var (_, _, errors) = ValidateFields(form, new PostedValues(values));
-        return errors.Where(e => step.Holds(form, e.Field)).ToList();
+        return errors is null ? [] : errors.Where(e => step.Holds(form, e.Field)).ToList();
     }
 }
