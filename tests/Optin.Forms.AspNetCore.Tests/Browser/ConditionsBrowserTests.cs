@@ -77,7 +77,7 @@ public sealed class ConditionsBrowserTests(ConditionsBrowserFixture fixture) : I
         await Assertions.Expect(page.GetByRole(AriaRole.Textbox, new() { Name = "Budget en euros (obligatoire) Seulement si « Votre demande » est « Un devis »", Exact = true })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Textbox, new() { Name = "Société Seulement si « Je suis un professionnel » est coché", Exact = true })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Combobox, new() { Name = "Session (obligatoire) Seulement si « Vos centres d'intérêt » comprend « Événements »", Exact = true })).ToBeVisibleAsync();
-        await AssertAccessibleAsync(page);
+        await NoScriptAxe.AssertAccessibleAsync(fixture.Browser, page);
 
         // The required budget does not stop a post whose topic is not a quote; what was typed in it is dropped.
         var email = $"nojs{Guid.NewGuid():N}@exemple.fr";

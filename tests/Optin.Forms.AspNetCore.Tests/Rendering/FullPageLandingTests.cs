@@ -25,6 +25,8 @@ public sealed class FullPageLandingTests : IDisposable
         ("OptinForms:TemplateRoot", _root),
         ("OptinForms:Templates:salon:fr:Html", html),
         ("OptinForms:Templates:salon:en:Html", html),
+        ("OptinForms:Templates:salon-b:fr:Html", html), // the sample's variant b has its own template, a full page too
+        ("OptinForms:Templates:salon-b:en:Html", html),
         .. layout is null ? Array.Empty<(string, string?)>() : [("OptinForms:LandingPages:salon:Layout", layout)],
     ]);
 

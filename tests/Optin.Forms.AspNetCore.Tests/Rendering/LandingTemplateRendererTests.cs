@@ -59,7 +59,8 @@ public sealed class LandingTemplateRendererTests
     [Trait("Requirement", "CFG-1")]
     public async Task LandingPage_TemplateGroupedByCulture_ServedAsOptinCheckReadsIt()
     {
-        using var app = new OptinWebFactory(("OptinForms:Templates:salon:fr:Html", "<p class=\"grouped\">Culture d'abord</p>{{ form }}"));
+        using var app = new OptinWebFactory(("OptinForms:Templates:salon:fr:Html", "<p class=\"grouped\">Culture d'abord</p>{{ form }}"),
+            ("OptinForms:LandingPages:salon:Variants:b:Weight", "0")); // the sample's variant b (its own template) paused
 
         var html = await app.Client().GetStringAsync("/salon?culture=fr");
 

@@ -45,7 +45,7 @@ public sealed class SchemaAgreementTests
         [(typeof(OptinFormsOptions), "Jobs")] = typeof(JobOptions),
         [(typeof(OptinFormsOptions), "Storage")] = null, // the sample and the optin command read Storage:Provider
         [(typeof(MailOptions), "Smtp")] = typeof(SmtpSenderOptions),
-        [(typeof(OptinFormsOptions), "Deliverability:Imap")] = typeof(ImapPollerOptions), // read by the MailKit package's poller
+        [(typeof(BounceEndpointOptions), "Imap")] = typeof(ImapPollerOptions), // read by the MailKit package's poller
     };
 
     /// <summary>Keys the reader accepts that nothing reads yet: kept out of the schema so that an editor does not offer them.</summary>

@@ -201,7 +201,7 @@ public sealed class StartupValidationTests
         Assert.Equal(2, ex.Problems.Count);
         Assert.Equal(
             "The Optin.Forms configuration has 2 problems:" + Environment.NewLine
-            + "  OptinForms:Forms:contact:Fields:1:Requird: unknown key 'Requird'; expected one of: Name, Kind, Required, MaxLength, Pattern, Label, Options, Value, Min, Max, MaxChoices, DefaultRegion"
+            + "  OptinForms:Forms:contact:Fields:1:Requird: unknown key 'Requird'; expected one of: Name, Kind, Required, MaxLength, Pattern, Label, Options, Value, Min, Max, MaxChoices, DefaultRegion, ShowWhen"
             + Environment.NewLine
             + "  OptinForms:Forms:contact:Consents:0: the purpose 'newsleter' is not declared under OptinForms:Purposes",
             ex.Message);

@@ -1,0 +1,102 @@
+using MailKit;
+using MailKit.Net.Imap;
+using MailKit.Security;
+using Microsoft.Extensions.DependencyInjection;
+using MimeKit;
+using Optin.Forms.AspNetCore.Tests.Support;
+using Optin.Forms.DoubleOptin;
+
+namespace Optin.Forms.AspNetCore.Tests.Deliverability;
+
+/// <summary>
+/// The whole chain with real components: the sample site (SQLite file) with its IMAP poller pointed at a real IMAP
+/// server (Dovecot on 127.0.0.1, started by .ci/services/dovecot.sh), a Postfix DSN and a Yahoo ARF report delivered to
+/// the mailbox, and the real report processor applying them.
+/// </summary>
+public sealed class ImapBounceEndToEndTests
+{
+    private const string Variable = "OPTIN_TEST_IMAP";
+    private const string Jean = "jean.dupont@exemple.fr";
+
+    [ImapEndToEndFact]
+    [Trait("Requirement", "DLV-1")]
+    public async Task ReportsDeliveredToTheMailbox_AreAppliedByTheSite_AndMovedOutOfTheFolder()
+    {
+        var (host, port, user, password) = Server();
+        var folder = "e2e" + Guid.NewGuid().ToString("N")[..10];
+        using var imap = new ImapClient();
+        await imap.ConnectAsync(host, port, SecureSocketOptions.None);
+        await imap.AuthenticateAsync(user, password);
+        var root = imap.GetFolder(imap.PersonalNamespaces[0]);
+        var reports = await root.CreateAsync(folder, isMessageFolder: true) ?? throw new InvalidOperationException("no folder");
+        var done = await root.CreateAsync(folder + "-done", isMessageFolder: true) ?? throw new InvalidOperationException("no folder");
+
+        using var app = new OptinWebFactory(
+            ("OptinForms:Deliverability:Imap:Host", host),
+            ("OptinForms:Deliverability:Imap:Port", port.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ("OptinForms:Deliverability:Imap:Security", "None"),
+            ("OptinForms:Deliverability:Imap:UserName", user),
+            ("OptinForms:Deliverability:Imap:Password", password),
+            ("OptinForms:Deliverability:Imap:Folder", folder),
+            ("OptinForms:Deliverability:Imap:ProcessedFolder", folder + "-done"),
+            ("OptinForms:Deliverability:Imap:PollInterval", "00:00:01"));
+        var client = app.Client();
+        await Some.SignUpAsync(client, Jean);
+
+        await reports.AppendAsync(new AppendRequest(await MimeMessage.LoadAsync(Fixture("postfix-dsn-permanent.eml"))));
+        await reports.AppendAsync(new AppendRequest(await MimeMessage.LoadAsync(Fixture("yahoo-arf-complaint.eml"))));
+
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            await reports.OpenAsync(FolderAccess.ReadOnly);
+            var left = reports.Count;
+            await reports.CloseAsync();
+            await done.OpenAsync(FolderAccess.ReadOnly);
+            var moved = done.Count;
+            await done.CloseAsync();
+            if (left == 0 && moved == 2)
+            {
+                break;
+            }
+
+            await Task.Delay(200);
+        }
+
+        await done.OpenAsync(FolderAccess.ReadOnly);
+        Assert.Equal(2, done.Count);
+
+        // The DSN marks the address undeliverable; with the complaint, whichever came first, the stronger mark stays
+        // (no mail at all), and the complaint withdrew the marketing consent.
+        var entry = await app.Services.GetRequiredService<SuppressionList>().FindAsync(Jean, default);
+        Assert.Equal("undeliverable", entry?.Reason);
+        await reports.OpenAsync(FolderAccess.ReadOnly);
+        Assert.Equal(0, reports.Count);
+        var contact = await app.Store.Contacts.FindByEmailKeyAsync(Jean, default);
+        Assert.Equal(Contacts.OptinState.Withdrawn, contact!.GetState("newsletter"));
+    }
+
+    private static string Fixture(string file) => Path.Combine(AppContext.BaseDirectory, "Deliverability", "Fixtures", file);
+
+    private static (string Host, int Port, string User, string Password) Server()
+    {
+        var raw = Environment.GetEnvironmentVariable(Variable) ?? throw new InvalidOperationException($"{Variable} is not set; run .ci/services/dovecot.sh.");
+        var parts = raw.Split(';', StringSplitOptions.RemoveEmptyEntries).Select(p => p.Split('=', 2))
+            .ToDictionary(p => p[0].Trim(), p => p.Length > 1 ? p[1] : string.Empty, StringComparer.OrdinalIgnoreCase);
+        return (parts["Host"], int.Parse(parts["Port"], System.Globalization.CultureInfo.InvariantCulture), parts["User"], parts["Password"]);
+    }
+
+    /// <summary>Needs <c>OPTIN_TEST_IMAP</c>: skipped with the reason without it, except in CI, where it runs and fails.</summary>
+    [AttributeUsage(AttributeTargets.Method)]
+    private sealed class ImapEndToEndFactAttribute : FactAttribute
+    {
+        public ImapEndToEndFactAttribute()
+        {
+            if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable(Variable))
+                && !string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
+            {
+                Skip = $"IMAP tests need {Variable} ('Host=127.0.0.1;Port=…;User=…;Password=…', a real IMAP server; .ci/services/dovecot.sh starts Dovecot).";
+            }
+        }
+    }
+}
