@@ -444,16 +444,7 @@ public static partial class FormCatalogCompiler
             var variantSources = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
             if (Blank(variant.Template) is { } templateId)
             {
-                if (!options.Templates.ContainsKey(templateId))
-                {
-                    reader.Report($"{at}:Template", ConfigurationCodes.DanglingReference,
-                        $"the template '{templateId}' is not declared under {Root}:Templates{Templates.ClosestName.Hint(templateId, options.Templates.Keys)}");
-                    good = false;
-                }
-                else
-                {
-                    good &= CheckPageTemplate(options, templateId, page.Layout, $"{at}:Template", reader, variantSources);
-                }
+                good &= CheckPageTemplate(options, templateId, page.Layout, $"{at}:Template", reader, variantSources);
             }
 
             if (good && form is not null)
@@ -485,7 +476,8 @@ public static partial class FormCatalogCompiler
     {
         if (!options.Templates.TryGetValue(templateId, out var template))
         {
-            reader.Report(path, ConfigurationCodes.DanglingReference, $"the template '{templateId}' is not declared under {Root}:Templates");
+            reader.Report(path, ConfigurationCodes.DanglingReference,
+                $"the template '{templateId}' is not declared under {Root}:Templates{Templates.ClosestName.Hint(templateId, options.Templates.Keys)}");
             return false;
         }
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 using Optin.Forms.AspNetCore.Tests.Support;
 using Optin.Forms.DoubleOptin;
+using Optin.Forms.MailKit.Tests.Imap;
 
 namespace Optin.Forms.AspNetCore.Tests.Deliverability;
 
@@ -15,14 +16,13 @@ namespace Optin.Forms.AspNetCore.Tests.Deliverability;
 /// </summary>
 public sealed class ImapBounceEndToEndTests
 {
-    private const string Variable = "OPTIN_TEST_IMAP";
     private const string Jean = "jean.dupont@exemple.fr";
 
-    [ImapEndToEndFact]
+    [ImapFact]
     [Trait("Requirement", "DLV-1")]
     public async Task ReportsDeliveredToTheMailbox_AreAppliedByTheSite_AndMovedOutOfTheFolder()
     {
-        var (host, port, user, password) = Server();
+        var (host, port, user, password) = ImapFactAttribute.Server;
         var folder = "e2e" + Guid.NewGuid().ToString("N")[..10];
         using var imap = new ImapClient();
         await imap.ConnectAsync(host, port, SecureSocketOptions.None);
@@ -77,26 +77,4 @@ public sealed class ImapBounceEndToEndTests
     }
 
     private static string Fixture(string file) => Path.Combine(AppContext.BaseDirectory, "Deliverability", "Fixtures", file);
-
-    private static (string Host, int Port, string User, string Password) Server()
-    {
-        var raw = Environment.GetEnvironmentVariable(Variable) ?? throw new InvalidOperationException($"{Variable} is not set; run .ci/services/dovecot.sh.");
-        var parts = raw.Split(';', StringSplitOptions.RemoveEmptyEntries).Select(p => p.Split('=', 2))
-            .ToDictionary(p => p[0].Trim(), p => p.Length > 1 ? p[1] : string.Empty, StringComparer.OrdinalIgnoreCase);
-        return (parts["Host"], int.Parse(parts["Port"], System.Globalization.CultureInfo.InvariantCulture), parts["User"], parts["Password"]);
-    }
-
-    /// <summary>Needs <c>OPTIN_TEST_IMAP</c>: skipped with the reason without it, except in CI, where it runs and fails.</summary>
-    [AttributeUsage(AttributeTargets.Method)]
-    private sealed class ImapEndToEndFactAttribute : FactAttribute
-    {
-        public ImapEndToEndFactAttribute()
-        {
-            if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable(Variable))
-                && !string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
-            {
-                Skip = $"IMAP tests need {Variable} ('Host=127.0.0.1;Port=…;User=…;Password=…', a real IMAP server; .ci/services/dovecot.sh starts Dovecot).";
-            }
-        }
-    }
 }
