@@ -48,7 +48,12 @@ internal static class AllocationHarness
         long total = 0;
         for (var round = 0; round < 8; round++)
         {
-            benchmarks.Setup();
+            // The store-less pipeline keeps nothing: one setup, so that the samples are the operations' alone.
+            if (method != "PipelineWithoutStore" || round == 0)
+            {
+                benchmarks.Setup();
+            }
+
             var before = GC.GetAllocatedBytesForCurrentThread();
             for (var i = 0; i < Operations; i++)
             {
@@ -64,6 +69,48 @@ internal static class AllocationHarness
         foreach (var (type, bytes) in listener.Bytes.OrderByDescending(p => p.Value).Take(40))
         {
             Console.WriteLine($"{bytes * (double)total / sampled / (8.0 * Operations),8:F0}  {type}");
+        }
+    }
+
+    /// <summary>
+    /// Each collection during the last of <paramref name="rounds"/> iterations of <paramref name="method"/>: its generation, pause,
+    /// promoted bytes and heap size, to see which collections cost the time. Run with <c>-- --gc-trace</c>.
+    /// </summary>
+    public static void RunGcTrace(string method, int rounds = 10)
+    {
+        using var benchmarks = new SubmissionBenchmarks();
+        Func<SubmissionBenchmarks, object> operation = method switch
+        {
+            "Baseline" => b => b.Baseline(),
+            "PipelineWithoutStore" => b => b.PipelineWithoutStore().AsTask().GetAwaiter().GetResult(),
+            "InMemoryStoreOnly" => b => b.InMemoryStoreOnly().AsTask().GetAwaiter().GetResult(),
+            _ => b => b.Pipeline().AsTask().GetAwaiter().GetResult(),
+        };
+        for (var round = 0; round < rounds; round++)
+        {
+            benchmarks.Setup();
+            GC.Collect();
+            var seen = GC.CollectionCount(0);
+            var watch = Stopwatch.StartNew();
+            var pauses = TimeSpan.Zero;
+            for (var i = 0; i < Operations; i++)
+            {
+                operation(benchmarks);
+                if (GC.CollectionCount(0) != seen)
+                {
+                    seen = GC.CollectionCount(0);
+                    var info = GC.GetGCMemoryInfo(GCKind.Any);
+                    pauses += info.PauseDurations[0];
+                    if (round == rounds - 1)
+                    {
+                        Console.WriteLine($"op {i,5}: gen{info.Generation} pause {info.PauseDurations[0].TotalMilliseconds,6:F1} ms, "
+                            + $"promoted {info.PromotedBytes / 1048576.0,6:F1} MB, heap {info.HeapSizeBytes / 1048576.0,6:F1} MB, "
+                            + $"gen0 budget {info.GenerationInfo[0].SizeBeforeBytes / 1048576.0,6:F1} MB");
+                    }
+                }
+            }
+
+            Console.WriteLine($"round {round}: {watch.Elapsed.TotalMicroseconds / Operations:F1} us/op, GC pauses {pauses.TotalMicroseconds / Operations:F1} us/op");
         }
     }
 

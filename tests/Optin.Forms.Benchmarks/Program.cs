@@ -12,4 +12,10 @@ if (args is ["--alloc-types", ..])
     return;
 }
 
+if (args is ["--gc-trace", ..])
+{
+    Optin.Forms.Benchmarks.AllocationHarness.RunGcTrace(args.Length > 1 ? args[1] : "Pipeline", args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 10);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Optin.Forms.Benchmarks.SubmissionBenchmarks).Assembly).Run(args);

@@ -15,10 +15,12 @@ namespace Optin.Forms.Benchmarks;
 /// <summary>
 /// One accepted newsletter submission through <see cref="SubmissionPipeline.SubmitAsync"/> on the in-memory store,
 /// against a baseline doing only the unavoidable work: the same field checks, a MimeKit parse of the address and an
-/// append to a list. Target: the pipeline takes at most 3 times the baseline (Ratio column).
+/// append to a list. The Ratio column is the pipeline's cost in floors (issue #16 asked for 3 at most; the
+/// benchmarks' README says why that is out of reach once the floor runs optimised code).
 /// </summary>
 /// <remarks>
-/// Each iteration starts from an empty store (<see cref="IterationSetup"/>) and makes <see cref="Invocations"/>
+/// The container is built once (<see cref="BuildOnce"/>), as a site builds it. Each iteration starts from an empty store
+/// (<see cref="Setup"/>) and makes <see cref="Invocations"/>
 /// submissions, so the in-memory store stays the size it has in its real uses (tests, prototypes) instead of
 /// growing to millions of entries over the run.
 /// </remarks>
@@ -41,20 +43,16 @@ public class SubmissionBenchmarks : IDisposable
     private int _next;
     private TimeSpan _pauseAtStart;
 
-    [IterationSetup]
-    public void Setup()
+    /// <summary>The container, the form and the posts: built once, as a site builds them once.</summary>
+    [GlobalSetup]
+    public void BuildOnce()
     {
-        _services?.Dispose();
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(Settings()).Build();
         var services = new ServiceCollection().AddLogging();
         services.AddOptinForms(configuration.GetSection("OptinForms"));
         _services = services.BuildServiceProvider();
-        _pipeline = _services.GetRequiredService<SubmissionPipeline>();
         _pipelineWithoutStore = ActivatorUtilities.CreateInstance<SubmissionPipeline>(_services, new DiscardingStore());
         _form = _services.GetRequiredService<IFormCatalogProvider>().Current.FindForm("newsletter")!;
-        _next = 0;
-        _store?.Dispose();
-        _store = new InMemoryOptinStore();
         _keys = [.. Enumerable.Range(0, Addresses).Select(i => $"visiteur.{i}@exemple.fr")];
         _event = new ConsentEvent
         {
@@ -75,6 +73,24 @@ public class SubmissionBenchmarks : IDisposable
             new("company", "Atelier Dupont"),
             new("consent.newsletter", "true"),
         ], context))];
+    }
+
+    /// <summary>
+    /// An empty store for each iteration, and a pipeline over it from the same container (the registered pipeline is
+    /// built the same way, with the container's services).
+    /// </summary>
+    [IterationSetup]
+    public void Setup()
+    {
+        if (_services is null)
+        {
+            BuildOnce();
+        }
+
+        _next = 0;
+        _store?.Dispose();
+        _store = new InMemoryOptinStore();
+        _pipeline = ActivatorUtilities.CreateInstance<SubmissionPipeline>(_services!, _store);
         _accepted = new List<Accepted>(Invocations);
         _pauseAtStart = GC.GetTotalPauseDuration();
     }
@@ -202,7 +218,12 @@ public class SubmissionBenchmarks : IDisposable
     {
         public Config()
         {
-            AddJob(Job.Default.WithWarmupCount(2).WithIterationCount(10).WithInvocationCount(Invocations).WithUnrollFactor(1).WithId("Bounded"));
+            // Ten warm-up iterations: with two, the tiered JIT had not finished (each iteration then built a new
+            // container), and the first measured iterations ran partly unoptimised code (the baseline read 4.4 us, not 3.0).
+            var bounded = Job.Default.WithWarmupCount(10).WithIterationCount(10).WithInvocationCount(Invocations).WithUnrollFactor(1);
+            AddJob(bounded.WithGcServer(false).WithId("Workstation"));
+            // ASP.NET Core sites run with the server collector (the Web SDK writes System.GC.Server: true).
+            AddJob(bounded.WithGcServer(true).WithId("ServerGc"));
             WithBuildTimeout(TimeSpan.FromMinutes(10));
         }
     }
