@@ -140,31 +140,38 @@ internal sealed class ConfigurationReader(List<ConfigurationProblem> problems)
         }
     }
 
-    /// <summary>Reads a list of strings; a single string counts as a list of one.</summary>
-    public List<string>? StringList(IConfigurationSection parent, string key)
+    /// <summary>The list of texts under <paramref name="key"/>; see <see cref="TextList(IConfigurationSection, string)"/>.</summary>
+    public List<string>? StringList(IConfigurationSection parent, string key) => TextList(parent.GetSection(key));
+
+    /// <summary>
+    /// A list of texts: the section's items in index order, or its one text. The JSON provider gives <c>[]</c> as an empty
+    /// text, so an empty text is an empty list; when one layer of the configuration gives that empty text and another the
+    /// items, the items count. <see langword="null"/> when the section is absent. An item that is a section is reported as
+    /// not being <paramref name="expected"/>.
+    /// </summary>
+    public List<string>? TextList(IConfigurationSection section, string expected = "a text value")
     {
-        var section = parent.GetSection(key);
-        if (section.Value is not null)
+        var items = Items(section).ToList();
+        if (items.Count == 0)
         {
-            return [section.Value];
-        }
-
-        var children = section.GetChildren().ToList();
-        if (children.Count == 0)
-        {
-            return null;
-        }
-
-        var list = new List<string>();
-        foreach (var child in children)
-        {
-            if (child.Value is null)
+            return section.Value switch
             {
-                Report(child.Path, ConfigurationCodes.WrongType, "expected a text value, found a section");
+                null => null,
+                "" => [],
+                var one => [one],
+            };
+        }
+
+        var list = new List<string>(items.Count);
+        foreach (var item in items)
+        {
+            if (item.Value is null)
+            {
+                Report(item.Path, ConfigurationCodes.WrongType, $"expected {expected}, found a section");
             }
             else
             {
-                list.Add(child.Value);
+                list.Add(item.Value);
             }
         }
 

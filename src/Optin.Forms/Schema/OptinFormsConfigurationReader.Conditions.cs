@@ -30,33 +30,8 @@ public static partial class OptinFormsConfigurationReader
         {
             Field = reader.String(section, nameof(FieldConditionOptions.Field)),
             Value = reader.String(section, FormCatalogCompiler.ConditionEquals),
-            In = ReadIn(reader, section.GetSection(nameof(FieldConditionOptions.In))),
+            In = reader.TextList(section.GetSection(nameof(FieldConditionOptions.In))),
         };
-    }
-
-    /// <summary>The values of <c>In</c>: a list, or one text; a layered configuration's empty value beside the items is ignored.</summary>
-    private static List<string>? ReadIn(ConfigurationReader reader, IConfigurationSection section)
-    {
-        var items = ConfigurationReader.Items(section).ToList();
-        if (items.Count == 0)
-        {
-            return section.Value is { } one ? [one] : null;
-        }
-
-        var values = new List<string>(items.Count);
-        foreach (var item in items)
-        {
-            if (item.Value is null)
-            {
-                reader.Report(item.Path, ConfigurationCodes.WrongType, "expected a text value, found a section");
-            }
-            else
-            {
-                values.Add(item.Value);
-            }
-        }
-
-        return values;
     }
 
     /// <summary>
