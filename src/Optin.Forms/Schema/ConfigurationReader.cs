@@ -29,7 +29,8 @@ internal sealed class ConfigurationReader(List<ConfigurationProblem> problems)
     public string? String(IConfigurationSection parent, string key)
     {
         var section = parent.GetSection(key);
-        if (section.Value is null && section.GetChildren().Any())
+        // An empty text beside keys is a layered configuration's JSON {} or [] under another layer's keys: a section.
+        if (string.IsNullOrEmpty(section.Value) && section.GetChildren().Any())
         {
             Report(section.Path, ConfigurationCodes.WrongType, "expected a text value, found a section");
             return null;

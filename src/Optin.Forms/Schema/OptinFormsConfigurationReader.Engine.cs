@@ -203,14 +203,15 @@ public static partial class OptinFormsConfigurationReader
     {
         foreach (var child in section.GetChildren())
         {
-            if (lists && child.Value is null && child.GetChildren().ToList() is { Count: > 0 } items
+            // An empty text beside items is a layered configuration's JSON [] (see ConfigurationReader.TextList): the items count.
+            if (lists && string.IsNullOrEmpty(child.Value) && child.GetChildren().ToList() is { Count: > 0 } items
                 && items.TrueForAll(i => i.Value is not null && int.TryParse(i.Key, NumberStyles.None, CultureInfo.InvariantCulture, out _)))
             {
                 target[child.Key] = string.Join(",", ConfigurationReader.Items(child).Select(i => i.Value));
                 continue;
             }
 
-            if (child.Value is null && child.GetChildren().Any())
+            if (string.IsNullOrEmpty(child.Value) && child.GetChildren().Any())
             {
                 reader.Report(child.Path, ConfigurationCodes.WrongType, "expected a text value, found a section");
                 continue;

@@ -107,4 +107,25 @@ public sealed class EmptyListConfigurationTests
         Assert.Equal("OptinForms:Forms:contact:Fields:2:ShowWhen", problem.Path);
         Assert.Equal(ConfigurationCodes.Missing, problem.Code);
     }
+
+    [Fact]
+    public void Read_ActionArgsListEmptyThenItemsInALaterLayer_KeepsTheItems()
+    {
+        var (options, _) = Compile("""
+            { "OptinForms": { "Rules": [ { "Name": "notify", "When": "FormSubmitted",
+                "Then": [ { "Action": "Webhook", "Args": { "Url": "https://hooks.example.test/optin", "IncludeFields": [] } } ] } ] } }
+            """, new() { ["OptinForms:Rules:0:Then:0:Args:IncludeFields:0"] = "firstName", ["OptinForms:Rules:0:Then:0:Args:IncludeFields:1"] = "company" });
+
+        var args = Assert.Single(Assert.Single(options.Rules, r => r.Name == "notify").Then).Args;
+        Assert.Equal("firstName,company", args["IncludeFields"]);
+    }
+
+    [Fact]
+    public void Read_EmptyJsonListUnderALaterLayersItemsWhereOneTextIsExpected_IsReported()
+    {
+        var (_, problems) = Compile("""{ "OptinForms": { "Forms": { "contact": { "SuccessPage": [] } } } }""",
+            new() { ["OptinForms:Forms:contact:SuccessPage:0"] = "/merci" });
+
+        Assert.Contains(problems, p => p.Path == "OptinForms:Forms:contact:SuccessPage" && p.Code == ConfigurationCodes.WrongType);
+    }
 }
