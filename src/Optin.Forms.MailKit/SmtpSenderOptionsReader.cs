@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Extensions.Configuration;
 
 namespace Optin.Forms.MailKit;
@@ -14,84 +13,30 @@ internal static class SmtpSenderOptionsReader
 
     private static readonly string[] DkimKeys = ["Domain", "Selector", "PrivateKeyPath", "PrivateKeyPem"];
 
+    private const string Example = "00:00:30";
+
     public static void Read(IConfigurationSection section, SmtpSenderOptions options)
     {
         options.Path = section.Path;
-        foreach (var child in section.GetChildren())
-        {
-            if (!Keys.Contains(child.Key, StringComparer.OrdinalIgnoreCase))
-            {
-                options.ReadProblems.Add($"{child.Path}: unknown key '{child.Key}'; expected one of: {string.Join(", ", Keys)}");
-            }
-        }
+        MailOptionsReading.UnknownKeys(section, Keys, options.ReadProblems);
 
         options.Host = section["Host"] ?? options.Host;
         options.UserName = section["UserName"] ?? options.UserName;
         options.Password = section["Password"] ?? options.Password;
         options.LocalDomain = section["LocalDomain"] ?? options.LocalDomain;
-        options.Port = ReadInt(section, "Port", options.Port, options.ReadProblems);
-        options.PoolSize = ReadInt(section, "PoolSize", options.PoolSize, options.ReadProblems);
-        options.ConnectTimeout = ReadTimeSpan(section, "ConnectTimeout", options.ConnectTimeout, options.ReadProblems);
-        options.CommandTimeout = ReadTimeSpan(section, "CommandTimeout", options.CommandTimeout, options.ReadProblems);
-        options.IdleCheckAfter = ReadTimeSpan(section, "IdleCheckAfter", options.IdleCheckAfter, options.ReadProblems);
-        if (section["Security"] is { } security)
-        {
-            if (Enum.TryParse<SmtpSecurity>(security, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(security, out _))
-            {
-                options.Security = parsed;
-            }
-            else
-            {
-                options.ReadProblems.Add($"{section.Path}:Security: '{security}' is not one of None, StartTls, SslOnConnect, Auto.");
-            }
-        }
+        options.Port = MailOptionsReading.ReadInt(section, "Port", options.Port, options.ReadProblems);
+        options.PoolSize = MailOptionsReading.ReadInt(section, "PoolSize", options.PoolSize, options.ReadProblems);
+        options.ConnectTimeout = MailOptionsReading.ReadTimeSpan(section, "ConnectTimeout", options.ConnectTimeout, options.ReadProblems, Example);
+        options.CommandTimeout = MailOptionsReading.ReadTimeSpan(section, "CommandTimeout", options.CommandTimeout, options.ReadProblems, Example);
+        options.IdleCheckAfter = MailOptionsReading.ReadTimeSpan(section, "IdleCheckAfter", options.IdleCheckAfter, options.ReadProblems, Example);
+        options.Security = MailOptionsReading.ReadEnum(section, "Security", options.Security, options.ReadProblems);
 
         var dkim = section.GetSection("Dkim");
-        foreach (var child in dkim.GetChildren())
-        {
-            if (!DkimKeys.Contains(child.Key, StringComparer.OrdinalIgnoreCase))
-            {
-                options.ReadProblems.Add($"{child.Path}: unknown key '{child.Key}'; expected one of: {string.Join(", ", DkimKeys)}");
-            }
-        }
+        MailOptionsReading.UnknownKeys(dkim, DkimKeys, options.ReadProblems);
 
         options.Dkim.Domain = dkim["Domain"] ?? options.Dkim.Domain;
         options.Dkim.Selector = dkim["Selector"] ?? options.Dkim.Selector;
         options.Dkim.PrivateKeyPath = dkim["PrivateKeyPath"] ?? options.Dkim.PrivateKeyPath;
         options.Dkim.PrivateKeyPem = dkim["PrivateKeyPem"] ?? options.Dkim.PrivateKeyPem;
-    }
-
-    private static int ReadInt(IConfigurationSection section, string key, int current, List<string> problems)
-    {
-        var text = section[key];
-        if (text is null)
-        {
-            return current;
-        }
-
-        if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value))
-        {
-            return value;
-        }
-
-        problems.Add($"{section.Path}:{key}: '{text}' is not a whole number.");
-        return current;
-    }
-
-    private static TimeSpan ReadTimeSpan(IConfigurationSection section, string key, TimeSpan current, List<string> problems)
-    {
-        var text = section[key];
-        if (text is null)
-        {
-            return current;
-        }
-
-        if (TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var value))
-        {
-            return value;
-        }
-
-        problems.Add($"{section.Path}:{key}: '{text}' is not a duration such as 00:00:30.");
-        return current;
     }
 }

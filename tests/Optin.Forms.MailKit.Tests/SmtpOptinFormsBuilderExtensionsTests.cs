@@ -66,7 +66,7 @@ public sealed class SmtpOptinFormsBuilderExtensionsTests
 
         Assert.Equal(
             [
-                "OptinForms:Mail:Smtp:Hots: unknown key 'Hots'; expected one of: Host, Port, Security, UserName, Password, LocalDomain, PoolSize, ConnectTimeout, CommandTimeout, IdleCheckAfter, Dkim",
+                "OptinForms:Mail:Smtp:Hots: unknown key 'Hots' (did you mean 'Host'?); expected one of: Host, Port, Security, UserName, Password, LocalDomain, PoolSize, ConnectTimeout, CommandTimeout, IdleCheckAfter, Dkim",
                 "OptinForms:Mail:Smtp:Port: 'vingt-cinq' is not a whole number.",
                 "OptinForms:Mail:Smtp:CommandTimeout: 'bientôt' is not a duration such as 00:00:30.",
                 "OptinForms:Mail:Smtp:Security: 'Tls' is not one of None, StartTls, SslOnConnect, Auto.",
