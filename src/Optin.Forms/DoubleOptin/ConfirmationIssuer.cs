@@ -120,43 +120,34 @@ internal sealed class ConfirmationIssuer(IOptinStore store, IClock clock, IFormC
     }
 
     /// <summary>Issues an unsubscribe token for a marketing email (WD-1, WD-7: it can only withdraw).</summary>
-    public async ValueTask<string> IssueUnsubscribeAsync(IOptinTransaction tx, Guid contactId, string purposeId, string? culture,
-        CancellationToken cancellationToken)
-    {
-        var now = clock.GetCurrentInstant();
-        var (token, hash) = OptinToken.Create();
-        await tx.Tokens.SaveAsync(new TokenRecord
-        {
-            Hash = hash,
-            Kind = TokenKind.Unsubscribe,
-            ContactId = contactId,
-            PurposeId = purposeId,
-            Culture = culture,
-            CreatedAt = now,
-            ExpiresAt = now + Duration.FromTimeSpan(_options.DoubleOptin.UnsubscribeTokenLifetime),
-        }, cancellationToken);
-        return token;
-    }
+    public ValueTask<string> IssueUnsubscribeAsync(IOptinTransaction tx, Guid contactId, string purposeId, string? culture,
+        CancellationToken cancellationToken) =>
+        IssueLinkAsync(tx, TokenKind.Unsubscribe, _options.DoubleOptin.UnsubscribeTokenLifetime, contactId, purposeId, culture, cancellationToken);
 
     /// <summary>
     /// Issues a preference page token for a marketing email: it can show what the person consented to, withdraw and object,
     /// never confirm or subscribe (DOI-3, WD-7). Bound to the purpose of the email only for the record: the page covers
     /// every purpose the contact holds.
     /// </summary>
-    public async ValueTask<string> IssuePreferencesAsync(IOptinTransaction tx, Guid contactId, string purposeId, string? culture,
-        CancellationToken cancellationToken)
+    public ValueTask<string> IssuePreferencesAsync(IOptinTransaction tx, Guid contactId, string purposeId, string? culture,
+        CancellationToken cancellationToken) =>
+        IssueLinkAsync(tx, TokenKind.Preferences, _options.DoubleOptin.PreferencesTokenLifetime, contactId, purposeId, culture, cancellationToken);
+
+    /// <summary>Stores a new token of <paramref name="kind"/> (only its hash) in the email's transaction and returns it.</summary>
+    private async ValueTask<string> IssueLinkAsync(IOptinTransaction tx, TokenKind kind, TimeSpan lifetime, Guid contactId,
+        string purposeId, string? culture, CancellationToken cancellationToken)
     {
         var now = clock.GetCurrentInstant();
         var (token, hash) = OptinToken.Create();
         await tx.Tokens.SaveAsync(new TokenRecord
         {
             Hash = hash,
-            Kind = TokenKind.Preferences,
+            Kind = kind,
             ContactId = contactId,
             PurposeId = purposeId,
             Culture = culture,
             CreatedAt = now,
-            ExpiresAt = now + Duration.FromTimeSpan(_options.DoubleOptin.PreferencesTokenLifetime),
+            ExpiresAt = now + Duration.FromTimeSpan(lifetime),
         }, cancellationToken);
         return token;
     }
