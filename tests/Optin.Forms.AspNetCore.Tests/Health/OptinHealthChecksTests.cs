@@ -7,6 +7,7 @@ using Microsoft.Extensions.Hosting;
 using NodaTime;
 using NodaTime.Testing;
 using Optin.Forms.AspNetCore.Tests.Support;
+using Optin.Forms.Tests.Support;
 using Optin.Forms.DependencyInjection;
 using Optin.Forms.Jobs;
 using Optin.Forms.Storage;
