@@ -1,5 +1,3 @@
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using Optin.Forms.Contacts;
 using Optin.Forms.AspNetCore.Tests.Support;
@@ -15,21 +13,13 @@ public sealed class BrowserFlowTests(BrowserFixture fixture) : IClassFixture<Bro
         return await context.NewPageAsync();
     }
 
-    private static async Task AssertAccessibleAsync(IPage page)
-    {
-        AxeResult result = await page.RunAxe();
-        var violations = string.Join("\n", result.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => n.Html))})"));
-        Assert.True(result.Violations.Length == 0, violations);
-        Assert.NotEmpty(result.Passes);
-    }
-
     [ChromiumFact]
     [Trait("Requirement", "CONS-1")]
     public async Task LandingPage_FillAndSubmit_ThenConfirmAndUnsubscribe_AllAccessible()
     {
         var page = await NewPageAsync();
         await page.GotoAsync(fixture.BaseUrl + "/salon");
-        await AssertAccessibleAsync(page);
+        await page.AssertAccessibleAsync();
         Assert.False(await page.IsCheckedAsync("input[name='consent.newsletter']"));
 
         var email = $"visiteur{Guid.NewGuid():N}@exemple.fr";
@@ -46,7 +36,7 @@ public sealed class BrowserFlowTests(BrowserFixture fixture) : IClassFixture<Bro
         // The engine's job runner sends the confirmation email; the visitor opens the link it carries.
         var confirmation = Assert.Single(await fixture.App.WaitForEmailsAsync(email, 1));
         await page.GotoAsync(Link(confirmation, "confirm"));
-        await AssertAccessibleAsync(page);
+        await page.AssertAccessibleAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Confirmer" }).ClickAsync();
         await page.WaitForPageAsync(fixture.BaseUrl + "/merci-confirmation");
         contact = (await fixture.App.Store.Contacts.FindAsync(contact.Id, default))!;
@@ -54,12 +44,12 @@ public sealed class BrowserFlowTests(BrowserFixture fixture) : IClassFixture<Bro
 
         var welcome = Assert.Single(await fixture.App.WaitForEmailsAsync(email, 2), m => m.MessageId != confirmation.MessageId);
         await page.GotoAsync(Link(welcome, "unsubscribe"));
-        await AssertAccessibleAsync(page);
+        await page.AssertAccessibleAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Me désinscrire" }).ClickAsync();
         await page.GetByRole(AriaRole.Heading, new() { Name = "Vous êtes désinscrit" }).WaitForAsync();
         contact = (await fixture.App.Store.Contacts.FindAsync(contact.Id, default))!;
         Assert.Equal(OptinState.Withdrawn, contact.GetState("newsletter"));
-        await AssertAccessibleAsync(page);
+        await page.AssertAccessibleAsync();
     }
 
     [ChromiumFact]
@@ -73,7 +63,7 @@ public sealed class BrowserFlowTests(BrowserFixture fixture) : IClassFixture<Bro
         Assert.True(await notice.IsVisibleAsync());
         Assert.Contains("Répondre à votre demande de contact ou de devis.", await notice.InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal(0, await page.Locator("fieldset.optin-consents section.optin-processing").CountAsync());
-        await AssertAccessibleAsync(page);
+        await page.AssertAccessibleAsync();
     }
 
     private string Link(MimeKit.MimeMessage message, string kind)
@@ -90,7 +80,7 @@ public sealed class BrowserFlowTests(BrowserFixture fixture) : IClassFixture<Bro
         var page = await NewPageAsync("en-GB");
         await page.GotoAsync(fixture.BaseUrl + "/optin/forms/newsletter");
         Assert.Equal("en", await page.GetAttributeAsync("html", "lang"));
-        await AssertAccessibleAsync(page);
+        await page.AssertAccessibleAsync();
 
         await page.GetByLabel("Email address").FillAsync("not-an-address@");
         await page.EvaluateAsync("() => document.querySelector('form.optin-form').noValidate = true");
@@ -99,6 +89,6 @@ public sealed class BrowserFlowTests(BrowserFixture fixture) : IClassFixture<Bro
 
         Assert.Equal("email", await page.EvaluateAsync<string>("() => document.activeElement.name"));
         Assert.Equal("optin-newsletter-email-error", await page.GetAttributeAsync("#optin-newsletter-email", "aria-describedby"));
-        await AssertAccessibleAsync(page);
+        await page.AssertAccessibleAsync();
     }
 }

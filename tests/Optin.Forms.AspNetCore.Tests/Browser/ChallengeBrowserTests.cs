@@ -1,5 +1,3 @@
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using Optin.Forms.AspNetCore.Tests.Support;
 using Optin.Forms.Contacts;
@@ -37,20 +35,13 @@ public sealed class ChallengeBrowserTests(ChallengeBrowserFixture fixture) : ICl
     private async Task<bool> StoredAsync(string email) =>
         (await fixture.App.Store.Contacts.QueryAsync(new ContactQuery(), default).ToListAsync()).Any(c => c.Email == email);
 
-    private static async Task AssertAccessibleAsync(IPage page)
-    {
-        AxeResult result = await page.RunAxe();
-        var violations = string.Join("\n", result.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => n.Html))})"));
-        Assert.True(result.Violations.Length == 0, violations);
-    }
-
     private static string NewEmail() => $"defi{Guid.NewGuid():N}@exemple.fr";
 
     [ChromiumFact]
     public async Task LandingPage_SolvedInTheBrowser_IsAccepted_AndAccessible()
     {
         var page = await OpenSolvedAsync("/salon");
-        await AssertAccessibleAsync(page);
+        await page.AssertAccessibleAsync();
         Assert.NotEmpty(await page.EvaluateAsync<string>($"document.querySelector(\"{Field}\").value"));
 
         var email = NewEmail();
@@ -75,7 +66,7 @@ public sealed class ChallengeBrowserTests(ChallengeBrowserFixture fixture) : ICl
         await second.GetByText(Failed).WaitForAsync();
 
         Assert.False(await StoredAsync(email));
-        await AssertAccessibleAsync(second);
+        await second.AssertAccessibleAsync();
     }
 
     [ChromiumFact]
@@ -88,7 +79,7 @@ public sealed class ChallengeBrowserTests(ChallengeBrowserFixture fixture) : ICl
         await page.GetByText("La vérification anti-robot a expiré.").WaitForAsync();
 
         Assert.False(await StoredAsync(email));
-        await AssertAccessibleAsync(page);
+        await page.AssertAccessibleAsync();
     }
 
     [ChromiumFact]

@@ -1,5 +1,3 @@
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using Optin.Forms.AspNetCore.Tests.Support;
 
@@ -17,14 +15,6 @@ public sealed class ConditionsBrowserTests(ConditionsBrowserFixture fixture) : I
         return await context.NewPageAsync();
     }
 
-    private static async Task AssertAccessibleAsync(IPage page)
-    {
-        AxeResult result = await page.RunAxe();
-        var violations = string.Join("\n", result.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => n.Html))})"));
-        Assert.True(result.Violations.Length == 0, violations);
-        Assert.NotEmpty(result.Passes);
-    }
-
     [ChromiumFact]
     public async Task FormPage_ValueChosen_FieldAppearsWithoutItsConditionText_AndGoesAgain_AndWhatItHeldIsNotSent()
     {
@@ -35,7 +25,7 @@ public sealed class ConditionsBrowserTests(ConditionsBrowserFixture fixture) : I
         await Assertions.Expect(budget).ToBeHiddenAsync();
         await Assertions.Expect(page.Locator("#optin-devis-company")).ToBeHiddenAsync();
         await Assertions.Expect(session).ToBeHiddenAsync();
-        await AssertAccessibleAsync(page);
+        await page.AssertAccessibleAsync();
 
         await page.GetByRole(AriaRole.Radio, new() { Name = "Un devis", Exact = true }).CheckAsync();
         await Assertions.Expect(budget).ToBeVisibleAsync();
@@ -45,7 +35,7 @@ public sealed class ConditionsBrowserTests(ConditionsBrowserFixture fixture) : I
         await Assertions.Expect(session).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Checkbox, new() { Name = "Je suis un professionnel", Exact = true }).CheckAsync();
         await Assertions.Expect(page.Locator("#optin-devis-company")).ToBeVisibleAsync();
-        await AssertAccessibleAsync(page);
+        await page.AssertAccessibleAsync();
         var controls = await page.GetByRole(AriaRole.Radio, new() { Name = "Un devis", Exact = true }).GetAttributeAsync("aria-controls");
         Assert.False(string.IsNullOrEmpty(controls));
 

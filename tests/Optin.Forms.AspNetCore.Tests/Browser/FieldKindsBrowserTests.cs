@@ -1,5 +1,3 @@
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using Optin.Forms.AspNetCore.Tests.Support;
 
@@ -14,20 +12,12 @@ public sealed class FieldKindsBrowserTests(FieldKindsBrowserFixture fixture) : I
         return await context.NewPageAsync();
     }
 
-    private static async Task AssertAccessibleAsync(IPage page)
-    {
-        AxeResult result = await page.RunAxe();
-        var violations = string.Join("\n", result.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => n.Html))})"));
-        Assert.True(result.Violations.Length == 0, violations);
-        Assert.NotEmpty(result.Passes);
-    }
-
     [ChromiumFact]
     public async Task LandingPage_EveryKindFilledAndSent_StoredAsTheSubmissionRecordsIt_AndAccessible()
     {
         var page = await NewPageAsync();
         await page.GotoAsync(fixture.BaseUrl + "/champs");
-        await AssertAccessibleAsync(page);
+        await page.AssertAccessibleAsync();
 
         var topic = page.GetByRole(AriaRole.Group, new() { Name = "Votre demande (obligatoire)" });
         Assert.Equal(2, await topic.GetByRole(AriaRole.Radio).CountAsync());
@@ -103,7 +93,7 @@ public sealed class FieldKindsBrowserTests(FieldKindsBrowserFixture fixture) : I
         }
 
         Assert.Equal(1, await page.Locator("form.optin-form input[type=checkbox][name=\"consent.newsletter\"]").CountAsync());
-        await AssertAccessibleAsync(page);
+        await page.AssertAccessibleAsync();
 
         var email = $"page{Guid.NewGuid():N}@exemple.fr";
         await page.GetByLabel("Adresse e-mail").FillAsync(email);
@@ -125,7 +115,7 @@ public sealed class FieldKindsBrowserTests(FieldKindsBrowserFixture fixture) : I
     {
         var page = await NewPageAsync("en-GB");
         await page.GotoAsync(fixture.BaseUrl + "/champs-page");
-        await AssertAccessibleAsync(page);
+        await page.AssertAccessibleAsync();
 
         await page.GetByLabel("Email address").FillAsync("page-errors@exemple.fr");
         await page.GetByLabel("First name").FillAsync("Jean");
@@ -151,7 +141,7 @@ public sealed class FieldKindsBrowserTests(FieldKindsBrowserFixture fixture) : I
 
         Assert.Equal("Enter a number between 1 and 10.", await page.Locator("#optin-kinds-seats-error").InnerTextAsync());
         Assert.Equal(4, await page.Locator(".optin-error-summary li").CountAsync());
-        await AssertAccessibleAsync(page);
+        await page.AssertAccessibleAsync();
     }
 
     [ChromiumFact]
@@ -159,7 +149,7 @@ public sealed class FieldKindsBrowserTests(FieldKindsBrowserFixture fixture) : I
     {
         var page = await NewPageAsync("en-GB");
         await page.GotoAsync(fixture.BaseUrl + "/optin/forms/kinds");
-        await AssertAccessibleAsync(page);
+        await page.AssertAccessibleAsync();
 
         await page.GetByLabel("Email address").FillAsync("kinds@exemple.fr");
         await page.GetByLabel("Some information").CheckAsync();
@@ -185,7 +175,7 @@ public sealed class FieldKindsBrowserTests(FieldKindsBrowserFixture fixture) : I
         // What was chosen comes back, every box of the group included, so that the visitor only corrects.
         Assert.True(await page.GetByLabel("Training").IsCheckedAsync());
         Assert.True(await page.GetByLabel("Some information").IsCheckedAsync());
-        await AssertAccessibleAsync(page);
+        await page.AssertAccessibleAsync();
     }
 
     [ChromiumFact]
@@ -203,6 +193,6 @@ public sealed class FieldKindsBrowserTests(FieldKindsBrowserFixture fixture) : I
 
         Assert.Equal("Saisissez un nombre entre 1 et 10.", await page.Locator("#optin-kinds-seats-error").InnerTextAsync());
         Assert.Equal("Choisissez une date entre le 1 janvier 2026 et le 31 décembre 2026.", await page.Locator("#optin-kinds-visit-error").InnerTextAsync());
-        await AssertAccessibleAsync(page);
+        await page.AssertAccessibleAsync();
     }
 }

@@ -1,3 +1,5 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace Optin.Forms.AspNetCore.Tests.Browser;
@@ -19,5 +21,14 @@ internal static class PageExtensions
         }
 
         await page.Locator("main h1").WaitForAsync();
+    }
+
+    /// <summary>Runs axe on the page as it is now and fails with every violation listed (and if axe checked nothing).</summary>
+    public static async Task AssertAccessibleAsync(this IPage page)
+    {
+        AxeResult result = await page.RunAxe();
+        var violations = string.Join("\n", result.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => n.Html))})"));
+        Assert.True(result.Violations.Length == 0, violations);
+        Assert.NotEmpty(result.Passes);
     }
 }

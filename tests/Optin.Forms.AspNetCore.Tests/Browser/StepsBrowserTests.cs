@@ -1,5 +1,3 @@
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using Optin.Forms.AspNetCore.Tests.Support;
 using Optin.Forms.Contacts;
@@ -14,12 +12,6 @@ namespace Optin.Forms.AspNetCore.Tests.Browser;
 [Trait("Feature", "Steps")]
 public sealed class StepsBrowserTests(StepsBrowserFixture fixture) : IClassFixture<StepsBrowserFixture>
 {
-    private static async Task AssertAccessibleAsync(IPage page)
-    {
-        AxeResult result = await page.RunAxe();
-        var violations = string.Join("\n", result.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => n.Html))})"));
-        Assert.True(result.Violations.Length == 0, violations);
-    }
 
     private async Task<Contact?> StoredAsync(string email) =>
         (await fixture.App.Store.Contacts.QueryAsync(new ContactQuery(), default).ToListAsync()).SingleOrDefault(c => c.Email == email);
@@ -34,7 +26,7 @@ public sealed class StepsBrowserTests(StepsBrowserFixture fixture) : IClassFixtu
         var email = $"atelier{Guid.NewGuid():N}@exemple.fr";
         await page.GotoAsync(fixture.BaseUrl + "/atelier");
         await Heading(page, "Étape 1 sur 3 : Vous").WaitForAsync();
-        await AssertAccessibleAsync(page);
+        await page.AssertAccessibleAsync();
 
         await page.GetByLabel("Adresse e-mail").FillAsync(email);
         await page.GetByLabel("Prénom").FillAsync("Jeanne");
@@ -42,13 +34,13 @@ public sealed class StepsBrowserTests(StepsBrowserFixture fixture) : IClassFixtu
 
         // Step 2: the radio group.
         await Heading(page, "Étape 2 sur 3 : Votre atelier").WaitForAsync();
-        await AssertAccessibleAsync(page);
+        await page.AssertAccessibleAsync();
         // The conditional question (own tools) appears for woodwork only, through the local script.
         var tools = page.GetByRole(AriaRole.Group, new() { Name = "Viendrez-vous avec vos propres outils ?" });
         Assert.False(await tools.IsVisibleAsync());
         await page.GetByLabel("Ébénisterie").CheckAsync();
         await tools.WaitForAsync(new() { State = WaitForSelectorState.Visible });
-        await AssertAccessibleAsync(page);
+        await page.AssertAccessibleAsync();
         await page.GetByLabel("Tissage").CheckAsync();
         await tools.WaitForAsync(new() { State = WaitForSelectorState.Hidden });
         await page.GetByLabel("Une précision ? (facultatif)").FillAsync("Deux places ?");
@@ -57,7 +49,7 @@ public sealed class StepsBrowserTests(StepsBrowserFixture fixture) : IClassFixtu
         // Step 3: consents and challenge. Back, before the challenge is even needed, then forward again.
         await Heading(page, "Étape 3 sur 3 : Vos choix").WaitForAsync();
         await page.GetByText("Vérification anti-robot terminée.").WaitForAsync();
-        await AssertAccessibleAsync(page);
+        await page.AssertAccessibleAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Précédent" }).ClickAsync();
         await Heading(page, "Étape 2 sur 3").WaitForAsync();
         Assert.True(await page.GetByLabel("Tissage").IsCheckedAsync());

@@ -69,23 +69,23 @@ public sealed class AdminPagesBrowserTests(AdminPagesFixture fixture) : IClassFi
             await page.GotoAsync($"{fixture.Dashboard}/jobs?culture={culture}");
             Assert.Equal(jobs, await page.Locator("main h1").InnerTextAsync());
             Assert.Contains("Permanent delivery failure", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
-            await DashboardFixture.AssertAccessibleAsync(page);
+            await page.AssertAccessibleAsync();
 
             await page.GotoAsync($"{fixture.Dashboard}/jobs/{id}");
-            await DashboardFixture.AssertAccessibleAsync(page);
+            await page.AssertAccessibleAsync();
 
             await page.GotoAsync($"{fixture.Dashboard}/configuration");
             Assert.Equal(configuration, await page.Locator("main h1").InnerTextAsync());
-            await DashboardFixture.AssertAccessibleAsync(page);
+            await page.AssertAccessibleAsync();
 
             await page.GotoAsync($"{fixture.Dashboard}/suppression");
             Assert.Equal(suppression, await page.Locator("main h1").InnerTextAsync());
-            await DashboardFixture.AssertAccessibleAsync(page);
+            await page.AssertAccessibleAsync();
             await page.Locator("#lookup-email").FillAsync("someone@example.com");
             await page.GetByRole(AriaRole.Button, new() { Name = check }).ClickAsync();
             await page.Locator("#lookup-result").WaitForAsync();
             Assert.DoesNotContain("someone", page.Url, StringComparison.Ordinal);
-            await DashboardFixture.AssertAccessibleAsync(page);
+            await page.AssertAccessibleAsync();
         }
     }
 

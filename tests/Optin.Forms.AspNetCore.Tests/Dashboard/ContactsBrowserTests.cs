@@ -19,21 +19,21 @@ public sealed class ContactsBrowserTests(DashboardFixture fixture) : IClassFixtu
         await page.GotoAsync(fixture.Dashboard + "/contacts?kind=Lead&size=1");
         Assert.Equal("Contacts", await page.Locator("main h1").InnerTextAsync());
         await page.Locator("main table").WaitForAsync();
-        await DashboardFixture.AssertAccessibleAsync(page);
+        await page.AssertAccessibleAsync();
 
         await page.GotoAsync($"{fixture.Dashboard}/contacts/{id}");
         Assert.Equal(Some.Email("axe"), await page.Locator("main h1").InnerTextAsync());
         await page.GetByText("Set by hand").First.WaitForAsync();
-        await DashboardFixture.AssertAccessibleAsync(page);
+        await page.AssertAccessibleAsync();
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Français" }).ClickAsync();
         await page.Locator("html[lang='fr']").WaitForAsync();
         await page.GetByText("Modification manuelle").First.WaitForAsync();
-        await DashboardFixture.AssertAccessibleAsync(page);
+        await page.AssertAccessibleAsync();
 
         await page.GotoAsync(fixture.Dashboard + "/contacts?kind=Lead&size=1");
         await page.GetByRole(AriaRole.Heading, new() { Name = "Filtrer les contacts" }).WaitForAsync();
-        await DashboardFixture.AssertAccessibleAsync(page);
+        await page.AssertAccessibleAsync();
     }
 
     [ChromiumFact]

@@ -1,5 +1,3 @@
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using Optin.Forms.AspNetCore.Tests.Browser;
 
@@ -45,12 +43,4 @@ public sealed class DashboardFixture : BrowserFixture
         return page;
     }
 
-    /// <summary>Runs axe on the page and fails with every violation listed.</summary>
-    public static async Task AssertAccessibleAsync(IPage page)
-    {
-        AxeResult result = await page.RunAxe();
-        var violations = string.Join("\n", result.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => n.Html))})"));
-        Assert.True(result.Violations.Length == 0, violations);
-        Assert.NotEmpty(result.Passes);
-    }
 }

@@ -74,12 +74,12 @@ public sealed class DashboardShellTests(DashboardFixture fixture) : IClassFixtur
         var page = await fixture.SignedInPageAsync();
         Assert.Equal("Overview", await page.Locator("main h1").InnerTextAsync());
         Assert.Equal("page", await page.GetByRole(AriaRole.Link, new() { Name = "Overview" }).GetAttributeAsync("aria-current"));
-        await DashboardFixture.AssertAccessibleAsync(page);
+        await page.AssertAccessibleAsync();
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Français" }).ClickAsync();
         await page.Locator("html[lang='fr']").WaitForAsync();
         Assert.Equal("Vue d'ensemble", await page.Locator("main h1").InnerTextAsync());
-        await DashboardFixture.AssertAccessibleAsync(page);
+        await page.AssertAccessibleAsync();
     }
 
     [ChromiumFact]

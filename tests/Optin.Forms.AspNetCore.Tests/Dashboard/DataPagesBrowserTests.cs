@@ -15,15 +15,15 @@ public sealed class DataPagesBrowserTests(DashboardFixture fixture) : IClassFixt
         {
             await page.GotoAsync(fixture.Dashboard + "/entries?culture=" + culture);
             Assert.Equal(entries, await page.Locator("main h1").InnerTextAsync());
-            await DashboardFixture.AssertAccessibleAsync(page);
+            await page.AssertAccessibleAsync();
 
             await page.GotoAsync(fixture.Dashboard + "/import");
             Assert.Equal(import, await page.Locator("main h1").InnerTextAsync());
-            await DashboardFixture.AssertAccessibleAsync(page);
+            await page.AssertAccessibleAsync();
 
             await page.GotoAsync(fixture.Dashboard + "/bulk");
             Assert.Equal(bulk, await page.Locator("main h1").InnerTextAsync());
-            await DashboardFixture.AssertAccessibleAsync(page);
+            await page.AssertAccessibleAsync();
         }
     }
 
@@ -41,11 +41,11 @@ public sealed class DataPagesBrowserTests(DashboardFixture fixture) : IClassFixt
         await page.GetByRole(AriaRole.Button, new() { Name = "Preview (dry run)" }).ClickAsync();
         await page.Locator("#invalid-rows").WaitForAsync();
         Assert.Equal("1", await page.Locator("#count-imported").InnerTextAsync());
-        await DashboardFixture.AssertAccessibleAsync(page);
+        await page.AssertAccessibleAsync();
 
         await page.GotoAsync(fixture.Dashboard + "/bulk?culture=fr");
         await page.GetByRole(AriaRole.Button, new() { Name = "Compter (essai à blanc)" }).ClickAsync();
         await page.Locator(".dash-error, .dash-confirm").First.WaitForAsync();
-        await DashboardFixture.AssertAccessibleAsync(page);
+        await page.AssertAccessibleAsync();
     }
 }

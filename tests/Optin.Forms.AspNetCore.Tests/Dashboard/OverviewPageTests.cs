@@ -208,7 +208,7 @@ public sealed class OverviewBrowserTests(DashboardFixture fixture) : IClassFixtu
         Assert.Equal(1, await chart.CountAsync());
         Assert.True(await page.Locator("svg.dash-chart rect.bar").CountAsync() > 0);
         Assert.Equal(3, await page.Locator("#per-day-table tbody tr").CountAsync());
-        await DashboardFixture.AssertAccessibleAsync(page);
+        await page.AssertAccessibleAsync();
 
         // The period form, by keyboard: choose the landing page and send with Enter.
         await page.GetByLabel("Form or landing page").SelectOptionAsync("page:salon");
@@ -222,6 +222,6 @@ public sealed class OverviewBrowserTests(DashboardFixture fixture) : IClassFixtu
         await page.GotoAsync(fixture.Dashboard + "/?from=2026-11-10&to=2026-11-12&culture=fr");
         Assert.Equal("Vue d'ensemble", await page.Locator("main h1").InnerTextAsync());
         Assert.Equal(1, await page.GetByRole(AriaRole.Img, new() { Name = "Chiffres par jour du 10 nov. 2026 au 12 nov. 2026" }).CountAsync());
-        await DashboardFixture.AssertAccessibleAsync(page);
+        await page.AssertAccessibleAsync();
     }
 }
