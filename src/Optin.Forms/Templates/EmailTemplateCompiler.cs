@@ -63,7 +63,8 @@ internal static class EmailTemplateCompiler
         {
             foreach (var template in byCulture.Values.Where(t => t.Marketing))
             {
-                if (!TemplateLint.HasUnsubscribeLink(Source(options, id, template.Culture, "Html")))
+                var (html, included) = SourceAndIncludes(options, id, template.Culture, "Html");
+                if (!TemplateLint.HasUnsubscribeLink(html, included))
                 {
                     problems.Add(new($"{Root}:{id}:Html", ConfigurationCodes.Invalid,
                         $"a marketing email shows a visible unsubscribe link ({{{{ UnsubscribeUrl }}}}) in every culture; '{template.Culture}' does not (WD-1)"));
@@ -91,7 +92,8 @@ internal static class EmailTemplateCompiler
         {
             foreach (var part in new[] { "Subject", "Html", "Text" })
             {
-                foreach (var problem in TemplateLint.NeutralProblems(Source(options, id, culture, part)).Distinct())
+                var (source, included) = SourceAndIncludes(options, id, culture, part);
+                foreach (var problem in TemplateLint.NeutralProblems(source, included).Distinct())
                 {
                     problems.Add(new($"{path}:{part}", ConfigurationCodes.Invalid, problem + " (DOI-6)"));
                 }
@@ -104,7 +106,8 @@ internal static class EmailTemplateCompiler
     {
         foreach (var culture in Cultures(options, id))
         {
-            if (!TemplateLint.HasUnsubscribeLink(Source(options, id, culture, "Html")))
+            var (html, included) = SourceAndIncludes(options, id, culture, "Html");
+            if (!TemplateLint.HasUnsubscribeLink(html, included))
             {
                 problems.Add(new(path, ConfigurationCodes.Invalid,
                     $"'{id}' is sent for the marketing purpose '{purpose}', so it is marketing mail and shows a visible unsubscribe link ({{{{ UnsubscribeUrl }}}}) in every culture; '{culture}' does not (WD-1)"));
@@ -117,6 +120,19 @@ internal static class EmailTemplateCompiler
         options.Templates.TryGetValue(id, out var t)
             ? t.Subject.Keys.Concat(t.Html.Keys).Concat(t.Text.Keys).Concat(t.HtmlFile.Keys).Concat(t.TextFile.Keys).Distinct(StringComparer.OrdinalIgnoreCase)
             : DefaultIds.Contains(id, StringComparer.OrdinalIgnoreCase) ? DefaultCultures : [];
+
+    /// <summary>
+    /// A part's source and the files it includes through the template root (none without one, or when it does not parse:
+    /// that is reported where the template is compiled), for the checks that must see what is sent (DOI-6, WD-1).
+    /// </summary>
+    private static (string Source, IReadOnlyList<(string File, string Text)> Included) SourceAndIncludes(OptinFormsOptions options,
+        string id, string culture, string part)
+    {
+        var source = Source(options, id, culture, part);
+        return Files(options) is { } files && FluidEngine.Parser.TryParse(source, out var parsed, out _)
+            ? (source, TemplateReferences.Of(parsed, files).IncludedFiles)
+            : (source, []);
+    }
 
     private static string Source(OptinFormsOptions options, string id, string culture, string part)
     {

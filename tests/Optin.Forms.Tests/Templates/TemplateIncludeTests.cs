@@ -327,6 +327,60 @@ public sealed class TemplateIncludeTests : IDisposable
         Assert.Contains(failures, f => f.StartsWith("OptinForms:Templates:owner-notification:Html:fr: {{ Fields.jobtitle }} is not a field of the form 'contact'", StringComparison.Ordinal));
     }
 
+    [Fact]
+    [Trait("Requirement", "DOI-6")]
+    public void ConfirmationEmail_IncludedFileWithTheVisitorsNameOrATrackingPixel_IsRefused_NamingTheFile()
+    {
+        File.WriteAllText(Path.Combine(Root, "partials", "greeting.liquid"), "<p>Bonjour {{ Fields.firstName }}</p>");
+        File.WriteAllText(Path.Combine(Root, "partials", "pixel.liquid"), "<img src=\"https://t.example/p.gif\" alt=\"\">");
+
+        var failures = Failures(s =>
+        {
+            s["OptinForms:Templates:double-optin:Subject"] = "Confirmez votre inscription";
+            s["OptinForms:Templates:double-optin:Html"] = "{% include 'partials/greeting' %}<p>{{ ConfirmUrl }}</p>{% include 'partials/pixel' %}";
+            s["OptinForms:Templates:double-optin:Text"] = "{{ ConfirmUrl }}";
+        });
+
+        Assert.Contains(failures, f => f.StartsWith("OptinForms:Rules[double-opt-in] (position 0):Then:0:Args:Template:Html: a confirmation email shows nothing "
+            + "the visitor typed; 'Fields.firstName' in the included file 'partials/greeting.liquid' is not one of", StringComparison.Ordinal) && f.EndsWith("(DOI-6)", StringComparison.Ordinal));
+        Assert.Contains("OptinForms:Rules[double-opt-in] (position 0):Then:0:Args:Template:Html: a confirmation email carries no images, embeds or "
+            + "tracking; found '<img' in the included file 'partials/pixel.liquid' (DOI-6)", failures);
+    }
+
+    [Fact]
+    [Trait("Requirement", "DOI-6")]
+    public void ConfirmationEmail_IncludedFileInALoopOverThePurposes_ReadsTheLoopVariable_AndLoads()
+    {
+        File.WriteAllText(Path.Combine(Root, "partials", "purpose.liquid"), "<li>{{ p.Text }}</li>");
+
+        Loads(s =>
+        {
+            s["OptinForms:Templates:double-optin:Subject"] = "Confirmez votre inscription";
+            s["OptinForms:Templates:double-optin:Html"] = "<ul>{% for p in Purposes %}{% include 'partials/purpose' %}{% endfor %}</ul><p>{{ ConfirmUrl }}</p>";
+            s["OptinForms:Templates:double-optin:Text"] = "{{ ConfirmUrl }}";
+        });
+    }
+
+    [Fact]
+    [Trait("Requirement", "WD-1")]
+    public void MarketingEmail_UnsubscribeLinkInAnIncludedFooter_Loads_AndWithoutIt_IsRefused()
+    {
+        File.WriteAllText(Path.Combine(Root, "partials", "footer.liquid"), "<p><a href=\"{{ UnsubscribeUrl }}\">Se désinscrire</a></p>");
+        File.WriteAllText(Path.Combine(Root, "partials", "plain-footer.liquid"), "<p>Atelier Dupont</p>");
+        void Promo(Dictionary<string, string?> s, string footer)
+        {
+            s["OptinForms:Templates:promo:Marketing"] = "true";
+            s["OptinForms:Templates:promo:Subject"] = "Promo";
+            s["OptinForms:Templates:promo:Html"] = $"<p>-20 %</p>{{% include '{footer}' %}}";
+            s["OptinForms:Templates:promo:Text"] = "-20 % : {{ UnsubscribeUrl }}";
+        }
+
+        Loads(s => Promo(s, "partials/footer"));
+        var failures = Failures(s => Promo(s, "partials/plain-footer"));
+
+        Assert.Contains("OptinForms:Templates:promo:Html: a marketing email shows a visible unsubscribe link ({{ UnsubscribeUrl }}) in every culture; '*' does not (WD-1)", failures);
+    }
+
     public void Dispose()
     {
         if (Directory.Exists(_base))
