@@ -24,9 +24,6 @@ internal sealed partial class FormPostHandler
         public IReadOnlySet<string>? Omitted { get; init; }
     }
 
-    /// <summary>The request item holding the signed attribution posted with a step, carried to the next step and the submission.</summary>
-    private const string StepAttributionItem = "Optin.Forms.StepAttribution";
-
     private static FormStepState States(HttpContext context) => context.RequestServices.GetRequiredService<FormStepState>();
 
     private async Task PostStepAsync(HttpContext context, FormCatalog catalog, FormDefinition form,
@@ -34,7 +31,7 @@ internal sealed partial class FormPostHandler
     {
         var states = States(context);
         // The landing page, variant and source the first step was shown with travel, signed, from step to step (#19).
-        context.Items[StepAttributionItem] = Attribution(context, form.Id, pairs);
+        var attribution = Attribution(context, form.Id, pairs);
         var culture = CultureResolver.Resolve(context, catalog, Single(pairs, CultureField));
         var source = Single(pairs, SourceField);
         var returnUrl = Single(pairs, ReturnField);
@@ -44,7 +41,7 @@ internal sealed partial class FormPostHandler
         {
             // Nothing is stored: the visitor starts again at step 1, told why.
             Log.Refused(logger, form.Id, verdict == StepStateVerdict.Expired ? "expired step state" : "altered step state");
-            await ShowStepAsync(context, catalog, form, culture, source, returnUrl, StepStateData.Start, [], StatusCodes.Status400BadRequest,
+            await ShowStepAsync(context, catalog, form, culture, source, returnUrl, attribution, StepStateData.Start, [], StatusCodes.Status400BadRequest,
                 StepTexts.Get(culture, verdict == StepStateVerdict.Expired ? "StepsExpired" : "StepsRefused"));
             return;
         }
@@ -66,7 +63,7 @@ internal sealed partial class FormPostHandler
         if (!await antiforgery.IsRequestValidAsync(context))
         {
             Log.Refused(logger, form.Id, "antiforgery");
-            await ShowStepAsync(context, catalog, form, culture, source, returnUrl, state, [], StatusCodes.Status400BadRequest,
+            await ShowStepAsync(context, catalog, form, culture, source, returnUrl, attribution, state, [], StatusCodes.Status400BadRequest,
                 WebTexts.Get(culture, "Expired"));
             return;
         }
@@ -83,7 +80,7 @@ internal sealed partial class FormPostHandler
         if (pairs.Any(p => p.Key == FormStepState.BackField))
         {
             // Back: no validation, what was typed is kept (consent boxes show unticked again, CONS-1).
-            await ShowStepAsync(context, catalog, form, culture, source, returnUrl, state with { Step = Math.Max(0, step.Index - 1) }, [],
+            await ShowStepAsync(context, catalog, form, culture, source, returnUrl, attribution, state with { Step = Math.Max(0, step.Index - 1) }, [],
                 StatusCodes.Status200OK);
             return;
         }
@@ -91,23 +88,23 @@ internal sealed partial class FormPostHandler
         var errors = SubmissionPipeline.ValidateStep(form, step, values);
         if (errors.Count > 0)
         {
-            await ShowStepAsync(context, catalog, form, culture, source, returnUrl, state, errors, StatusCodes.Status400BadRequest);
+            await ShowStepAsync(context, catalog, form, culture, source, returnUrl, attribution, state, errors, StatusCodes.Status400BadRequest);
             return;
         }
 
         if (!step.IsLast)
         {
-            await ShowStepAsync(context, catalog, form, culture, source, returnUrl, state with { Step = step.Index + 1 }, [],
+            await ShowStepAsync(context, catalog, form, culture, source, returnUrl, attribution, state with { Step = step.Index + 1 }, [],
                 StatusCodes.Status200OK);
             return;
         }
 
-        await SubmitStepsAsync(context, catalog, form, culture, source, returnUrl, state, target, Single(pairs, ChallengeGuard.FieldName));
+        await SubmitStepsAsync(context, catalog, form, culture, source, returnUrl, attribution, state, target, Single(pairs, ChallengeGuard.FieldName));
     }
 
     /// <summary>The last step: rate limits, fill time, challenge, then the pipeline over every step's values.</summary>
     private async Task SubmitStepsAsync(HttpContext context, FormCatalog catalog, FormDefinition form, string culture, string? source,
-        string? returnUrl, StepStateData state, string target, string? solution)
+        string? returnUrl, SubmissionAttribution? attribution, StepStateData state, string target, string? solution)
     {
         var values = state.Values;
         var ip = clientIp.Resolve(context);
@@ -130,7 +127,7 @@ internal sealed partial class FormPostHandler
             case FillTimeVerdict.Expired:
                 // The first page is too old: back to step 1 with what was typed, and a fresh render time.
                 Log.Refused(logger, form.Id, "expired page");
-                await ShowStepAsync(context, catalog, form, culture, source, returnUrl, state with { Step = 0, FillToken = null }, [],
+                await ShowStepAsync(context, catalog, form, culture, source, returnUrl, attribution, state with { Step = 0, FillToken = null }, [],
                     StatusCodes.Status400BadRequest, WebTexts.Get(culture, "Expired"));
                 return;
             case not FillTimeVerdict.Human:
@@ -144,7 +141,7 @@ internal sealed partial class FormPostHandler
         {
             var (_, text, reason) = ChallengeGuard.Describe(verdict);
             Log.Refused(logger, form.Id, reason);
-            await ShowStepAsync(context, catalog, form, culture, source, returnUrl, state, [], StatusCodes.Status400BadRequest,
+            await ShowStepAsync(context, catalog, form, culture, source, returnUrl, attribution, state, [], StatusCodes.Status400BadRequest,
                 WebTexts.Get(culture, text));
             return;
         }
@@ -153,7 +150,7 @@ internal sealed partial class FormPostHandler
             ip?.ToString(), context.Request.Headers.UserAgent.ToString() is { Length: > 0 } ua ? ua : null)
         {
             Method = Consent.ConsentMethod.Form,
-            Attribution = context.Items[StepAttributionItem] as SubmissionAttribution,
+            Attribution = attribution,
         });
         var result = await pipeline.SubmitAsync(request, context.RequestAborted);
         if (result.Succeeded)
@@ -169,14 +166,14 @@ internal sealed partial class FormPostHandler
             // Every step was checked on its way, so this is rare (a field's rules read another step's value): the visitor
             // is taken to the first step with an error, and shown its errors.
             var first = form.Steps.First(s => result.Errors.Any(e => s.Holds(form, e.Field)) || s.IsLast);
-            await ShowStepAsync(context, catalog, form, culture, source, returnUrl, state with { Step = first.Index },
+            await ShowStepAsync(context, catalog, form, culture, source, returnUrl, attribution, state with { Step = first.Index },
                 result.Errors.Where(e => first.Holds(form, e.Field)).ToList(), StatusCodes.Status400BadRequest);
         }
     }
 
     /// <summary>Shows the step <paramref name="state"/> points at, with the values it holds (never a consent, CONS-1).</summary>
     private async Task ShowStepAsync(HttpContext context, FormCatalog catalog, FormDefinition form, string culture, string? source,
-        string? returnUrl, StepStateData state, IReadOnlyList<FieldError> errors, int status, string? notice = null)
+        string? returnUrl, SubmissionAttribution? attribution, StepStateData state, IReadOnlyList<FieldError> errors, int status, string? notice = null)
     {
         var step = form.Steps[state.Step];
         var shown = state.Values
@@ -197,7 +194,7 @@ internal sealed partial class FormPostHandler
             Omitted = hidden.Where(name => form.FindField(name)?.ShowWhen is { } when && !step.Holds(form, when.Field)).ToHashSet(StringComparer.Ordinal),
         };
         var html = await RenderFormAsync(context, form, culture, source, returnUrl, shown, errors, notice: notice,
-            attribution: context.Items[StepAttributionItem] as SubmissionAttribution, step: page);
+            attribution: attribution, step: page);
         var title = form.Title.Get(culture, catalog.DefaultCulture) ?? form.Id;
         await PageRenderer.WriteAsync(context, status, pages.Render(context, catalog, culture, title, html));
     }
