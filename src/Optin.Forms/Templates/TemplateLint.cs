@@ -9,7 +9,7 @@ internal static partial class TemplateLint
     {
         "if", "elsif", "else", "endif", "unless", "endunless", "for", "endfor", "in", "and", "or", "not", "contains", "true",
         "false", "nil", "null", "empty", "blank", "case", "when", "endcase", "comment", "endcomment", "raw", "endraw", "limit",
-        "offset", "reversed", "forloop", "break", "continue", "cycle", "echo", "liquid", "size", "first", "last", "with",
+        "offset", "reversed", "forloop", "break", "continue", "cycle", "echo", "liquid", "size", "first", "last",
     };
 
     /// <summary>
