@@ -4,7 +4,12 @@ namespace Optin.Forms.Deliverability;
 /// <param name="Identity">What identifies the report for replays: its Message-ID, or a SHA-256 of the message.</param>
 /// <param name="Recipients">A DSN's recipients with a permanent or transient failure (empty for a complaint).</param>
 /// <param name="Complaint">A feedback report's complaint, or <see langword="null"/>.</param>
-internal sealed record DeliveryReport(string Identity, IReadOnlyList<DeliveryReportRecipient> Recipients, DeliveryReportComplaint? Complaint);
+/// <param name="OriginalMessageId">
+/// The Message-ID of the message the report is about (without angle brackets), from the original message or its headers
+/// returned with the report; <see langword="null"/> when the report does not return them.
+/// </param>
+internal sealed record DeliveryReport(string Identity, IReadOnlyList<DeliveryReportRecipient> Recipients, DeliveryReportComplaint? Complaint,
+    string? OriginalMessageId);
 
 /// <summary>One recipient of a DSN that failed.</summary>
 /// <param name="Address">The address, as the report gives it (personal data: never logged).</param>

@@ -17,9 +17,12 @@ namespace Optin.Forms.Deliverability;
 /// transient one is counted, a complaint withdraws every marketing purpose and suppresses the address.
 /// </summary>
 /// <remarks>
-/// Only addresses the store knows are touched (a contact holds it, or the suppression list has it): a report about any
-/// other address is about mail we never sent. A replay is recognised by the report's identity (its Message-ID, or a
-/// SHA-256 of the message), kept as a counter for 400 days, and by the state itself (an address already marked).
+/// Anyone can write a DSN or a feedback report to the bounce mailbox, so a report changes a person's state only when it
+/// is about a message we sent to that very address: the report must return the original message or its headers, and
+/// their Message-ID must be the one of an email the contact's ledger records as sent to that address (only the
+/// recipient's mail system has seen it; Message-IDs are random). Other reports are ignored, with the reason. A replay is
+/// recognised by the report's identity (its Message-ID, or a SHA-256 of the message), kept as a counter for 400 days, and
+/// by the state itself (an address already marked).
 /// </remarks>
 internal sealed class DeliveryReportProcessor(IOptinStore store, IClock clock, IFormCatalogProvider catalog, IOptions<OptinFormsOptions> options,
     IEnumerable<IOptinEventListener> listeners, ILogger<DeliveryReportProcessor> logger) : IDeliveryReportProcessor
@@ -67,6 +70,16 @@ internal sealed class DeliveryReportProcessor(IOptinStore store, IClock clock, I
             return Ignored("The feedback report names no recipient (redacted by the provider).");
         }
 
+        // Which addresses the report is tied to, read before the transaction (the "email sent" entries are long committed).
+        var tied = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var email in addresses.Select(a => a.Email).Append(complainer).OfType<NormalizedEmail>())
+        {
+            if (await WasSentToAsync(parsed.OriginalMessageId, email, cancellationToken))
+            {
+                tied.Add(email.Key);
+            }
+        }
+
         var now = SubmissionPipeline.Truncate(clock.GetCurrentInstant());
         await using var tx = await store.BeginTransactionAsync(cancellationToken);
         var seenKey = "deliverability:report:" + parsed.Identity;
@@ -75,13 +88,17 @@ internal sealed class DeliveryReportProcessor(IOptinStore store, IClock clock, I
             return Ignored("The report was applied before.");
         }
 
-        int permanent = 0, transient = 0, unknown = 0;
+        int permanent = 0, transient = 0, unknown = 0, untied = 0;
         foreach (var (recipient, email) in addresses)
         {
             var hash = await AddressHasher.HashAsync(tx, options.Value, email.Key, cancellationToken);
             if (!await DeliverabilityMarks.IsKnownAsync(tx, email.Key, hash, cancellationToken))
             {
                 unknown++;
+            }
+            else if (!tied.Contains(email.Key))
+            {
+                untied++;
             }
             else if (!recipient.Permanent)
             {
@@ -95,16 +112,61 @@ internal sealed class DeliveryReportProcessor(IOptinStore store, IClock clock, I
             }
         }
 
-        var complained = parsed.Complaint is { } complaint && await ComplainAsync(tx, complaint, complainer!, now, cancellationToken);
+        var complained = false;
+        if (parsed.Complaint is { } complaint)
+        {
+            if (tied.Contains(complainer!.Key))
+            {
+                complained = await ComplainAsync(tx, complaint, complainer, now, cancellationToken);
+            }
+            else if (await DeliverabilityMarks.IsKnownAsync(tx, complainer.Key,
+                await AddressHasher.HashAsync(tx, options.Value, complainer.Key, cancellationToken), cancellationToken))
+            {
+                untied++;
+            }
+            else
+            {
+                unknown++;
+            }
+        }
+
         if (permanent + transient == 0 && !complained)
         {
-            return Ignored(unknown > 0 ? "The report is about an address we never mailed." : "The report changes nothing: already applied.");
+            return Ignored(untied > 0 ? Untied
+                : unknown > 0 ? "The report is about an address we never mailed." : "The report changes nothing: already applied.");
         }
 
         await tx.Counters.IncrementAsync(seenKey, now, now + Duration.FromDays(400), cancellationToken);
         await tx.CommitAsync(cancellationToken);
         DeliverabilityLog.ReportApplied(logger, permanent, transient, complained);
         return new DeliveryReportOutcome(DeliveryReportStatus.Applied);
+    }
+
+    /// <summary>Why a report about a known address is ignored when it is not tied to a message we sent there.</summary>
+    internal const string Untied = "The report is not tied to a message we sent to that address (the Message-ID of the original "
+        + "message is missing, or is not one of ours to it): ignored, since anyone can write a report.";
+
+    /// <summary>
+    /// Whether the contact holding <paramref name="email"/> has an "email sent" entry with <paramref name="messageId"/>
+    /// to that address.
+    /// </summary>
+    private async ValueTask<bool> WasSentToAsync(string? messageId, NormalizedEmail email, CancellationToken cancellationToken)
+    {
+        if (messageId is null || await store.Contacts.FindByEmailKeyAsync(email.Key, cancellationToken) is not { } contact)
+        {
+            return false;
+        }
+
+        await foreach (var e in store.Ledger.ReadAsync(contact.Id, cancellationToken))
+        {
+            if (e.Kind == ConsentEventKind.EmailSent && string.Equals(e.MessageId, messageId, StringComparison.Ordinal)
+                && e.Address is { } address && EmailAddressNormalizer.TryNormalize(address, out var sent, out _) && sent.Key == email.Key)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Withdraws every marketing purpose the person holds, with the complaint in the ledger, and suppresses the address.</summary>

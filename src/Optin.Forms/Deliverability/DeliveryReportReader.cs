@@ -76,7 +76,7 @@ internal static partial class DeliveryReportReader
             }
         }
 
-        return (new DeliveryReport(identity, recipients, null), null);
+        return (new DeliveryReport(identity, recipients, null, OriginalMessageId(Original(report))), null);
     }
 
     private static (DeliveryReport?, string?) ReadFeedback(MultipartReport report, string identity)
@@ -94,20 +94,28 @@ internal static partial class DeliveryReportReader
 
         if (!ComplaintTypes.Contains(type))
         {
-            return (new DeliveryReport(identity, [], null), null);
+            return (new DeliveryReport(identity, [], null, null), null);
         }
 
-        // The original message (message/rfc822) or its headers (text/rfc822-headers), when the provider includes them.
-        var original = report.Skip(2).Select(OriginalHeaders).FirstOrDefault(h => h is not null);
+        var original = Original(report);
         var address = fields.Where(h => h.Field.Equals("Original-Rcpt-To", StringComparison.OrdinalIgnoreCase))
             .Select(h => Mailbox(h.Value)).FirstOrDefault(a => a is not null)
             ?? (original?["To"] is { } to && InternetAddressList.TryParse(to, out var list) && list.Mailboxes.Count() == 1
                 ? list.Mailboxes.Single().Address
                 : null);
-        var messageId = original?["Message-ID"] is { } id ? MimeUtils.EnumerateReferences(id).FirstOrDefault() : null;
+        var messageId = OriginalMessageId(original);
         return (new DeliveryReport(identity, [], new DeliveryReportComplaint(address, type.ToLowerInvariant(), Clip(fields["User-Agent"]),
-            Clip(messageId), Clip(fields["Arrival-Date"]))), null);
+            Clip(messageId), Clip(fields["Arrival-Date"])), messageId), null);
     }
+
+    /// <summary>The original message (message/rfc822) or its headers (text/rfc822-headers), when the report returns them.</summary>
+    private static HeaderList? Original(MultipartReport report) => report.Skip(2).Select(OriginalHeaders).FirstOrDefault(h => h is not null);
+
+    /// <summary>The Message-ID of the original message, without angle brackets, when the report returns its headers.</summary>
+    private static string? OriginalMessageId(HeaderList? original) =>
+        original?["Message-ID"] is { } id && MimeUtils.EnumerateReferences(id).FirstOrDefault() is { Length: > 0 and <= 998 } messageId
+            ? messageId
+            : null;
 
     private static MultipartReport? FindReport(MimeEntity? entity, int depth) => entity switch
     {

@@ -5,6 +5,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Optin.Forms.AspNetCore.Tests.Support;
 using Optin.Forms.DoubleOptin;
+using Optin.Forms.Tests.Deliverability;
 
 namespace Optin.Forms.AspNetCore.Tests.Deliverability;
 
@@ -47,9 +48,10 @@ public sealed class BounceEndpointTests
         using var app = new OptinWebFactory(("OptinForms:Deliverability:ReportSecret", Secret), ("Sample:AdminApiKey", AdminKey));
         var client = app.Client();
         await Some.SignUpAsync(client, Jean);
+        var sent = await SentToAsync(app, Jean);
 
-        var response = await client.SendAsync(Report("postfix-dsn-permanent.eml", Secret));
-        var replay = await client.SendAsync(Report("postfix-dsn-permanent.eml", Secret));
+        var response = await client.SendAsync(Report("postfix-dsn-permanent.eml", Secret, sent));
+        var replay = await client.SendAsync(Report("postfix-dsn-permanent.eml", Secret, sent));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("applied", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
@@ -70,12 +72,32 @@ public sealed class BounceEndpointTests
         var client = app.Client();
         await Some.SignUpAsync(client, Jean);
 
-        var response = await client.SendAsync(Report("yahoo-arf-complaint.eml", Secret));
+        var response = await client.SendAsync(Report("yahoo-arf-complaint.eml", Secret, await SentToAsync(app, Jean)));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("applied", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
         Assert.Equal("complaint", (await SuppressionAsync(app, Jean))?.Reason);
         var contact = await app.Store.Contacts.FindByEmailKeyAsync(Jean, default);
         Assert.Equal(Contacts.OptinState.Withdrawn, contact!.GetState("newsletter"));
+    }
+
+    [Fact]
+    [Trait("Requirement", "DLV-3")]
+    public async Task Post_ReportNotAboutAMessageWeSent_IsIgnoredWithTheReason_AndChangesNothing()
+    {
+        using var app = new OptinWebFactory(("OptinForms:Deliverability:ReportSecret", Secret));
+        var client = app.Client();
+        await Some.SignUpAsync(client, Jean);
+        await SentToAsync(app, Jean);
+
+        var response = await client.SendAsync(Report("yahoo-arf-complaint.eml", Secret));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("ignored", body.GetProperty("status").GetString());
+        Assert.Contains("not tied to a message we sent", body.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.Null(await SuppressionAsync(app, Jean));
+        Assert.NotEqual(Contacts.OptinState.Withdrawn, (await app.Store.Contacts.FindByEmailKeyAsync(Jean, default))!.GetState("newsletter"));
     }
 
     [Theory]
@@ -119,12 +141,27 @@ public sealed class BounceEndpointTests
         Assert.Contains("OptinForms:Deliverability:ReportSecret", error.ToString(), StringComparison.Ordinal);
     }
 
-    private static HttpRequestMessage Report(string file, string? secret)
+    /// <summary>The Message-ID of the (first) email the site sent to <paramref name="address"/>: its double opt-in email.</summary>
+    private static async Task<string> SentToAsync(OptinWebFactory app, string address) =>
+        (await app.WaitForEmailsAsync(address, 1)).FirstOrDefault()?.MessageId ?? throw new InvalidOperationException("no email was sent");
+
+    /// <summary>The fixture as a request; with <paramref name="about"/>, about that message of ours (see <see cref="ReportFixtures.Tied"/>).</summary>
+    private static HttpRequestMessage Report(string file, string? secret, string? about = null)
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, "/optin/bounces")
+        byte[] body;
+        if (about is null)
         {
-            Content = new ByteArrayContent(File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Deliverability", "Fixtures", file))),
-        };
+            body = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Deliverability", "Fixtures", file));
+        }
+        else
+        {
+            using var tied = ReportFixtures.Tied(file, about);
+            using var buffer = new MemoryStream();
+            tied.WriteTo(buffer);
+            body = buffer.ToArray();
+        }
+
+        var request = new HttpRequestMessage(HttpMethod.Post, "/optin/bounces") { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("message/rfc822");
         if (secret is not null)
         {

@@ -6,6 +6,7 @@ using MimeKit;
 using Optin.Forms.AspNetCore.Tests.Support;
 using Optin.Forms.DoubleOptin;
 using Optin.Forms.MailKit.Tests.Imap;
+using Optin.Forms.Tests.Deliverability;
 
 namespace Optin.Forms.AspNetCore.Tests.Deliverability;
 
@@ -42,9 +43,11 @@ public sealed class ImapBounceEndToEndTests
             ("OptinForms:Deliverability:Imap:PollInterval", "00:00:01"));
         var client = app.Client();
         await Some.SignUpAsync(client, Jean);
+        // The reports are about the double opt-in email the site sent Jean, as his mail system would return it.
+        var sent = (await app.WaitForEmailsAsync(Jean, 1)).FirstOrDefault()?.MessageId ?? throw new InvalidOperationException("no email was sent");
 
-        await reports.AppendAsync(new AppendRequest(await MimeMessage.LoadAsync(Fixture("postfix-dsn-permanent.eml"))));
-        await reports.AppendAsync(new AppendRequest(await MimeMessage.LoadAsync(Fixture("yahoo-arf-complaint.eml"))));
+        await reports.AppendAsync(new AppendRequest(ReportFixtures.Tied("postfix-dsn-permanent.eml", sent)));
+        await reports.AppendAsync(new AppendRequest(ReportFixtures.Tied("yahoo-arf-complaint.eml", sent)));
 
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (DateTime.UtcNow < deadline)
@@ -75,6 +78,4 @@ public sealed class ImapBounceEndToEndTests
         var contact = await app.Store.Contacts.FindByEmailKeyAsync(Jean, default);
         Assert.Equal(Contacts.OptinState.Withdrawn, contact!.GetState("newsletter"));
     }
-
-    private static string Fixture(string file) => Path.Combine(AppContext.BaseDirectory, "Deliverability", "Fixtures", file);
 }

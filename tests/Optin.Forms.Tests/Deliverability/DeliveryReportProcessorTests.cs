@@ -21,7 +21,7 @@ public sealed class DeliveryReportProcessorTests
         using var flow = Flow.Start();
         var contactId = await ConfirmedAsync(flow, Jean);
 
-        var outcome = await ApplyAsync(flow, "postfix-dsn-permanent.eml");
+        var outcome = await ApplyAsync(flow, "postfix-dsn-permanent.eml", tiedTo: Jean);
 
         Assert.Equal(DeliveryReportStatus.Applied, outcome.Status);
         Assert.Equal("undeliverable", (await SuppressionAsync(flow, Jean))?.Reason);
@@ -54,37 +54,86 @@ public sealed class DeliveryReportProcessorTests
     {
         using var flow = Flow.Start();
         await flow.SubmitAsync("marie.martin@exemple-entreprise.fr");
+        await flow.RunAsync();
 
-        var outcome = await ApplyAsync(flow, "exchange-dsn-permanent.eml");
+        var outcome = await ApplyAsync(flow, "exchange-dsn-permanent.eml", tiedTo: "marie.martin@exemple-entreprise.fr");
 
         Assert.Equal(DeliveryReportStatus.Applied, outcome.Status);
         Assert.Equal("undeliverable", (await SuppressionAsync(flow, "marie.martin@exemple-entreprise.fr"))?.Reason);
     }
 
     [Fact]
-    public async Task ApplyAsync_DsnWithAPermanentAndATransientRecipient_MarksOnlyThePermanentOne_CountsTheOther()
+    public async Task ApplyAsync_DsnWithAPermanentAndATransientRecipient_AppliesEachOnlyWhenTheMessageWentToIt()
     {
         using var flow = Flow.Start();
         await flow.SubmitAsync(Jean);
         await flow.SubmitAsync("paul.bernard@exemple.org");
+        await flow.RunAsync();
 
-        var outcome = await ApplyAsync(flow, "postfix-dsn-two-recipients.eml");
+        // Our message went to Jean only (we send one message per address): Paul's line of the report is not ours.
+        var toJean = await ApplyAsync(flow, "postfix-dsn-two-recipients.eml", tiedTo: Jean);
 
-        Assert.Equal(DeliveryReportStatus.Applied, outcome.Status);
+        Assert.Equal(DeliveryReportStatus.Applied, toJean.Status);
         Assert.Equal("undeliverable", (await SuppressionAsync(flow, Jean))?.Reason);
+        Assert.Null(await SuppressionAsync(flow, "paul.bernard@exemple.org"));
+        Assert.Equal(new DeliverabilityCounts(Some.Now.InUtc().Date, 1, 0, 0), await CountsAsync(flow));
+
+        // The same report about the message that went to Paul (another report: its own Message-ID) counts his delay.
+        using var aboutPaul = ReportFixtures.Tied("postfix-dsn-two-recipients.eml", SentTo(flow, "paul.bernard@exemple.org"), reportId: "other-report@mail.atelier-dupont.example");
+        var toPaul = await flow.Services.GetRequiredService<IDeliveryReportProcessor>().ApplyAsync(aboutPaul);
+
+        Assert.Equal(DeliveryReportStatus.Applied, toPaul.Status);
         Assert.Null(await SuppressionAsync(flow, "paul.bernard@exemple.org"));
         Assert.Equal(new DeliverabilityCounts(Some.Now.InUtc().Date, 1, 1, 0), await CountsAsync(flow));
     }
 
     [Theory]
-    [InlineData("yahoo-arf-complaint.eml", "<91b3e0.campaign@atelier-dupont.example>", "Yahoo!-Mail-Feedback/2.0")]
-    [InlineData("headers-only-arf-complaint.eml", "<5e5e5e.campaign@atelier-dupont.example>", "ExempleWebmail-FBL/1.2")]
-    public async Task ApplyAsync_FeedbackReport_WithdrawsEveryMarketingPurpose_RecordsTheComplaint_AndSuppresses(string file, string messageId, string agent)
+    [InlineData("postfix-dsn-permanent.eml")]
+    [InlineData("exchange-dsn-permanent.eml")]
+    [InlineData("yahoo-arf-complaint.eml")]
+    [InlineData("headers-only-arf-complaint.eml")]
+    [Trait("Requirement", "DLV-3")]
+    public async Task ApplyAsync_ForgedReportAboutAKnownAddress_NotTiedToAMessageWeSentThere_IsIgnored_AndChangesNothing(string file)
+    {
+        using var flow = Flow.Start();
+        var jean = await ConfirmedAsync(flow, Jean);
+        var marie = await ConfirmedAsync(flow, "marie.martin@exemple-entreprise.fr");
+        var claire = await ConfirmedAsync(flow, "claire@exemple.net");
+        var ledgers = new[] { await LedgerCountAsync(flow, jean), await LedgerCountAsync(flow, marie) };
+
+        // As written by anyone: a Message-ID that is not ours; then one of ours, but of a message that went to Claire.
+        var forged = await ApplyAsync(flow, file);
+        using var misdirected = ReportFixtures.Tied(file, SentTo(flow, "claire@exemple.net"));
+        var stolen = await flow.Services.GetRequiredService<IDeliveryReportProcessor>().ApplyAsync(misdirected);
+
+        foreach (var outcome in new[] { forged, stolen })
+        {
+            Assert.Equal(DeliveryReportStatus.Ignored, outcome.Status);
+            Assert.Equal(DeliveryReportProcessor.Untied, outcome.Reason);
+        }
+
+        Assert.Null(await SuppressionAsync(flow, Jean));
+        Assert.Null(await SuppressionAsync(flow, "marie.martin@exemple-entreprise.fr"));
+        Assert.Null(await SuppressionAsync(flow, "claire@exemple.net"));
+        foreach (var id in new[] { jean, marie, claire })
+        {
+            Assert.Equal(OptinState.OptedIn, (await flow.Store.Contacts.FindAsync(id, default))!.GetState("newsletter"));
+        }
+
+        Assert.Equal(ledgers, new[] { await LedgerCountAsync(flow, jean), await LedgerCountAsync(flow, marie) });
+        Assert.Equal(new DeliverabilityCounts(Some.Now.InUtc().Date, 0, 0, 0), await CountsAsync(flow));
+    }
+
+    [Theory]
+    [InlineData("yahoo-arf-complaint.eml", "Yahoo!-Mail-Feedback/2.0")]
+    [InlineData("headers-only-arf-complaint.eml", "ExempleWebmail-FBL/1.2")]
+    public async Task ApplyAsync_FeedbackReport_WithdrawsEveryMarketingPurpose_RecordsTheComplaint_AndSuppresses(string file, string agent)
     {
         using var flow = Flow.Start();
         var contactId = await ConfirmedAsync(flow, Jean);
+        var messageId = SentTo(flow, Jean);
 
-        var outcome = await ApplyAsync(flow, file);
+        var outcome = await ApplyAsync(flow, file, tiedTo: Jean);
 
         Assert.Equal(DeliveryReportStatus.Applied, outcome.Status);
         Assert.Equal(OptinState.Withdrawn, (await flow.Store.Contacts.FindAsync(contactId, default))!.GetState("newsletter"));
@@ -92,7 +141,7 @@ public sealed class DeliveryReportProcessorTests
         Assert.Equal(ConsentEventKind.Withdrawn, entry.Kind);
         Assert.Equal(ConsentMethod.System, entry.Method);
         Assert.Equal("complaint", entry.Reason);
-        Assert.Equal(messageId, "<" + entry.MessageId + ">");
+        Assert.Equal(messageId, entry.MessageId);
         Assert.Contains(agent, entry.Actor, StringComparison.Ordinal);
         Assert.NotNull(entry.ConsentText); // the proof fields: the text that was withdrawn
         Assert.Equal("complaint", (await SuppressionAsync(flow, Jean))?.Reason);
@@ -150,13 +199,14 @@ public sealed class DeliveryReportProcessorTests
         using var flow = Flow.Start();
         var contactId = await ConfirmedAsync(flow, Jean);
         await flow.SubmitAsync("paul.bernard@exemple.org");
-        Assert.Equal(DeliveryReportStatus.Applied, (await ApplyAsync(flow, file)).Status);
+        await flow.RunAsync();
+        Assert.Equal(DeliveryReportStatus.Applied, (await ApplyAsync(flow, file, tiedTo: Jean)).Status);
         var suppression = await SuppressionAsync(flow, Jean);
         var ledger = await flow.Store.Ledger.ReadAsync(contactId, default).CountAsync();
         var counts = await CountsAsync(flow);
         flow.Advance(Duration.FromMinutes(5));
 
-        var again = await ApplyAsync(flow, file);
+        var again = await ApplyAsync(flow, file, tiedTo: Jean);
 
         Assert.Equal(DeliveryReportStatus.Ignored, again.Status);
         Assert.Equal(suppression, await SuppressionAsync(flow, Jean));
@@ -169,22 +219,32 @@ public sealed class DeliveryReportProcessorTests
     {
         using var flow = Flow.Start();
         var contactId = await ConfirmedAsync(flow, Jean);
-        await ApplyAsync(flow, "postfix-dsn-permanent.eml");
+        await ApplyAsync(flow, "postfix-dsn-permanent.eml", tiedTo: Jean);
 
-        Assert.Equal(DeliveryReportStatus.Applied, (await ApplyAsync(flow, "yahoo-arf-complaint.eml")).Status);
+        Assert.Equal(DeliveryReportStatus.Applied, (await ApplyAsync(flow, "yahoo-arf-complaint.eml", tiedTo: Jean)).Status);
 
         Assert.Equal(OptinState.Withdrawn, (await flow.Store.Contacts.FindAsync(contactId, default))!.GetState("newsletter"));
         Assert.Equal("undeliverable", (await SuppressionAsync(flow, Jean))?.Reason); // a complaint blocks less: it never replaces it
     }
 
-    internal static MimeMessage Fixture(string file) =>
-        MimeMessage.Load(Path.Combine(AppContext.BaseDirectory, "Deliverability", "Fixtures", file));
+    internal static MimeMessage Fixture(string file) => ReportFixtures.Load(file);
 
-    private static async Task<DeliveryReportOutcome> ApplyAsync(Flow flow, string file)
+    /// <summary>
+    /// Applies the fixture as written or, with <paramref name="tiedTo"/>, about the last message sent to that address: its
+    /// original message's Message-ID replaced by that message's, as the recipient's mail system would return it.
+    /// </summary>
+    private static async Task<DeliveryReportOutcome> ApplyAsync(Flow flow, string file, string? tiedTo = null)
     {
-        using var message = Fixture(file);
+        using var message = tiedTo is null ? Fixture(file) : ReportFixtures.Tied(file, SentTo(flow, tiedTo));
         return await flow.Services.GetRequiredService<IDeliveryReportProcessor>().ApplyAsync(message);
     }
+
+    /// <summary>The Message-ID (without angle brackets) of the last message sent to <paramref name="address"/>.</summary>
+    internal static string SentTo(Flow flow, string address) =>
+        flow.Mail.Messages.Last(m => m.To.Mailboxes.Any(a => a.Address == address)).MessageId
+        ?? throw new InvalidOperationException("the message sent has no Message-ID");
+
+    private static async Task<int> LedgerCountAsync(Flow flow, Guid contactId) => await flow.Store.Ledger.ReadAsync(contactId, default).CountAsync();
 
     private static async Task<Guid> ConfirmedAsync(Flow flow, string email)
     {
