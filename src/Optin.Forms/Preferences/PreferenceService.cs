@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using NodaTime;
 using Optin.Forms.Consent;
 using Optin.Forms.Contacts;
@@ -25,11 +24,9 @@ public sealed partial class PreferenceService : IPreferenceService
     private readonly IOptinEventListener[] _listeners;
 
     /// <summary>Creates the service.</summary>
-    public PreferenceService(IFormCatalogProvider catalog, IOptinStore store, IClock clock, IEnumerable<IOptinEventListener> listeners,
-        IOptions<OptinFormsOptions> options)
+    public PreferenceService(IFormCatalogProvider catalog, IOptinStore store, IClock clock, IEnumerable<IOptinEventListener> listeners)
     {
         ArgumentNullException.ThrowIfNull(listeners);
-        ArgumentNullException.ThrowIfNull(options);
         _catalog = catalog ?? throw new ArgumentNullException(nameof(catalog));
         _store = store ?? throw new ArgumentNullException(nameof(store));
         _clock = clock ?? throw new ArgumentNullException(nameof(clock));
