@@ -57,43 +57,40 @@ internal sealed class TemplateReferences : AstVisitor
 
     protected override Statement VisitIncludeStatement(IncludeStatement includeStatement)
     {
-        Visit(includeStatement.With);
-        Visit(includeStatement.For);
-        foreach (var assign in includeStatement.AssignStatements ?? [])
-        {
-            Visit(assign);
-        }
-
         var name = includeStatement.Path is LiteralExpression literal ? literal.Value.ToStringValue() : null;
-        if (name is null)
-        {
-            Visit(includeStatement.Path);
-        }
-        else if (includeStatement.With is not null || includeStatement.For is not null)
-        {
-            _locals.Add(includeStatement.Alias ?? Path.GetFileNameWithoutExtension(name));
-        }
-
-        Include("include", name);
+        Inclusion("include", includeStatement.With, includeStatement.For, includeStatement.AssignStatements, includeStatement.Alias, name,
+            name is null ? includeStatement.Path : null);
         return includeStatement;
     }
 
     protected override Statement VisitRenderStatement(RenderStatement renderStatement)
     {
-        Visit(renderStatement.With);
-        Visit(renderStatement.For);
-        foreach (var assign in renderStatement.AssignStatements ?? [])
+        Inclusion("render", renderStatement.With, renderStatement.For, renderStatement.AssignStatements, renderStatement.Alias, renderStatement.Path, null);
+        return renderStatement;
+    }
+
+    /// <summary>
+    /// What an include or a render reads: its arguments, the name computed at render time (<paramref name="computed"/>,
+    /// refused when the root is known), the variable it defines for the file (with <c>with</c> or <c>for</c>), then the
+    /// file itself.
+    /// </summary>
+    private void Inclusion(string tag, Expression? with, Expression? @for, IReadOnlyList<AssignStatement>? assigns, string? alias, string? name,
+        Expression? computed)
+    {
+        Visit(with);
+        Visit(@for);
+        foreach (var assign in assigns ?? [])
         {
             Visit(assign);
         }
 
-        if (renderStatement.With is not null || renderStatement.For is not null)
+        Visit(computed);
+        if (name is not null && (with is not null || @for is not null))
         {
-            _locals.Add(renderStatement.Alias ?? Path.GetFileNameWithoutExtension(renderStatement.Path));
+            _locals.Add(alias ?? Path.GetFileNameWithoutExtension(name));
         }
 
-        Include("render", renderStatement.Path);
-        return renderStatement;
+        Include(tag, name);
     }
 
     /// <summary>Walks the included file in place, as Fluid would read it (<c>.liquid</c> added to a name without it).</summary>
