@@ -48,7 +48,7 @@ public sealed class BounceEndpointTests
         using var app = new OptinWebFactory(("OptinForms:Deliverability:ReportSecret", Secret), ("Sample:AdminApiKey", AdminKey));
         var client = app.Client();
         await Some.SignUpAsync(client, Jean);
-        var sent = await SentToAsync(app, Jean);
+        var sent = await app.FirstMessageIdToAsync(Jean);
 
         var response = await client.SendAsync(Report("postfix-dsn-permanent.eml", Secret, sent));
         var replay = await client.SendAsync(Report("postfix-dsn-permanent.eml", Secret, sent));
@@ -72,7 +72,7 @@ public sealed class BounceEndpointTests
         var client = app.Client();
         await Some.SignUpAsync(client, Jean);
 
-        var response = await client.SendAsync(Report("yahoo-arf-complaint.eml", Secret, await SentToAsync(app, Jean)));
+        var response = await client.SendAsync(Report("yahoo-arf-complaint.eml", Secret, await app.FirstMessageIdToAsync(Jean)));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("applied", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
@@ -88,7 +88,7 @@ public sealed class BounceEndpointTests
         using var app = new OptinWebFactory(("OptinForms:Deliverability:ReportSecret", Secret));
         var client = app.Client();
         await Some.SignUpAsync(client, Jean);
-        await SentToAsync(app, Jean);
+        await app.FirstMessageIdToAsync(Jean);
 
         var response = await client.SendAsync(Report("yahoo-arf-complaint.eml", Secret));
 
@@ -140,10 +140,6 @@ public sealed class BounceEndpointTests
 
         Assert.Contains("OptinForms:Deliverability:ReportSecret", error.ToString(), StringComparison.Ordinal);
     }
-
-    /// <summary>The Message-ID of the (first) email the site sent to <paramref name="address"/>: its double opt-in email.</summary>
-    private static async Task<string> SentToAsync(OptinWebFactory app, string address) =>
-        (await app.WaitForEmailsAsync(address, 1)).FirstOrDefault()?.MessageId ?? throw new InvalidOperationException("no email was sent");
 
     /// <summary>The fixture as a request; with <paramref name="about"/>, about that message of ours (see <see cref="ReportFixtures.Tied"/>).</summary>
     private static HttpRequestMessage Report(string file, string? secret, string? about = null)

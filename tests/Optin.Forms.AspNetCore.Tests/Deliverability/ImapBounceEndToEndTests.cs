@@ -44,7 +44,7 @@ public sealed class ImapBounceEndToEndTests
         var client = app.Client();
         await Some.SignUpAsync(client, Jean);
         // The reports are about the double opt-in email the site sent Jean, as his mail system would return it.
-        var sent = (await app.WaitForEmailsAsync(Jean, 1)).FirstOrDefault()?.MessageId ?? throw new InvalidOperationException("no email was sent");
+        var sent = await app.FirstMessageIdToAsync(Jean);
 
         await reports.AppendAsync(new AppendRequest(ReportFixtures.Tied("postfix-dsn-permanent.eml", sent)));
         await reports.AppendAsync(new AppendRequest(ReportFixtures.Tied("yahoo-arf-complaint.eml", sent)));

@@ -74,6 +74,11 @@ internal sealed class OptinWebFactory : WebApplicationFactory<Program>
                 .Where(m => m.To.Mailboxes.Any(b => string.Equals(b.Address, address, StringComparison.OrdinalIgnoreCase)))];
     }
 
+    /// <summary>The Message-ID of the first email sent to <paramref name="address"/> (its double opt-in email), once it is sent.</summary>
+    public async Task<string> FirstMessageIdToAsync(string address) =>
+        (await WaitForEmailsAsync(address, 1)).FirstOrDefault()?.MessageId
+        ?? throw new InvalidOperationException("no email with a Message-ID was sent to the address");
+
     /// <summary>
     /// Runs the due jobs and waits (10 s at most) until <paramref name="count"/> emails to <paramref name="address"/>
     /// are in the pickup directory; the host's own worker may be the one that sends them.
