@@ -88,12 +88,13 @@ internal static class EmailTemplateCompiler
     /// <summary>Checks that template <paramref name="id"/> is fit for a confirmation email (DOI-6).</summary>
     public static void LintNeutral(OptinFormsOptions options, string id, string path, List<ConfigurationProblem> problems)
     {
+        var files = Files(options);
         foreach (var culture in Cultures(options, id))
         {
             foreach (var part in new[] { "Subject", "Html", "Text" })
             {
-                var (source, included) = SourceAndIncludes(options, id, culture, part);
-                foreach (var problem in TemplateLint.NeutralProblems(source, included).Distinct())
+                var source = Source(options, id, culture, part);
+                foreach (var problem in TemplateLint.NeutralProblems(source, ReferencesOf(source, files)).Distinct())
                 {
                     problems.Add(new($"{path}:{part}", ConfigurationCodes.Invalid, problem + " (DOI-6)"));
                 }
@@ -129,10 +130,15 @@ internal static class EmailTemplateCompiler
         string id, string culture, string part)
     {
         var source = Source(options, id, culture, part);
-        return Files(options) is { } files && FluidEngine.Parser.TryParse(source, out var parsed, out _)
-            ? (source, TemplateReferences.Of(parsed, files).IncludedFiles)
-            : (source, []);
+        return Files(options) is { } files && ReferencesOf(source, files) is { } references ? (source, references.IncludedFiles) : (source, []);
     }
+
+    /// <summary>
+    /// What a part reads, with the files it includes from <paramref name="files"/> walked in (none without it); null when it
+    /// does not parse: that is reported where the template is compiled.
+    /// </summary>
+    private static TemplateReferences? ReferencesOf(string source, TemplateRootFileProvider? files) =>
+        FluidEngine.Parser.TryParse(source, out var parsed, out _) ? TemplateReferences.Of(parsed, files) : null;
 
     private static string Source(OptinFormsOptions options, string id, string culture, string part)
     {

@@ -12,13 +12,14 @@ namespace Optin.Forms.Templates;
 /// </summary>
 internal sealed class TemplateReferences : AstVisitor
 {
-    private readonly List<(string Root, string? Member)> _variables = [];
+    private readonly List<(string Root, string? Member, string? File)> _variables = [];
     private readonly List<string> _filters = [];
     private readonly HashSet<string> _locals = new(StringComparer.Ordinal) { "forloop", "tablerowloop", "empty", "blank", "nil", "null", "true", "false" };
 
     private readonly TemplateRootFileProvider? _files;
     private readonly List<string> _problems = [];
     private readonly List<(string File, string Text)> _included = [];
+    private readonly HashSet<string> _unparsed = new(StringComparer.Ordinal);
     private readonly HashSet<string> _walked = new(StringComparer.Ordinal);
     private readonly Stack<string> _including = new();
 
@@ -33,8 +34,14 @@ internal sealed class TemplateReferences : AstVisitor
     /// <summary>What cannot be included, one sentence each (only when the template root was given).</summary>
     public IReadOnlyList<string> IncludeProblems => _problems;
 
-    /// <summary>Every variable read, as its root and the member after it (null when there is none or it is computed).</summary>
-    public IReadOnlyList<(string Root, string? Member)> Variables => _variables;
+    /// <summary>The included files, of <see cref="IncludedFiles"/>, that are not valid Liquid: nothing of them is walked.</summary>
+    public IReadOnlySet<string> UnparsedFiles => _unparsed;
+
+    /// <summary>
+    /// Every variable read, as its root, the member after it (null when there is none or it is computed) and the included
+    /// file it is read in (null in the template itself).
+    /// </summary>
+    public IReadOnlyList<(string Root, string? Member, string? File)> Variables => _variables;
 
     /// <summary>Every filter applied.</summary>
     public IReadOnlyList<string> Filters => _filters;
@@ -131,6 +138,7 @@ internal sealed class TemplateReferences : AstVisitor
         if (!FluidEngine.Parser.TryParse(text, out var included, out var error))
         {
             _problems.Add($"'{file}' (from {{% {tag} %}}) is not valid Liquid: {error}");
+            _unparsed.Add(file);
             return;
         }
 
@@ -152,7 +160,7 @@ internal sealed class TemplateReferences : AstVisitor
                     _ => null,
                 }
                 : null;
-            _variables.Add((root.Identifier, member));
+            _variables.Add((root.Identifier, member, _including.Count == 0 ? null : _including.Peek()));
         }
 
         foreach (var indexer in segments.OfType<IndexerSegment>())

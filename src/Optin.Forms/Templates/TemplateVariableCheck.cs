@@ -78,7 +78,7 @@ internal static class TemplateVariableCheck
         }
 
         var variables = (use.Kind is { } kind ? TemplateVariables.Of(kind) : TemplateVariables.AnyEmail).Select(v => v.Name).ToList();
-        foreach (var (root, member) in references.Variables.Distinct().Where(v => !references.Locals.Contains(v.Root)))
+        foreach (var (root, member) in references.Variables.Select(v => (v.Root, v.Member)).Distinct().Where(v => !references.Locals.Contains(v.Root)))
         {
             var written = Liquid(member is null ? root : $"{root}.{member}");
             if (!variables.Contains(root, StringComparer.Ordinal))

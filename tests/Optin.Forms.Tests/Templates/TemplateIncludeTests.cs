@@ -362,6 +362,22 @@ public sealed class TemplateIncludeTests : IDisposable
     }
 
     [Fact]
+    [Trait("Requirement", "DOI-6")]
+    public void ConfirmationEmail_IncludeGivenNeutralValues_WithOrNamed_Loads()
+    {
+        File.WriteAllText(Path.Combine(Root, "partials", "button.liquid"), "<a href=\"{{ button }}\">{{ label }}</a>");
+        File.WriteAllText(Path.Combine(Root, "partials", "footer.liquid"), "<p>{{ sender }} — {{ days }}</p>");
+
+        Loads(s =>
+        {
+            s["OptinForms:Templates:double-optin:Subject"] = "Confirmez votre inscription";
+            s["OptinForms:Templates:double-optin:Html"] = "{% assign label = 'Confirmer' %}{% include 'partials/button' with ConfirmUrl %}"
+                + "{% include 'partials/footer', sender: Controller, days: ExpiresInDays %}";
+            s["OptinForms:Templates:double-optin:Text"] = "{% assign link = ConfirmUrl %}{{ link }}";
+        });
+    }
+
+    [Fact]
     [Trait("Requirement", "WD-1")]
     public void MarketingEmail_UnsubscribeLinkInAnIncludedFooter_Loads_AndWithoutIt_IsRefused()
     {

@@ -82,7 +82,7 @@ public sealed partial class TemplateReferenceDocTests
 
         Assert.True(FluidEngine.Parser.TryParse(source, out var template, out var error), error);
         Assert.Empty(TemplateVariableCheck.ProblemsOf(template, kind, ExampleFields));
-        Assert.Empty(kind == TemplateKind.DoubleOptin ? TemplateLint.NeutralProblems(source) : []);
+        Assert.Empty(kind == TemplateKind.DoubleOptin ? TemplateLint.NeutralProblems(source, TemplateReferences.Of(template)) : []);
     }
 
     [Fact]
