@@ -118,8 +118,10 @@ public sealed class ContactOptinService
 
         if (change.State != OptinState.OptedIn)
         {
-            // WD-4: what was queued for this person and purpose no longer applies.
+            // WD-4: what was queued for this person and purpose no longer applies, and a confirmation link sent earlier
+            // must not undo the change.
             await tx.Jobs.CancelAsync(contact.Id, purpose.Id, "withdrawn", now, cancellationToken);
+            await tx.Tokens.RevokeAsync(contact.Id, purpose.Id, TokenKind.Confirm, now, cancellationToken);
         }
 
         await tx.Contacts.SaveAsync(contact.WithOptin(purpose.Id, change.State, now), cancellationToken);
@@ -212,6 +214,8 @@ public sealed class ContactOptinService
             events.Add(Operator(purpose, catalog, ConsentEventKind.Objected, method, state, now, actor, null, null)
                 with { Id = RecordIds.New(), ContactId = contact.Id });
             await tx.Jobs.CancelAsync(contact.Id, purpose.Id, "objected", now, cancellationToken);
+            // A confirmation link sent before the objection must not lift it (WD-6).
+            await tx.Tokens.RevokeAsync(contact.Id, purpose.Id, TokenKind.Confirm, now, cancellationToken);
             if (previous != state)
             {
                 changes.Add(new ContactOptinChanged(contact.Id, now, purpose.Id, previous, state, method));

@@ -93,10 +93,20 @@ public sealed class DoubleOptinService : IDoubleOptinService
 
         (string? MessageId, string? Address)? carrier = null;
         var events = new List<OptinConfirmed>();
+        var issuedAt = SubmissionPipeline.Truncate(record.CreatedAt);
+        var withdrawnSince = 0;
         foreach (var purposeId in record.PurposeIds)
         {
             if (contact.GetState(purposeId) == OptinState.OptedIn)
             {
+                continue;
+            }
+
+            if (contact.Optins.TryGetValue(purposeId, out var optin) && optin.State == OptinState.Withdrawn && optin.ChangedAt >= issuedAt)
+            {
+                // Withdrawn after this link was sent (by an operator, in bulk, by an objection): the link stood for a wish
+                // the person has since taken back, and confirming it would undo the withdrawal (WD-4) or the objection (WD-6).
+                withdrawnSince++;
                 continue;
             }
 
@@ -116,6 +126,12 @@ public sealed class DoubleOptinService : IDoubleOptinService
             await tx.Ledger.AppendAsync([given is null ? confirmed : AsShownAtSignUp(confirmed, given)], cancellationToken);
             events.Add(SubmissionFacts.On(new OptinConfirmed(contact.Id, now, purposeId, record.Culture), submission, catalog));
             confirmedNow.Add(purposeId);
+        }
+
+        if (withdrawnSince == record.PurposeIds.Count)
+        {
+            // Nothing this link stood for still holds: it is answered as a link that no longer works, and left unused.
+            return TokenStatus.Invalid;
         }
 
         if (!ReferenceEquals(updated, contact))

@@ -14,7 +14,11 @@ public interface IDoubleOptinService
     /// <param name="cancellationToken">Cancels the operation.</param>
     ValueTask<TokenStatus> InspectAsync(string token, TokenKind kind, CancellationToken cancellationToken);
 
-    /// <summary>Consumes a confirmation token once and confirms the opt-in (DOI-4: exactly once under concurrency).</summary>
+    /// <summary>
+    /// Consumes a confirmation token once and confirms the opt-in (DOI-4: exactly once under concurrency). A purpose
+    /// withdrawn after the link was sent (by an operator, in bulk or by an objection) is not confirmed by it (WD-4, WD-6);
+    /// when that is every purpose of the link, the link is <see cref="TokenStatus.Invalid"/>.
+    /// </summary>
     ValueTask<TokenStatus> ConfirmAsync(string token, SubmissionContext context, CancellationToken cancellationToken);
 
     /// <summary>"This was not me": deletes the pending record and suppresses mail to the address for a while (DOI-9).</summary>
