@@ -21,7 +21,7 @@ public sealed class SecretWarningsTests : IDisposable
             "DataProtection": { "Controller": "Atelier Dupont SARL", "PrivacyNoticeUrl": "/confidentialite" },
             "Purposes": {
               "newsletter": {
-                "Marketing": true,
+                "Marketing": false,
                 "Retention": "1095.00:00:00",
                 "Texts": { "fr": { "Consent": "J'accepte de recevoir la lettre d'information.", "Purpose": "Envoi de la lettre d'information." } }
               }

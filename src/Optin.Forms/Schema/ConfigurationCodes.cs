@@ -30,6 +30,9 @@ public static class ConfigurationCodes
     /// <summary>The same name declared twice.</summary>
     public const string Duplicate = "OPTIN1009";
 
+    /// <summary>A marketing purpose on a form without double opt-in (DOI-1: no marketing before a confirmed opt-in).</summary>
+    public const string MarketingWithoutDoubleOptin = "OPTIN1010";
+
     /// <summary>A field whose name or options read like a consent: consent has its own checkboxes, one per purpose (CONS-4).</summary>
     public const string ConsentLookalike = "OPTIN1020";
 

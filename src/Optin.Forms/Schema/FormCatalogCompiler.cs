@@ -316,6 +316,16 @@ public static partial class FormCatalogCompiler
                 continue;
             }
 
+            if (purpose.Marketing && !form.DoubleOptin)
+            {
+                // The post would opt the address in at once, and anyone can post any address: marketing mail would then go
+                // to an address nobody confirmed.
+                reader.Report($"{formPath}:DoubleOptin", ConfigurationCodes.MarketingWithoutDoubleOptin,
+                    $"the purpose '{purpose.Id}' is marketing, so its consent waits for a double opt-in confirmation (DOI-1); remove "
+                    + "'DoubleOptin: false' from this form, or ask for this purpose on a form with double opt-in");
+                continue;
+            }
+
             consents.Add(purpose);
         }
 

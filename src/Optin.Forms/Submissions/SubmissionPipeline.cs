@@ -118,12 +118,9 @@ public sealed partial class SubmissionPipeline
             var state = form.DoubleOptin && contact.GetState(purpose.Id) != OptinState.OptedIn
                 ? OptinState.PendingConfirmation
                 : OptinState.OptedIn;
+            // An objection stays: a post proves nothing about who sent it (ABU-5), so only the confirmation lifts it (WD-6).
+            // A marketing purpose always waits for one (the form catalog refuses it on a form without double opt-in).
             contact = contact.WithOptin(purpose.Id, state, now);
-            if (state == OptinState.OptedIn && purpose.Marketing)
-            {
-                // The person's own, explicit, unticked-box consent is the one thing that lifts an earlier objection.
-                contact = contact with { ObjectedToMarketing = false };
-            }
 
             // The entry is built once, with the hashes of what it archived (it is a large record: each `with` copied it whole).
             var text = purpose.GetText(culture, catalog.DefaultCulture);

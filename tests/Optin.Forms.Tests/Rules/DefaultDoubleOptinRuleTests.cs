@@ -95,6 +95,12 @@ public sealed class DefaultDoubleOptinRuleTests
 
         settings["OptinForms:Forms:newsletter:DoubleOptin"] = "false";
         settings["OptinForms:Forms:contact:DoubleOptin"] = "false";
+        // A form without double opt-in asks only for purposes that are not marketing (DOI-1).
+        foreach (var key in settings.Keys.Where(k => k.EndsWith(":Marketing", StringComparison.Ordinal)).ToList())
+        {
+            settings[key] = "false";
+        }
+
         using var services = Some.Services(out _, settings);
 
         Assert.Equal(2, services.GetRequiredService<IOptions<OptinFormsOptions>>().Value.Forms.Count);

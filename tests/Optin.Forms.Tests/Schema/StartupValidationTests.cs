@@ -32,6 +32,31 @@ public sealed class StartupValidationTests
     }
 
     [Fact]
+    [Trait("Requirement", "DOI-1")]
+    public void TryCompile_MarketingPurposeOnAFormWithoutDoubleOptin_IsRefused()
+    {
+        var (catalog, problems) = Compile(With(("OptinForms:Forms:contact:DoubleOptin", "false")));
+
+        Assert.Null(catalog);
+        var problem = Assert.Single(problems);
+        Assert.Equal("OptinForms:Forms:contact:DoubleOptin", problem.Path);
+        Assert.Equal(ConfigurationCodes.MarketingWithoutDoubleOptin, problem.Code);
+        Assert.Contains("'newsletter' is marketing", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    [Trait("Requirement", "DOI-1")]
+    public void TryCompile_PurposeThatIsNotMarketingOnAFormWithoutDoubleOptin_IsAccepted()
+    {
+        var (catalog, problems) = Compile(With(
+            ("OptinForms:Forms:contact:DoubleOptin", "false"),
+            ("OptinForms:Purposes:newsletter:Marketing", "false")));
+
+        Assert.Empty(problems);
+        Assert.False(catalog!.FindForm("contact")!.DoubleOptin);
+    }
+
+    [Fact]
     [Trait("Requirement", "CONS-2")]
     public void TryCompile_ConsentCheckedFalse_IsAccepted()
     {

@@ -185,8 +185,11 @@ public sealed class SubmissionPipelineTests
     [Trait("Requirement", "CONS-6")]
     public async Task SubmitAsync_FormWithoutDoubleOptin_OptsInAtOnce()
     {
+        // Only a purpose that is not marketing can be asked for without double opt-in (DOI-1).
         var settings = Some.Settings();
         settings["OptinForms:Forms:newsletter:DoubleOptin"] = "false";
+        settings["OptinForms:Purposes:newsletter:Marketing"] = "false";
+        settings["OptinForms:Purposes:partners:Marketing"] = "false";
         using var services = Some.Services(out _, settings);
 
         var result = await services.GetRequiredService<SubmissionPipeline>().SubmitAsync(
