@@ -409,6 +409,42 @@ public abstract class OptinStoreConformanceTests : IAsyncLifetime
         Assert.Equal("fr", (await store.Submissions.FindAsync(submission.Id, None))?.Culture);
     }
 
+    /// <summary>SetOptinInBulk: a change with SkipWithdrawn leaves the contacts who withdrew that purpose alone (RET-3).</summary>
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    [Trait("Requirement", "RET-3")]
+    public async Task SetOptinInBulk_SkipWithdrawn_LeavesContactsWhoWithdrewThePurpose(bool skipWithdrawn)
+    {
+        var store = await NewStoreAsync();
+        var withdrawn = NewContact("withdrawn@exemple.fr", T0).WithOptin("newsletter", OptinState.Withdrawn, T0);
+        var otherPurposeWithdrawn = NewContact("other@exemple.fr", T0 + Duration.FromSeconds(1)).WithOptin("partners", OptinState.Withdrawn, T0);
+        var plain = NewContact("plain@exemple.fr", T0 + Duration.FromSeconds(2));
+        await SaveAsync(store, withdrawn, otherPurposeWithdrawn, plain);
+        var template = NewEvent(Guid.Empty, ConsentEventKind.SetInBulk, OptinState.OptedIn, "newsletter") with
+        {
+            Method = ConsentMethod.Bulk,
+            OccurredAt = T0 + Duration.FromDays(1),
+            Actor = "marie.martin",
+            Reason = "Salon 2026 paper forms",
+            LegalBasis = "signed paper forms, box 3",
+        };
+
+        long changed;
+        await using (var tx = await store.BeginTransactionAsync(None))
+        {
+            changed = await tx.Contacts.SetOptinInBulkAsync(new ContactQuery(),
+                new BulkOptinChange("newsletter", OptinState.OptedIn, SkipObjected: true, template) { SkipWithdrawn = skipWithdrawn }, None);
+            await tx.CommitAsync(None);
+        }
+
+        Assert.Equal(skipWithdrawn ? 2 : 3, changed);
+        Assert.Equal(skipWithdrawn ? OptinState.Withdrawn : OptinState.OptedIn, (await store.Contacts.FindAsync(withdrawn.Id, None))?.GetState("newsletter"));
+        Assert.Equal(skipWithdrawn ? 0 : 1, await store.Ledger.ReadAsync(withdrawn.Id, None).CountAsync());
+        Assert.Equal(OptinState.OptedIn, (await store.Contacts.FindAsync(otherPurposeWithdrawn.Id, None))?.GetState("newsletter"));
+        Assert.Equal(OptinState.OptedIn, (await store.Contacts.FindAsync(plain.Id, None))?.GetState("newsletter"));
+    }
+
     /// <summary>SetOptinInBulk: changes only matching contacts not in state one per changed contact with fresh ids.</summary>
     [Theory]
     [InlineData(true)]

@@ -103,7 +103,8 @@ internal sealed class DictionaryTransaction(DictionaryTables tables, Action<Dict
         foreach (var contact in T.Contacts.Values.Where(query.Matches).OrderBy(c => c.CreatedAt).ThenBy(c => c.Id).ToList())
         {
             var previous = contact.GetState(change.PurposeId);
-            if (previous == change.State || (change.SkipObjected && contact.ObjectedToMarketing))
+            if (previous == change.State || (change.SkipObjected && contact.ObjectedToMarketing)
+                || (change.SkipWithdrawn && previous == OptinState.Withdrawn))
             {
                 continue;
             }

@@ -115,7 +115,8 @@ internal sealed class BulkOptinStatements(SqlDialect dialect, ContactQuery query
         $"SELECT c.{C.Id}, COALESCE(o.{C.State}, 0) AS previous, o.{C.ContactId} IS NULL AS missing FROM {M.Contacts} c "
         + $"LEFT JOIN {M.ContactOptins} o ON o.{C.ContactId} = c.{C.Id} AND {range.Sql(args, $"o.{C.ContactId}")} AND o.{C.PurposeKey} = {key} "
         + $"WHERE {range.Sql(args)} AND {ContactQuerySql.Where(query, args, range)} AND COALESCE(o.{C.State}, 0) <> {state}"
-        + (change.SkipObjected ? $" AND c.{C.ObjectedToMarketing} = {args.Add(false)}" : "");
+        + (change.SkipObjected ? $" AND c.{C.ObjectedToMarketing} = {args.Add(false)}" : "")
+        + (change.SkipWithdrawn ? $" AND COALESCE(o.{C.State}, 0) <> {args.Add((int)OptinState.Withdrawn)}" : "");
 
     /// <summary>The select list of one ledger entry per changed contact <c>c</c>, with its id and chain fields from <c>c</c>.</summary>
     private string EventValues(SqlArguments args)

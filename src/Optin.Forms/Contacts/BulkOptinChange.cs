@@ -19,6 +19,12 @@ public sealed record BulkOptinChange(string PurposeId, OptinState State, bool Sk
     public string? CancelJobsReason { get; init; }
 
     /// <summary>
+    /// Whether contacts who withdrew <see cref="PurposeId"/> are left alone: set for an opt-in to a marketing purpose, which
+    /// only the person's own new double opt-in can give back after a withdrawal (RET-3).
+    /// </summary>
+    public bool SkipWithdrawn { get; init; }
+
+    /// <summary>
     /// When set, the store calls it after each batch it applied, inside the transaction, with the contacts that batch
     /// changed and their state before; the ids are streamed batch by batch, never all held at once. Null (the fast
     /// path) makes the store return no ids at all.

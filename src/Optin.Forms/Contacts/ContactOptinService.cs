@@ -111,6 +111,12 @@ public sealed class ContactOptinService
         }
 
         var previous = contact.GetState(purpose.Id);
+        if (purpose.Marketing && previous == OptinState.Withdrawn && change.State == OptinState.OptedIn)
+        {
+            return OptinOperationResult.Failed(SubmissionCodes.Withdrawn,
+                "The person withdrew this purpose; only their own double opt-in can opt them in again (RET-3): send them a confirmation request.", contact.Id);
+        }
+
         if (previous == change.State)
         {
             return OptinOperationResult.Failed(SubmissionCodes.Unchanged, $"The opt-in is already {change.State}.", contact.Id);
@@ -167,6 +173,8 @@ public sealed class ContactOptinService
         {
             // WD-4: what was queued for these persons and this purpose no longer applies.
             CancelJobsReason = request.State == OptinState.OptedIn ? null : "withdrawn",
+            // RET-3: after a withdrawal, only the person's own double opt-in gives a marketing consent back.
+            SkipWithdrawn = purpose.Marketing && request.State == OptinState.OptedIn,
             OnChanged = listeners.Length == 0 ? null : async (batch, ct) =>
             {
                 foreach (var (id, previous) in batch)

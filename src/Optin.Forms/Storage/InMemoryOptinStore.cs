@@ -252,7 +252,8 @@ public sealed partial class InMemoryOptinStore : IOptinStore, IContactReader, IC
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var previous = contact.GetState(change.PurposeId);
-                if (previous == change.State || (change.SkipObjected && contact.ObjectedToMarketing))
+                if (previous == change.State || (change.SkipObjected && contact.ObjectedToMarketing)
+                    || (change.SkipWithdrawn && previous == OptinState.Withdrawn))
                 {
                     continue;
                 }

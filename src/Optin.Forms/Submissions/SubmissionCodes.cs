@@ -71,4 +71,7 @@ public static class SubmissionCodes
 
     /// <summary>A manual opt-in refused because the address is on the suppression list (RET-3, DOI-9).</summary>
     public const string Suppressed = "OPTIN2122";
+
+    /// <summary>A manual opt-in to a marketing purpose the person withdrew: only their own double opt-in gives it back (RET-3).</summary>
+    public const string Withdrawn = "OPTIN2123";
 }

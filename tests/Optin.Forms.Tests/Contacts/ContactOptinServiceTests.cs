@@ -234,6 +234,41 @@ public sealed class ContactOptinServiceTests : IDisposable
         Assert.Equal(OptinState.OptedIn, (await _store.Contacts.FindAsync(other, None))!.GetState("partners"));
     }
 
+    [Fact]
+    [Trait("Requirement", "RET-3")]
+    public async Task SetOptinAsync_MarketingPurposeThePersonWithdrew_IsRefusedAndChangesNothing()
+    {
+        var id = await AddAsync("jean@exemple.fr");
+        Assert.True((await _contacts.SetOptinAsync(new ManualOptinChange(id, "newsletter", OptinState.OptedIn, Actor, Reason, LegalBasis), None)).Succeeded);
+        Assert.True((await _contacts.SetOptinAsync(new ManualOptinChange(id, "newsletter", OptinState.Withdrawn, Actor, "asked by phone", "phone call"), None)).Succeeded);
+        var ledger = await _store.Ledger.ReadAsync(id, None).CountAsync();
+        _clock.AdvanceHours(1);
+
+        var again = await _contacts.SetOptinAsync(new ManualOptinChange(id, "newsletter", OptinState.OptedIn, Actor, Reason, LegalBasis), None);
+
+        Assert.False(again.Succeeded);
+        Assert.Equal(SubmissionCodes.Withdrawn, again.Code);
+        Assert.Equal(OptinState.Withdrawn, (await _store.Contacts.FindAsync(id, None))!.GetState("newsletter"));
+        Assert.Equal(ledger, await _store.Ledger.ReadAsync(id, None).CountAsync());
+    }
+
+    [Fact]
+    [Trait("Requirement", "RET-3")]
+    public async Task SetOptinInBulkAsync_OptIn_LeavesContactsWhoWithdrewThePurpose()
+    {
+        var withdrew = await AddAsync("jean@exemple.fr");
+        var never = await AddAsync("marie@exemple.fr");
+        Assert.True((await _contacts.SetOptinAsync(new ManualOptinChange(withdrew, "newsletter", OptinState.OptedIn, Actor, Reason, LegalBasis), None)).Succeeded);
+        Assert.True((await _contacts.SetOptinAsync(new ManualOptinChange(withdrew, "newsletter", OptinState.Withdrawn, Actor, "asked by phone", "phone call"), None)).Succeeded);
+        _clock.AdvanceHours(1);
+
+        var result = await _contacts.SetOptinInBulkAsync(new BulkOptinRequest(new ContactQuery(), "newsletter", OptinState.OptedIn, Actor, Reason, LegalBasis), None);
+
+        Assert.Equal(1, result.Count);
+        Assert.Equal(OptinState.Withdrawn, (await _store.Contacts.FindAsync(withdrew, None))!.GetState("newsletter"));
+        Assert.Equal(OptinState.OptedIn, (await _store.Contacts.FindAsync(never, None))!.GetState("newsletter"));
+    }
+
     private async Task<Guid> AddAsync(string email, ContactKind kind = ContactKind.Lead, ImmutableDictionary<string, string>? fields = null)
     {
         var result = await _contacts.AddContactAsync(new NewContact(email, kind, fields), None);
