@@ -94,7 +94,9 @@ public sealed class UnconfirmedSweeper
         // Read before the transaction: submissions are only ever added, and one added meanwhile renews the opt-in, which
         // the check below sees.
         var keptForARequest = await HasRequestOfItsOwnAsync(contactId, now, cancellationToken);
-        var submission = await PendingSubmissionAsync(contactId, purpose, cancellationToken);
+        var history = await HistoryAsync(contactId, purpose, cancellationToken);
+        var submission = history.PendingSubmissionId is { } submissionId
+            && await _store.Submissions.FindAsync(submissionId, cancellationToken) is { } found && found.ContactId == contactId ? found : null;
         await using var tx = await _store.BeginTransactionAsync(cancellationToken);
         if (await tx.Contacts.FindAsync(contactId, cancellationToken) is not { } contact || contact.ProcessingRestricted
             || !contact.Optins.TryGetValue(purpose, out var optin) || optin.State != OptinState.PendingConfirmation || optin.ChangedAt > cutoff)
@@ -106,16 +108,19 @@ public sealed class UnconfirmedSweeper
         await tx.Jobs.CancelAsync(contact.Id, purpose, "unconfirmed", now, cancellationToken);
         var others = contact.Optins.Where(o => !string.Equals(o.Key, purpose, StringComparison.OrdinalIgnoreCase)
             && o.Value.State is OptinState.OptedIn or OptinState.PendingConfirmation);
-        var erase = !others.Any() && RetentionPolicy.Applies(contact) && !keptForARequest;
+        // Anyone can post a known address (ABU-5): the expiry of that post must not erase what the person did before it (a
+        // withdrawal, an objection, a confirmation), which is the evidence of their choice (WD-6, RET-3). Only a contact
+        // whose whole history is unconfirmed sign-ups is erased (DOI-5); the others go back to the state they had.
+        var erase = !others.Any() && RetentionPolicy.Applies(contact) && !keptForARequest && !history.OfTheirOwn && !contact.ObjectedToMarketing;
         if (erase)
         {
             await tx.Contacts.EraseAsync(contact.Id, OptinLedger.Tombstone(contact.Id, purpose, now, ErasureReasons.Code(ErasureReason.UnconfirmedExpired)), cancellationToken);
         }
         else
         {
-            await tx.Contacts.SaveAsync(contact.WithOptin(purpose, OptinState.None, now), cancellationToken);
+            await tx.Contacts.SaveAsync(contact.WithOptin(purpose, history.Before, now), cancellationToken);
             await tx.Ledger.AppendAsync([OptinLedger.Tombstone(contact.Id, purpose, now, ErasureReasons.Code(ErasureReason.UnconfirmedExpired))
-                with { Kind = ConsentEventKind.Expired }], cancellationToken);
+                with { Kind = ConsentEventKind.Expired, State = history.Before }], cancellationToken);
         }
 
         // Raised after the erasure, which cancels the contact's queued jobs: the jobs the rules queue now must stay. They
@@ -133,23 +138,45 @@ public sealed class UnconfirmedSweeper
     }
 
     /// <summary>
-    /// The submission that gave the pending opt-in (its latest pending <see cref="ConsentEventKind.Given"/> entry's), read
-    /// before any erasure so that the <see cref="DoubleOptinExpired"/> event carries it (#18); null for one asked for by hand.
+    /// What the contact's ledger says about the pending opt-in: the submission that gave it (its latest pending
+    /// <see cref="ConsentEventKind.Given"/> entry's; null for one asked for by hand), read before any erasure so that the
+    /// <see cref="DoubleOptinExpired"/> event carries it (#18); whether the person did anything of their own besides
+    /// unconfirmed sign-ups (gave, confirmed, withdrew, objected, or had an operator record a choice); and the state the
+    /// purpose had before the pending sign-up (withdrawn, or none).
     /// </summary>
-    private async ValueTask<SubmissionRecord?> PendingSubmissionAsync(Guid contactId, string purpose, CancellationToken cancellationToken)
+    /// <remarks>Read before the transaction: the ledger is append-only, and an entry added meanwhile moves the opt-in, which the transaction's check sees.</remarks>
+    private async ValueTask<(Guid? PendingSubmissionId, bool OfTheirOwn, OptinState Before)> HistoryAsync(Guid contactId, string purpose,
+        CancellationToken cancellationToken)
     {
         Guid? submissionId = null;
+        var ofTheirOwn = false;
+        var before = OptinState.None;
         await foreach (var e in _store.Ledger.ReadAsync(contactId, cancellationToken))
         {
-            if (string.Equals(e.PurposeId, purpose, StringComparison.OrdinalIgnoreCase) && e.Kind == ConsentEventKind.Given)
+            var unconfirmed = e.Kind switch
+            {
+                ConsentEventKind.Given => e.State == OptinState.PendingConfirmation,
+                ConsentEventKind.EmailSent or ConsentEventKind.Expired or ConsentEventKind.DoubleOptinRequested => true,
+                _ => false,
+            };
+            ofTheirOwn |= !unconfirmed;
+            if (!string.Equals(e.PurposeId, purpose, StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            if (e.Kind == ConsentEventKind.Given)
             {
                 submissionId = e.State == OptinState.PendingConfirmation ? e.SubmissionId : null;
             }
+
+            if (!unconfirmed)
+            {
+                before = e.State == OptinState.Withdrawn ? OptinState.Withdrawn : OptinState.None;
+            }
         }
 
-        return submissionId is { } id && await _store.Submissions.FindAsync(id, cancellationToken) is { } found && found.ContactId == contactId
-            ? found
-            : null;
+        return (submissionId, ofTheirOwn, before);
     }
 
     /// <summary>

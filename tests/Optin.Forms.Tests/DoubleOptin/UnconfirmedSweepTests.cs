@@ -48,6 +48,64 @@ public sealed class UnconfirmedSweepTests
 
     [Fact]
     [Trait("Requirement", "DOI-5")]
+    [Trait("Requirement", "RET-3")]
+    [Trait("Requirement", "ABU-5")]
+    public async Task Sweep_UnconfirmedPostOverAWithdrawal_KeepsThePersonAndTheirWithdrawal()
+    {
+        using var flow = Flow.Start();
+        var contactId = await ConfirmedAsync(flow);
+        Assert.True((await flow.Services.GetRequiredService<ContactOptinService>().SetOptinAsync(
+            new ManualOptinChange(contactId, "newsletter", OptinState.Withdrawn, "claire", "asked by phone", "phone call"), default)).Succeeded);
+
+        // Someone posts the address again and nobody confirms.
+        await flow.SubmitAsync();
+        await flow.RunAsync();
+        Assert.Equal(OptinState.PendingConfirmation, (await flow.Store.Contacts.FindAsync(contactId, default))!.GetState("newsletter"));
+
+        Assert.Equal(1, await SweepAfterWindowAsync(flow));
+
+        var contact = await flow.Store.Contacts.FindAsync(contactId, default);
+        Assert.NotNull(contact);
+        Assert.Equal(OptinState.Withdrawn, contact.GetState("newsletter"));
+        var ledger = await flow.Store.Ledger.ReadAsync(contactId, default).ToListAsync();
+        Assert.Contains(ledger, e => e.Kind == ConsentEventKind.Confirmed);
+        Assert.Contains(ledger, e => e.Kind == ConsentEventKind.SetManually && e.State == OptinState.Withdrawn);
+        Assert.Equal((ConsentEventKind.Expired, OptinState.Withdrawn), (ledger[^1].Kind, ledger[^1].State));
+    }
+
+    [Fact]
+    [Trait("Requirement", "DOI-5")]
+    [Trait("Requirement", "WD-6")]
+    [Trait("Requirement", "ABU-5")]
+    public async Task Sweep_UnconfirmedPostOverAnObjection_KeepsThePersonAndTheirObjection()
+    {
+        using var flow = Flow.Start();
+        var contactId = await ConfirmedAsync(flow);
+        Assert.True((await flow.Services.GetRequiredService<ContactOptinService>().ObjectToMarketingAsync(contactId, ConsentMethod.Manual, "claire", default)).Succeeded);
+
+        await flow.SubmitAsync();
+        await flow.RunAsync();
+
+        Assert.Equal(1, await SweepAfterWindowAsync(flow));
+
+        var contact = await flow.Store.Contacts.FindAsync(contactId, default);
+        Assert.NotNull(contact);
+        Assert.True(contact.ObjectedToMarketing);
+        Assert.Equal(OptinState.Withdrawn, contact.GetState("newsletter"));
+        Assert.Contains(await flow.Store.Ledger.ReadAsync(contactId, default).ToListAsync(), e => e.Kind == ConsentEventKind.Objected);
+    }
+
+    private static async Task<Guid> ConfirmedAsync(Flow flow)
+    {
+        var contactId = (await flow.SubmitAsync()).ContactId!.Value;
+        await flow.RunAsync();
+        Assert.Equal(TokenStatus.Valid, await flow.DoubleOptin.ConfirmAsync(Flow.ConfirmToken(flow.Mail.Messages[^1]), Flow.Visitor, default));
+        await flow.RunAsync();
+        return contactId;
+    }
+
+    [Fact]
+    [Trait("Requirement", "DOI-5")]
     public async Task Sweep_DoubleOptinExpiredRules_RunAndNothingReachesTheErasedPerson()
     {
         using var flow = StartWithExpiryRules();
