@@ -7,7 +7,7 @@ using Optin.Forms.Submissions;
 namespace Optin.Forms.AspNetCore.Abuse;
 
 /// <summary>
-/// Per-IP, per-form and per-address fixed-window limits on form posts (ABU-1), counted in the store so that they hold
+/// Per-IP (per /64 for IPv6), per-form and per-address fixed-window limits on form posts (ABU-1), counted in the store so that they hold
 /// across every host sharing it and survive a restart (ABU-6).
 /// </summary>
 /// <remarks>
@@ -51,7 +51,7 @@ internal sealed class SubmissionRateLimiter(IOptinStore store, IClock clock, IOp
     {
         var minute = now.ToUnixTimeMilliseconds() / 60_000;
         var nextMinute = Instant.FromUnixTimeMilliseconds((minute + 1) * 60_000);
-        var ip = "rate:ip:" + await AddressHasher.HashAsync(tx, engine.Value, "ip:" + (ipAddress ?? "?"), cancellationToken);
+        var ip = "rate:ip:" + await AddressHasher.HashAsync(tx, engine.Value, "ip:" + Network(ipAddress), cancellationToken);
         if (await tx.Counters.IncrementAsync(ip, now, nextMinute, cancellationToken) > Math.Max(1, limits.PerIpPerMinute))
         {
             return RateLimitVerdict.Refused;
@@ -74,6 +74,33 @@ internal sealed class SubmissionRateLimiter(IOptinStore store, IClock clock, IOp
         return await tx.Counters.IncrementAsync(perAddress, now, nextDay, cancellationToken) > Math.Max(1, limits.PerAddressPerDay)
             ? RateLimitVerdict.SilentlyDropped
             : RateLimitVerdict.Allowed;
+    }
+
+    /// <summary>
+    /// What the per-IP limit counts: an IPv4 address as it is, an IPv6 address by its /64 network. One subscriber line
+    /// usually gets a whole /64, so counting each of its 2^64 addresses apart would let one sender post without limit.
+    /// </summary>
+    internal static string Network(string? ipAddress)
+    {
+        if (!System.Net.IPAddress.TryParse(ipAddress, out var ip))
+        {
+            return ipAddress ?? "?";
+        }
+
+        if (ip.IsIPv4MappedToIPv6)
+        {
+            return ip.MapToIPv4().ToString();
+        }
+
+        if (ip.AddressFamily != System.Net.Sockets.AddressFamily.InterNetworkV6)
+        {
+            return ip.ToString();
+        }
+
+        Span<byte> bytes = stackalloc byte[16];
+        ip.TryWriteBytes(bytes, out _);
+        bytes[8..].Clear();
+        return new System.Net.IPAddress(bytes).ToString() + "/64";
     }
 
     /// <summary>Whether this post deletes the expired counters (once an hour per host, the first post to ask).</summary>

@@ -19,13 +19,27 @@ public sealed class SharedRateLimitTests
         .. storage,
     ]);
 
-    private static async Task<HttpStatusCode> PostAsync(OptinWebFactory host, string email)
+    private static async Task<HttpStatusCode> PostAsync(OptinWebFactory host, string email, string ip = Ip)
     {
         var session = new FormSession(host.Client());
         await session.OpenAsync("/optin/forms/newsletter");
-        var response = await session.PostAsync("newsletter", r => r.Headers.Add(OptinWebFactory.TestIpHeader, Ip),
+        var response = await session.PostAsync("newsletter", r => r.Headers.Add(OptinWebFactory.TestIpHeader, ip),
             ("email", email), ("consent.newsletter", "true"));
         return response.StatusCode;
+    }
+
+    [Fact]
+    [Trait("Requirement", "ABU-1")]
+    public async Task PerIpLimit_IPv6_CountsTheWhole64Network()
+    {
+        using var host = Host(1);
+
+        Assert.Equal(HttpStatusCode.SeeOther, await PostAsync(host, Some.Email("a"), "2001:db8:1:2::1"));
+        // Another address of the same /64 (what one subscriber line gets): the same budget.
+        Assert.Equal(HttpStatusCode.TooManyRequests, await PostAsync(host, Some.Email("b"), "2001:db8:1:2:a:b:c:d"));
+        // Another /64: a budget of its own.
+        Assert.Equal(HttpStatusCode.SeeOther, await PostAsync(host, Some.Email("c"), "2001:db8:1:3::1"));
+        Assert.Equal(2, await host.ContactCountAsync());
     }
 
     [PostgresFact]
