@@ -96,6 +96,39 @@ public abstract class JobAndTokenStoreConformanceTests
     }
 
     /// <summary>
+    /// RenewJobLeaseAsync: the owner extends its lease (even a lapsed one nobody claimed yet) without counting an attempt,
+    /// so that no other worker claims the job meanwhile; another worker cannot, nor the former owner once the job was
+    /// claimed again, nor anyone once it finished.
+    /// </summary>
+    [Fact]
+    [Trait("Invariant", "4")]
+    public async Task RenewJobLeaseAsync_ByItsOwner_ExtendsTheLeaseAndKeepsOthersOff()
+    {
+        var store = await CreateStoreAsync();
+        var lease = Duration.FromMinutes(5);
+        var job = Job(Guid.NewGuid());
+        await EnqueueAsync(store, job);
+        await store.Jobs.ClaimDueJobsAsync("w1", T0, lease, 10, default);
+
+        Assert.False(await store.Jobs.RenewJobLeaseAsync(job.Id, "w2", T0 + Duration.FromMinutes(4), lease, default));
+        Assert.True(await store.Jobs.RenewJobLeaseAsync(job.Id, "w1", T0 + Duration.FromMinutes(4), lease, default));
+        var renewed = (await store.Jobs.FindJobAsync(job.Id, default))!;
+        Assert.Equal((JobStatus.Running, "w1", T0 + Duration.FromMinutes(9), 1),
+            (renewed.Status, renewed.LeaseOwner, renewed.LeaseExpiresAt, renewed.Attempts));
+        Assert.Empty(await store.Jobs.ClaimDueJobsAsync("w2", T0 + Duration.FromMinutes(6), lease, 10, default));
+        Assert.True(await store.Jobs.RenewJobLeaseAsync(job.Id, "w1", T0 + Duration.FromMinutes(10), lease, default));
+        Assert.Empty(await store.Jobs.ClaimDueJobsAsync("w2", T0 + Duration.FromMinutes(14), lease, 10, default));
+
+        Assert.Single(await store.Jobs.ClaimDueJobsAsync("w2", T0 + Duration.FromMinutes(15), lease, 10, default));
+        Assert.False(await store.Jobs.RenewJobLeaseAsync(job.Id, "w1", T0 + Duration.FromMinutes(15), lease, default));
+        Assert.False(await store.Jobs.CompleteJobAsync(job.Id, "w1", JobStatus.Done, null, T0 + Duration.FromMinutes(15), default));
+        Assert.True(await store.Jobs.CompleteJobAsync(job.Id, "w2", JobStatus.Done, null, T0 + Duration.FromMinutes(16), default));
+        Assert.False(await store.Jobs.RenewJobLeaseAsync(job.Id, "w2", T0 + Duration.FromMinutes(16), lease, default));
+        var finished = (await store.Jobs.FindJobAsync(job.Id, default))!;
+        Assert.Equal((JobStatus.Done, 2), (finished.Status, finished.Attempts));
+    }
+
+    /// <summary>
     /// EnqueueAsync with a trace context: the job keeps the W3C <c>traceparent</c> of the activity that queued it, as it is
     /// read, claimed and retried, so that the worker's activity links to the submission (issue #17, tracing).
     /// </summary>

@@ -150,6 +150,10 @@ internal sealed partial class DictionaryStore : IOptinStore, IContactReader, ICo
             Status = JobStatus.Pending, DueAt = dueAt, LastError = reason, LeaseOwner = null, LeaseExpiresAt = null,
         }), cancellationToken);
 
+    ValueTask<bool> IJobStore.RenewJobLeaseAsync(Guid jobId, string leaseOwner, Instant now, Duration lease, CancellationToken cancellationToken) =>
+        WriteAsync(tables => DictionaryTransaction.UpdateLeased(tables, jobId, leaseOwner, j => j with { LeaseExpiresAt = now + lease }),
+            cancellationToken);
+
     ValueTask<JobRecord?> IJobStore.FindJobAsync(Guid jobId, CancellationToken cancellationToken) =>
         ValueTask.FromResult(Committed.Jobs.FirstOrDefault(j => j.Id == jobId));
 

@@ -61,6 +61,13 @@ internal sealed partial class EntityFrameworkCoreOptinStore : IJobStore
         return await WriteAsync((rows, ct) => RecordRows.RetryJobAsync(rows, jobId, leaseOwner, due, reason, ct), cancellationToken);
     }
 
+    public async ValueTask<bool> RenewJobLeaseAsync(Guid jobId, string leaseOwner, Instant now, Duration lease, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(leaseOwner);
+        var leaseExpiresAt = (now + lease).ToUnixTimeMilliseconds();
+        return await WriteAsync((rows, ct) => RecordRows.RenewJobLeaseAsync(rows, jobId, leaseOwner, leaseExpiresAt, ct), cancellationToken);
+    }
+
     public async ValueTask<JobRecord?> FindJobAsync(Guid jobId, CancellationToken cancellationToken)
     {
         await using var lease = await source.CreateAsync(cancellationToken);

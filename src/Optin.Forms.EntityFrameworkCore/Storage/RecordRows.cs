@@ -58,6 +58,10 @@ internal static class RecordRows
     private static readonly string RetryJob = $"UPDATE {M.Jobs} SET {C.Status} = {Pending}, {C.DueAt} = @p0, {C.LastError} = @p1, {C.LeaseOwner} = NULL, "
         + $"{C.LeaseExpiresAt} = NULL WHERE {C.Id} = @p2 AND {C.Status} = {Running} AND {C.LeaseOwner} = @p3";
 
+    /// <summary>Extends the lease of a running job still leased by its owner (a conditional update).</summary>
+    private static readonly string RenewJobLease = $"UPDATE {M.Jobs} SET {C.LeaseExpiresAt} = @p0 WHERE {C.Id} = @p1 AND {C.Status} = {Running} "
+        + $"AND {C.LeaseOwner} = @p2";
+
     private static readonly string DueJobs = $"({C.Status} = {Pending} AND {C.DueAt} <= @p0) OR ({C.Status} = {Running} AND {C.LeaseExpiresAt} <= @p0)";
 
     public static async ValueTask AppendEventAsync(RowCommands rows, ConsentEvent e, string duplicate, CancellationToken cancellationToken) =>
@@ -124,6 +128,10 @@ internal static class RecordRows
     public static async ValueTask<bool> RetryJobAsync(RowCommands rows, Guid jobId, string leaseOwner, long dueAt, string reason,
         CancellationToken cancellationToken) =>
         await rows.ExecuteAsync(RetryJob, cancellationToken, dueAt, reason, jobId, leaseOwner) == 1;
+
+    public static async ValueTask<bool> RenewJobLeaseAsync(RowCommands rows, Guid jobId, string leaseOwner, long leaseExpiresAt,
+        CancellationToken cancellationToken) =>
+        await rows.ExecuteAsync(RenewJobLease, cancellationToken, leaseExpiresAt, jobId, leaseOwner) == 1;
 
     /// <summary>
     /// Leases up to <paramref name="maxCount"/> due jobs (pending and due, or running with an expired lease) in one

@@ -42,6 +42,10 @@ internal static partial class OptinLog
     [LoggerMessage(EventId = 3003, Level = LogLevel.Error, Message = "The job worker's batch failed; it tries again after the poll interval.")]
     public static partial void JobBatchFailed(ILogger logger, Exception exception);
 
+    [LoggerMessage(EventId = 3004, Level = LogLevel.Warning,
+        Message = "Job {JobId} ({Action}) was not run: its lease ran out before it started and another worker claimed it.")]
+    public static partial void JobLeaseLost(ILogger logger, Guid jobId, string action);
+
     [LoggerMessage(EventId = 3101, Level = LogLevel.Information, Message = "The unconfirmed sweep removed {Count} pending opt-in(s).")]
     public static partial void UnconfirmedSwept(ILogger logger, int count);
 

@@ -26,6 +26,15 @@ public interface IJobStore
     ValueTask<bool> CompleteJobAsync(Guid jobId, string leaseOwner, JobStatus status, string? reason, Instant at,
         CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Extends the lease of a running job to <paramref name="now"/> + <paramref name="lease"/> if
+    /// <paramref name="leaseOwner"/> still holds it (no other worker claimed the job since, even if the lease lapsed);
+    /// the attempt count stays as it is. The runner calls it before running a job whose lease is half gone, so that no
+    /// other worker claims the job while it runs.
+    /// </summary>
+    /// <returns>Whether the lease was extended (false when it was lost: the job is not to be run).</returns>
+    ValueTask<bool> RenewJobLeaseAsync(Guid jobId, string leaseOwner, Instant now, Duration lease, CancellationToken cancellationToken);
+
     /// <summary>Puts a running job back to pending, due at <paramref name="dueAt"/>, if <paramref name="leaseOwner"/> still holds its lease.</summary>
     /// <returns>Whether the job was updated.</returns>
     ValueTask<bool> RetryJobAsync(Guid jobId, string leaseOwner, Instant dueAt, string reason, CancellationToken cancellationToken);

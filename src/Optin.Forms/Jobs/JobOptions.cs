@@ -9,10 +9,19 @@ public sealed class JobOptions
     /// (retries, reminders) or that another process queued without a wake-up.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(250);
 
-    /// <summary>How long a claimed job stays leased; after it, another worker runs it again. Default 2 minutes.</summary>
+    /// <summary>
+    /// How long a claimed job stays leased; after it, another worker runs it again. Default 2 minutes. The runner renews
+    /// the lease when less than half of it is left as a job starts, so keep it at least twice the longest a job's action
+    /// can take: for SMTP, the wait for a pooled connection (up to <see cref="MaxConcurrency"/> / <c>Mail:Smtp:PoolSize</c>
+    /// messages ahead) plus the send itself (<c>Mail:Smtp:CommandTimeout</c> per command at worst); else a slow server
+    /// can still see a mail sent twice.
+    /// </summary>
     public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(2);
 
-    /// <summary>How many jobs one batch claims. Default 20.</summary>
+    /// <summary>
+    /// At most how many jobs one claim takes. Default 20. The hosted worker never claims more jobs than it has free slots
+    /// (<see cref="MaxConcurrency"/>), so that a claimed job starts at once rather than wait with its lease running.
+    /// </summary>
     public int BatchSize { get; set; } = 20;
 
     /// <summary>

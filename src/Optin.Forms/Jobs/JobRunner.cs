@@ -43,7 +43,8 @@ public sealed class JobRunner
 
     /// <summary>
     /// Claims the jobs due now (at most <see cref="JobOptions.BatchSize"/>) and runs them, at most
-    /// <see cref="JobOptions.MaxConcurrency"/> at once.
+    /// <see cref="JobOptions.MaxConcurrency"/> at once; a job that waited for a slot until half its lease was gone has its
+    /// lease renewed before it runs (see <see cref="RunAsync"/>).
     /// </summary>
     /// <returns>How many jobs were claimed.</returns>
     /// <exception cref="OperationCanceledException">Cancelled: the jobs being run keep their lease and run again after it.</exception>
@@ -70,9 +71,18 @@ public sealed class JobRunner
     internal ValueTask<IReadOnlyList<JobRecord>> ClaimAsync(int maxCount, CancellationToken cancellationToken) =>
         _store.Jobs.ClaimDueJobsAsync(WorkerId, _clock.GetCurrentInstant(), Duration.FromTimeSpan(_options.Lease), maxCount, cancellationToken);
 
-    /// <summary>Runs one claimed job to its outcome: done, skipped, retried or dead-lettered.</summary>
+    /// <summary>
+    /// Runs one claimed job to its outcome: done, skipped, retried or dead-lettered; or leaves it to the worker that holds
+    /// its lease now, when this runner lost it before the action started.
+    /// </summary>
     internal async ValueTask RunAsync(JobRecord job, CancellationToken cancellationToken)
     {
+        if (!await HoldLeaseAsync(job, cancellationToken))
+        {
+            OptinLog.JobLeaseLost(_logger, job.Id, job.Action);
+            return;
+        }
+
         _metrics.JobStarted(job.Action, job.DueAt, _clock.GetCurrentInstant());
         using var activity = StartActivity(job);
         JobOutcome outcome;
@@ -115,6 +125,20 @@ public sealed class JobRunner
     }
 
     private const string OutcomeTag = "optin.forms.job.outcome";
+
+    /// <summary>
+    /// Makes sure that at least half the lease is left before the action runs, renewing it through the store when less
+    /// is (the job waited for a slot, or the store was slow): once the lease lapses another worker may claim the job,
+    /// and running it here as well would send its mail twice. The completion still checks the lease owner.
+    /// </summary>
+    /// <returns>Whether this runner holds the lease (false: another worker claimed the job; it is not run here).</returns>
+    private async ValueTask<bool> HoldLeaseAsync(JobRecord job, CancellationToken cancellationToken)
+    {
+        var now = _clock.GetCurrentInstant();
+        var lease = Duration.FromTimeSpan(_options.Lease);
+        return (job.LeaseExpiresAt is { } expiresAt && expiresAt - now >= lease / 2)
+            || await _store.Jobs.RenewJobLeaseAsync(job.Id, WorkerId, now, lease, cancellationToken);
+    }
 
     /// <summary>
     /// Starts the job's activity as the root of a trace of its own (it runs later, apart from the request), linked to the

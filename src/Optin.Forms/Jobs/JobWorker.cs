@@ -11,10 +11,11 @@ namespace Optin.Forms.Jobs;
 /// interval, whichever comes first.
 /// </summary>
 /// <remarks>
-/// It claims a batch (<see cref="JobOptions.BatchSize"/>) when the jobs it claimed before have all started and a slot is
-/// free, so a claimed job waits in memory at most a few jobs' time, well within its lease. After a full batch it claims
-/// again as soon as it can (more may be due); after a short one it waits, so an idle queue costs one claim per poll
-/// interval and per wake-up.
+/// It claims only as many jobs as it has free slots (and at most <see cref="JobOptions.BatchSize"/>) and starts them at
+/// once: a claimed job never waits in memory for a slot while its lease runs out (with a slow mail server it could,
+/// and then another worker would claim it and send it too). After a full claim it claims again as soon as a slot is
+/// free (more may be due); after a short one it waits, so an idle queue costs one claim per poll interval and per
+/// wake-up.
 /// </remarks>
 internal sealed class JobWorker(JobRunner runner, JobSignal signal, IOptions<JobOptions> options, ILogger<JobWorker> logger,
     JobWorkerHeartbeat heartbeat, NodaTime.IClock clock) : BackgroundService
@@ -25,7 +26,6 @@ internal sealed class JobWorker(JobRunner runner, JobSignal signal, IOptions<Job
         var maxConcurrency = Math.Max(1, settings.MaxConcurrency);
         var batchSize = Math.Max(1, settings.BatchSize);
         var running = new List<Task>(maxConcurrency);
-        var ready = new Queue<JobRecord>(batchSize);
         var mayHaveMore = true;
         Task poll = Task.CompletedTask;
         try
@@ -33,31 +33,27 @@ internal sealed class JobWorker(JobRunner runner, JobSignal signal, IOptions<Job
             while (!stoppingToken.IsCancellationRequested)
             {
                 heartbeat.Beat(clock.GetCurrentInstant());
-                if (ready.Count == 0 && mayHaveMore && running.Count < maxConcurrency)
+                if (mayHaveMore && running.Count < maxConcurrency)
                 {
                     signal.Reset();
-                    var claimed = await ClaimAsync(batchSize, stoppingToken);
+                    var wanted = Math.Min(batchSize, maxConcurrency - running.Count);
+                    var claimed = await ClaimAsync(wanted, stoppingToken);
                     foreach (var job in claimed ?? [])
                     {
-                        ready.Enqueue(job);
+                        running.Add(RunAsync(job, stoppingToken));
                     }
 
-                    mayHaveMore = claimed?.Count == batchSize;
+                    mayHaveMore = claimed?.Count == wanted;
                     poll = Task.Delay(settings.PollInterval, stoppingToken);
                 }
 
-                while (ready.Count > 0 && running.Count < maxConcurrency)
+                if (mayHaveMore && running.Count < maxConcurrency)
                 {
-                    running.Add(RunAsync(ready.Dequeue(), stoppingToken));
-                }
-
-                if (ready.Count == 0 && mayHaveMore && running.Count < maxConcurrency)
-                {
-                    continue; // a full batch: more may be due
+                    continue; // a full claim: more may be due
                 }
 
                 // Wait for a free slot, or, when the queue looked empty, for a wake-up or the next poll.
-                var idle = ready.Count == 0 && !mayHaveMore;
+                var idle = !mayHaveMore;
                 var wake = idle && settings.WakeOnCommit ? signal.WaitAsync() : null;
                 var waits = new List<Task>(running.Count + 2);
                 waits.AddRange(running);
@@ -83,8 +79,7 @@ internal sealed class JobWorker(JobRunner runner, JobSignal signal, IOptions<Job
         {
         }
 
-        // The jobs still running saw the stop, and those claimed but not started were not run: each keeps its lease
-        // and runs again after it.
+        // The jobs still running saw the stop: each keeps its lease and runs again after it.
         await Task.WhenAll(running).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
 

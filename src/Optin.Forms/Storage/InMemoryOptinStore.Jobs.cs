@@ -75,6 +75,10 @@ public sealed partial class InMemoryOptinStore
         }, cancellationToken);
 
     /// <inheritdoc />
+    public ValueTask<bool> RenewJobLeaseAsync(Guid jobId, string leaseOwner, Instant now, Duration lease, CancellationToken cancellationToken) =>
+        UpdateLeasedAsync(jobId, leaseOwner, j => j with { LeaseExpiresAt = now + lease }, cancellationToken);
+
+    /// <inheritdoc />
     public ValueTask<JobRecord?> FindJobAsync(Guid jobId, CancellationToken cancellationToken)
     {
         lock (_readLock)

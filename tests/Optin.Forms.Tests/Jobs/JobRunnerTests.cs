@@ -1,7 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using NodaTime;
 using Optin.Forms.Jobs;
 using Optin.Forms.Mail;
+using Optin.Forms.Rules;
 using Optin.Forms.Tests.Support;
 
 namespace Optin.Forms.Tests.Jobs;
@@ -115,5 +118,41 @@ public sealed class JobRunnerTests
         var job = (await flow.JobsAsync()).Single(j => j.RuleName == "double-opt-in");
         Assert.Equal(JobStatus.DeadLettered, job.Status);
         Assert.Equal("Gave up after 3 attempts: TimeoutException", job.LastError);
+    }
+
+    [Fact]
+    [Trait("Invariant", "4")]
+    [Trait("Requirement", "DOI-7")]
+    public async Task RunDueJobsAsync_JobWaitsPastMostOfItsLease_AnotherWorkerDoesNotSendItAgain()
+    {
+        using var flow = Flow.Start(configure: b =>
+        {
+            b.Services.AddSingleton<GatedMailSender>();
+            b.UseMailSender<GatedMailSender>().ConfigureJobs(j => j.MaxConcurrency = 1); // the default lease: 2 minutes
+        });
+        var sender = flow.Services.GetRequiredService<GatedMailSender>();
+        await flow.SubmitAsync("premier@exemple.fr");
+        await flow.SubmitAsync("second@exemple.fr");
+        var otherWorker = new JobRunner(flow.Store, flow.Clock, flow.Services, flow.Services.GetRequiredService<RuleRegistry>(),
+            flow.Services.GetRequiredService<IOptions<JobOptions>>(), NullLogger<JobRunner>.Instance);
+
+        // This worker claims both jobs at once; the first mail takes 90 s on a slow server while the second job waits
+        // for the one slot, its lease running. It then starts with 30 s of its lease left, and its mail is slow too.
+        var run = flow.RunAsync().AsTask();
+        await sender.WaitForArrivalAsync();
+        flow.Advance(Duration.FromSeconds(90));
+        sender.Open();
+        await sender.WaitForArrivalAsync();
+        flow.Advance(Duration.FromSeconds(40));
+
+        // Another worker polls past the lease as claimed, while the second mail is still in the sender's hands.
+        var other = otherWorker.RunDueJobsAsync(default).AsTask();
+        sender.Open(2);
+
+        var (claimed, claimedByOther) = (await run, await other);
+        Assert.Equal(2, flow.Mail.Messages.Count);
+        Assert.Equal((2, 0), (claimed, claimedByOther));
+        Assert.Equal(2, flow.Mail.UniqueMessages.Count);
+        Assert.All((await flow.JobsAsync()).Where(j => j.RuleName == "double-opt-in"), j => Assert.Equal((JobStatus.Done, 1), (j.Status, j.Attempts)));
     }
 }

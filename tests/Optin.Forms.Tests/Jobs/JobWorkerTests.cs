@@ -14,7 +14,7 @@ public sealed class JobWorkerTests
 {
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(10);
 
-    private static Flow Start(Action<JobOptions> jobs, bool slow = false) => Flow.Start(configure: b =>
+    private static Flow Start(Action<JobOptions> jobs, bool slow = false, bool gated = false) => Flow.Start(configure: b =>
     {
         b.ConfigureJobs(o =>
         {
@@ -25,6 +25,12 @@ public sealed class JobWorkerTests
         {
             b.Services.AddSingleton<SlowMailSender>();
             b.UseMailSender<SlowMailSender>();
+        }
+
+        if (gated)
+        {
+            b.Services.AddSingleton<GatedMailSender>();
+            b.UseMailSender<GatedMailSender>();
         }
     });
 
@@ -107,4 +113,42 @@ public sealed class JobWorkerTests
         Assert.Equal(10, flow.Mail.UniqueMessages.Count);
         Assert.Equal(0, await flow.RunAsync());
     }
+
+    [Fact]
+    [Trait("Invariant", "4")]
+    public async Task Worker_MoreJobsDueThanSlots_ClaimsNoMoreThanItHasFreeSlots()
+    {
+        // A claimed job that waited in memory for a slot would hold a lease that runs out while it waits.
+        using var flow = Start(o => o.MaxConcurrency = 3, gated: true);
+        var sender = flow.Services.GetRequiredService<GatedMailSender>();
+        for (var i = 0; i < 8; i++)
+        {
+            await flow.SubmitAsync($"personne{i}@exemple.fr");
+        }
+
+        var worker = await StartWorkerAsync(flow);
+        try
+        {
+            for (var i = 0; i < 3; i++)
+            {
+                await sender.WaitForArrivalAsync();
+            }
+
+            Assert.Equal(3, await RunningAsync(flow));
+            sender.Open();
+            await sender.WaitForArrivalAsync();
+            Assert.Equal(3, await RunningAsync(flow));
+            sender.Open(7);
+            await WaitForMailAsync(flow, 8, Bound);
+        }
+        finally
+        {
+            await worker.StopAsync(default);
+        }
+
+        Assert.Equal(8, flow.Mail.Messages.Count);
+        Assert.Equal(8, flow.Mail.UniqueMessages.Count);
+    }
+
+    private static async Task<int> RunningAsync(Flow flow) => (await flow.JobsAsync()).Count(j => j.Status == JobStatus.Running);
 }
