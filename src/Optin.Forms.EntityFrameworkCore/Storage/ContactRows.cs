@@ -25,6 +25,17 @@ internal static class ContactRows
     private const string ById = $"SELECT {Columns} FROM {M.Contacts} WHERE {C.Id} = @p0; {ChildrenById}";
 
     /// <summary>
+    /// On PostgreSQL, inside a write transaction: <see cref="ById"/> with the contact's row locked first, so that its child
+    /// rows are read once the lock is held (each statement of the command reads what is committed when it starts).
+    /// </summary>
+    private const string ByIdLocked = $"SELECT {Columns} FROM {M.Contacts} WHERE {C.Id} = @p0 FOR UPDATE; {ChildrenById}";
+
+    /// <summary>Whether the contact exists; on PostgreSQL (<see cref="LockAsync"/>) its row is locked.</summary>
+    private const string Exists = $"SELECT 1 FROM {M.Contacts} WHERE {C.Id} = @p0";
+
+    private const string ExistsLocked = $"{Exists} FOR UPDATE";
+
+    /// <summary>
     /// On SQLite, the contact alone: most look-ups by address are for a new one (a sign-up), and then one statement
     /// runs instead of four (Microsoft.Data.Sqlite runs every statement of a command, even after the first found
     /// nothing); its child rows are read by id once it is found.
@@ -33,11 +44,15 @@ internal static class ContactRows
 
     private const string HolderOf = $"(SELECT {C.Id} FROM {M.Contacts} WHERE {C.EmailKey} = @p0)";
 
-    /// <summary>On PostgreSQL, the contact and its child rows in one round trip, whether it is found or not.</summary>
-    private const string WithChildrenByEmailKey = $"{ByEmailKey}; "
-        + $"SELECT {C.Name}, {C.Value} FROM {M.ContactFields} WHERE {C.ContactId} = {HolderOf}; "
+    private const string ChildrenByHolder = $"SELECT {C.Name}, {C.Value} FROM {M.ContactFields} WHERE {C.ContactId} = {HolderOf}; "
         + $"SELECT {C.Tag} FROM {M.ContactTags} WHERE {C.ContactId} = {HolderOf}; "
         + $"SELECT {C.PurposeKey}, {C.PurposeId}, {C.State}, {C.ChangedAt} FROM {M.ContactOptins} WHERE {C.ContactId} = {HolderOf}";
+
+    /// <summary>On PostgreSQL, the contact and its child rows in one round trip, whether it is found or not.</summary>
+    private const string WithChildrenByEmailKey = $"{ByEmailKey}; {ChildrenByHolder}";
+
+    /// <summary>On PostgreSQL, inside a write transaction: <see cref="WithChildrenByEmailKey"/> with the contact's row locked first.</summary>
+    private const string WithChildrenByEmailKeyLocked = $"{ByEmailKey} FOR UPDATE; {ChildrenByHolder}";
     /// <summary>Inserts a new contact; changes nothing when the id exists (0 rows), so the caller updates instead.</summary>
     private const string Insert = $"INSERT INTO {M.Contacts} ({Columns}) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8) "
         + $"ON CONFLICT ({C.Id}) DO NOTHING";
@@ -54,14 +69,27 @@ internal static class ContactRows
     private const string InsertOptin =
         $"INSERT INTO {M.ContactOptins} ({C.ContactId}, {C.PurposeKey}, {C.PurposeId}, {C.State}, {C.ChangedAt}) VALUES (@p0, @p1, @p2, @p3, @p4)";
 
-    public static ValueTask<Contact?> FindByIdAsync(RowCommands rows, Guid contactId, CancellationToken cancellationToken) =>
-        FindAsync(rows, ById, contactId, cancellationToken);
+    /// <summary>The contact with this id, or null.</summary>
+    /// <param name="rows">The connection's statements.</param>
+    /// <param name="contactId">The contact's id.</param>
+    /// <param name="locked">
+    /// Inside a write transaction: on PostgreSQL, the contact's row is locked until the transaction ends, so that no other
+    /// transaction changes or deletes it in between (SQLite's writers are serialised already).
+    /// </param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    public static ValueTask<Contact?> FindByIdAsync(RowCommands rows, Guid contactId, bool locked, CancellationToken cancellationToken) =>
+        FindAsync(rows, locked && rows.Dialect.IsPostgreSql ? ByIdLocked : ById, contactId, cancellationToken);
 
-    public static async ValueTask<Contact?> FindByEmailKeyAsync(RowCommands rows, string emailKey, CancellationToken cancellationToken)
+    /// <summary>The contact with this address comparison key, or null.</summary>
+    /// <param name="rows">The connection's statements.</param>
+    /// <param name="emailKey">The address comparison key.</param>
+    /// <param name="locked">As for <see cref="FindByIdAsync"/>.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    public static async ValueTask<Contact?> FindByEmailKeyAsync(RowCommands rows, string emailKey, bool locked, CancellationToken cancellationToken)
     {
         if (rows.Dialect.IsPostgreSql)
         {
-            return await FindAsync(rows, WithChildrenByEmailKey, emailKey, cancellationToken);
+            return await FindAsync(rows, locked ? WithChildrenByEmailKeyLocked : WithChildrenByEmailKey, emailKey, cancellationToken);
         }
 
         ContactEntity row;
@@ -80,11 +108,28 @@ internal static class ContactRows
     }
 
     /// <summary>
+    /// Whether the contact exists; on PostgreSQL, its row is locked until the transaction ends (an erasure takes the
+    /// contact first, as every other write transaction does, before the rows that depend on it).
+    /// </summary>
+    public static async ValueTask<bool> LockAsync(RowCommands rows, Guid contactId, CancellationToken cancellationToken)
+    {
+        await using var reader = await rows.ExecuteReaderAsync(rows.Dialect.IsPostgreSql ? ExistsLocked : Exists, cancellationToken, contactId);
+        return await reader.ReadAsync(cancellationToken);
+    }
+
+    /// <summary>
     /// Inserts the contact, or updates it and replaces its child rows. An address held by another contact is refused
     /// by its unique index (invariant 3), before any child row is written.
     /// </summary>
-    /// <returns>The contact as a read would now return it.</returns>
-    public static async ValueTask<Contact> SaveAsync(RowCommands rows, Contact contact, CancellationToken cancellationToken)
+    /// <param name="rows">The transaction's statements.</param>
+    /// <param name="contact">The contact as it is to be stored.</param>
+    /// <param name="existing">
+    /// Whether the caller's copy comes from a read of a stored contact: then it is only ever updated, and a contact
+    /// deleted since (erased) is not inserted again.
+    /// </param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The contact as a read would now return it; null when <paramref name="existing"/> and no row was there to update.</returns>
+    public static async ValueTask<Contact?> SaveAsync(RowCommands rows, Contact contact, bool existing, CancellationToken cancellationToken)
     {
         const string Taken = "Another contact already holds this email address.";
         var row = EntityMapper.ToEntity(contact);
@@ -93,13 +138,20 @@ internal static class ContactRows
             row.Id, row.Kind, row.Email, row.EmailKey, row.ObjectedToMarketing, row.ProcessingRestricted, row.CreatedAt,
             row.UpdatedAt, row.LastActivityAt,
         };
-        if (await rows.ExecuteUniqueAsync(Insert, Taken, cancellationToken, values) == 0)
+        if (existing)
+        {
+            if (await rows.ExecuteUniqueAsync(Update, Taken, cancellationToken, values) == 0)
+            {
+                return null;
+            }
+
+            await DeleteChildrenAsync(rows, contact.Id, cancellationToken);
+        }
+        else if (await rows.ExecuteUniqueAsync(Insert, Taken, cancellationToken, values) == 0)
         {
             // The id exists: an update, whose new address may still clash with another contact's.
             await rows.ExecuteUniqueAsync(Update, Taken, cancellationToken, values);
-            await rows.ExecuteAsync(DeleteFields, cancellationToken, contact.Id);
-            await rows.ExecuteAsync(DeleteTags, cancellationToken, contact.Id);
-            await rows.ExecuteAsync(DeleteOptins, cancellationToken, contact.Id);
+            await DeleteChildrenAsync(rows, contact.Id, cancellationToken);
         }
 
         var fields = EntityMapper.Fields(contact).ToList();
@@ -121,6 +173,13 @@ internal static class ContactRows
         }
 
         return EntityMapper.ToContact(row, fields, tags, optins);
+    }
+
+    private static async ValueTask DeleteChildrenAsync(RowCommands rows, Guid contactId, CancellationToken cancellationToken)
+    {
+        await rows.ExecuteAsync(DeleteFields, cancellationToken, contactId);
+        await rows.ExecuteAsync(DeleteTags, cancellationToken, contactId);
+        await rows.ExecuteAsync(DeleteOptins, cancellationToken, contactId);
     }
 
     /// <summary>Runs a command of four statements: the contact, then its child rows as <see cref="ChildrenById"/> reads them.</summary>

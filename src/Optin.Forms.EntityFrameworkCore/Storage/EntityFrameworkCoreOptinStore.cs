@@ -61,12 +61,12 @@ internal sealed partial class EntityFrameworkCoreOptinStore(IOptinDbContextSourc
     }
 
     public ValueTask<Contact?> FindAsync(Guid contactId, CancellationToken cancellationToken) =>
-        WithRowsAsync((rows, ct) => ContactRows.FindByIdAsync(rows, contactId, ct), cancellationToken);
+        WithRowsAsync((rows, ct) => ContactRows.FindByIdAsync(rows, contactId, locked: false, ct), cancellationToken);
 
     public ValueTask<Contact?> FindByEmailKeyAsync(string emailKey, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(emailKey);
-        return WithRowsAsync((rows, ct) => ContactRows.FindByEmailKeyAsync(rows, emailKey, ct), cancellationToken);
+        return WithRowsAsync((rows, ct) => ContactRows.FindByEmailKeyAsync(rows, emailKey, locked: false, ct), cancellationToken);
     }
 
     public async IAsyncEnumerable<Contact> QueryAsync(ContactQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)

@@ -119,7 +119,10 @@ internal sealed partial class EntityFrameworkCoreOptinTransaction
         ArgumentNullException.ThrowIfNull(tombstone);
         ThrowIfDone();
         _saved.Clear();
-        if (!await Db.Set<ContactEntity>().AnyAsync(c => c.Id == contactId, cancellationToken))
+
+        // The contact's row first (locked on PostgreSQL), as every write transaction takes it before the rows that depend
+        // on it: a transaction that read the contact is waited for, and one that reads it next waits and finds it gone.
+        if (!await ContactRows.LockAsync(Rows, contactId, cancellationToken))
         {
             return false;
         }
@@ -145,6 +148,8 @@ internal sealed partial class EntityFrameworkCoreOptinTransaction
         await Db.Set<ContactTagEntity>().Where(t => t.ContactId == contactId).ExecuteDeleteAsync(cancellationToken);
         await Db.Set<ContactOptinEntity>().Where(o => o.ContactId == contactId).ExecuteDeleteAsync(cancellationToken);
         await Db.Set<ContactEntity>().Where(c => c.Id == contactId).ExecuteDeleteAsync(cancellationToken);
+        Release(contactId);
+        _stored.Add(contactId); // saving it again in this transaction is refused, not an insert
 
         // The erased chain goes whole, head included; the tombstone starts a chain of its own (LEDG-1).
         await ChainRows.DeleteAsync(Rows, contactId, cancellationToken);

@@ -20,6 +20,20 @@ namespace Optin.Forms.EntityFrameworkCore.Storage;
 /// transaction is a savepoint in a group commit (the provider's <see cref="IOptinWriter"/>). The rows of the hot path (contacts,
 /// ledger, submissions, jobs, tokens) are read and written with prepared statements (<see cref="RowCommands"/>); the
 /// rest goes through EF Core on the same connection and transaction.
+/// <para>
+/// No lost update (WD-4, DSR-2): a contact read in the transaction is the transaction's until it ends. On PostgreSQL
+/// (READ COMMITTED) the read locks the contact's row (<c>FOR UPDATE</c>), and so does an erasure before anything else;
+/// a second transaction that reads, saves or erases the contact waits, then reads what the first committed. On SQLite
+/// the turn, and <c>BEGIN IMMEDIATE</c> of its group, are held from <see cref="BeginAsync"/> to the commit or rollback,
+/// so no other writer runs in between. Saving a contact the transaction read is an update only: when the contact was
+/// erased since, it is refused, never inserted again under the tombstone's id.
+/// </para>
+/// <para>
+/// Lock order on PostgreSQL: an address's advisory lock before the row of the contact holding it. A look-up by id takes
+/// the row alone; saving that contact under the same address then needs no advisory lock (the locked row keeps the
+/// address, so nobody can create another contact for it), and a look-up of that address finds the locked contact
+/// without one. An advisory lock after a row lock is left to a contact saved under a new address (rectification).
+/// </para>
 /// </remarks>
 internal sealed partial class EntityFrameworkCoreOptinTransaction : IOptinTransaction
 {
@@ -33,6 +47,18 @@ internal sealed partial class EntityFrameworkCoreOptinTransaction : IOptinTransa
     /// (the rules re-read the contact a submission just saved). Cleared by every set-based change of contacts.
     /// </summary>
     private readonly Dictionary<Guid, Contact> _saved = [];
+
+    /// <summary>
+    /// The contacts this transaction found stored, saved or erased: saving one of them is an update, and finding no row to
+    /// update means it was erased (it is not inserted again).
+    /// </summary>
+    private readonly HashSet<Guid> _stored = [];
+
+    /// <summary>The contacts whose row this transaction holds (PostgreSQL: locked), with the address key each holds…</summary>
+    private readonly Dictionary<Guid, string> _held = [];
+
+    /// <summary>… and the other way round.</summary>
+    private readonly Dictionary<string, Guid> _holders = new(StringComparer.Ordinal);
     private bool _committed;
     private bool _disposed;
 
@@ -86,34 +112,41 @@ internal sealed partial class EntityFrameworkCoreOptinTransaction : IOptinTransa
         }
     }
 
-    async ValueTask<Contact?> IContactWriter.FindAsync(Guid contactId, CancellationToken cancellationToken)
+    ValueTask<Contact?> IContactWriter.FindAsync(Guid contactId, CancellationToken cancellationToken)
     {
         ThrowIfDone();
-        return _saved.TryGetValue(contactId, out var saved)
-            ? saved
-            : await ContactRows.FindByIdAsync(Rows, contactId, cancellationToken);
+        return FindHeldAsync(contactId, cancellationToken);
     }
 
     async ValueTask<Contact?> IContactWriter.FindByEmailKeyAsync(string emailKey, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(emailKey);
         ThrowIfDone();
-        await LockEmailKeyAsync(emailKey, cancellationToken);
-        var saved = _saved.Values.FirstOrDefault(c => string.Equals(c.EmailKey, emailKey, StringComparison.Ordinal));
-        if (saved is not null)
+        if (_holders.TryGetValue(emailKey, out var holder))
         {
-            return saved;
+            // A contact whose row this transaction holds (a contact it saved, too) has the address: no advisory lock
+            // after its row lock.
+            return await FindHeldAsync(holder, cancellationToken);
         }
 
-        return await ContactRows.FindByEmailKeyAsync(Rows, emailKey, cancellationToken);
+        await LockEmailKeyAsync(emailKey, cancellationToken);
+        return Hold(await ContactRows.FindByEmailKeyAsync(Rows, emailKey, locked: true, cancellationToken));
     }
 
     async ValueTask IContactWriter.SaveAsync(Contact contact, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(contact);
         ThrowIfDone();
-        await LockEmailKeyAsync(contact.EmailKey, cancellationToken);
-        _saved[contact.Id] = await ContactRows.SaveAsync(Rows, contact, cancellationToken);
+        if (!_holders.TryGetValue(contact.EmailKey, out var holder) || holder != contact.Id)
+        {
+            await LockEmailKeyAsync(contact.EmailKey, cancellationToken);
+        }
+
+        var existing = _stored.Contains(contact.Id);
+        var saved = await ContactRows.SaveAsync(Rows, contact, existing, cancellationToken)
+            ?? throw new InvalidOperationException("The contact has been erased; it is not saved again under its id.");
+        _saved[contact.Id] = saved;
+        Hold(saved);
     }
 
     async ValueTask IConsentLedgerWriter.AppendAsync(IReadOnlyList<ConsentEvent> events, CancellationToken cancellationToken)
@@ -207,6 +240,35 @@ internal sealed partial class EntityFrameworkCoreOptinTransaction : IOptinTransa
         await Rows.DisposeAsync();
         await _transaction!.DisposeAsync();
         await _lease!.DisposeAsync();
+    }
+
+    /// <summary>The contact as this transaction saved it, or read from its row, locked on PostgreSQL.</summary>
+    private async ValueTask<Contact?> FindHeldAsync(Guid contactId, CancellationToken cancellationToken) =>
+        _saved.TryGetValue(contactId, out var saved)
+            ? saved
+            : Hold(await ContactRows.FindByIdAsync(Rows, contactId, locked: true, cancellationToken));
+
+    /// <summary>Notes a contact found or saved: its row is now this transaction's until it ends.</summary>
+    private Contact? Hold(Contact? contact)
+    {
+        if (contact is not null)
+        {
+            _stored.Add(contact.Id);
+            Release(contact.Id);
+            _held[contact.Id] = contact.EmailKey;
+            _holders[contact.EmailKey] = contact.Id;
+        }
+
+        return contact;
+    }
+
+    /// <summary>Forgets which address a contact held (its address changed, or it was erased).</summary>
+    private void Release(Guid contactId)
+    {
+        if (_held.Remove(contactId, out var key) && _holders.TryGetValue(key, out var holder) && holder == contactId)
+        {
+            _holders.Remove(key);
+        }
     }
 
     private async ValueTask LockEmailKeyAsync(string emailKey, CancellationToken cancellationToken)

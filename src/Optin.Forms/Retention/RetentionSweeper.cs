@@ -137,7 +137,8 @@ public sealed class RetentionSweeper
         foreach (var id in ids)
         {
             // Checked again inside the transaction: a contact that came back since the read is kept. Writers are
-            // serialised (in memory, SQLite), so the committed submissions and ledger read here are the current ones.
+            // serialised (in memory, SQLite) or wait for the contact this read locks (PostgreSQL), so the committed
+            // submissions and ledger read here are the current ones.
             if (await tx.Contacts.FindAsync(id, cancellationToken) is not { } contact || !await IsExpiredAsync(contact, sweep, cancellationToken))
             {
                 continue;

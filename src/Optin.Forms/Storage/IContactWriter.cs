@@ -6,23 +6,34 @@ namespace Optin.Forms.Storage;
 /// <summary>The contacts part of an <see cref="IOptinTransaction"/>: reads see the transaction's own writes.</summary>
 public interface IContactWriter
 {
-    /// <summary>The contact with this id, or <see langword="null"/>.</summary>
+    /// <summary>
+    /// The contact with this id, or <see langword="null"/>. A contact found is the transaction's until it ends: stores
+    /// lock it (or serialise transactions), so that no other transaction changes or erases it in between and a save of
+    /// this copy loses nobody else's change (WD-4, DSR-2).
+    /// </summary>
     /// <param name="contactId">The contact's id.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     ValueTask<Contact?> FindAsync(Guid contactId, CancellationToken cancellationToken);
 
     /// <summary>
     /// The contact with this address comparison key, or <see langword="null"/>. Stores lock the key (or serialise
-    /// transactions) so that two concurrent transactions never create two contacts for one address.
+    /// transactions) so that two concurrent transactions never create two contacts for one address; a contact found is
+    /// the transaction's until it ends, as with <see cref="FindAsync"/>.
     /// </summary>
     /// <param name="emailKey">The address comparison key (<see cref="Contact.EmailKey"/>).</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     ValueTask<Contact?> FindByEmailKeyAsync(string emailKey, CancellationToken cancellationToken);
 
-    /// <summary>Inserts or replaces a contact (matched on <see cref="Contact.Id"/>).</summary>
+    /// <summary>
+    /// Inserts or replaces a contact (matched on <see cref="Contact.Id"/>). A contact this transaction found, saved or
+    /// erased is only ever replaced: once erased, it is not inserted again under its id.
+    /// </summary>
     /// <param name="contact">The contact as it is to be stored.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <exception cref="InvalidOperationException">Another contact already holds the address key.</exception>
+    /// <exception cref="InvalidOperationException">
+    /// Another contact already holds the address key, or the contact was erased since this transaction found it (or
+    /// by this transaction).
+    /// </exception>
     ValueTask SaveAsync(Contact contact, CancellationToken cancellationToken);
 
     /// <summary>

@@ -14,7 +14,8 @@ namespace Optin.Forms.Storage;
 /// Transactions are serialised by one write lock, held from <see cref="BeginTransactionAsync"/> until the transaction
 /// is disposed. A transaction buffers its writes over the committed tables (it reads its own writes) and applies them
 /// at commit under a short read lock that every reader also takes, so readers never see half a transaction and a
-/// rolled-back transaction leaves no trace.
+/// rolled-back transaction leaves no trace. A contact a transaction read therefore cannot change under it; saving one
+/// that the same transaction erased since is refused, as the durable stores refuse it.
 /// </remarks>
 public sealed partial class InMemoryOptinStore : IOptinStore, IContactReader, IConsentLedgerReader, ISubmissionReader, IJobStore, ILedgerChainReader,
     IDisposable
@@ -178,6 +179,9 @@ public sealed partial class InMemoryOptinStore : IOptinStore, IContactReader, IC
     private sealed partial class Transaction(InMemoryOptinStore store) : IOptinTransaction
     {
         private readonly InMemoryState _working = store._state;
+
+        /// <summary>The contacts this transaction found stored, saved or erased: saving one is an update, never a re-creation.</summary>
+        private readonly HashSet<Guid> _stored = [];
         private long _lastSequence = store._state.LastSequence;
         private bool _committed;
         private bool _disposed;
@@ -185,21 +189,26 @@ public sealed partial class InMemoryOptinStore : IOptinStore, IContactReader, IC
         ValueTask<Contact?> IContactWriter.FindAsync(Guid contactId, CancellationToken cancellationToken)
         {
             ThrowIfDone();
-            return ValueTask.FromResult(_working.Contacts.TryGetValue(contactId, out var contact) ? contact : null);
+            return ValueTask.FromResult(Stored(_working.Contacts.TryGetValue(contactId, out var contact) ? contact : null));
         }
 
         ValueTask<Contact?> IContactWriter.FindByEmailKeyAsync(string emailKey, CancellationToken cancellationToken)
         {
             ThrowIfDone();
-            return ValueTask.FromResult(_working.ContactIdsByKey.TryGetValue(emailKey, out var id) && _working.Contacts.TryGetValue(id, out var contact)
+            return ValueTask.FromResult(Stored(_working.ContactIdsByKey.TryGetValue(emailKey, out var id) && _working.Contacts.TryGetValue(id, out var contact)
                 ? contact
-                : null);
+                : null));
         }
 
         ValueTask IContactWriter.SaveAsync(Contact contact, CancellationToken cancellationToken)
         {
             ArgumentNullException.ThrowIfNull(contact);
             ThrowIfDone();
+            if (_stored.Contains(contact.Id) && !_working.Contacts.ContainsKey(contact.Id))
+            {
+                throw new InvalidOperationException("The contact has been erased; it is not saved again under its id.");
+            }
+
             if (_working.ContactIdsByKey.TryGetValue(contact.EmailKey, out var holder) && holder != contact.Id)
             {
                 throw new InvalidOperationException("Another contact already holds this email address.");
@@ -212,6 +221,7 @@ public sealed partial class InMemoryOptinStore : IOptinStore, IContactReader, IC
 
             _working.Contacts.Set(contact.Id, contact);
             _working.ContactIdsByKey.Set(contact.EmailKey, contact.Id);
+            _stored.Add(contact.Id);
             return ValueTask.CompletedTask;
         }
 
@@ -305,6 +315,16 @@ public sealed partial class InMemoryOptinStore : IOptinStore, IContactReader, IC
             }
 
             return ValueTask.CompletedTask;
+        }
+
+        private Contact? Stored(Contact? contact)
+        {
+            if (contact is not null)
+            {
+                _stored.Add(contact.Id);
+            }
+
+            return contact;
         }
 
         private void Append(ConsentEvent e)
