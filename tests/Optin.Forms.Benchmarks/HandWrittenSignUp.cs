@@ -130,7 +130,8 @@ internal sealed class HandWrittenSignUp
         return ticked;
     }
 
-    private static List<string?> Values(SubmissionRequest request, string name)
+    /// <summary>The values posted under <paramref name="name"/>, in order (what <see cref="FieldValidator"/> takes).</summary>
+    internal static List<string?> Values(SubmissionRequest request, string name)
     {
         var list = new List<string?>(1);
         foreach (var (key, value) in request.Values)

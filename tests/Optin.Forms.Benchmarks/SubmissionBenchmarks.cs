@@ -133,7 +133,7 @@ public class SubmissionBenchmarks : IDisposable
         string? email = null;
         foreach (var field in form.Fields)
         {
-            var (value, error) = FieldValidator.Validate(field, Values(request, field.Name));
+            var (value, error) = FieldValidator.Validate(field, HandWrittenSignUp.Values(request, field.Name));
             if (error is not null)
             {
                 return -1;
@@ -188,20 +188,6 @@ public class SubmissionBenchmarks : IDisposable
         await tx.Submissions.AddAsync(_submission! with { Id = submissionId, ContactId = contactId }, CancellationToken.None);
         await tx.CommitAsync(CancellationToken.None);
         return i;
-    }
-
-    private static List<string?> Values(SubmissionRequest request, string name)
-    {
-        var list = new List<string?>(1);
-        foreach (var (key, value) in request.Values)
-        {
-            if (key == name)
-            {
-                list.Add(value);
-            }
-        }
-
-        return list;
     }
 
     private static Dictionary<string, string?> Settings() => new()
