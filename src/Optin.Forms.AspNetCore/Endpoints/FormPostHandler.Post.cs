@@ -54,19 +54,6 @@ internal sealed partial class FormPostHandler
         var culture = CultureResolver.Resolve(context, catalog, Single(pairs, CultureField));
         var ip = clientIp.Resolve(context);
         var target = SuccessTarget(form, culture, Single(pairs, ReturnField));
-        switch (await limiter.AcquireAsync(form.Id, ip?.ToString(), Single(pairs, form.EmailField.Name), context.RequestAborted))
-        {
-            case RateLimitVerdict.Refused:
-                Log.Refused(logger, form.Id, "rate limit");
-                context.Response.Headers.RetryAfter = "60";
-                await RefuseAsync(context, catalog, StatusCodes.Status429TooManyRequests, json);
-                return;
-            case RateLimitVerdict.SilentlyDropped:
-                Log.Dropped(logger, form.Id, "address rate limit");
-                await SucceedAsync(context, target, json);
-                return;
-        }
-
         var pace = fillTime.Check(form.Id, Single(pairs, FillTimeGuard.FieldName));
         if (pace == FillTimeVerdict.Expired && !json)
         {
@@ -81,6 +68,21 @@ internal sealed partial class FormPostHandler
             Log.Dropped(logger, form.Id, "honeypot or fill time");
             await SucceedAsync(context, target, json);
             return;
+        }
+
+        // Counted once the post passed the honeypot and the fill time: a bot they drop (from any number of addresses)
+        // uses up no one's budget, and cannot lock the form for everyone by exhausting its per-form limit (ABU-1).
+        switch (await limiter.AcquireAsync(form.Id, ip?.ToString(), Single(pairs, form.EmailField.Name), context.RequestAborted))
+        {
+            case RateLimitVerdict.Refused:
+                Log.Refused(logger, form.Id, "rate limit");
+                context.Response.Headers.RetryAfter = "60";
+                await RefuseAsync(context, catalog, StatusCodes.Status429TooManyRequests, json);
+                return;
+            case RateLimitVerdict.SilentlyDropped:
+                Log.Dropped(logger, form.Id, "address rate limit");
+                await SucceedAsync(context, target, json);
+                return;
         }
 
         if (form.Challenge && await challenges.VerifyAsync(form.Id, Single(pairs, ChallengeGuard.FieldName), context.RequestAborted)

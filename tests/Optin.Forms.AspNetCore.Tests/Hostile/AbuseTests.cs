@@ -94,6 +94,28 @@ public sealed class AbuseTests
     }
 
     [Fact]
+    [Trait("Requirement", "ABU-1")]
+    [Trait("Requirement", "ABU-2")]
+    public async Task PerFormLimit_BotsDroppedByTheHoneypot_DoNotUseItUp()
+    {
+        using var app = Limited(perForm: 2);
+        for (var i = 0; i < 3; i++)
+        {
+            // Bots from addresses of their own, each filling the honeypot: dropped before they are counted.
+            var session = new FormSession(app.Client());
+            await session.OpenAsync("/optin/forms/newsletter");
+            var bot = await session.PostAsync("newsletter", r => r.Headers.Add(OptinWebFactory.TestIpHeader, $"198.51.100.{i + 10}"),
+                ("email", Some.Email($"bot{i}")), ("consent.newsletter", "true"), ("website", "http://spam.example"));
+            Assert.Equal(HttpStatusCode.SeeOther, bot.StatusCode);
+        }
+
+        var person = await PostFromAsync(app, "203.0.113.7", Some.Email("person"));
+
+        Assert.Equal(HttpStatusCode.SeeOther, person.StatusCode);
+        Assert.Equal(1, await app.ContactCountAsync());
+    }
+
+    [Fact]
     [Trait("Requirement", "ABU-2")]
     public async Task Honeypot_Filled_AnswersSuccess_AndStoresNothing()
     {
