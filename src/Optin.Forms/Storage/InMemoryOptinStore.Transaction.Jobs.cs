@@ -129,7 +129,7 @@ public sealed partial class InMemoryOptinStore
             ScrubFinishedJobs(contactId);
             _working.Contacts.Remove(contactId);
             _working.ContactIdsByKey.Remove(contact.EmailKey);
-            _stored.Add(contactId); // saving it again in this transaction is refused, not an insert
+            (_erased ??= []).Add(contactId); // saving it again in this transaction is refused, not an insert
             foreach (var id in _working.Submissions.Values().Where(s => s.ContactId == contactId).Select(s => s.Id).ToList())
             {
                 _working.Submissions.Remove(id);

@@ -180,8 +180,12 @@ public sealed partial class InMemoryOptinStore : IOptinStore, IContactReader, IC
     {
         private readonly InMemoryState _working = store._state;
 
-        /// <summary>The contacts this transaction found stored, saved or erased: saving one is an update, never a re-creation.</summary>
-        private readonly HashSet<Guid> _stored = [];
+        /// <summary>
+        /// The contacts this transaction erased: saving one again is refused, never a re-creation. Transactions are
+        /// serialised, so no other one can erase a contact this one read; null until the first erasure (a sign-up
+        /// allocates nothing for it).
+        /// </summary>
+        private HashSet<Guid>? _erased;
         private long _lastSequence = store._state.LastSequence;
         private bool _committed;
         private bool _disposed;
@@ -189,22 +193,22 @@ public sealed partial class InMemoryOptinStore : IOptinStore, IContactReader, IC
         ValueTask<Contact?> IContactWriter.FindAsync(Guid contactId, CancellationToken cancellationToken)
         {
             ThrowIfDone();
-            return ValueTask.FromResult(Stored(_working.Contacts.TryGetValue(contactId, out var contact) ? contact : null));
+            return ValueTask.FromResult(_working.Contacts.TryGetValue(contactId, out var contact) ? contact : null);
         }
 
         ValueTask<Contact?> IContactWriter.FindByEmailKeyAsync(string emailKey, CancellationToken cancellationToken)
         {
             ThrowIfDone();
-            return ValueTask.FromResult(Stored(_working.ContactIdsByKey.TryGetValue(emailKey, out var id) && _working.Contacts.TryGetValue(id, out var contact)
+            return ValueTask.FromResult(_working.ContactIdsByKey.TryGetValue(emailKey, out var id) && _working.Contacts.TryGetValue(id, out var contact)
                 ? contact
-                : null));
+                : null);
         }
 
         ValueTask IContactWriter.SaveAsync(Contact contact, CancellationToken cancellationToken)
         {
             ArgumentNullException.ThrowIfNull(contact);
             ThrowIfDone();
-            if (_stored.Contains(contact.Id) && !_working.Contacts.ContainsKey(contact.Id))
+            if (_erased is not null && _erased.Contains(contact.Id) && !_working.Contacts.ContainsKey(contact.Id))
             {
                 throw new InvalidOperationException("The contact has been erased; it is not saved again under its id.");
             }
@@ -221,7 +225,6 @@ public sealed partial class InMemoryOptinStore : IOptinStore, IContactReader, IC
 
             _working.Contacts.Set(contact.Id, contact);
             _working.ContactIdsByKey.Set(contact.EmailKey, contact.Id);
-            _stored.Add(contact.Id);
             return ValueTask.CompletedTask;
         }
 
@@ -315,16 +318,6 @@ public sealed partial class InMemoryOptinStore : IOptinStore, IContactReader, IC
             }
 
             return ValueTask.CompletedTask;
-        }
-
-        private Contact? Stored(Contact? contact)
-        {
-            if (contact is not null)
-            {
-                _stored.Add(contact.Id);
-            }
-
-            return contact;
         }
 
         private void Append(ConsentEvent e)
